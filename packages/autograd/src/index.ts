@@ -1,0 +1,2 @@
+// @lightattn/autograd: not implemented yet; this package exports nothing.
+export {};

@@ -1,0 +1,2 @@
+// @lightattn/gpt2-model: not implemented yet; this package exports nothing.
+export {};

@@ -1,0 +1,2 @@
+// @lightattn/kernels-wgsl: not implemented yet; this package exports nothing.
+export {};

@@ -1,0 +1,2 @@
+// @lightattn/leap-attention: not implemented yet; this package exports nothing.
+export {};

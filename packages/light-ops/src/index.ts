@@ -1,0 +1,2 @@
+// @lightattn/light-ops: not implemented yet; this package exports nothing.
+export {};

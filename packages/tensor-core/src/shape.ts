@@ -1,0 +1,118 @@
+import { IndexError, ShapeError } from './errors.js';
+
+export type Shape = readonly number[];
+
+export function formatShape(shape: Shape): string {
+  return `[${shape.join(', ')}]`;
+}
+
+export function numel(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Checks that every dimension is a non-negative safe integer. */
+export function assertValidShape(shape: unknown, what = 'shape'): asserts shape is Shape {
+  if (!Array.isArray(shape)) throw new ShapeError(`${what} must be an array of non-negative integers, got ${String(shape)}`);
+  for (const d of shape) {
+    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) {
+      throw new ShapeError(`${what} ${JSON.stringify(shape)} has an invalid dimension ${String(d)}: dimensions are non-negative integers`);
+    }
+  }
+}
+
+/** Row-major (C-contiguous) strides in elements. */
+export function contiguousStrides(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i]!;
+  }
+  return strides;
+}
+
+/** Normalises a possibly negative axis against `rank`, with an error naming the op. */
+export function normalizeAxis(axis: number, rank: number, op: string): number {
+  if (!Number.isInteger(axis)) throw new IndexError(`${op}: axis ${axis} is not an integer`);
+  const a = axis < 0 ? axis + rank : axis;
+  if (a < 0 || a >= rank) throw new IndexError(`${op}: axis ${axis} is out of range for a tensor of rank ${rank}`);
+  return a;
+}
+
+/** Normalises, sorts and de-duplicates a list of axes; `undefined` means every axis. */
+export function normalizeAxes(axes: number | readonly number[] | undefined, rank: number, op: string): number[] {
+  if (axes === undefined) return Array.from({ length: rank }, (_, i) => i);
+  const list = typeof axes === 'number' ? [axes] : axes;
+  const out = list.map((a) => normalizeAxis(a, rank, op));
+  const uniq = [...new Set(out)].sort((a, b) => a - b);
+  if (uniq.length !== out.length) throw new IndexError(`${op}: repeated axis in ${JSON.stringify(list)}`);
+  return uniq;
+}
+
+/**
+ * NumPy broadcasting: align trailing dimensions; each pair must be equal or one of them 1.
+ * Throws a ShapeError that names the op and every shape.
+ */
+export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(rank).fill(1);
+  for (let i = 0; i < rank; i++) {
+    let d = 1;
+    for (const s of shapes) {
+      const k = s.length - rank + i;
+      if (k < 0) continue;
+      const v = s[k]!;
+      if (v === 1) continue;
+      if (d === 1) d = v;
+      else if (v !== d) {
+        throw new ShapeError(
+          `${op}: shapes ${shapes.map(formatShape).join(' and ')} cannot be broadcast together (dimension ${i - rank} is ${d} in one and ${v} in another)`,
+        );
+      }
+    }
+    out[i] = d;
+  }
+  return out;
+}
+
+/** Strides (in elements) for reading a contiguous tensor of `shape` as if broadcast to `target`: 0 on broadcast axes. */
+export function broadcastStrides(shape: Shape, target: Shape): number[] {
+  const strides = contiguousStrides(shape);
+  const out = new Array<number>(target.length).fill(0);
+  const offset = target.length - shape.length;
+  for (let i = 0; i < shape.length; i++) out[i + offset] = shape[i] === 1 ? 0 : strides[i]!;
+  return out;
+}
+
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+/**
+ * Resolves a reshape target with at most one −1, checking the element count.
+ */
+export function resolveReshape(from: Shape, to: readonly number[]): number[] {
+  const n = numel(from);
+  let infer = -1;
+  let known = 1;
+  to.forEach((d, i) => {
+    if (d === -1) {
+      if (infer >= 0) throw new ShapeError(`reshape: more than one −1 in ${formatShape(to)}`);
+      infer = i;
+    } else {
+      if (!Number.isSafeInteger(d) || d < 0) throw new ShapeError(`reshape: invalid dimension ${d} in ${formatShape(to)}`);
+      known *= d;
+    }
+  });
+  const out = [...to];
+  if (infer >= 0) {
+    if (known === 0 || n % known !== 0) {
+      throw new ShapeError(`reshape: cannot reshape ${formatShape(from)} (${n} elements) to ${formatShape(to)}`);
+    }
+    out[infer] = n / known;
+  }
+  if (numel(out) !== n) throw new ShapeError(`reshape: cannot reshape ${formatShape(from)} (${n} elements) to ${formatShape(to)} (${numel(out)} elements)`);
+  return out;
+}
