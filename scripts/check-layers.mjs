@@ -27,6 +27,14 @@ function* sourceFiles(dir) {
   }
 }
 
+/** Whether `spec` (e.g. @lightattn/tensor-core/testing) is a subpath that the target package exports. */
+function isDeclaredSubpath(root, target, spec) {
+  const pkgJson = join(root, 'packages', target.replace('@lightattn/', ''), 'package.json');
+  if (!existsSync(pkgJson)) return false;
+  const exportsMap = JSON.parse(readFileSync(pkgJson, 'utf8')).exports ?? {};
+  return Object.prototype.hasOwnProperty.call(exportsMap, '.' + spec.slice(target.length));
+}
+
 export function checkLayers(root) {
   const problems = [];
   const units = [];
@@ -66,7 +74,7 @@ export function checkLayers(root) {
           problems.push(`${where} imports its own package by name (${spec}); use a relative import`);
           continue;
         }
-        if (parts.length > 2) problems.push(`${where} imports ${spec}: use the public entry point ${target}`);
+        if (parts.length > 2 && !isDeclaredSubpath(root, target, spec)) problems.push(`${where} imports ${spec}: use the public entry point ${target} (or a subpath its package.json exports)`);
         const r = rankOf(target);
         if (r < 0) problems.push(`${where} imports ${target}, which is not a library layer`);
         else if (r >= rank) problems.push(`${where} imports ${target}: against the layer order`);
