@@ -92,6 +92,8 @@ export function f16BitsToNumber(h: number): number {
 export function numberToF16Bits(x: number): number {
   f32Scratch[0] = x;
   const f = u32Scratch[0]!;
+  // x may be a float64: `lost` is what rounding to f32 dropped, so ties are broken on the true value.
+  const lost = Math.abs(x) - Math.abs(f32Scratch[0]!);
   const sign = (f >>> 16) & 0x8000;
   const exp = (f >>> 23) & 0xff;
   let mant = f & 0x7fffff;
@@ -107,12 +109,12 @@ export function numberToF16Bits(x: number): number {
     const halfway = 1 << (shift - 1);
     const rest = mant & ((1 << shift) - 1);
     let m = mant >>> shift;
-    if (rest > halfway || (rest === halfway && m & 1)) m += 1;
+    if (rest > halfway || (rest === halfway && (lost > 0 || (lost === 0 && m & 1)))) m += 1;
     return sign | m;
   }
   const rest = mant & 0x1fff;
   let h = sign | (e << 10) | (mant >>> 13);
-  if (rest > 0x1000 || (rest === 0x1000 && h & 1)) h += 1; // carries into the exponent correctly, up to Inf
+  if (rest > 0x1000 || (rest === 0x1000 && (lost > 0 || (lost === 0 && h & 1)))) h += 1; // carries into the exponent correctly, up to Inf
   return h;
 }
 
@@ -127,7 +129,9 @@ export function numberToBf16Bits(x: number): number {
   f32Scratch[0] = x;
   const f = u32Scratch[0]!;
   if ((f & 0x7f800000) === 0x7f800000 && f & 0x7fffff) return ((f >>> 16) | 0x40) & 0xffff; // quiet NaN
-  const rounding = 0x7fff + ((f >>> 16) & 1);
+  const lost = Math.abs(x) - Math.abs(f32Scratch[0]!); // non-zero when x was a float64 between f32s
+  const tie = (f & 0xffff) === 0x8000;
+  const rounding = tie && lost !== 0 ? (lost > 0 ? 0x8000 : 0x7fff) : 0x7fff + ((f >>> 16) & 1);
   return ((f + rounding) >>> 16) & 0xffff;
 }
 

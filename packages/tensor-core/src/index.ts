@@ -48,7 +48,7 @@ export { scope, keep, setDebug, isDebug, leakReport, resetLeakReport } from './l
 export { getDefaultDevice, setDefaultDevice } from './default-device.js';
 export type { CreateOptions, RandomOptions, FromArrayOptions } from './creation.js';
 export { full, zeros, ones, fullLike, zerosLike, onesLike, arange, fromArray, scalar, rand, randn, dropoutMask } from './creation.js';
-export { Generator, getDefaultGenerator, manualSeed, philox4x32, philoxUniformFill, philoxNormalFill, wordToUniform } from './rng/philox.js';
+export { Generator, getDefaultGenerator, manualSeed, philox4x32, philox4x32Words, mulhi32, philoxUniformFill, philoxNormalFill, wordToUniform } from './rng/philox.js';
 
 // The op set
 export type {
@@ -140,3 +140,14 @@ export { CpuDevice, createCpuDevice } from './cpu/cpu-device.js';
 export type { CpuTensor, CpuKernel, CpuKernelTable } from './cpu/cpu-tensor.js';
 export { toFloat64Array, fromFloat64Array } from './cpu/float64.js';
 export { MetaDevice, createMetaDevice } from './meta/meta-device.js';
+
+// safetensors
+export type { SafetensorsDType, SafetensorsTensor, SafetensorsEntry, SafetensorsFile } from './safetensors/format.js';
+export { SAFETENSORS_DTYPES, SAFETENSORS_ITEMSIZE, isSafetensorsDType } from './safetensors/format.js';
+export { parseSafetensors } from './safetensors/parse.js';
+export type { SafetensorsInput } from './safetensors/serialize.js';
+export { serializeSafetensors } from './safetensors/serialize.js';
+export type { TensorData } from './safetensors/decode.js';
+export { decodeToTensorData, float8ToNumber, TENSOR_DTYPE_FOR } from './safetensors/decode.js';
+export type { LoadSafetensorsOptions, LoadedSafetensors, SaveSafetensorsOptions } from './safetensors/tensor-io.js';
+export { loadSafetensors, saveSafetensors } from './safetensors/tensor-io.js';

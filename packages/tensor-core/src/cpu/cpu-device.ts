@@ -67,7 +67,7 @@ export class CpuDevice implements Device {
       throw new DeviceError(`${this.name}: write of ${data.byteLength} bytes at ${byteOffset} overruns a ${b.byteLength}-byte buffer`);
     }
     if (b.f64) {
-      const src = new Float32Array(data.slice().buffer);
+      const src = new Float32Array(new Uint8Array(data).buffer);
       b.f64.set(src, byteOffset / 4);
     } else b.bytes.set(data, byteOffset);
   }

@@ -9,7 +9,8 @@ import type { Shape } from '../shape.js';
  * Conventions shared by every kernel:
  * - Tensors are row-major and contiguous, starting at an element offset into their storage.
  * - Broadcasting is NumPy's (trailing dimensions aligned, 1 stretches).
- * - Reductions over zero elements give the identity: sum 0, mean NaN, max −Inf, min +Inf, logsumexp −Inf.
+ * - Reductions over zero elements give the identity: sum 0, mean NaN, max −Inf, min +Inf, logsumexp −Inf
+ *   (i32/u32 max/min of nothing give the dtype's minimum/maximum).
  * - NaN propagates through arithmetic, max/min and reductions (max/min of anything with NaN is NaN).
  */
 
@@ -164,7 +165,7 @@ export interface OpParamsMap {
   /**
    * (param, grad, m, v) → () in place, PyTorch's AdamW order:
    *   param ← param·(1 − lr·weightDecay)
-   *   m ← β1·m + (1 − β1)·g;  v ← β2·v + (1 − β2)·g²
+   *   m ← lerp(m, g, 1 − β1)  (= β1·m + (1 − β1)·g, rounded as torch.lerp does);  v ← β2·v + (1 − β2)·g²
    *   param ← param − (lr / (1 − β1^step)) · m / (√v / √(1 − β2^step) + eps)
    */
   adamwUpdate: { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number; step: number };

@@ -118,6 +118,9 @@ export const OP_SET: { [K in OpName]: OpDef<K> } = {
     differentiable: true,
     infer: ([a], p) => {
       requireDtype(`binaryScalar ${p.fn}`, a!, p.fn === 'pow' ? F32 : NUMERIC);
+      if (a!.dtype !== 'f32' && !Number.isInteger(p.scalar)) {
+        throw new DTypeError(`binaryScalar ${p.fn}: scalar ${p.scalar} is not an integer, but the tensor is ${a!.dtype}; cast the tensor to f32 first`);
+      }
       return [{ shape: a!.shape, dtype: a!.dtype }];
     },
   },

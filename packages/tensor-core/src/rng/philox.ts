@@ -11,6 +11,8 @@
  *   normal  element i: block = ⌊i / 2⌋, words 2(i mod 2) and 2(i mod 2)+1 → Box–Muller (cos branch)
  */
 
+import { IndexError } from '../errors.js';
+
 const M0 = 0xd2511f53;
 const M1 = 0xcd9e8d57;
 const W0 = 0x9e3779b9;
@@ -34,12 +36,11 @@ export function mulhi32(a: number, b: number): number {
 
 /** The four output words for one counter block. `out` is reused to avoid allocation. */
 export function philox4x32(seed: number, offset: number, block: number, out: Uint32Array = new Uint32Array(4)): Uint32Array {
-  let k0 = seed >>> 0;
-  let k1 = Math.floor(seed / TWO_32) >>> 0;
-  let c0 = block >>> 0;
-  let c1 = Math.floor(block / TWO_32) >>> 0;
-  let c2 = offset >>> 0;
-  let c3 = Math.floor(offset / TWO_32) >>> 0;
+  return philox4x32Words(block >>> 0, Math.floor(block / TWO_32) >>> 0, offset >>> 0, Math.floor(offset / TWO_32) >>> 0, seed >>> 0, Math.floor(seed / TWO_32) >>> 0, out);
+}
+
+/** Philox4x32-10 on raw 32-bit words: counter (c0, c1, c2, c3), key (k0, k1). */
+export function philox4x32Words(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, out: Uint32Array = new Uint32Array(4)): Uint32Array {
   for (let r = 0; r < 10; r++) {
     const hi0 = mulhi32(M0, c0);
     const lo0 = Math.imul(M0, c0) >>> 0;
@@ -111,7 +112,7 @@ export class Generator {
   offset: number;
 
   constructor(seed = 0, offset = 0) {
-    if (!Number.isSafeInteger(seed) || seed < 0) throw new RangeError(`Generator: seed must be a non-negative safe integer, got ${seed}`);
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new IndexError(`Generator: seed must be a non-negative safe integer, got ${seed}`);
     this.seed = seed;
     this.offset = offset;
   }
