@@ -1,0 +1,115 @@
+import type { Device, Generator, Tensor } from '@lightattn/tensor-core';
+import { gelu as geluOp, add } from '../ops-elementwise.js';
+import { matmul } from '../ops-reduce.js';
+import { gather, layerNorm } from '../ops-nn.js';
+import { dropout } from '../dropout.js';
+import { kaimingUniform, normal, ones, uniform, zeros } from './init.js';
+import { Module } from './module.js';
+
+export interface LinearOptions {
+  /** Default true. */
+  bias?: boolean;
+  /**
+   * How the weight is stored: 'out-in' is PyTorch's nn.Linear, [out, in], y = x·Wᵀ + b; 'in-out' is
+   * GPT-2's Conv1D, [in, out], y = x·W + b (HF GPT-2 checkpoints load without a transpose).
+   */
+  layout?: 'out-in' | 'in-out';
+  /**
+   * 'pytorch' (default): W and b ~ U(±1/√in), nn.Linear's reset_parameters; { std }: W ~ N(0, std²)
+   * and b = 0, GPT-2's initialisation (std 0.02).
+   */
+  init?: 'pytorch' | { std: number };
+  generator?: Generator;
+  device?: Device;
+}
+
+/** y = x·Wᵀ + b over the last axis of x, with the weight layout chosen by `layout`. */
+export class Linear extends Module {
+  readonly weight: Tensor;
+  readonly bias: Tensor | null;
+  readonly layout: 'out-in' | 'in-out';
+
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: LinearOptions = {},
+  ) {
+    super();
+    this.layout = options.layout ?? 'out-in';
+    const shape = this.layout === 'out-in' ? [outFeatures, inFeatures] : [inFeatures, outFeatures];
+    const init = options.init ?? 'pytorch';
+    const o = { generator: options.generator, device: options.device };
+    const bound = 1 / Math.sqrt(inFeatures);
+    this.weight = this.param(
+      'weight',
+      init === 'pytorch' ? kaimingUniform(shape, { ...o, a: Math.sqrt(5), fans: { fanIn: inFeatures, fanOut: outFeatures } }) : normal(shape, { ...o, std: init.std }),
+    );
+    this.bias = options.bias === false ? null : this.param('bias', init === 'pytorch' ? uniform([outFeatures], { ...o, low: -bound, high: bound }) : zeros([outFeatures], o));
+  }
+
+  override forward(x: Tensor): Tensor {
+    const y = matmul(x, this.weight, { transB: this.layout === 'out-in' });
+    if (!this.bias) return y;
+    const out = add(y, this.bias);
+    y.dispose();
+    return out;
+  }
+}
+
+/** Rows of a [num, dim] table by integer ids. Default init N(0, 1) as PyTorch (GPT-2 uses std 0.02). */
+export class Embedding extends Module {
+  readonly weight: Tensor;
+
+  constructor(
+    readonly numEmbeddings: number,
+    readonly embeddingDim: number,
+    options: { std?: number; generator?: Generator; device?: Device } = {},
+  ) {
+    super();
+    this.weight = this.param('weight', normal([numEmbeddings, embeddingDim], { std: options.std ?? 1, generator: options.generator, device: options.device }));
+  }
+
+  override forward(ids: Tensor): Tensor {
+    return gather(this.weight, ids);
+  }
+}
+
+/** Layer norm over the last axis, weight 1 and bias 0 initially. */
+export class LayerNorm extends Module {
+  readonly weight: Tensor;
+  readonly bias: Tensor;
+
+  constructor(
+    readonly normalizedShape: number,
+    readonly options: { eps?: number; device?: Device } = {},
+  ) {
+    super();
+    this.weight = this.param('weight', ones([normalizedShape], options));
+    this.bias = this.param('bias', zeros([normalizedShape], options));
+  }
+
+  override forward(x: Tensor): Tensor {
+    return layerNorm(x, this.weight, this.bias, this.options.eps ?? 1e-5);
+  }
+}
+
+/** Dropout in training mode, identity in eval mode; the mask is regenerated in backward, never stored. */
+export class Dropout extends Module {
+  constructor(
+    readonly p: number,
+    readonly options: { generator?: Generator } = {},
+  ) {
+    super();
+  }
+
+  override forward(x: Tensor): Tensor {
+    return dropout(x, this.p, { training: this.training, generator: this.options.generator });
+  }
+}
+
+/** GPT-2's GELU (tanh approximation). */
+export class GELU extends Module {
+  override forward(x: Tensor): Tensor {
+    return geluOp(x);
+  }
+}

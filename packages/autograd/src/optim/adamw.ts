@@ -1,0 +1,43 @@
+import * as tc from '@lightattn/tensor-core';
+import type { Tensor } from '@lightattn/tensor-core';
+import { noGrad } from '../grad-mode.js';
+import { Optimizer, type BaseHyperparameters, type ParamGroupInput } from './optimizer.js';
+
+export interface AdamWHyperparameters extends BaseHyperparameters {
+  betas: readonly [number, number];
+  eps: number;
+}
+
+/**
+ * AdamW (Loshchilov & Hutter), torch.optim.AdamW's arithmetic: decoupled decay p ← p·(1 − lr·λ),
+ * m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g², p ← p − (lr/(1 − β₁ᵗ))·m/(√v/√(1 − β₂ᵗ) + ε), with t
+ * counted per parameter. One fused `adamwUpdate` kernel per parameter; m and v are tagged 'optimizer'.
+ * Defaults are PyTorch's: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight decay 1e-2.
+ */
+export class AdamW extends Optimizer<AdamWHyperparameters> {
+  readonly kind = 'AdamW';
+
+  constructor(params: readonly Tensor[] | readonly ParamGroupInput<AdamWHyperparameters>[], options: Partial<AdamWHyperparameters> = {}) {
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, ...options });
+  }
+
+  step(): void {
+    noGrad(() => {
+      for (const g of this.paramGroups) {
+        for (const p of g.params) {
+          if (!p.grad) continue;
+          const s = this.stateOf(p, ['exp_avg', 'exp_avg_sq']);
+          s.step++;
+          tc.adamwUpdate(p, p.grad, s.tensors.exp_avg!, s.tensors.exp_avg_sq!, {
+            lr: g.lr,
+            beta1: g.betas[0],
+            beta2: g.betas[1],
+            eps: g.eps,
+            weightDecay: g.weightDecay,
+            step: s.step,
+          });
+        }
+      }
+    });
+  }
+}
