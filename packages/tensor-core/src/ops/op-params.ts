@@ -169,6 +169,44 @@ export interface OpParamsMap {
    *   param ← param − (lr / (1 − β1^step)) · m / (√v / √(1 − β2^step) + eps)
    */
   adamwUpdate: { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number; step: number };
+  /**
+   * (logits [...pre, T, ...post], x [...pre, T, ...post, C]) → (mean [...pre, T, ...post, C], lse [...pre, T, ...post]):
+   * LEAP's focus scan, a causal softmax-weighted mean along `axis` over a sliding window. Position t
+   * sees W(t) = [t − window + 1, t] (with `reverse`, [t, t + window − 1]), clipped to the axis;
+   * window 0 means unbounded (every earlier, or later, position):
+   *   lse[t] = log Σ_{j∈W(t)} exp(logits[j]);   mean[t] = Σ_{j∈W(t)} exp(logits[j] − lse[t]) · x[j]
+   * Stable for any logits: kernels keep running maxima and build a window from a block suffix and a
+   * block prefix, never by subtracting prefix sums. −Inf logits weigh nothing; a window with no weight
+   * gives mean 0 and lse −Inf; NaN (and +Inf) logits make the windows that contain them NaN. Not
+   * differentiable as an op: @lightattn/leap-attention's backward is one more scan, over reversed windows.
+   */
+  leapScan: { axis: number; window: number; reverse: boolean };
+  /**
+   * (s [..., M, N], v [..., N, K]) → (o [..., M, K]), same batch dimensions: DropMatmul,
+   * o = (s ⊙ z)·v with z the attention dropout mask scaled by 1/(1 − p), regenerated from (seed,
+   * offset) inside the kernel and never stored. The attention dropout rule: with b the flattened batch
+   * index, keep(b, i, j) = philoxUniform(seed, offset, (b·rows + rowOffset + i)·N + j) ≥ p, i.e. element
+   * (b, rowOffset + i, j) of dropoutMask([..., rows, N]) — a call may hold a chunk of the query rows.
+   * p = 1 gives z = 0. Not differentiable as an op: @lightattn/light-ops' backward uses dropMatmulBackward.
+   */
+  dropMatmul: { p: number; rowOffset: number; rows: number } & RngState;
+  /** (s, v, g [..., M, K]) → (ds [..., M, N], dv [..., N, K]): ds = (g·vᵀ) ⊙ z, dv = (s ⊙ z)ᵀ·g, z as in dropMatmul. */
+  dropMatmulBackward: { p: number; rowOffset: number; rows: number } & RngState;
+  /**
+   * (q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv], mask bool broadcastable to [B, H, Tq, Tk])
+   * → (o [B, H, Tq, Dv], lse [B, H, Tq]): log-sum-exp tiled ("flash") attention. Key j is allowed for
+   * query row i when mask[b, h, i, j] and, if causal, j ≤ rowOffset + i + Tk − rows (the last of `rows`
+   * query rows sees every key). s = scale·q·kᵀ; lse_i = log Σ_allowed exp(s_ij);
+   * o_i = Σ_allowed exp(s_ij − lse_i)·z_ij·v_j, z the dropMatmul dropout mask with batch index b·H + h.
+   * Rows with no allowed key give o = 0 and lse = −Inf (never NaN). Pass a [1, 1, 1, 1] true mask for none.
+   */
+  flashAttention: { causal: boolean; scale: number; p: number; rowOffset: number; rows: number } & RngState;
+  /**
+   * (q, k, v, mask, o, lse, g [B, H, Tq, Dv]) → (dq, dk, dv), from the saved lse alone:
+   * D = rowsum(g ⊙ o), P = exp(s − lse), dv = (P ⊙ z)ᵀ·g, dS = P ⊙ (z ⊙ (g·vᵀ) − D),
+   * dq = scale·dS·k, dk = scale·dSᵀ·q; rows with no allowed key contribute nothing.
+   */
+  flashAttentionBackward: { causal: boolean; scale: number; p: number; rowOffset: number; rows: number } & RngState;
 }
 
 export type OpName = keyof OpParamsMap;
@@ -179,7 +217,8 @@ export const OP_NAMES = [
   'binary', 'binaryScalar', 'compare', 'logical', 'logicalNot', 'where', 'reduce', 'argReduce', 'matmul',
   'softmax', 'logSoftmax', 'softmaxBackward', 'logSoftmaxBackward', 'layerNorm', 'layerNormBackward',
   'gather', 'scatterAdd', 'crossEntropy', 'crossEntropyBackward', 'cumsum', 'permute', 'concat', 'slice',
-  'pad', 'setSlice', 'expand', 'adamwUpdate',
+  'pad', 'setSlice', 'expand', 'adamwUpdate', 'leapScan', 'dropMatmul', 'dropMatmulBackward', 'flashAttention',
+  'flashAttentionBackward',
 ] as const satisfies readonly OpName[];
 
 // Compile-time check that OP_NAMES lists every op exactly: a missing name is a type error here.

@@ -386,7 +386,86 @@ export const OP_SET: { [K in OpName]: OpDef<K> } = {
       return [];
     },
   },
+  leapScan: { arity: 2, differentiable: false, infer: leapScanRule },
+  dropMatmul: { arity: 2, differentiable: false, infer: (ins, p) => [dropMatmulShapes('dropMatmul', ins, p).o] },
+  dropMatmulBackward: {
+    arity: 3,
+    differentiable: false,
+    infer: ([s, v, g], p) => {
+      const { o } = dropMatmulShapes('dropMatmulBackward', [s!, v!], p);
+      requireDtype('dropMatmulBackward', g!, F32, 'gradient');
+      if (!shapesEqual(g!.shape, o.shape)) throw new ShapeError(`dropMatmulBackward: gradient ${formatShape(g!.shape)} must be ${formatShape(o.shape)}, the shape of the output`);
+      return [{ shape: s!.shape, dtype: 'f32' }, { shape: v!.shape, dtype: 'f32' }];
+    },
+  },
+  flashAttention: { arity: 4, differentiable: false, infer: (ins, p) => flashShapes('flashAttention', ins, p) },
+  flashAttentionBackward: {
+    arity: 7,
+    differentiable: false,
+    infer: ([q, k, v, mask, o, lse, g], p) => {
+      const [oMeta, lseMeta] = flashShapes('flashAttentionBackward', [q!, k!, v!, mask!], p);
+      for (const [t, want, role] of [[o!, oMeta!, 'o'], [lse!, lseMeta!, 'lse'], [g!, oMeta!, 'gradient']] as const) {
+        requireDtype('flashAttentionBackward', t, F32, role);
+        if (!shapesEqual(t.shape, want.shape)) throw new ShapeError(`flashAttentionBackward: ${role} ${formatShape(t.shape)} must be ${formatShape(want.shape)}`);
+      }
+      return [q!, k!, v!].map((t) => ({ shape: t.shape, dtype: 'f32' as const }));
+    },
+  },
 };
+
+/** The attention dropout parameters: p in [0, 1], a Philox state, and a row window rowOffset + M ≤ rows. */
+function checkAttentionRows(op: string, p: { p: number; seed: number; offset: number; rowOffset: number; rows: number }, m: number): void {
+  checkRng(op, p);
+  if (!(p.p >= 0 && p.p <= 1)) throw new IndexError(`${op}: dropout probability ${p.p} is outside [0, 1]`);
+  if (!Number.isSafeInteger(p.rowOffset) || !Number.isSafeInteger(p.rows) || p.rowOffset < 0 || p.rowOffset + m > p.rows) {
+    throw new IndexError(`${op}: rows ${p.rowOffset} … ${p.rowOffset + m - 1} (${m} query rows from rowOffset ${p.rowOffset}) do not fit in rows = ${p.rows}`);
+  }
+}
+
+/** dropMatmul: s [..., M, N] and v [..., N, K] with the same batch dimensions → o [..., M, K]. */
+function dropMatmulShapes(op: string, [s, v]: readonly TensorMeta[], p: OpParams<'dropMatmul'>): { o: TensorMeta } {
+  requireDtype(op, s!, F32, 's');
+  requireDtype(op, v!, F32, 'v');
+  const r = s!.shape.length;
+  if (r < 2 || v!.shape.length !== r || !shapesEqual(s!.shape.slice(0, -2), v!.shape.slice(0, -2)) || v!.shape[r - 2] !== s!.shape[r - 1]) {
+    throw new ShapeError(`${op}: expected s [..., M, N] and v [..., N, K] with the same batch dimensions, got ${formatShape(s!.shape)} and ${formatShape(v!.shape)}`);
+  }
+  checkAttentionRows(op, p, s!.shape[r - 2]!);
+  return { o: { shape: [...s!.shape.slice(0, -1), v!.shape[r - 1]!], dtype: 'f32' } };
+}
+
+/** flashAttention: q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv], bool mask broadcastable to [B, H, Tq, Tk]. */
+function flashShapes(op: string, [q, k, v, mask]: readonly TensorMeta[], p: OpParams<'flashAttention'>): TensorMeta[] {
+  for (const [t, role] of [[q!, 'q'], [k!, 'k'], [v!, 'v']] as const) requireDtype(op, t, F32, role);
+  requireDtype(op, mask!, ['bool'], 'mask');
+  const [B, H, Tq, D] = q!.shape;
+  const ok = [q!, k!, v!, mask!].every((t) => t.shape.length === 4) && k!.shape[0] === B && k!.shape[1] === H && k!.shape[3] === D && shapesEqual(v!.shape.slice(0, 3), k!.shape.slice(0, 3));
+  if (!ok) throw new ShapeError(`${op}: expected q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv] and a rank-4 mask, got ${fmt([q!, k!, v!, mask!])}`);
+  const target = [B!, H!, Tq!, k!.shape[2]!];
+  if (mask!.shape.some((d, i) => d !== 1 && d !== target[i])) throw new ShapeError(`${op}: mask ${formatShape(mask!.shape)} does not broadcast to the scores ${formatShape(target)}`);
+  if (!Number.isFinite(p.scale)) throw new ShapeError(`${op}: scale must be finite, got ${p.scale}`);
+  checkAttentionRows(op, p, Tq!);
+  return [
+    { shape: [B!, H!, Tq!, v!.shape[3]!], dtype: 'f32' },
+    { shape: [B!, H!, Tq!], dtype: 'f32' },
+  ];
+}
+
+/** leapScan: logits [...L] with the scan on `axis`, x [...L, C]; mean like x, lse like logits. */
+function leapScanRule([logits, x]: readonly TensorMeta[], p: OpParams<'leapScan'>): TensorMeta[] {
+  requireDtype('leapScan', logits!, F32, 'logits');
+  requireDtype('leapScan', x!, F32, 'x');
+  checkAxis('leapScan', p.axis, logits!.shape.length);
+  const l = logits!.shape;
+  if (x!.shape.length !== l.length + 1 || !shapesEqual(x!.shape.slice(0, -1), l)) {
+    throw new ShapeError(`leapScan: x ${formatShape(x!.shape)} must be the logits shape ${formatShape(l)} plus one trailing (channel) axis`);
+  }
+  if (!Number.isSafeInteger(p.window) || p.window < 0) throw new ShapeError(`leapScan: window ${p.window} is not a non-negative integer (0 means unbounded)`);
+  return [
+    { shape: x!.shape, dtype: 'f32' },
+    { shape: l, dtype: 'f32' },
+  ];
+}
 
 function sameShapeF32(op: string, [y, g]: readonly TensorMeta[], axis: number): TensorMeta[] {
   requireDtype(op, y!, F32);

@@ -2,9 +2,11 @@
 // device (CPU always, WebGPU in its own package) against float64 references, with per-op
 // tolerances. No test framework here: each case is an async function that throws on a mismatch.
 import { OP_NAMES, type OpName } from '../ops/op-params.js';
+import { attentionCases } from './cases-attention.js';
 import { binaryCases } from './cases-binary.js';
 import { creationCases } from './cases-creation.js';
 import { layoutCases } from './cases-layout.js';
+import { leapScanCases } from './cases-leap-scan.js';
 import { logicCases } from './cases-logic.js';
 import { nnCases } from './cases-nn.js';
 import { reduceCases } from './cases-reduce.js';
@@ -39,6 +41,8 @@ export function opTestCases(options: OpTestCaseOptions = {}): OpTestCase[] {
     ...reduceCases(ctx),
     ...nnCases(ctx),
     ...layoutCases(ctx),
+    ...leapScanCases(ctx),
+    ...attentionCases(ctx),
   ];
   return options.ops ? all.filter((c) => options.ops!.includes(c.op)) : all;
 }

@@ -99,6 +99,16 @@ export const OP_TOLERANCES: { readonly [K in OpName]: ToleranceRule } = {
   expand: EXACT,
   // Three steps of m/(√v + eps) with f32 sqrt and division: a few ulp of the update.
   adamwUpdate: { rtol: 1e-5, atol: 1e-6 },
+  // A softmax-weighted mean of k terms (k = the window, or the axis when unbounded): each weight is
+  // an f32 exp of a few ulp, and a GPU scan accumulates k of them in f32.
+  leapScan: ({ k = 1 }) => ({ rtol: 1e-5, atol: 2e-6 + 2e-7 * k }),
+  // A matmul over k = N columns of s ⊙ z (z ≤ 1/(1 − p), p ≤ 0.3 in the suite).
+  dropMatmul: ({ k = 1 }) => accumulated(k),
+  dropMatmulBackward: ({ k = 1 }) => accumulated(k),
+  // k = Tk + D: a D-term dot per score, then an exp-weighted mean of Tk values; lse to a few ulp.
+  flashAttention: ({ k = 1 }) => ({ rtol: 2e-5, atol: 2e-6 + 2e-7 * k }),
+  // k = Tq + Tk + D: recomputed scores, then sums over queries (dk, dv) or keys (dq).
+  flashAttentionBackward: ({ k = 1 }) => accumulated(k, 1e-5),
 };
 
 export type ToleranceOverrides = { readonly [K in OpName]?: ToleranceRule };

@@ -4,9 +4,12 @@ import { binaryKernel, binaryScalarKernel, compareKernel, logicalKernel, whereKe
 import { arangeKernel, dropoutMaskKernel, fillKernel, randomNormalKernel, randomUniformKernel } from './creation.js';
 import { crossEntropyBackwardKernel, crossEntropyKernel } from './cross-entropy.js';
 import { cumsumKernel } from './cumsum.js';
+import { dropMatmulBackwardKernel, dropMatmulKernel } from './drop-matmul.js';
 import { castKernel, copyKernel, logicalNotKernel, unaryBackwardKernel, unaryKernel } from './elementwise.js';
 import { gatherKernel, scatterAddKernel } from './embedding.js';
+import { flashAttentionBackwardKernel, flashAttentionKernel } from './flash-attention.js';
 import { layerNormBackwardKernel, layerNormKernel } from './layer-norm.js';
+import { leapScanKernel } from './leap-scan.js';
 import { concatKernel, expandKernel, padKernel, permuteKernel, setSliceKernel, sliceKernel } from './layout.js';
 import { matmulKernel } from './matmul.js';
 import { argReduceKernel, reduceKernel } from './reduce.js';
@@ -53,4 +56,9 @@ export const CPU_KERNELS: CpuKernelTable = {
   setSlice: setSliceKernel,
   expand: expandKernel,
   adamwUpdate: adamwUpdateKernel,
+  leapScan: leapScanKernel,
+  dropMatmul: dropMatmulKernel,
+  dropMatmulBackward: dropMatmulBackwardKernel,
+  flashAttention: flashAttentionKernel,
+  flashAttentionBackward: flashAttentionBackwardKernel,
 };

@@ -1,0 +1,202 @@
+/// <reference types="@webgpu/types" />
+import type { TimestampProfiler } from './profiler.js';
+
+/**
+ * Command batching: dispatches are encoded into one command encoder (one compute pass while not
+ * profiling) and submitted together at sync points — reads, sync(), a full uniform chunk, or every
+ * `maxDispatchesPerSubmit` dispatches — because a submit per op costs more than the op at small sizes.
+ *
+ * The trap: `queue.writeBuffer` is ordered before command buffers submitted after it, so it overtakes
+ * work that is encoded but not yet submitted. The stream tracks every buffer its open batch touches;
+ * the device flushes before writing to one of them (a pooled buffer freed and handed out again may
+ * still be read by pending work).
+ *
+ * Uniforms of a batch live in one chunk buffer, each dispatch's struct at an aligned offset; the
+ * chunk is uploaded with writeBuffer just before the submit (it is never in flight then: chunks are
+ * reused only after the GPU finished the batch that used them).
+ */
+
+export interface StreamOptions {
+  maxDispatchesPerSubmit: number;
+  uniformChunkBytes: number;
+  uniformAlignment: number;
+  /** Called with the batch's validation / out-of-memory error, if any. */
+  onBatchError: (kind: string, message: string, kernels: readonly string[]) => void;
+  /** Registers asynchronous work the device's sync() must wait for. */
+  track: (p: Promise<unknown>) => void;
+}
+
+interface UniformChunk {
+  buffer: GPUBuffer;
+  used: number;
+}
+
+export class CommandStream {
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private count = 0;
+  private kernels: string[] = [];
+  private readonly touched = new Set<GPUBuffer>();
+  private uniform: UniformChunk | null = null;
+  /** Host copy of the open chunk, uploaded at submit (writeBuffer copies it, so one array serves every batch). */
+  private readonly host: Uint8Array;
+  private readonly freeChunks: GPUBuffer[] = [];
+  private chunkCount = 0;
+  private afterSubmit: (() => void)[] = [];
+  /** Set while profiling: each dispatch then gets its own timed pass. */
+  profiler: TimestampProfiler | null = null;
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly options: StreamOptions,
+  ) {
+    this.host = new Uint8Array(options.uniformChunkBytes);
+  }
+
+  /** Bytes of uniform chunks the stream holds (reported as reserved). */
+  get reservedBytes(): number {
+    return this.chunkCount * this.options.uniformChunkBytes;
+  }
+
+  get pendingDispatches(): number {
+    return this.count;
+  }
+
+  /** Whether encoded, unsubmitted work uses `buffer`. */
+  touches(buffer: GPUBuffer): boolean {
+    return this.touched.has(buffer);
+  }
+
+  /** Runs `fn` after the current batch is submitted (to destroy staging buffers it uses). */
+  onSubmit(fn: () => void): void {
+    if (this.encoder) this.afterSubmit.push(fn);
+    else fn();
+  }
+
+  dispatch(
+    name: string,
+    pipeline: GPUComputePipeline,
+    layout: GPUBindGroupLayout,
+    uniforms: Uint8Array,
+    buffers: readonly GPUBuffer[],
+    workgroups: readonly [number, number, number],
+  ): void {
+    const size = Math.max(16, uniforms.byteLength);
+    if (size > this.options.uniformChunkBytes) throw new RangeError(`${name}: a ${size}-byte uniform struct exceeds the ${this.options.uniformChunkBytes}-byte chunk`);
+    if (this.count >= this.options.maxDispatchesPerSubmit || (this.profiler?.full ?? false)) this.flush();
+    let chunk = this.uniform;
+    const align = this.options.uniformAlignment;
+    let at = chunk ? Math.ceil(chunk.used / align) * align : 0;
+    if (chunk && at + size > this.host.byteLength) {
+      this.flush();
+      chunk = null;
+      at = 0;
+    }
+    const encoder = this.begin();
+    chunk = this.uniform!;
+    this.host.set(uniforms, at);
+    chunk.used = at + size;
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: chunk.buffer, offset: at, size } }];
+    buffers.forEach((buffer, i) => {
+      entries.push({ binding: i + 1, resource: { buffer } });
+      this.touched.add(buffer);
+    });
+    const bindGroup = this.device.createBindGroup({ layout, entries });
+    let pass = this.pass;
+    if (this.profiler) {
+      pass?.end();
+      pass = encoder.beginComputePass({ timestampWrites: this.profiler.nextPass(name) });
+    } else if (!pass) pass = encoder.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
+    pass.dispatchWorkgroups(workgroups[0], workgroups[1], workgroups[2]);
+    if (this.profiler) {
+      pass.end();
+      this.pass = null;
+    } else this.pass = pass;
+    this.count++;
+    this.kernels.push(name);
+  }
+
+  /** copyBufferToBuffer in stream order (offsets and size multiples of 4). */
+  copy(src: GPUBuffer, srcOffset: number, dst: GPUBuffer, dstOffset: number, size: number): void {
+    if (size === 0) return;
+    const encoder = this.begin();
+    this.endPass();
+    encoder.copyBufferToBuffer(src, srcOffset, dst, dstOffset, size);
+    this.touched.add(src);
+    this.touched.add(dst);
+  }
+
+  /** The open encoder, for device-internal commands (readbacks); opens a batch if needed. */
+  commandEncoder(): GPUCommandEncoder {
+    const encoder = this.begin();
+    this.endPass();
+    return encoder;
+  }
+
+  /** Submits the open batch, if any. */
+  flush(): void {
+    const encoder = this.encoder;
+    if (!encoder) return;
+    this.endPass();
+    const readTimestamps = this.profiler?.encodeResolve(encoder) ?? null;
+    const chunk = this.uniform!;
+    const kernels = this.kernels;
+    if (chunk.used > 0) this.device.queue.writeBuffer(chunk.buffer, 0, this.host.buffer, 0, Math.ceil(chunk.used / 4) * 4);
+    this.device.queue.submit([encoder.finish()]);
+    const oom = this.device.popErrorScope();
+    const validation = this.device.popErrorScope();
+    this.track(oom, 'out-of-memory', kernels);
+    this.track(validation, 'validation', kernels);
+    readTimestamps?.();
+    const done = this.device.queue.onSubmittedWorkDone().then(() => this.freeChunks.push(chunk.buffer));
+    this.options.track(done);
+    const after = this.afterSubmit;
+    this.encoder = null;
+    this.uniform = null;
+    this.count = 0;
+    this.kernels = [];
+    this.afterSubmit = [];
+    this.touched.clear();
+    for (const fn of after) fn();
+  }
+
+  /** Destroys the uniform chunks no batch is using (emptyCache). */
+  releaseIdle(): void {
+    for (const b of this.freeChunks) b.destroy();
+    this.chunkCount -= this.freeChunks.length;
+    this.freeChunks.length = 0;
+  }
+
+  private track(p: Promise<GPUError | null>, kind: string, kernels: readonly string[]): void {
+    this.options.track(
+      p.then(
+        (err) => {
+          if (err) this.options.onBatchError(kind, err.message, kernels);
+        },
+        () => undefined,
+      ),
+    );
+  }
+
+  private begin(): GPUCommandEncoder {
+    if (this.encoder) return this.encoder;
+    // Everything the batch encodes is checked together when it is submitted (popped in flush()).
+    this.device.pushErrorScope('validation');
+    this.device.pushErrorScope('out-of-memory');
+    this.encoder = this.device.createCommandEncoder({ label: 'lightattn batch' });
+    let buffer = this.freeChunks.pop();
+    if (!buffer) {
+      buffer = this.device.createBuffer({ size: this.options.uniformChunkBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'lightattn uniforms' });
+      this.chunkCount++;
+    }
+    this.uniform = { buffer, used: 0 };
+    return this.encoder;
+  }
+
+  private endPass(): void {
+    this.pass?.end();
+    this.pass = null;
+  }
+}

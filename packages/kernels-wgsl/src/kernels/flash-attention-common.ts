@@ -1,0 +1,99 @@
+import { DeviceError, type OpName } from '@lightattn/tensor-core';
+import { DispatchBuilder, type KernelCall, type KernelDeviceInfo } from '../kernel-api.js';
+import { dropoutUniforms } from './attention-dropout.js';
+
+/**
+ * What the flash-attention kernels share: head-size buckets, tile sizes from the device's workgroup
+ * memory, the uniforms of the geometry, and the WGSL that decides whether key j takes part in query
+ * row i (mask and causal limit).
+ */
+
+type FlashCall = KernelCall<'flashAttention'> | KernelCall<'flashAttentionBackward'>;
+
+/** Invocations per workgroup; each owns one query row (forward, dq) or one key row (dk, dv). */
+export const ROWS = 64;
+
+const BUCKETS = [16, 32, 64, 128, 256] as const;
+
+/** Head sizes are padded (with zeros) to a bucket, so register arrays and loops have compile-time sizes. */
+export function headBucket(op: string, size: number): number {
+  const bucket = BUCKETS.find((b) => size <= b);
+  if (bucket === undefined) throw new DeviceError(`${op}: head size ${size} is over 256, the largest the WebGPU flash kernels support; use the 'light' or 'chunked' attention`);
+  return bucket;
+}
+
+/**
+ * Bytes of workgroup memory the staged tiles may use. Compile time on SwiftShader grows with it
+ * (about a second per 8 KiB: the driver zero-initialises workgroup memory), and past 8 KiB a real
+ * GPU gains little: 64 query rows already reuse each staged key 64 times.
+ */
+const TILE_BUDGET = 8192;
+
+/** Rows per staged tile: the largest power of two ≤ 64 whose tiles fit the budget and the device. */
+export function tileRows(info: KernelDeviceInfo, bytesPerRow: number): number {
+  const fit = Math.floor(Math.min(TILE_BUDGET, info.limits.maxComputeWorkgroupStorageSize) / bytesPerRow);
+  let rows = 1;
+  while (rows * 2 <= Math.min(64, fit)) rows *= 2;
+  return rows;
+}
+
+export interface FlashGeometry {
+  B: number;
+  H: number;
+  Tq: number;
+  Tk: number;
+  D: number;
+  Dv: number;
+  /** Buckets of D and Dv. */
+  db: number;
+  dvb: number;
+  dropout: boolean;
+}
+
+export function flashGeometry(call: FlashCall): FlashGeometry {
+  const [B, H, Tq, D] = call.inputs[0]!.shape as [number, number, number, number];
+  const Tk = call.inputs[1]!.shape[2]!;
+  const Dv = call.inputs[2]!.shape[3]!;
+  return { B, H, Tq, Tk, D, Dv, db: headBucket(call.op, D), dvb: headBucket(call.op, Dv), dropout: call.params.p > 0 };
+}
+
+/** A builder with the geometry, mask strides, causal shift and dropout uniforms declared. */
+export function flashBuilder(call: FlashCall, name: string, g: FlashGeometry, variant: (string | number)[]): DispatchBuilder {
+  const b = new DispatchBuilder(call as KernelCall<OpName>, name, [`d${g.db}`, `dv${g.dvb}`, g.dropout ? 'dropout' : 'plain', ...variant]);
+  const p = call.params;
+  b.u32('heads', g.H).u32('bh', g.B * g.H).u32('tq', g.Tq).u32('tk', g.Tk).u32('d', g.D).u32('dv', g.Dv);
+  b.f32('scale', p.scale).u32('causal', p.causal ? 1 : 0).i32('shift', p.rowOffset + g.Tk - p.rows);
+  b.u32('rows', p.rows).u32('row_offset', p.rowOffset);
+  const ms = call.inputs[3]!.shape;
+  const strides = [0, 0, 0, 0];
+  let s = 1;
+  for (let a = 3; a >= 0; a--) {
+    strides[a] = ms[a] === 1 ? 0 : s;
+    s *= ms[a]!;
+  }
+  b.u32('ms_b', strides[0]!).u32('ms_h', strides[1]!).u32('ms_i', strides[2]!).u32('ms_j', strides[3]!);
+  if (g.dropout) dropoutUniforms(b, p, g.Tk);
+  return b;
+}
+
+/**
+ * `allowed(bh, i, j)`: key j takes part in query row i of matrix bh. Needs a bool binding `mask`.
+ * `last_key(i)`: one past the last key the causal limit lets row i see (Tk without causal).
+ */
+export const WGSL_FLASH_ALLOWED = /* wgsl */ `
+fn last_key(i: u32) -> u32 {
+  if (u.causal == 0u) { return u.tk; }
+  return u32(clamp(i32(i) + u.shift + 1, 0, i32(u.tk)));
+}
+
+fn allowed(bh: u32, i: u32, j: u32) -> bool {
+  if (j >= last_key(i)) { return false; }
+  let b = bh / u.heads;
+  let h = bh % u.heads;
+  return mask_get(b * u.ms_b + h * u.ms_h + i * u.ms_i + j * u.ms_j);
+}
+
+/** The global dropout row of query row i of matrix bh (the attention dropout rule). */
+fn drop_global_row(bh: u32, i: u32) -> u32 { return bh * u.rows + u.row_offset + i; }
+
+const NEG_BIG: f32 = -3.0e38;`;
