@@ -138,6 +138,7 @@ export { adamwUpdate } from './ops/optim.js';
 export type { CpuDeviceOptions } from './cpu/cpu-device.js';
 export { CpuDevice, createCpuDevice } from './cpu/cpu-device.js';
 export type { CpuTensor, CpuKernel, CpuKernelTable } from './cpu/cpu-tensor.js';
+export { CPU_KERNELS } from './cpu/kernels/index.js';
 export { toFloat64Array, fromFloat64Array } from './cpu/float64.js';
 export { MetaDevice, createMetaDevice } from './meta/meta-device.js';
 

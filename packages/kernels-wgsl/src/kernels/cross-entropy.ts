@@ -1,5 +1,5 @@
 import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
-import { layoutKey, rowKernelWgsl, rowLayout, useSubgroups, WG, WGSL_LSE, workgroupReduceWgsl } from './reduce.js';
+import { layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, useSubgroups, WG, WGSL_EXP_NAN, WGSL_LSE } from './row-kernel.js';
 
 const targetMessage = (V: number, ignoreIndex: number) =>
   `a target is out of range for ${V} classes; targets must be in [0, ${V}) or equal ignoreIndex (${ignoreIndex})`;
@@ -18,7 +18,7 @@ export const crossEntropyKernel: WgslKernel<'crossEntropy'> = (call) => {
   const [N, V] = logits!.shape as [number, number];
   if (N === 0) return [];
   const { ignoreIndex } = call.params;
-  const layout = rowLayout(V, 1);
+  const layout = rowLayout(V, 1, ROW_CACHE);
   const subgroups = useSubgroups(call, layout);
   const b = new DispatchBuilder(call, 'crossEntropy', [layoutKey(layout), subgroups ? 'sg' : 'wg']);
   b.input('x', logits!);
@@ -27,7 +27,7 @@ export const crossEntropyKernel: WgslKernel<'crossEntropy'> = (call) => {
   b.output('lse', call.outputs[1]!);
   b.errors(targetMessage(V, ignoreIndex));
   b.u32('rows', N).u32('v', V).i32('ignore_index', ignoreIndex);
-  const helpers = `${WGSL_LSE}\n${BAD_TARGET}\n${workgroupReduceWgsl('lse_row', 'vec2<f32>', 'vec2<f32>(-f32_inf(), 0.0)', 'lse_combine', layout, subgroups)}`;
+  const helpers = `${WGSL_LSE}\n${BAD_TARGET}\n${lseRowWgsl(layout, subgroups)}`;
   return b.build(Math.ceil(N / layout.cols), (decls) =>
     rowKernelWgsl(layout, subgroups, decls, helpers, `let in_range = row < u.rows;
   let base = select(0u, row * u.v, in_range);
@@ -70,6 +70,7 @@ export const crossEntropyBackwardKernel: WgslKernel<'crossEntropyBackward'> = (c
   b.u32('n', n).u32('v', V).i32('ignore_index', ignoreIndex);
   return b.build(ceilDiv(n, WG), (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
+${WGSL_EXP_NAN}
 ${BAD_TARGET}
 ${elementwiseMain(
   WG,
@@ -82,7 +83,7 @@ ${elementwiseMain(
     if (j == 0u) { report_error(bitcast<u32>(t)); }
     dx_set(i, f32_nan());
   } else {
-    let p = exp(x_get(i) - lse_get(r));
+    let p = exp_nan(x_get(i) - lse_get(r));
     dx_set(i, g_get(r) * select(p, p - 1.0, j == u32(t)));
   }`,
 )}`);

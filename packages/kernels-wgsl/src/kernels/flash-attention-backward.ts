@@ -1,6 +1,6 @@
 import { ceilDiv, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashBuilder, flashGeometry, ROWS, tileRows, WGSL_FLASH_ALLOWED, type FlashGeometry } from './flash-attention-common.js';
+import { flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_ALLOWED, type FlashGeometry } from './flash-attention-common.js';
 
 type Call = Parameters<WgslKernel<'flashAttentionBackward'>>[0];
 
@@ -54,11 +54,12 @@ function dqStep(call: Call, g: FlashGeometry): KernelDispatch {
   const qTiles = ceilDiv(g.Tq, ROWS);
   b.u32('q_tiles', qTiles).u32('tile', bc); // a uniform trip count: see flash-attention.ts
   const { db, dvb, dropout } = g;
+  const [d4, dv4] = [db / 4, dvb / 4];
   return b.build(g.B * g.H * qTiles, (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
 ${WGSL_FLASH_ALLOWED}
-var<workgroup> k_tile: array<f32, ${bc * db}>;
-var<workgroup> v_tile: array<f32, ${bc * dvb}>;
+var<workgroup> k_tile: array<vec4<f32>, ${bc * d4}>;
+var<workgroup> v_tile: array<vec4<f32>, ${bc * dv4}>;
 
 @compute @workgroup_size(${ROWS})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
@@ -73,52 +74,40 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let v_base = bh * u.tk * u.dv;
   let row = bh * u.tq + i;
 
-  var qr: array<f32, ${db}>;
-  var gr: array<f32, ${dvb}>;
-  var dq_acc: array<f32, ${db}>;
+  var qr: array<vec4<f32>, ${d4}>;
+  var gr: array<vec4<f32>, ${dv4}>;
+  var dq_acc: array<vec4<f32>, ${d4}>;
   var L = 0.0;
   var D = 0.0;
   if (valid) {
-    for (var c = 0u; c < u.d; c++) { qr[c] = u.scale * q_get(row * u.d + c); }
-    for (var c = 0u; c < u.dv; c++) { gr[c] = g_get(row * u.dv + c); }
+    ${loadRowWgsl('qr', 'q', 'row * u.d', 'u.d', db, 'u.scale')}
+    ${loadRowWgsl('gr', 'g', 'row * u.dv', 'u.dv', dvb)}
     L = lse_get(row);
     D = delta_get(row);
   }
   ${dropout ? 'var drop = drop_row(drop_global_row(bh, i));' : ''}
 
-  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    for (var e = lid; e < ${bc * db}u; e += ${ROWS}u) {
-      let j = j0 + e / ${db}u;
-      let c = e % ${db}u;
-      var x = 0.0;
-      if (j < u.tk && c < u.d) { x = k_get(k_base + j * u.d + c); }
-      k_tile[e] = x;
-    }
-    for (var e = lid; e < ${bc * dvb}u; e += ${ROWS}u) {
-      let j = j0 + e / ${dvb}u;
-      let c = e % ${dvb}u;
-      var x = 0.0;
-      if (j < u.tk && c < u.dv) { x = v_get(v_base + j * u.dv + c); }
-      v_tile[e] = x;
-    }
+  for (var j0 = 0u; j0 < key_end; j0 += u.tile) {
+    ${stageRowsWgsl({ tile: 'k_tile', src: 'k', base: 'k_base', r0: 'j0', n: 'u.tk', width: 'u.d', rows: bc, bucket: db })}
+    ${stageRowsWgsl({ tile: 'v_tile', src: 'v', base: 'v_base', r0: 'j0', n: 'u.tk', width: 'u.dv', rows: bc, bucket: dvb })}
     workgroupBarrier();
     if (valid) {
       for (var jj = 0u; jj < u.tile; jj++) {
         let j = j0 + jj;
         if (!allowed(bh, i, j)) { continue; }
         var s = 0.0;
-        for (var c = 0u; c < ${db}u; c++) { s += qr[c] * k_tile[jj * ${db}u + c]; }
+        for (var c = 0u; c < ${d4}u; c++) { s += dot(qr[c], k_tile[jj * ${d4}u + c]); }
         var dp = 0.0;
-        for (var c = 0u; c < ${dvb}u; c++) { dp += gr[c] * v_tile[jj * ${dvb}u + c]; }
+        for (var c = 0u; c < ${dv4}u; c++) { dp += dot(gr[c], v_tile[jj * ${dv4}u + c]); }
         let p = exp(s - L);
         let ds = p * (dp${dropout ? ' * drop_scale(&drop, j)' : ''} - D);
-        for (var c = 0u; c < ${db}u; c++) { dq_acc[c] += ds * k_tile[jj * ${db}u + c]; }
+        for (var c = 0u; c < ${d4}u; c++) { dq_acc[c] += ds * k_tile[jj * ${d4}u + c]; }
       }
     }
     workgroupBarrier();
   }
   if (valid) {
-    for (var c = 0u; c < u.d; c++) { dq_set(row * u.d + c, u.scale * dq_acc[c]); }
+    ${storeRowWgsl('dq', 'dq_acc', 'row * u.d', 'u.d', db, 'u.scale')}
   }
 }`);
 }
@@ -133,11 +122,12 @@ function dkdvStep(call: Call, g: FlashGeometry): KernelDispatch {
   const kTiles = ceilDiv(g.Tk, ROWS);
   b.u32('k_tiles', kTiles).u32('tile', br);
   const { db, dvb, dropout } = g;
+  const [d4, dv4] = [db / 4, dvb / 4];
   return b.build(g.B * g.H * kTiles, (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
 ${WGSL_FLASH_ALLOWED}
-var<workgroup> q_tile: array<f32, ${br * db}>;
-var<workgroup> g_tile: array<f32, ${br * dvb}>;
+var<workgroup> q_tile: array<vec4<f32>, ${br * d4}>;
+var<workgroup> g_tile: array<vec4<f32>, ${br * dv4}>;
 var<workgroup> l_tile: array<f32, ${br}>;
 var<workgroup> d_tile: array<f32, ${br}>;
 
@@ -152,33 +142,23 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   // Causal: query row i sees key j when i + shift ≥ j, so rows before j0 − shift see no key here.
   var first = 0u;
   if (u.causal != 0u) { first = u32(clamp(i32(j0) - u.shift, 0, i32(u.tq))); }
-  first = (first / ${br}u) * ${br}u;
+  first = (first / u.tile) * u.tile;
   let k_row = bh * u.tk + j;
+  let q_base = bh * u.tq * u.d;
+  let g_base = bh * u.tq * u.dv;
 
-  var kr: array<f32, ${db}>;
-  var vr: array<f32, ${dvb}>;
-  var dk_acc: array<f32, ${db}>;
-  var dv_acc: array<f32, ${dvb}>;
+  var kr: array<vec4<f32>, ${d4}>;
+  var vr: array<vec4<f32>, ${dv4}>;
+  var dk_acc: array<vec4<f32>, ${d4}>;
+  var dv_acc: array<vec4<f32>, ${dv4}>;
   if (valid) {
-    for (var c = 0u; c < u.d; c++) { kr[c] = k_get(k_row * u.d + c); }
-    for (var c = 0u; c < u.dv; c++) { vr[c] = v_get(k_row * u.dv + c); }
+    ${loadRowWgsl('kr', 'k', 'k_row * u.d', 'u.d', db)}
+    ${loadRowWgsl('vr', 'v', 'k_row * u.dv', 'u.dv', dvb)}
   }
 
-  for (var i0 = first; i0 < u.tq; i0 += ${br}u) {
-    for (var e = lid; e < ${br * db}u; e += ${ROWS}u) {
-      let i = i0 + e / ${db}u;
-      let c = e % ${db}u;
-      var x = 0.0;
-      if (i < u.tq && c < u.d) { x = u.scale * q_get((bh * u.tq + i) * u.d + c); }
-      q_tile[e] = x;
-    }
-    for (var e = lid; e < ${br * dvb}u; e += ${ROWS}u) {
-      let i = i0 + e / ${dvb}u;
-      let c = e % ${dvb}u;
-      var x = 0.0;
-      if (i < u.tq && c < u.dv) { x = g_get((bh * u.tq + i) * u.dv + c); }
-      g_tile[e] = x;
-    }
+  for (var i0 = first; i0 < u.tq; i0 += u.tile) {
+    ${stageRowsWgsl({ tile: 'q_tile', src: 'q', base: 'q_base', r0: 'i0', n: 'u.tq', width: 'u.d', rows: br, bucket: db, scale: 'u.scale' })}
+    ${stageRowsWgsl({ tile: 'g_tile', src: 'g', base: 'g_base', r0: 'i0', n: 'u.tq', width: 'u.dv', rows: br, bucket: dvb })}
     for (var e = lid; e < ${br}u; e += ${ROWS}u) {
       let i = i0 + e;
       var lv = 0.0;
@@ -196,22 +176,22 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         let i = i0 + ii;
         if (i >= u.tq || !allowed(bh, i, j)) { continue; }
         var s = 0.0;
-        for (var c = 0u; c < ${db}u; c++) { s += q_tile[ii * ${db}u + c] * kr[c]; }
+        for (var c = 0u; c < ${d4}u; c++) { s += dot(q_tile[ii * ${d4}u + c], kr[c]); }
         var dp = 0.0;
-        for (var c = 0u; c < ${dvb}u; c++) { dp += g_tile[ii * ${dvb}u + c] * vr[c]; }
+        for (var c = 0u; c < ${dv4}u; c++) { dp += dot(g_tile[ii * ${dv4}u + c], vr[c]); }
         let p = exp(s - l_tile[ii]);
         ${dropout ? 'var drop = drop_row(drop_global_row(bh, i));\n        let z = drop_scale(&drop, j);' : 'let z = 1.0;'}
         let pz = p * z;
-        for (var c = 0u; c < ${dvb}u; c++) { dv_acc[c] += pz * g_tile[ii * ${dvb}u + c]; }
+        for (var c = 0u; c < ${dv4}u; c++) { dv_acc[c] += pz * g_tile[ii * ${dv4}u + c]; }
         let ds = p * (dp * z - d_tile[ii]);
-        for (var c = 0u; c < ${db}u; c++) { dk_acc[c] += ds * q_tile[ii * ${db}u + c]; }
+        for (var c = 0u; c < ${d4}u; c++) { dk_acc[c] += ds * q_tile[ii * ${d4}u + c]; }
       }
     }
     workgroupBarrier();
   }
   if (valid) {
-    for (var c = 0u; c < u.d; c++) { dk_set(k_row * u.d + c, dk_acc[c]); }
-    for (var c = 0u; c < u.dv; c++) { dv_set(k_row * u.dv + c, dv_acc[c]); }
+    ${storeRowWgsl('dk', 'dk_acc', 'k_row * u.d', 'u.d', db)}
+    ${storeRowWgsl('dv', 'dv_acc', 'k_row * u.dv', 'u.dv', dvb)}
   }
 }`);
 }

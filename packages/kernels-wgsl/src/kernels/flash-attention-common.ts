@@ -77,6 +77,46 @@ export function flashBuilder(call: FlashCall, name: string, g: FlashGeometry, va
 }
 
 /**
+ * WGSL staging rows r0 … r0 + rows − 1 of a row-major [n, width] region at element `base` of binding
+ * `src` into the workgroup array `tile` of vec4s, `bucket` columns per row (zeros past `width` and
+ * past row n), each multiplied by `scale`. All invocations of the workgroup take part.
+ */
+export function stageRowsWgsl(o: { tile: string; src: string; base: string; r0: string; n: string; width: string; rows: number; bucket: number; scale?: string }): string {
+  const per = o.bucket / 4;
+  return `for (var e = lid; e < ${o.rows * per}u; e += ${ROWS}u) {
+      let r = ${o.r0} + e / ${per}u;
+      let c = (e % ${per}u) * 4u;
+      var x = vec4<f32>();
+      if (r < ${o.n}) {
+        for (var t = 0u; t < 4u; t++) {
+          if (c + t < ${o.width}) { x[t] = ${o.src}_get(${o.base} + r * ${o.width} + c + t); }
+        }
+      }
+      ${o.tile}[e] = ${o.scale ? `${o.scale} * ` : ''}x;
+    }`;
+}
+
+/** WGSL filling the private vec4 array `dst` (`bucket` columns) with `width` elements of `src` from `start`, times `scale`. */
+export function loadRowWgsl(dst: string, src: string, start: string, width: string, bucket: number, scale?: string): string {
+  return `for (var c4 = 0u; c4 < ${bucket / 4}u; c4++) {
+      var x = vec4<f32>();
+      for (var t = 0u; t < 4u; t++) {
+        if (c4 * 4u + t < ${width}) { x[t] = ${src}_get(${start} + c4 * 4u + t); }
+      }
+      ${dst}[c4] = ${scale ? `${scale} * ` : ''}x;
+    }`;
+}
+
+/** WGSL writing the first `width` elements of the private vec4 array `src` to binding `dst` from `start`, times `scale`. */
+export function storeRowWgsl(dst: string, src: string, start: string, width: string, bucket: number, scale?: string): string {
+  return `for (var c4 = 0u; c4 < ${bucket / 4}u; c4++) {
+      for (var t = 0u; t < 4u; t++) {
+        if (c4 * 4u + t < ${width}) { ${dst}_set(${start} + c4 * 4u + t, ${scale ? `${scale} * ` : ''}${src}[c4][t]); }
+      }
+    }`;
+}
+
+/**
  * `allowed(bh, i, j)`: key j takes part in query row i of matrix bh. Needs a bool binding `mask`.
  * `last_key(i)`: one past the last key the causal limit lets row i see (Tk without causal).
  */

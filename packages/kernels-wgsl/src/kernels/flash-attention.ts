@@ -1,18 +1,18 @@
 import { ceilDiv, WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashBuilder, flashGeometry, ROWS, tileRows, WGSL_FLASH_ALLOWED } from './flash-attention-common.js';
+import { flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_ALLOWED } from './flash-attention-common.js';
 
-/** Keys whose scores are computed before one rescale of the running sums (a register array). */
+/** Keys whose scores are computed before one rescale of the running sums (a register array); at most the tile. */
 const SUB = 16;
 
 /**
  * Flash attention forward. A workgroup owns 64 query rows of one (b, h), one row per invocation,
- * with scale·q and the output accumulator in registers (head sizes padded with zeros to 16 … 256).
- * Key and value tiles of `bc` rows are staged in workgroup memory; for each 16 keys the invocation
- * computes the scores, takes their max m′, rescales its running Σ exp and accumulator by
- * exp(m − m′) and adds exp(s − m′)·z·v — stages 1 and 2 of the method fused by the online rescaling
- * (FlashAttention-2). At the end o = acc / l and L = m + log l; a row with no allowed key writes
- * o = 0 and L = −Inf. Causal rows skip the key tiles past their last allowed key.
+ * with scale·q and the output accumulator in registers as vec4s (head sizes padded with zeros to
+ * 16 … 256). Key and value tiles of `bc` rows are staged in workgroup memory as vec4s; for each 16
+ * keys the invocation computes the scores, takes their max m′, rescales its running Σ exp and
+ * accumulator by exp(m − m′) and adds exp(s − m′)·z·v — stages 1 and 2 of the method fused by the
+ * online rescaling (FlashAttention-2). At the end o = acc / l and L = m + log l; a row with no
+ * allowed key writes o = 0 and L = −Inf. Causal rows skip the key tiles past their last allowed key.
  */
 export const flashAttentionKernel: WgslKernel<'flashAttention'> = (call) => {
   const g = flashGeometry(call);
@@ -26,16 +26,17 @@ export const flashAttentionKernel: WgslKernel<'flashAttention'> = (call) => {
   b.output('o', call.outputs[0]!);
   b.output('lse', call.outputs[1]!);
   const qTiles = ceilDiv(g.Tq, ROWS);
-  // Loop bounds as uniforms (equal to the constants the arrays are sized by): a constant trip count
-  // makes compilers unroll the nested key loops, which took SwiftShader seconds per pipeline.
-  b.u32('q_tiles', qTiles).u32('tile', bc).u32('sub', SUB);
+  // Loop bounds over keys as uniforms (equal to the constants the arrays are sized by): a constant
+  // trip count makes compilers unroll the nested key loops, which cost SwiftShader seconds per pipeline.
+  b.u32('q_tiles', qTiles).u32('tile', bc).u32('sub', Math.min(SUB, bc));
   const { db, dvb, dropout } = g;
+  const [d4, dv4] = [db / 4, dvb / 4];
   return b.build(g.B * g.H * qTiles, (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
 ${WGSL_FLASH_ALLOWED}
-var<workgroup> k_tile: array<f32, ${bc * db}>;
-var<workgroup> v_tile: array<f32, ${bc * dvb}>;
+var<workgroup> k_tile: array<vec4<f32>, ${bc * d4}>;
+var<workgroup> v_tile: array<vec4<f32>, ${bc * dv4}>;
 
 @compute @workgroup_size(${ROWS})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
@@ -49,31 +50,20 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let key_end = last_key(min(u.tq, i0 + ${ROWS}u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
+  let row = bh * u.tq + i;
 
-  var qr: array<f32, ${db}>;
-  var acc: array<f32, ${dvb}>;
+  var qr: array<vec4<f32>, ${d4}>;
+  var acc: array<vec4<f32>, ${dv4}>;
   if (valid) {
-    for (var c = 0u; c < u.d; c++) { qr[c] = u.scale * q_get((bh * u.tq + i) * u.d + c); }
+    ${loadRowWgsl('qr', 'q', 'row * u.d', 'u.d', db, 'u.scale')}
   }
   var m = NEG_BIG;
   var l = 0.0;
   ${dropout ? 'var drop = drop_row(drop_global_row(bh, i));' : ''}
 
-  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    for (var e = lid; e < ${bc * db}u; e += ${ROWS}u) {
-      let j = j0 + e / ${db}u;
-      let c = e % ${db}u;
-      var x = 0.0;
-      if (j < u.tk && c < u.d) { x = k_get(k_base + j * u.d + c); }
-      k_tile[e] = x;
-    }
-    for (var e = lid; e < ${bc * dvb}u; e += ${ROWS}u) {
-      let j = j0 + e / ${dvb}u;
-      let c = e % ${dvb}u;
-      var x = 0.0;
-      if (j < u.tk && c < u.dv) { x = v_get(v_base + j * u.dv + c); }
-      v_tile[e] = x;
-    }
+  for (var j0 = 0u; j0 < key_end; j0 += u.tile) {
+    ${stageRowsWgsl({ tile: 'k_tile', src: 'k', base: 'k_base', r0: 'j0', n: 'u.tk', width: 'u.d', rows: bc, bucket: db })}
+    ${stageRowsWgsl({ tile: 'v_tile', src: 'v', base: 'v_base', r0: 'j0', n: 'u.tk', width: 'u.dv', rows: bc, bucket: dvb })}
     workgroupBarrier();
     if (valid) {
       for (var s0 = 0u; s0 < u.tile; s0 += u.sub) {
@@ -81,27 +71,28 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         var live = 0u;
         var block_max = NEG_BIG;
         for (var jj = 0u; jj < u.sub; jj++) {
-          let j = j0 + s0 + jj;
-          if (!allowed(bh, i, j)) { continue; }
-          var dot = 0.0;
-          for (var c = 0u; c < ${db}u; c++) { dot += qr[c] * k_tile[(s0 + jj) * ${db}u + c]; }
-          s[jj] = dot;
+          if (!allowed(bh, i, j0 + s0 + jj)) { continue; }
+          let kt = (s0 + jj) * ${d4}u;
+          var score = 0.0;
+          for (var c = 0u; c < ${d4}u; c++) { score += dot(qr[c], k_tile[kt + c]); }
+          s[jj] = score;
           live |= 1u << jj;
-          block_max = max(block_max, dot);
+          block_max = max(block_max, score);
         }
         if (live == 0u) { continue; }
         let m_new = max(m, block_max);
         // exp(m − m′) rescales what was summed against the old max (nothing yet while m is NEG_BIG).
         let correction = select(exp(m - m_new), 0.0, m == NEG_BIG);
         l *= correction;
-        for (var c = 0u; c < ${dvb}u; c++) { acc[c] *= correction; }
+        for (var c = 0u; c < ${dv4}u; c++) { acc[c] *= correction; }
         m = m_new;
         for (var jj = 0u; jj < u.sub; jj++) {
           if ((live & (1u << jj)) == 0u) { continue; }
           let p = exp(s[jj] - m);
           l += p;
           let w = p${dropout ? ' * drop_scale(&drop, j0 + s0 + jj)' : ''};
-          for (var c = 0u; c < ${dvb}u; c++) { acc[c] += w * v_tile[(s0 + jj) * ${dvb}u + c]; }
+          let vt = (s0 + jj) * ${dv4}u;
+          for (var c = 0u; c < ${dv4}u; c++) { acc[c] += w * v_tile[vt + c]; }
         }
       }
     }
@@ -109,10 +100,9 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   }
 
   if (valid) {
-    let row = bh * u.tq + i;
     let has_keys = l > 0.0;
     let inv = select(0.0, 1.0 / l, has_keys);
-    for (var c = 0u; c < u.dv; c++) { o_set(row * u.dv + c, acc[c] * inv); }
+    ${storeRowWgsl('o', 'acc', 'row * u.dv', 'u.dv', dvb, 'inv')}
     lse_set(row, select(-f32_inf(), m + log(l), has_keys));
   }
 }`);

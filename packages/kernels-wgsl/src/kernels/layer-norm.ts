@@ -1,6 +1,6 @@
 import { numel } from '@lightattn/tensor-core';
 import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { layoutKey, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WG, workgroupReduceWgsl, type RowLayout } from './reduce.js';
+import { layoutKey, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WG, workgroupReduceWgsl, type RowLayout } from './row-kernel.js';
 
 const sumHelpers = (name: string, type: string, layout: RowLayout, subgroups: boolean) =>
   `fn ${name}_add(a: ${type}, b: ${type}) -> ${type} { return a + b; }\n${workgroupReduceWgsl(name, type, `${type}(0.0)`, `${name}_add`, layout, subgroups)}`;
@@ -8,14 +8,15 @@ const sumHelpers = (name: string, type: string, layout: RowLayout, subgroups: bo
 /**
  * y = (x − mean)·rstd·w + b over the last axis, rstd = 1/√(var + eps), biased variance. Two
  * reductions per row (mean, then Σ(x − mean)²) rather than E[x²] − E[x]², which cancels when
- * |mean| ≫ std; the row is re-read from cache for each pass. An empty row gives NaN mean and rstd.
+ * |mean| ≫ std; rows of up to ROW_CACHE·LANES elements stay in registers between the passes. An
+ * empty row gives NaN mean and rstd.
  */
 export const layerNormKernel: WgslKernel<'layerNorm'> = (call) => {
   const [x, w, bias] = call.inputs;
   const C = x!.shape[x!.shape.length - 1]!;
   const rows = numel(x!.shape.slice(0, -1));
   if (rows === 0) return [];
-  const layout = rowLayout(C, 1);
+  const layout = rowLayout(C, 1, ROW_CACHE);
   const subgroups = useSubgroups(call, layout);
   const cached = C <= ROW_CACHE * layout.lanes;
   const b = new DispatchBuilder(call, 'layerNorm', [layoutKey(layout), subgroups ? 'sg' : 'wg', cached ? 'cached' : 'looped']);
@@ -32,16 +33,18 @@ export const layerNormKernel: WgslKernel<'layerNorm'> = (call) => {
   let base = select(0u, row * u.c, in_range);
   let empty = u.c == 0u;
   ${preload}
+  // Shifted by the row's first element: x − shift is exact for nearby values, so a mean far from
+  // zero (|mean| ≫ std) costs no precision in the centred values.
+  let shift = select(0.0, x_get(base), in_range && !empty);
   var acc = 0.0;
-  ${each((v) => `acc += ${v('x')};`)}
+  ${each((v) => `acc += ${v('x')} - shift;`)}
   let mu = select(row_sum(acc, lid, sg_size, sg_id) / f32(u.c), f32_nan(), empty);
   acc = 0.0;
-  ${each((v) => `let d = ${v('x')} - mu;
-      acc += d * d;`)}
+  ${each((v) => `let d = (${v('x')} - shift) - mu;\n      acc += d * d;`)}
   let rs = select(1.0 / sqrt(row_sum(acc, lid, sg_size, sg_id) / f32(u.c) + u.eps), f32_nan(), empty);
-  ${each((v) => `y_set(i, (${v('x')} - mu) * rs * w_get(k) + bias_get(k));`)}
+  ${each((v) => `y_set(i, ((${v('x')} - shift) - mu) * rs * w_get(k) + bias_get(k));`)}
   if (in_range && lane == 0u) {
-    mean_set(row, mu);
+    mean_set(row, shift + mu);
     rstd_set(row, rs);
   }`),
   );
@@ -70,7 +73,7 @@ export const layerNormBackwardKernel: WgslKernel<'layerNormBackward'> = (call) =
   const blocks = Math.ceil(rows / rpb);
 
   if (rows > 0) {
-    const layout = rowLayout(C, 1);
+    const layout = rowLayout(C, 1, ROW_CACHE);
     const subgroups = useSubgroups(call, layout);
     const cached = C <= ROW_CACHE * layout.lanes;
     const b = new DispatchBuilder(call, 'layerNormBackward-dx', [layoutKey(layout), subgroups ? 'sg' : 'wg', cached ? 'cached' : 'looped']);

@@ -23,18 +23,19 @@ export interface MatmulConfig {
 
 /**
  * Configurations worth benchmarking; `selectMatmulConfig` picks among the first three by size.
- * Measured on an H200 (Dawn/Vulkan, timestamp queries; cuBLAS fp32 without TF32: 51.3 TFLOP/s at
- * 4096³, 37.1 at 1024³, 47.3 at 8192×768×3072): 128x128x8 32.4–33.3 TFLOP/s at 4096³ for all four
- * transposes (63–65 %), 32.1 at 8192×768×3072, 31.5 at 2048³; 64x64x16 24.0 at 1024³ (65 %), where
- * 128-wide tiles leave the GPU half idle (13). Unrolling the k loop in WGSL was slightly slower
- * (31), as were 128x64, 64x128, bk 4 and bk 16; the group size made no difference.
+ * Measured on an H200 (Dawn/Vulkan, timestamp queries; cuBLAS fp32 without TF32: 51.4 TFLOP/s at
+ * 4096³, 37.7 at 1024³, 47.5 at 8192×768×3072): 128x128x8 32.2–33.5 TFLOP/s at 4096³ for all four
+ * transposes (63–65 %), 32.1 at 8192×768×3072 (68 %), 31.5 at 2048³; 64x64x16 24.6 at 1024³
+ * (65 %), where 128-wide tiles leave the GPU half idle (13). Unrolling the k loop in WGSL helped the
+ * 64-wide tiles a little and cost the 128-wide ones ~5 %; 128x64, 64x128, bk 4 and bk 16 were
+ * slower, and the group size made no difference.
  */
 export const MATMUL_CONFIGS = {
   '128x128x8': { bm: 128, bn: 128, bk: 8, tm: 8, tn: 8, unroll: false, vec4: true, group: 8 },
-  '64x64x16': { bm: 64, bn: 64, bk: 16, tm: 4, tn: 4, unroll: false, vec4: true, group: 8 },
+  '64x64x16': { bm: 64, bn: 64, bk: 16, tm: 4, tn: 4, unroll: true, vec4: true, group: 8 },
   '32x32x16': { bm: 32, bn: 32, bk: 16, tm: 4, tn: 4, unroll: false, vec4: false, group: 8 },
   '128x128x8-unrolled': { bm: 128, bn: 128, bk: 8, tm: 8, tn: 8, unroll: true, vec4: true, group: 8 },
-  '64x64x16-unrolled': { bm: 64, bn: 64, bk: 16, tm: 4, tn: 4, unroll: true, vec4: true, group: 8 },
+  '64x64x16-loop': { bm: 64, bn: 64, bk: 16, tm: 4, tn: 4, unroll: false, vec4: true, group: 8 },
   '128x128x16': { bm: 128, bn: 128, bk: 16, tm: 8, tn: 8, unroll: false, vec4: true, group: 8 },
   '128x128x4': { bm: 128, bn: 128, bk: 4, tm: 8, tn: 8, unroll: false, vec4: true, group: 8 },
   '128x64x8': { bm: 128, bn: 64, bk: 8, tm: 8, tn: 4, unroll: false, vec4: true, group: 8 },
@@ -77,7 +78,11 @@ interface Operand {
   readonly vec: boolean;
 }
 
-/** WGSL loading vec4 number `v` of the operand's next tile into `dst`, and staging it into buffer `buf`. */
+/**
+ * WGSL for one operand's tiles: per-invocation registers (`decls`), fetching the k-tile at `k0` from
+ * global memory into them, vec4 number lid + l·threads each (`load`), and staging them into shared
+ * buffer `buf` (`store`).
+ */
 function tileLoadWgsl(o: Operand, c: MatmulConfig, threads: number): { decls: string; load: (k0: string) => string; store: (buf: string) => string } {
   const vecs = (o.tileRows * c.bk) / 4;
   const perThread = Math.ceil(vecs / threads);

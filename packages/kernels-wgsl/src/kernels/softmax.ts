@@ -1,14 +1,15 @@
 import type { OpName } from '@lightattn/tensor-core';
 import { DispatchBuilder, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { axisRows, axisRowsWgsl, layoutKey, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from './reduce.js';
+import { axisRows, axisRowsWgsl, layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WGSL_EXP_NAN, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from './row-kernel.js';
 
 type Each = ReturnType<typeof rowLoop>['each'];
 
 /**
  * The softmax family along any axis: the tensor is [outer, size, inner] around the axis and each row
  * (o, i) is reduced by the lanes of one workgroup (several short rows share one; strided rows are
- * taken column-fastest so that reads stay coalesced). Rows of up to ROW_CACHE·LANES elements are read
- * from memory once and kept in registers; longer rows are read again for the second pass.
+ * taken column-fastest so that reads stay coalesced). Lanes take about ROW_CACHE elements each, so
+ * short rows share a workgroup; rows of up to ROW_CACHE·LANES elements are read from memory once and
+ * kept in registers, longer ones are read again for the second pass.
  */
 function rowOp(
   call: KernelCall<'softmax' | 'logSoftmax' | 'softmaxBackward' | 'logSoftmaxBackward'>,
@@ -20,7 +21,7 @@ function rowOp(
   const { axis } = call.params;
   const { rows, size, inner } = axisRows(x.shape, axis);
   if (rows === 0 || size === 0) return [];
-  const layout = rowLayout(size, inner);
+  const layout = rowLayout(size, inner, ROW_CACHE);
   const subgroups = useSubgroups(call, layout);
   const cached = size <= ROW_CACHE * layout.lanes;
   const b = new DispatchBuilder(call as KernelCall<OpName>, call.op, [layoutKey(layout), subgroups ? 'sg' : 'wg', cached ? 'cached' : 'looped']);
@@ -44,10 +45,10 @@ const lsePass = (each: Each) => `var st = vec2<f32>(-f32_inf(), 0.0);
   let bad = is_nan(t.x) || is_inf(t.x);`;
 
 const lseHelpers = (layout: RowLayout, subgroups: boolean) =>
-  `${WGSL_LSE}\n${workgroupReduceWgsl('lse_row', 'vec2<f32>', 'vec2<f32>(-f32_inf(), 0.0)', 'lse_combine', layout, subgroups)}`;
+  `${WGSL_LSE}\n${lseRowWgsl(layout, subgroups)}`;
 
 const sumHelpers = (layout: RowLayout, subgroups: boolean) =>
-  `fn add_f32(a: f32, b: f32) -> f32 { return a + b; }\n${workgroupReduceWgsl('sum_row', 'f32', '0.0', 'add_f32', layout, subgroups)}`;
+  `${WGSL_EXP_NAN}\nfn add_f32(a: f32, b: f32) -> f32 { return a + b; }\n${workgroupReduceWgsl('sum_row', 'f32', '0.0', 'add_f32', layout, subgroups)}`;
 
 /** y = exp(x − m) / Σ exp(x − m), m the row max. */
 export const softmaxKernel: WgslKernel<'softmax'> = (call) =>
@@ -72,4 +73,4 @@ export const logSoftmaxBackwardKernel: WgslKernel<'logSoftmaxBackward'> = (call)
   rowOp(call, ['y', 'g'], sumHelpers, (each) => `var acc = 0.0;
   ${each((v) => `acc += ${v('g')};`)}
   let total = sum_row(acc, lid, sg_size, sg_id);
-  ${each((v) => `out_set(i, ${v('g')} - exp(${v('y')}) * total);`)}`);
+  ${each((v) => `out_set(i, ${v('g')} - exp_nan(${v('y')}) * total);`)}`);
