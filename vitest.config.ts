@@ -22,6 +22,8 @@ export default defineConfig({
         extends: true as const,
         test: { name: 'repo', root: '.', include: ['scripts/**/*.test.ts'] },
       },
+      { extends: true as const, test: { name: 'demo', root: 'apps/demo', include: ['test/**/*.test.ts', 'src/**/*.test.ts'] } },
+      { extends: true as const, test: { name: 'trainer', root: 'apps/trainer', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
     ],
   },
 });

@@ -1,6 +1,6 @@
 import { ceilDiv, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_ALLOWED, type FlashGeometry } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
 
 type Call = Parameters<WgslKernel<'flashAttentionBackward'>>[0];
 
@@ -57,7 +57,8 @@ function dqStep(call: Call, g: FlashGeometry): KernelDispatch {
   const [d4, dv4] = [db / 4, dvb / 4];
   return b.build(g.B * g.H * qTiles, (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
-${WGSL_FLASH_ALLOWED}
+${WGSL_FLASH_COMMON}
+${flashAllowedWgsl(g.maskScalar)}
 var<workgroup> k_tile: array<vec4<f32>, ${bc * d4}>;
 var<workgroup> v_tile: array<vec4<f32>, ${bc * dv4}>;
 
@@ -73,6 +74,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
   let row = bh * u.tq + i;
+  let m_base = mask_base(bh);
+  let limit = last_key(i);
 
   var qr: array<vec4<f32>, ${d4}>;
   var gr: array<vec4<f32>, ${dv4}>;
@@ -94,7 +97,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     if (valid) {
       for (var jj = 0u; jj < u.tile; jj++) {
         let j = j0 + jj;
-        if (!allowed(bh, i, j)) { continue; }
+        if (!allowed(m_base, limit, i, j)) { continue; }
         var s = 0.0;
         for (var c = 0u; c < ${d4}u; c++) { s += dot(qr[c], k_tile[jj * ${d4}u + c]); }
         var dp = 0.0;
@@ -125,7 +128,8 @@ function dkdvStep(call: Call, g: FlashGeometry): KernelDispatch {
   const [d4, dv4] = [db / 4, dvb / 4];
   return b.build(g.B * g.H * kTiles, (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
-${WGSL_FLASH_ALLOWED}
+${WGSL_FLASH_COMMON}
+${flashAllowedWgsl(g.maskScalar)}
 var<workgroup> q_tile: array<vec4<f32>, ${br * d4}>;
 var<workgroup> g_tile: array<vec4<f32>, ${br * dv4}>;
 var<workgroup> l_tile: array<f32, ${br}>;
@@ -144,6 +148,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   if (u.causal != 0u) { first = u32(clamp(i32(j0) - u.shift, 0, i32(u.tq))); }
   first = (first / u.tile) * u.tile;
   let k_row = bh * u.tk + j;
+  let m_base = mask_base(bh);
   let q_base = bh * u.tq * u.d;
   let g_base = bh * u.tq * u.dv;
 
@@ -174,7 +179,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     if (valid) {
       for (var ii = 0u; ii < u.tile; ii++) {
         let i = i0 + ii;
-        if (i >= u.tq || !allowed(bh, i, j)) { continue; }
+        if (i >= u.tq || !allowed(m_base, last_key(i), i, j)) { continue; }
         var s = 0.0;
         for (var c = 0u; c < ${d4}u; c++) { s += dot(q_tile[ii * ${d4}u + c], kr[c]); }
         var dp = 0.0;

@@ -48,18 +48,20 @@ export interface FlashGeometry {
   db: number;
   dvb: number;
   dropout: boolean;
+  /** The mask has one element (calls without a mask pass [1, 1, 1, 1]): read once, not per key. */
+  maskScalar: boolean;
 }
 
 export function flashGeometry(call: FlashCall): FlashGeometry {
   const [B, H, Tq, D] = call.inputs[0]!.shape as [number, number, number, number];
   const Tk = call.inputs[1]!.shape[2]!;
   const Dv = call.inputs[2]!.shape[3]!;
-  return { B, H, Tq, Tk, D, Dv, db: headBucket(call.op, D), dvb: headBucket(call.op, Dv), dropout: call.params.p > 0 };
+  return { B, H, Tq, Tk, D, Dv, db: headBucket(call.op, D), dvb: headBucket(call.op, Dv), dropout: call.params.p > 0, maskScalar: call.inputs[3]!.shape.every((d) => d === 1) };
 }
 
 /** A builder with the geometry, mask strides, causal shift and dropout uniforms declared. */
 export function flashBuilder(call: FlashCall, name: string, g: FlashGeometry, variant: (string | number)[]): DispatchBuilder {
-  const b = new DispatchBuilder(call as KernelCall<OpName>, name, [`d${g.db}`, `dv${g.dvb}`, g.dropout ? 'dropout' : 'plain', ...variant]);
+  const b = new DispatchBuilder(call as KernelCall<OpName>, name, [`d${g.db}`, `dv${g.dvb}`, g.dropout ? 'dropout' : 'plain', g.maskScalar ? 'mask1' : 'mask', ...variant]);
   const p = call.params;
   b.u32('heads', g.H).u32('bh', g.B * g.H).u32('tq', g.Tq).u32('tk', g.Tk).u32('d', g.D).u32('dv', g.Dv);
   b.f32('scale', p.scale).u32('causal', p.causal ? 1 : 0).i32('shift', p.rowOffset + g.Tk - p.rows);
@@ -117,23 +119,34 @@ export function storeRowWgsl(dst: string, src: string, start: string, width: str
 }
 
 /**
- * `allowed(bh, i, j)`: key j takes part in query row i of matrix bh. Needs a bool binding `mask`.
- * `last_key(i)`: one past the last key the causal limit lets row i see (Tk without causal).
+ * Which keys take part, in pieces hoisted out of the key loops:
+ * `mask_base(bh)`: the mask offset of matrix bh (one division per invocation, not per key);
+ * `last_key(i)`: one past the last key row i may see (the causal limit; 0 when a one-element mask is
+ * false); `allowed(base, limit, i, j)`: key j takes part in row i given those two. With a
+ * one-element mask (`MASK_SCALAR`, what calls without a mask pass) no key reads the mask.
  */
-export const WGSL_FLASH_ALLOWED = /* wgsl */ `
+export function flashAllowedWgsl(maskScalar: boolean): string {
+  return /* wgsl */ `
+const MASK_SCALAR = ${maskScalar};
+
+fn mask_base(bh: u32) -> u32 { return (bh / u.heads) * u.ms_b + (bh % u.heads) * u.ms_h; }
+
 fn last_key(i: u32) -> u32 {
+  if (MASK_SCALAR && !mask_get(0u)) { return 0u; }
   if (u.causal == 0u) { return u.tk; }
   return u32(clamp(i32(i) + u.shift + 1, 0, i32(u.tk)));
 }
 
-fn allowed(bh: u32, i: u32, j: u32) -> bool {
-  if (j >= last_key(i)) { return false; }
-  let b = bh / u.heads;
-  let h = bh % u.heads;
-  return mask_get(b * u.ms_b + h * u.ms_h + i * u.ms_i + j * u.ms_j);
+fn allowed(base: u32, limit: u32, i: u32, j: u32) -> bool {
+  if (j >= limit) { return false; }
+  if (MASK_SCALAR) { return true; }
+  return mask_get(base + i * u.ms_i + j * u.ms_j);
+}
+`;
 }
 
-/** The global dropout row of query row i of matrix bh (the attention dropout rule). */
+export const WGSL_FLASH_COMMON = /* wgsl */ `
+// The global dropout row of query row i of matrix bh (the attention dropout rule).
 fn drop_global_row(bh: u32, i: u32) -> u32 { return bh * u.rows + u.row_offset + i; }
 
 const NEG_BIG: f32 = -3.0e38;`;

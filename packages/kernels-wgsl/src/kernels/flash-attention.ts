@@ -1,6 +1,6 @@
 import { ceilDiv, WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_ALLOWED } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_COMMON } from './flash-attention-common.js';
 
 /** Keys whose scores are computed before one rescale of the running sums (a register array); at most the tile. */
 const SUB = 16;
@@ -34,7 +34,8 @@ export const flashAttentionKernel: WgslKernel<'flashAttention'> = (call) => {
   return b.build(g.B * g.H * qTiles, (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
-${WGSL_FLASH_ALLOWED}
+${WGSL_FLASH_COMMON}
+${flashAllowedWgsl(g.maskScalar)}
 var<workgroup> k_tile: array<vec4<f32>, ${bc * d4}>;
 var<workgroup> v_tile: array<vec4<f32>, ${bc * dv4}>;
 
@@ -51,6 +52,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
   let row = bh * u.tq + i;
+  let m_base = mask_base(bh);
+  let limit = last_key(i);
 
   var qr: array<vec4<f32>, ${d4}>;
   var acc: array<vec4<f32>, ${dv4}>;
@@ -71,7 +74,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         var live = 0u;
         var block_max = NEG_BIG;
         for (var jj = 0u; jj < u.sub; jj++) {
-          if (!allowed(bh, i, j0 + s0 + jj)) { continue; }
+          if (!allowed(m_base, limit, i, j0 + s0 + jj)) { continue; }
           let kt = (s0 + jj) * ${d4}u;
           var score = 0.0;
           for (var c = 0u; c < ${d4}u; c++) { score += dot(qr[c], k_tile[kt + c]); }

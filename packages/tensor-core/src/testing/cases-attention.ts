@@ -39,22 +39,22 @@ function paddingMask(B: number, Tk: number, padded: readonly (readonly number[])
   return host([B, 1, 1, Tk], data, 'bool');
 }
 
-/** Head size 16 (one pipeline per direction on WebGPU): masks, causal limits and tile edges. */
-const FLASH_MASKS: FlashConfig[] = [
+/** Head size 16 without a mask (one pipeline per direction on WebGPU): causal limits, tile edges, stability. */
+const FLASH_CAUSAL: FlashConfig[] = [
   { label: 'self-attention, no mask', B: 1, H: 2, Tq: 5, Tk: 5, D: 16 },
   { label: 'causal, 65 queries over 64-row tiles', B: 1, H: 1, Tq: 65, Tk: 65, D: 16, params: { causal: true } },
+  { label: 'large scores (max shift)', B: 1, H: 1, Tq: 9, Tk: 9, D: 16, range: 30 },
+  { label: 'offset view of q', B: 1, H: 1, Tq: 4, Tk: 4, D: 16, qOffset: 5 },
+];
+
+/** Masks read per key: key padding broadcast over heads and queries, and a per-query mask with Dv ≠ D. */
+const FLASH_MASKED: FlashConfig[] = [
   {
     label: 'causal + key padding, batch 0 row 0 has no allowed key',
     B: 2, H: 2, Tq: 6, Tk: 6, D: 16,
     mask: () => paddingMask(2, 6, [[0], [4, 5]]),
     params: { causal: true },
   },
-  { label: 'large scores (max shift)', B: 1, H: 1, Tq: 9, Tk: 9, D: 16, range: 30 },
-  { label: 'offset view of q', B: 1, H: 1, Tq: 4, Tk: 4, D: 16, qOffset: 5 },
-];
-
-/** Other head sizes (16–256, padded to buckets by the WGSL kernels) and Dv ≠ D, in two groups. */
-const FLASH_HEADS: FlashConfig[] = [
   {
     label: 'cross-attention Tq 3, Tk 7, Dv 24, per-query mask with an empty row',
     B: 1, H: 2, Tq: 3, Tk: 7, D: 16, Dv: 24,
@@ -63,18 +63,27 @@ const FLASH_HEADS: FlashConfig[] = [
       return host(m.shape, m.data.map((v, i) => (i >= 7 && i < 14 ? 0 : v)), 'bool');
     },
   },
-  { label: 'head size 32, 17 keys, causal', B: 1, H: 2, Tq: 17, Tk: 17, D: 32, params: { causal: true } },
+  {
+    label: 'a one-element false mask: every row empty',
+    B: 1, H: 1, Tq: 2, Tk: 3, D: 16,
+    mask: () => host([1, 1, 1, 1], [0], 'bool'),
+  },
 ];
 
-const FLASH_LARGE_HEADS: FlashConfig[] = [
-  { label: 'head size 64, 33 keys, decode-style Tq 2 causal', B: 1, H: 1, Tq: 2, Tk: 33, D: 64, params: { causal: true } },
-  { label: 'head size 256', B: 1, H: 1, Tq: 3, Tk: 4, D: 256 },
-];
+/** Other head sizes (16–256, padded to buckets by the WGSL kernels), in groups of few pipelines. */
+const FLASH_HEAD_32: FlashConfig[] = [{ label: 'head size 32, 17 keys, causal', B: 1, H: 2, Tq: 17, Tk: 17, D: 32, params: { causal: true } }];
+const FLASH_HEAD_64: FlashConfig[] = [{ label: 'head size 64, 33 keys, decode-style Tq 2 causal', B: 1, H: 1, Tq: 2, Tk: 33, D: 64, params: { causal: true } }];
+
+// Large heads get key tiles smaller than the 16-key score block: tile edges must hold there too.
+const FLASH_HEAD_128: FlashConfig[] = [{ label: 'head size 128, 19 keys over 8-key tiles', B: 1, H: 1, Tq: 5, Tk: 19, D: 128, params: { causal: true } }];
+const FLASH_HEAD_256: FlashConfig[] = [{ label: 'head size 256, 9 keys over 4-key tiles', B: 1, H: 1, Tq: 3, Tk: 9, D: 256 }];
 
 const FLASH_DROPOUT: FlashConfig[] = [
   { label: 'dropout 0.3', B: 2, H: 2, Tq: 7, Tk: 7, D: 16, params: { p: 0.3, seed: 7, offset: 3 } },
   { label: 'dropout 0.2, rows 3…6 of 9 (a chunk), causal', B: 1, H: 2, Tq: 4, Tk: 9, D: 16, params: { p: 0.2, seed: 5, offset: 1, rowOffset: 3, rows: 9, causal: true } },
   { label: 'p = 1 drops everything', B: 1, H: 1, Tq: 3, Tk: 5, D: 16, params: { p: 1, seed: 2, offset: 0 } },
+  // Mask indices (rowOffset + i)·Tk + j from 2^32 − 8 to 2^32 + 7: the 64-bit Philox counter.
+  { label: 'mask indices across 2^32', B: 1, H: 1, Tq: 2, Tk: 8, D: 16, params: { p: 0.5, seed: 3, offset: 1, rowOffset: 2 ** 29 - 1, rows: 2 ** 29 + 1 } },
 ];
 
 const FLASH_EDGES: FlashConfig[] = [
@@ -140,6 +149,7 @@ const DROP_MATMUL: DropMatmulConfig[] = [
   { label: 'p 0.3, rows 2…4 of 6 (a chunk)', s: [1, 2, 3, 6], K: 16, params: { p: 0.3, seed: 3, offset: 9, rowOffset: 2, rows: 6 } },
   { label: '65×33 probabilities, p 0.1', s: [1, 1, 65, 33], K: 16, params: { p: 0.1, seed: 1, offset: 0 } },
   { label: 'p = 1 gives zeros', s: [1, 1, 4, 4], K: 4, params: { p: 1, seed: 1, offset: 0 } },
+  { label: 'mask indices across 2^32 (64-bit Philox counter)', s: [1, 1, 2, 8], K: 4, params: { p: 0.5, seed: 3, offset: 1, rowOffset: 2 ** 29 - 1, rows: 2 ** 29 + 1 } },
   { label: 'rank 2, offset view', s: [5, 6], K: 3, params: { p: 0.2, seed: 4, offset: 4 }, sOffset: 3 },
   { label: 'no rows', s: [1, 1, 0, 4], K: 3 },
   { label: 'no columns', s: [1, 2, 3, 0], K: 5, params: { p: 0.5, seed: 1, offset: 1 } },
@@ -158,14 +168,20 @@ function dropMatmulInputs(c: DropMatmulConfig, data: TestData) {
 
 export function attentionCases(ctx: CaseContext): OpTestCase[] {
   return [
-    defineCase('flashAttention masks and causal rows', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_MASKS)),
-    defineCase('flashAttention Dv ≠ D and head size 32', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_HEADS)),
-    defineCase('flashAttention head sizes 64 and 256', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_LARGE_HEADS)),
+    defineCase('flashAttention causal limits and tile edges', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_CAUSAL)),
+    defineCase('flashAttention padding and per-query masks', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_MASKED)),
+    defineCase('flashAttention head size 32', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_HEAD_32)),
+    defineCase('flashAttention head size 64', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_HEAD_64)),
+    defineCase('flashAttention head size 128', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_HEAD_128)),
+    defineCase('flashAttention head size 256', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_HEAD_256)),
     defineCase('flashAttention dropout and chunk rows', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_DROPOUT)),
     defineCase('flashAttention empty and tiny sizes', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_EDGES)),
-    defineCase('flashAttentionBackward masks and causal rows', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_MASKS)),
-    defineCase('flashAttentionBackward Dv ≠ D and head size 32', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEADS)),
-    defineCase('flashAttentionBackward head sizes 64 and 256', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_LARGE_HEADS)),
+    defineCase('flashAttentionBackward causal limits and tile edges', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_CAUSAL)),
+    defineCase('flashAttentionBackward padding and per-query masks', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_MASKED)),
+    defineCase('flashAttentionBackward head size 32', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_32)),
+    defineCase('flashAttentionBackward head size 64', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_64)),
+    defineCase('flashAttentionBackward head size 128', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_128)),
+    defineCase('flashAttentionBackward head size 256', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_256)),
     defineCase('flashAttentionBackward dropout and chunk rows', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_DROPOUT)),
     defineCase('flashAttentionBackward empty and tiny sizes', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_EDGES)),
     defineCase('dropMatmul', 'dropMatmul', async (device, data) => {

@@ -91,9 +91,11 @@ function probabilities(q: HostTensor, k: HostTensor, mask: HostTensor, p: OpPara
       const Z: number[][] = [];
       for (let i = 0; i < Tq; i++) {
         const allowed = Array.from({ length: Tk }, (_, j) => read(b, h, i, j) && (!p.causal || j <= p.rowOffset + i + Tk - p.rows));
+        const qRow = (bh * Tq + i) * D;
         const s = Array.from({ length: Tk }, (_, j) => {
+          const kRow = (bh * Tk + j) * D;
           let dot = 0;
-          for (let d = 0; d < D; d++) dot += at(q, b, h, i, d) * at(k, b, h, j, d);
+          for (let d = 0; d < D; d++) dot += q.data[qRow + d]! * k.data[kRow + d]!;
           return p.scale * dot;
         });
         const m = Math.max(...s.filter((_, j) => allowed[j]));

@@ -1,0 +1,53 @@
+import { ACTIVATION_RECOMPUTE, ATTN_IMPLS, type ActivationRecompute, type AttnImpl } from '@lightattn/gpt2-model';
+import type { FlagSpecs, ParsedFlags } from '../args.js';
+import { DEVICE_CHOICES } from '../device-select.js';
+import { PRESET_NAMES, type ModelFlags, type ModelKind } from '../model-factory.js';
+
+/** Flags that shape the model, shared by train, bench and experiment. */
+export const MODEL_FLAGS = {
+  model: { type: 'string', choices: ['gpt2', 'leap'], default: 'gpt2', help: 'GPT-2, or LEAP linear attention at the same sizes' },
+  preset: { type: 'string', choices: PRESET_NAMES, default: 'gpt2-nano', help: 'model size' },
+  config: { type: 'string', placeholder: 'FILE.json', help: 'model config JSON (Hugging Face GPT-2 fields, or LEAP fields with --model leap); replaces --preset' },
+  'n-layer': { type: 'int', min: 0, placeholder: 'N', help: 'override the number of layers' },
+  'n-head': { type: 'int', min: 1, placeholder: 'N', help: 'override the number of heads' },
+  'n-embd': { type: 'int', min: 1, placeholder: 'N', help: 'override the width' },
+  'n-positions': { type: 'int', min: 1, placeholder: 'N', help: 'override the longest sequence (default: the preset\'s, or --seq if longer)' },
+  attn: { type: 'string', choices: ATTN_IMPLS, help: 'attention implementation (default flash for train)' },
+  lightsoftmax: { type: 'boolean', help: 'LightSoftmax: the softmax backward reads only its output (with --attn vanilla)' },
+  dropmatmul: { type: 'boolean', help: 'DropMatmul: dropout fused with P·V (with --attn vanilla)' },
+  'max-chunk-mb': { type: 'number', min: 0.001, placeholder: 'MB', help: 'cap on one chunk of attention logits (--attn chunked; default 64)' },
+  recompute: { type: 'string', choices: ACTIVATION_RECOMPUTE, help: 'activation recomputation (checkpointing): none, selective, full' },
+  dropout: { type: 'number', min: 0, placeholder: 'P', help: 'dropout probability everywhere (default: the config\'s, 0.1)' },
+  'leap-variant': { type: 'string', choices: ['seed', 'v2'], help: 'LEAP variant (default seed)' },
+  'leap-global': { type: 'boolean', help: 'LEAP: every layer global (no windows)' },
+} as const satisfies FlagSpecs;
+
+export const DEVICE_FLAG = {
+  device: { type: 'string', choices: DEVICE_CHOICES, default: 'auto', help: 'where to run: a real WebGPU GPU if there is one (auto), webgpu, or cpu' },
+} as const satisfies FlagSpecs;
+
+export const DEBUG_FLAG = {
+  debug: { type: 'boolean', help: 'print stack traces of errors' },
+  help: { type: 'boolean', help: 'show this help' },
+} as const satisfies FlagSpecs;
+
+/** The model flags as ModelFlags, with the command's default attention. */
+export function modelFlagsOf(f: ParsedFlags<typeof MODEL_FLAGS>, defaultAttn?: AttnImpl): ModelFlags {
+  return {
+    model: f.model as ModelKind,
+    preset: f.preset!,
+    config: f.config,
+    nLayer: f['n-layer'],
+    nHead: f['n-head'],
+    nEmbd: f['n-embd'],
+    nPositions: f['n-positions'],
+    attn: (f.attn as AttnImpl | undefined) ?? defaultAttn,
+    lightsoftmax: f.lightsoftmax,
+    dropmatmul: f.dropmatmul,
+    maxChunkMb: f['max-chunk-mb'],
+    recompute: f.recompute as ActivationRecompute | undefined,
+    dropout: f.dropout,
+    leapVariant: f['leap-variant'] as 'seed' | 'v2' | undefined,
+    leapGlobal: f['leap-global'],
+  };
+}

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CharTokenizer, GPT2Tokenizer, type Tokenizer } from '@lightattn/gpt2-model';
+import { CliError } from '../errors.js';
+import { BROWN_CORPUS, loadBrownCorpus } from './brown-corpus.js';
+
+export type TokenizerName = 'gpt2' | 'char';
+
+/** How a tokenizer is stored in a checkpoint (tokenizer.json), so eval and sample use the same one. */
+export type TokenizerSpec = { type: 'gpt2' } | { type: 'char'; chars: string[]; eos: boolean };
+
+/** Where the text comes from; stored in checkpoints so `--resume` and `eval` read the same data. */
+export interface DataSpec {
+  /** Text files (absolute paths), or ['brown'] for the default corpus. */
+  sources: string[];
+  /** Held-out text files; when absent the last `valFraction` of the tokens is the validation split. */
+  valSources: string[] | null;
+  valFraction: number;
+  /** Read at most this many characters of each source list (null: all). */
+  maxChars: number | null;
+}
+
+export interface TokenData {
+  train: Int32Array;
+  val: Int32Array;
+  tokenizer: Tokenizer;
+  tokenizerSpec: TokenizerSpec;
+  /** Characters of text read. */
+  chars: number;
+}
+
+/** Reads the sources as one text; missing files are named. */
+export function readSources(sources: readonly string[], maxChars: number | null): string {
+  const limit = maxChars ?? Infinity;
+  if (sources.length === 1 && sources[0] === BROWN_CORPUS) return loadBrownCorpus(limit);
+  const parts: string[] = [];
+  let total = 0;
+  for (const path of sources) {
+    if (path === BROWN_CORPUS) {
+      parts.push(loadBrownCorpus(limit - total));
+    } else {
+      if (!existsSync(path)) throw new CliError(`--data: ${path}: no such file`, undefined, 'pass text files that exist, or leave --data out for the default corpus (Brown)');
+      if (statSync(path).isDirectory()) throw new CliError(`--data: ${path} is a folder; pass the text files in it`);
+      parts.push(readFileSync(path, 'utf8'));
+    }
+    total += parts[parts.length - 1]!.length;
+    if (total >= limit) break;
+  }
+  const text = parts.join('\n');
+  if (!text.length) throw new CliError(`--data: ${sources.join(', ')} holds no text`);
+  return text.length > limit ? text.slice(0, limit) : text;
+}
+
+/** Absolute paths for file sources ('brown' stays as it is). */
+export function resolveSources(sources: readonly string[]): string[] {
+  return sources.map((s) => (s === BROWN_CORPUS ? s : resolve(s)));
+}
+
+export function tokenizerFromSpec(spec: TokenizerSpec): Tokenizer {
+  return spec.type === 'gpt2' ? new GPT2Tokenizer() : CharTokenizer.fromJSON(spec);
+}
+
+export function specOfTokenizer(tokenizer: Tokenizer): TokenizerSpec {
+  if (tokenizer instanceof CharTokenizer) return tokenizer.toJSON();
+  return { type: 'gpt2' };
+}
+
+/**
+ * Reads and tokenizes the data. A character tokenizer's vocabulary is every character of the train
+ * and validation text (so encoding never fails), unless `tokenizer` fixes it (a resumed run).
+ */
+export function loadTokenData(spec: DataSpec, tokenizer: TokenizerName | TokenizerSpec): TokenData {
+  const text = readSources(spec.sources, spec.maxChars);
+  const valText = spec.valSources ? readSources(spec.valSources, spec.maxChars) : null;
+  const tok = typeof tokenizer === 'object' ? tokenizerFromSpec(tokenizer) : tokenizer === 'gpt2' ? new GPT2Tokenizer() : CharTokenizer.fromText(valText ? text + valText : text);
+  const ids = Int32Array.from(tok.encode(text));
+  let train = ids;
+  let val: Int32Array;
+  if (valText !== null) val = Int32Array.from(tok.encode(valText));
+  else {
+    if (!(spec.valFraction >= 0 && spec.valFraction < 1)) throw new CliError(`--val-fraction must be in [0, 1), got ${spec.valFraction}`);
+    const cut = ids.length - Math.floor(ids.length * spec.valFraction);
+    train = ids.subarray(0, cut);
+    val = ids.subarray(cut);
+  }
+  return { train, val, tokenizer: tok, tokenizerSpec: specOfTokenizer(tok), chars: text.length + (valText?.length ?? 0) };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
+import { isSoftwareAdapter, selectDevice } from './device-select.js';
+
+const info = (adapter: Partial<WebGPUDeviceInfo['adapter']>, description = ''): WebGPUDeviceInfo => ({
+  type: 'webgpu',
+  name: 'webgpu:0',
+  description,
+  limits: {},
+  features: [],
+  adapter: { vendor: '', architecture: '', device: '', description: '', ...adapter },
+});
+
+describe('device selection', () => {
+  it('recognises software adapters by name or by what the adapter says', () => {
+    expect(isSoftwareAdapter(info({ vendor: 'google', architecture: 'swiftshader', device: 'swiftshader-device-subzero-', description: 'SwiftShader driver 5.0.0' }))).toBe(true);
+    expect(isSoftwareAdapter(info({ vendor: 'mesa', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' }))).toBe(true);
+    expect(isSoftwareAdapter(info({ description: 'Microsoft Basic Render Driver' }))).toBe(true);
+    expect(isSoftwareAdapter(info({ vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H100 80GB HBM3' }))).toBe(false);
+    expect(isSoftwareAdapter(info({ vendor: 'nvidia' }), { isFallbackAdapter: true })).toBe(true);
+    expect(isSoftwareAdapter(info({ vendor: 'x' }), { adapterType: 'CPU' })).toBe(true);
+    expect(isSoftwareAdapter(info({ vendor: 'amd', architecture: 'rdna-3' }), { adapterType: 'discrete GPU' })).toBe(false);
+  });
+
+  it('--device cpu gives the CPU device without probing WebGPU', async () => {
+    const s = await selectDevice('cpu');
+    expect(s.device.type).toBe('cpu');
+    expect(s.reason).toMatch(/--device cpu/);
+    s.release();
+  });
+
+  it('--device auto never picks a software adapter', async () => {
+    const s = await selectDevice('auto');
+    try {
+      if (s.device.type === 'webgpu') {
+        const i = s.device.info() as WebGPUDeviceInfo;
+        expect(isSoftwareAdapter(i)).toBe(false);
+      } else expect(s.reason).toMatch(/cpu \(--device auto: (no WebGPU adapter|the only WebGPU adapter, .* renders in software)/);
+    } finally {
+      s.release();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { createWebGPUDevice, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
+import { createCpuDevice, setDefaultDevice, type Device } from '@lightattn/tensor-core';
+import { CliError } from './errors.js';
+
+export type DeviceChoice = 'auto' | 'webgpu' | 'cpu';
+export const DEVICE_CHOICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'cpu'];
+
+export interface SelectedDevice {
+  device: Device;
+  /** One line for the log: which device, and why `auto` chose it. */
+  reason: string;
+  /** Release the device (GPU memory) when the command is done. */
+  release(): void;
+}
+
+/** What the WebGPU probe found: the device, or why there is none. */
+export interface WebGPUProbe {
+  device: WebGPUDevice | null;
+  info: WebGPUDeviceInfo | null;
+  /** The adapter renders in software (SwiftShader, llvmpipe, WARP): correct, but far slower than the CPU device. */
+  software: boolean;
+  error: string | null;
+}
+
+/** Adapter names of software renderers. */
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|warp|software/i;
+
+/**
+ * Whether an adapter is a software one: the adapter says so (`isFallbackAdapter`, type `CPU`), or
+ * its vendor/architecture/description name a software renderer. Dawn on a machine without a GPU
+ * reports SwiftShader as `google / swiftshader`, not as a fallback adapter, so the names matter.
+ */
+export function isSoftwareAdapter(info: WebGPUDeviceInfo, adapterInfo?: unknown): boolean {
+  const raw = (adapterInfo ?? {}) as { isFallbackAdapter?: boolean; adapterType?: string; type?: string };
+  if (raw.isFallbackAdapter === true) return true;
+  if (/cpu/i.test(raw.adapterType ?? raw.type ?? '')) return true;
+  const a = info.adapter;
+  return SOFTWARE_ADAPTER.test([a.vendor, a.architecture, a.device, a.description, info.description ?? ''].join(' '));
+}
+
+/** Asks Dawn (Node) or the browser for a WebGPU device; never throws. */
+export async function probeWebGPU(): Promise<WebGPUProbe> {
+  try {
+    const device = await createWebGPUDevice({ name: 'webgpu' });
+    const info = device.info();
+    const adapterInfo = (device.gpuDevice as { adapterInfo?: unknown }).adapterInfo;
+    return { device, info, software: isSoftwareAdapter(info, adapterInfo), error: null };
+  } catch (e) {
+    return { device: null, info: null, software: false, error: (e as Error).message };
+  }
+}
+
+/**
+ * The device for `--device`:
+ * - `cpu`: the CPU reference device;
+ * - `webgpu`: the WebGPU adapter, whatever it is (an error if there is none);
+ * - `auto`: the WebGPU adapter if it is a real GPU; otherwise the CPU device, since a software
+ *   adapter (SwiftShader here) runs the same kernels about 100× slower than the CPU device.
+ * The chosen device becomes the default device for tensors created without one.
+ */
+export async function selectDevice(choice: DeviceChoice): Promise<SelectedDevice> {
+  const cpu = (reason: string): SelectedDevice => {
+    const device = createCpuDevice();
+    setDefaultDevice(device);
+    return { device, reason, release: () => undefined };
+  };
+  if (choice === 'cpu') return cpu('cpu (--device cpu)');
+  const probe = await probeWebGPU();
+  if (choice === 'webgpu') {
+    if (!probe.device) throw new CliError(`--device webgpu: no WebGPU adapter: ${probe.error}`, undefined, 'use --device cpu, or --device auto to fall back to the CPU');
+    setDefaultDevice(probe.device);
+    const gpu = probe.device;
+    return { device: gpu, reason: `webgpu: ${probe.info!.description}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`, release: () => gpu.destroy() };
+  }
+  if (probe.device && !probe.software) {
+    setDefaultDevice(probe.device);
+    const gpu = probe.device;
+    return { device: gpu, reason: `webgpu: ${probe.info!.description} (--device auto)`, release: () => gpu.destroy() };
+  }
+  if (probe.device) {
+    const name = probe.info!.description ?? 'software adapter';
+    probe.device.destroy();
+    return cpu(`cpu (--device auto: the only WebGPU adapter, ${name}, renders in software and is far slower than the CPU device; --device webgpu uses it anyway)`);
+  }
+  return cpu(`cpu (--device auto: no WebGPU adapter: ${probe.error})`);
+}

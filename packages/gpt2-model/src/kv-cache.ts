@@ -1,0 +1,98 @@
+import * as ag from '@lightattn/autograd';
+import * as tc from '@lightattn/tensor-core';
+import { formatShape, LightattnError, ShapeError, type Device, type Tensor } from '@lightattn/tensor-core';
+
+/** The most negative f32: masked scores become this rather than −∞, so a row with no allowed key stays finite (as HF does). */
+const MASKED_SCORE = -3.4028234663852886e38;
+
+export class KVCacheError extends LightattnError {
+  override name = 'KVCacheError';
+}
+
+/**
+ * Keys and values of every layer for incremental decoding, preallocated at full capacity:
+ * keys[l] and values[l] are [B, H, capacity, D], written in place with `setSlice` as tokens arrive.
+ * Attention over the cache always spans all `capacity` key slots (those not yet written are masked),
+ * so every decoding step after the prefill runs the same ops on the same shapes, whatever the prefix.
+ */
+export class KVCache {
+  readonly keys: Tensor[];
+  readonly values: Tensor[];
+  /** Tokens written so far (the next token's position). */
+  length = 0;
+
+  constructor(
+    readonly batch: number,
+    readonly capacity: number,
+    readonly nLayer: number,
+    readonly nHead: number,
+    readonly headDim: number,
+    readonly device: Device = tc.getDefaultDevice(),
+  ) {
+    for (const [name, v] of Object.entries({ batch, capacity, nHead, headDim })) {
+      if (!Number.isSafeInteger(v) || v < 1) throw new KVCacheError(`KVCache: ${name} must be a positive integer, got ${v}`);
+    }
+    const shape = [batch, nHead, capacity, headDim];
+    const make = () => tc.keep(tc.withMemoryTag('kv-cache', () => tc.zeros(shape, { device })));
+    this.keys = Array.from({ length: nLayer }, make);
+    this.values = Array.from({ length: nLayer }, make);
+  }
+
+  /** Slots left. */
+  get remaining(): number {
+    return this.capacity - this.length;
+  }
+
+  /**
+   * allowed[b, 0, i, j] for the T new tokens at positions length … length + T − 1: key slot j is
+   * visible to new token i when j ≤ length + i (causal over what is written) and, with a padding
+   * mask [B, length + T] (1 = real token), when slot j holds a real token. → bool [B or 1, 1, T, capacity].
+   */
+  allowedKeys(newTokens: number, attentionMask?: Tensor): Tensor {
+    if (newTokens > this.remaining) {
+      throw new KVCacheError(`KVCache: ${newTokens} new tokens do not fit: ${this.length} of ${this.capacity} slots are used; create the cache with a larger capacity (at most n_positions)`);
+    }
+    return tc.scope(() => {
+      const d = this.device;
+      const slots = tc.reshape(tc.arange(0, this.capacity, 1, { dtype: 'i32', device: d }), [1, this.capacity]); // (1, capacity)
+      const rows = tc.reshape(tc.arange(this.length, this.length + newTokens, 1, { dtype: 'i32', device: d }), [newTokens, 1]); // (T, 1)
+      const causal = tc.reshape(tc.le(slots, rows), [1, 1, newTokens, this.capacity]); // (1, 1, T, capacity)
+      if (!attentionMask) return causal;
+      const total = this.length + newTokens;
+      if (attentionMask.rank !== 2 || attentionMask.shape[0] !== this.batch || attentionMask.shape[1] !== total) {
+        throw new ShapeError(`KVCache: attention_mask must be [${this.batch}, ${total}] (cached plus new tokens), got ${formatShape(attentionMask.shape)}`);
+      }
+      const real = tc.pad(tc.ne(attentionMask, tc.zeros([], { dtype: attentionMask.dtype, device: d })), [0, 0], [0, this.capacity - total], 0); // (B, capacity)
+      return tc.logicalAnd(causal, tc.reshape(real, [this.batch, 1, 1, this.capacity])); // (B, 1, T, capacity)
+    });
+  }
+
+  /**
+   * Writes layer `layer`'s new keys and values [B, H, T, D] at slots length … length + T − 1 and
+   * attends q [B, H, T, D] over all slots: softmax(scale·q·Kᵀ masked by `allowed`)·V → [B, H, T, D].
+   * Inference only (the cache is written in place).
+   */
+  attend(layer: number, q: Tensor, k: Tensor, v: Tensor, allowed: Tensor, scale: number): Tensor {
+    if (ag.isGradEnabled() && (q.requiresGrad || k.requiresGrad || v.requiresGrad)) {
+      throw new KVCacheError('KVCache: decoding with a cache is inference only; run the model inside noGrad() (generate() does)');
+    }
+    const keys = this.keys[layer]!;
+    const values = this.values[layer]!;
+    tc.setSlice(keys, k, [0, 0, this.length, 0]);
+    tc.setSlice(values, v, [0, 0, this.length, 0]);
+    return tc.scope(() => {
+      const scores = tc.mul(tc.matmul(q, keys, { transB: true }), scale); // (B, H, T, capacity)
+      const probs = tc.softmax(tc.where(allowed, scores, tc.full([], MASKED_SCORE, { device: q.device })), -1);
+      return tc.matmul(probs, values); // (B, H, T, D)
+    });
+  }
+
+  /** Marks `tokens` more slots as written (after every layer has written them). */
+  advance(tokens: number): void {
+    this.length += tokens;
+  }
+
+  dispose(): void {
+    for (const t of [...this.keys, ...this.values]) t.dispose();
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Attention benchmark for the WebGPU device (meant for the lent GPU; see ../../../docs/benchmarks.md):
+ * causal forward + backward, fp32, B 4, H 12, D 64, for each implementation at T 1024 / 4096 /
+ * 16384: wall-clock time of a synchronised step, TFLOP/s (7·B·H·T²·D for causal forward + backward,
+ * FlashAttention's convention), the device's peak allocated bytes above the inputs, and the flash
+ * kernels' own GPU times from timestamp queries. First it checks the fused ops on this GPU with the
+ * shared op suite and compares every implementation with the CPU device at a small shape.
+ *
+ *   node --conditions=source --import tsx packages/light-ops/bench/attention-bench.ts [--json out.json] [--quick | --tiny]
+ */
+import { writeFileSync } from 'node:fs';
+import { backward, Generator } from '@lightattn/autograd';
+import { createWebGPUDevice, type WebGPUDevice } from '@lightattn/kernels-wgsl';
+import * as tc from '@lightattn/tensor-core';
+import { createCpuDevice } from '@lightattn/tensor-core';
+import { opTestCases } from '@lightattn/tensor-core/testing';
+import { attention, type AttentionOptions } from '../src/index.js';
+import { expectClose, makeInputs, runAttention } from '../src/testing/run-attention.js';
+
+const args = process.argv.slice(2);
+const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const quick = args.includes('--quick');
+/** --tiny: B 1, H 1 and T 64 / 128, to check the bundle on SwiftShader before a GPU lease. */
+const tiny = args.includes('--tiny');
+const [B, H, D] = tiny ? [1, 1, 64] : [4, 12, 64];
+
+const IMPLS: { name: string; options: AttentionOptions; maxT: number }[] = [
+  { name: 'vanilla', options: { impl: 'vanilla' }, maxT: 4096 },
+  { name: 'light', options: { impl: 'light' }, maxT: 4096 },
+  { name: 'chunked (256 MB)', options: { impl: 'chunked', maxChunkSizeMb: 256 }, maxT: 16384 },
+  { name: 'flash', options: { impl: 'flash' }, maxT: 16384 },
+];
+
+async function step(device: WebGPUDevice, T: number, options: AttentionOptions): Promise<{ ms: number; peak: number; kernels: Record<string, number> }> {
+  const make = (seed: number) => {
+    const t = tc.randn([B, H, T, D], { device, seed });
+    t.requiresGrad = true;
+    return t;
+  };
+  const [q, k, v] = [make(1), make(2), make(3)];
+  const g = tc.randn([B, H, T, D], { device, seed: 4 });
+  const once = () =>
+    tc.scope(() => {
+      const out = attention(q, k, v, { ...options, causal: true, generator: new Generator(5) });
+      backward(out, g);
+      for (const t of [q, k, v]) {
+        t.grad?.dispose();
+        t.grad = null;
+      }
+    });
+  once();
+  await device.sync();
+  const base = device.memory.allocated;
+  device.memory.resetPeak();
+  const samples: number[] = [];
+  for (let r = 0; r < (quick || T >= 16384 ? 2 : 5); r++) {
+    const t0 = performance.now();
+    once();
+    await device.sync();
+    samples.push(performance.now() - t0);
+  }
+  const peak = device.memory.peak - base;
+  const { profile } = await device.profile(async () => {
+    once();
+    await device.sync();
+  });
+  const kernels: Record<string, number> = {};
+  if (profile.available) for (const kt of profile.kernels) kernels[kt.name] = Number(kt.totalMs.toFixed(3));
+  for (const t of [q, k, v, g]) t.dispose();
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)]!, peak, kernels };
+}
+
+async function main() {
+  const device = await createWebGPUDevice({ powerPreference: 'high-performance' });
+  const info = device.info();
+  console.log(`device: ${info.description ?? info.name}`);
+  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
+
+  // 1. Correctness here: the fused ops' cases of the shared suite, and every implementation against the CPU.
+  const failures: string[] = [];
+  const cases = opTestCases({ ops: ['dropMatmul', 'dropMatmulBackward', 'flashAttention', 'flashAttentionBackward', 'softmaxBackward'] });
+  for (const c of cases) await c.run(device).catch((e: Error) => failures.push(`${c.name}: ${e.message.split('\n')[0]}`));
+  const cpu = createCpuDevice();
+  for (const [T, d] of [[130, 64], [67, 128], [33, 256]] as const) {
+    const inputs = makeInputs(1, 2, T, T, d, T);
+    const reference = await runAttention(cpu, inputs, { impl: 'vanilla', causal: true, dropout: 0.1 });
+    for (const impl of IMPLS) {
+      const result = await runAttention(device, inputs, { ...impl.options, causal: true, dropout: 0.1 });
+      try {
+        expectClose(result, reference, { forward: { rtol: 1e-4, atol: 1e-5 }, backward: { rtol: 1e-3, atol: 1e-4 } }, `${impl.name} T ${T} D ${d}`);
+      } catch (e) {
+        failures.push((e as Error).message);
+      }
+    }
+  }
+  console.log(`correctness on ${info.name}: ${cases.length} op cases + ${3 * IMPLS.length} attention comparisons, ${failures.length} failed`);
+  for (const f of failures) console.log(`  FAIL ${f}`);
+  report.failures = failures;
+
+  // 2. Timings.
+  const rows: Record<string, unknown>[] = [];
+  for (const T of tiny ? [64, 128] : quick ? [1024] : [1024, 4096, 16384]) {
+    const flops = 7 * B * H * T * T * D;
+    for (const impl of IMPLS) {
+      if (T > impl.maxT) continue;
+      try {
+        const r = await step(device, T, impl.options);
+        const row = { impl: impl.name, T, ms: Number(r.ms.toFixed(2)), tflops: Number((flops / r.ms / 1e9).toFixed(2)), extraMiB: Number((r.peak / 2 ** 20).toFixed(1)), kernels: r.kernels };
+        rows.push(row);
+        console.log(`T ${T} ${impl.name}: ${row.ms} ms, ${row.tflops} TFLOP/s, extra ${row.extraMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`);
+      } catch (e) {
+        console.log(`T ${T} ${impl.name}: failed: ${(e as Error).message.split('\n')[0]}`);
+        rows.push({ impl: impl.name, T, error: (e as Error).message.split('\n')[0] });
+      }
+    }
+  }
+  report.timings = rows;
+  if (jsonPath) writeFileSync(jsonPath, JSON.stringify(report, null, 2));
+  device.destroy();
+}
+
+await main();
