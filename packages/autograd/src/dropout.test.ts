@@ -3,6 +3,8 @@ import { createCpuDevice, fromArray, Generator, ones, scope } from '@lightattn/t
 import { dropout } from './dropout.js';
 import { param } from './functional.js';
 import { withLedger } from './ledger.js';
+import { Dropout } from './nn/layers.js';
+import { mul } from './ops-elementwise.js';
 import { sum } from './ops-reduce.js';
 
 const device = createCpuDevice({ name: 'cpu-dropout' });
@@ -45,8 +47,49 @@ describe('dropout', () => {
     expect(Array.from(dropout(x, 1).toArraySync())).toEqual([0, -0, 0]);
   });
 
+  it("mask: 'stored' gives the same output and gradient, keeping 1 byte per element", () => {
+    for (const n of [0, 1, 63, 64, 65, 1000]) {
+      const run = (mask: 'regenerate' | 'stored') => {
+        const x = param(fromArray(Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 3), { device }));
+        const w = fromArray(Float32Array.from({ length: n }, (_, i) => Math.cos(i)), { device });
+        const { result: loss, ledger } = withLedger(() => scope(() => sum(mul(dropout(x, 0.3, { generator: new Generator(5), mask }), w))));
+        ledger.close();
+        loss.backward();
+        return { value: loss.toArraySync()[0], grad: Array.from(x.grad?.toArraySync() ?? []), saved: ledger.entries.find((e) => e.function.startsWith('dropout'))!.bytes };
+      };
+      const regenerated = run('regenerate');
+      const stored = run('stored');
+      expect(stored.value, `n = ${n}`).toBe(regenerated.value);
+      expect(stored.grad, `n = ${n}`).toEqual(regenerated.grad);
+      expect(regenerated.saved).toBe(0);
+      expect(stored.saved, `n = ${n}`).toBe(n);
+    }
+  });
+
+  it("mask: 'stored' keeps NaN and ±Inf where the element is dropped (x·0), as PyTorch", () => {
+    const x = fromArray([Number.NaN, Infinity, -Infinity, 1], { device });
+    const gen = () => new Generator(2);
+    const regenerated = Array.from(dropout(x, 1, { generator: gen() }).toArraySync());
+    expect(Array.from(dropout(x, 1, { generator: gen(), mask: 'stored' }).toArraySync())).toEqual(regenerated);
+    expect(regenerated.slice(0, 3).every(Number.isNaN)).toBe(true);
+  });
+
+  it("nn.Dropout passes the mask option through, and is the identity in eval mode", () => {
+    const x = param(ones([4, 33], { device }));
+    const layer = new Dropout(0.5, { generator: new Generator(4), mask: 'stored' });
+    const { result: loss, ledger } = withLedger(() => scope(() => sum(layer.forward(x))));
+    ledger.close();
+    expect(ledger.entries.find((e) => e.function === 'dropout (stored mask)')).toMatchObject({ bytes: 4 * 33, tensors: 1 });
+    loss.backward();
+    const grads = Array.from(x.grad!.toArraySync());
+    expect(grads.every((g) => g === 0 || g === 2)).toBe(true);
+    layer.eval();
+    expect(Array.from(layer.forward(x).toArraySync())).toEqual(new Array(4 * 33).fill(1));
+  });
+
   it('refuses a probability outside [0, 1]', () => {
     expect(() => dropout(fromArray([1]), 1.5)).toThrow(/outside \[0, 1\]/);
     expect(() => dropout(fromArray([1]), Number.NaN)).toThrow(/outside/);
+    expect(() => dropout(fromArray([1]), 0.5, { mask: 'kept' as never })).toThrow(/mask must be one of 'regenerate', 'stored', got "kept"/);
   });
 });

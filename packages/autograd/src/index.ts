@@ -65,7 +65,7 @@ export { reduce, sum, mean, max, min, logsumexp, cumsum, matmul, argmax, argmin 
 export { reshape, flatten, unsqueeze, squeeze, permute, transpose, concat, slice, narrow, split, pad, expand, setSlice } from './ops-layout.js';
 export type { CrossEntropyLossOptions } from './ops-nn.js';
 export { softmax, logSoftmax, layerNorm, gather, scatterAdd, crossEntropy, crossEntropyLoss, mseLoss } from './ops-nn.js';
-export type { DropoutOptions } from './dropout.js';
+export type { DropoutOptions, DropoutMaskMode } from './dropout.js';
 export { dropout } from './dropout.js';
 
 // nn

@@ -47,8 +47,16 @@ describe('GPT2Config', () => {
       attn_impl: 'vanilla',
       use_lightsoftmax: false,
       use_dropmatmul: false,
+      dropout_mask: 'regenerate',
+      dropmatmul_mask: 'rng',
     });
     expect(innerSize(c)).toBe(3072);
+  });
+
+  it("OpenAI's presets keep HF's gelu_new; the small experiment presets use the fused gelu_pytorch_tanh", () => {
+    for (const name of ['gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', 'distilgpt2'] as const) expect(gpt2Config(name).activation_function, name).toBe('gelu_new');
+    for (const name of ['gpt2-mini', 'gpt2-micro', 'gpt2-nano', 'gpt2-tiny'] as const) expect(gpt2Config(name).activation_function, name).toBe('gelu_pytorch_tanh');
+    expect(gpt2Config('gpt2-tiny', { activation_function: 'gelu_new' }).activation_function).toBe('gelu_new');
   });
 
   it('presets give the published sizes, and overrides win', () => {
@@ -101,6 +109,9 @@ describe('GPT2Config', () => {
     expect(() => gpt2Config({ n_positions: 1.5 })).toThrow(/n_positions must be an integer/);
     expect(() => gpt2Config({ eos_token_id: 50257 })).toThrow(/eos_token_id 50257 is not below vocab_size 50257/);
     expect(() => gpt2Config({ use_dropmatmul: 'yes' as never })).toThrow(/use_dropmatmul must be true or false/);
+    expect(() => gpt2Config({ dropout_mask: 'store' as never })).toThrow(/dropout_mask "store" is not one of regenerate, stored \(did you mean "stored"\?\)/);
+    expect(() => gpt2Config({ dropmatmul_mask: 'bits' as never })).toThrow(/dropmatmul_mask "bits" is not one of rng, packed, bool/);
+    expect(gpt2Config({ dropout_mask: 'stored', dropmatmul_mask: 'bool' })).toMatchObject({ dropout_mask: 'stored', dropmatmul_mask: 'bool' });
   });
 
   it('refuses HF options that would change the model it cannot build', () => {

@@ -14,11 +14,22 @@ export type ActivationRecompute = 'none' | 'selective' | 'full';
 export const ACTIVATION_RECOMPUTE: readonly ActivationRecompute[] = ['none', 'selective', 'full'];
 
 /**
- * Activations of the MLP. The three GELU names are the same tanh approximation
- * ½x(1 + tanh(√(2/π)(x + 0.044715x³))), computed by one fused op that saves only its input.
+ * Activations of the MLP, as Hugging Face computes them. The three GELU names are the same tanh
+ * approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³))): 'gelu_new' (GPT-2's) is HF's
+ * NewGELUActivation, that formula op by op, so it saves what eager PyTorch saves (four [B, T, n_inner]
+ * tensors) and rounds as it does; 'gelu_pytorch_tanh' and 'gelu_fast' are one fused op that saves
+ * only its input.
  */
 export type ActivationFunction = 'gelu_new' | 'gelu_pytorch_tanh' | 'gelu_fast' | 'relu' | 'silu' | 'swish';
 export const ACTIVATION_FUNCTIONS: readonly ActivationFunction[] = ['gelu_new', 'gelu_pytorch_tanh', 'gelu_fast', 'relu', 'silu', 'swish'];
+
+/** How the 2·n_layer + 1 dropouts outside attention keep their masks (autograd's DropoutMaskMode). */
+export type DropoutMask = 'regenerate' | 'stored';
+export const DROPOUT_MASKS: readonly DropoutMask[] = ['regenerate', 'stored'];
+
+/** How DropMatmul keeps the attention dropout mask (light-ops' maskStorage). */
+export type DropMatmulMask = 'rng' | 'packed' | 'bool';
+export const DROPMATMUL_MASKS: readonly DropMatmulMask[] = ['rng', 'packed', 'bool'];
 
 /**
  * GPT-2's configuration with Hugging Face's field names (so `config.json` files load as they are),
@@ -53,6 +64,16 @@ export interface GPT2Config {
   max_chunk_size_mb: number | null;
   /** Trade compute for activation memory in training (see ActivationRecompute). */
   activation_recompute: ActivationRecompute;
+  /**
+   * The embedding, attention-output and MLP dropouts: 'regenerate' keeps only the Philox state and
+   * regenerates the mask in the backward; 'stored' keeps a bool mask (1 byte per element) as PyTorch.
+   */
+  dropout_mask: DropoutMask;
+  /**
+   * The attention dropout of DropMatmul (use_dropmatmul, and the light/chunked cores): 'rng' keeps
+   * only the Philox state, 'packed' 1 bit per element, 'bool' 1 byte per element as the seed's fork.
+   */
+  dropmatmul_mask: DropMatmulMask;
 }
 
 export class GPT2ConfigError extends LightattnError {
@@ -80,23 +101,26 @@ export const GPT2_DEFAULTS: Readonly<GPT2Config> = Object.freeze({
   attn_impl: 'vanilla',
   max_chunk_size_mb: null,
   activation_recompute: 'none',
+  dropout_mask: 'regenerate',
+  dropmatmul_mask: 'rng',
 });
 
 /**
- * Named sizes: OpenAI's four GPT-2 models, and small ones for experiments (minGPT's nano/micro/mini
- * shapes, and a tiny one for tests). The small ones keep GPT-2's vocabulary; pass `vocab_size` for a
- * character-level tokenizer.
+ * Named sizes: OpenAI's four GPT-2 models and distilgpt2 (with their checkpoints' `gelu_new`), and
+ * small ones for experiments (minGPT's nano/micro/mini shapes, and a tiny one for tests) with the
+ * fused `gelu_pytorch_tanh`, the same function keeping a quarter of the bytes. The small ones keep
+ * GPT-2's vocabulary; pass `vocab_size` for a character-level tokenizer.
  */
 export const GPT2_PRESETS = {
-  gpt2: { n_layer: 12, n_head: 12, n_embd: 768 },
-  'gpt2-medium': { n_layer: 24, n_head: 16, n_embd: 1024 },
-  'gpt2-large': { n_layer: 36, n_head: 20, n_embd: 1280 },
-  'gpt2-xl': { n_layer: 48, n_head: 25, n_embd: 1600 },
-  distilgpt2: { n_layer: 6, n_head: 12, n_embd: 768 },
-  'gpt2-mini': { n_layer: 6, n_head: 6, n_embd: 192, n_positions: 256 },
-  'gpt2-micro': { n_layer: 4, n_head: 4, n_embd: 128, n_positions: 256 },
-  'gpt2-nano': { n_layer: 3, n_head: 3, n_embd: 48, n_positions: 256 },
-  'gpt2-tiny': { n_layer: 2, n_head: 2, n_embd: 32, n_positions: 64 },
+  gpt2: { n_layer: 12, n_head: 12, n_embd: 768, activation_function: 'gelu_new' },
+  'gpt2-medium': { n_layer: 24, n_head: 16, n_embd: 1024, activation_function: 'gelu_new' },
+  'gpt2-large': { n_layer: 36, n_head: 20, n_embd: 1280, activation_function: 'gelu_new' },
+  'gpt2-xl': { n_layer: 48, n_head: 25, n_embd: 1600, activation_function: 'gelu_new' },
+  distilgpt2: { n_layer: 6, n_head: 12, n_embd: 768, activation_function: 'gelu_new' },
+  'gpt2-mini': { n_layer: 6, n_head: 6, n_embd: 192, n_positions: 256, activation_function: 'gelu_pytorch_tanh' },
+  'gpt2-micro': { n_layer: 4, n_head: 4, n_embd: 128, n_positions: 256, activation_function: 'gelu_pytorch_tanh' },
+  'gpt2-nano': { n_layer: 3, n_head: 3, n_embd: 48, n_positions: 256, activation_function: 'gelu_pytorch_tanh' },
+  'gpt2-tiny': { n_layer: 2, n_head: 2, n_embd: 32, n_positions: 64, activation_function: 'gelu_pytorch_tanh' },
 } as const satisfies Record<string, Partial<GPT2Config>>;
 export type GPT2PresetName = keyof typeof GPT2_PRESETS;
 
@@ -222,6 +246,10 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
   const flag = (k: keyof GPT2Config) => {
     if (typeof config[k] !== 'boolean') problems.push(`${k} must be true or false, got ${JSON.stringify(config[k])}`);
   };
+  const oneOf = (k: keyof GPT2Config, values: readonly string[]) => {
+    const v = config[k];
+    if (!values.includes(v as string)) problems.push(`${k} ${JSON.stringify(v)} is not one of ${values.join(', ')}${suggest(String(v), values)}`);
+  };
   const tokenId = (k: keyof GPT2Config) => {
     const v = config[k];
     if (v !== null && (!Number.isSafeInteger(v) || (v as number) < 0)) problems.push(`${k} must be a token id or null, got ${JSON.stringify(v)}`);
@@ -249,6 +277,8 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
   tokenId('eos_token_id');
   if (!ATTN_IMPLS.includes(c.attn_impl)) problems.push(`attn_impl ${JSON.stringify(c.attn_impl)} is not one of ${ATTN_IMPLS.join(', ')}${suggest(String(c.attn_impl), ATTN_IMPLS)}`);
   if (c.max_chunk_size_mb !== null) positive('max_chunk_size_mb');
+  oneOf('dropout_mask', DROPOUT_MASKS);
+  oneOf('dropmatmul_mask', DROPMATMUL_MASKS);
   if (!ACTIVATION_RECOMPUTE.includes(c.activation_recompute)) {
     problems.push(`activation_recompute ${JSON.stringify(c.activation_recompute)} is not one of ${ACTIVATION_RECOMPUTE.join(', ')}${suggest(String(c.activation_recompute), ACTIVATION_RECOMPUTE)}`);
   }

@@ -2,7 +2,7 @@ import * as ag from '@lightattn/autograd';
 import * as tc from '@lightattn/tensor-core';
 import type { Tensor } from '@lightattn/tensor-core';
 import type { LeapVariant } from '@lightattn/leap-attention';
-import { gpt2Config, type GPT2Config } from './config.js';
+import { gpt2Config, innerSize, type GPT2Config } from './config.js';
 import { LeapForCausalLM } from './leap-model.js';
 import { GPT2LMHeadModel } from './model.js';
 
@@ -26,7 +26,8 @@ export interface MemoryCase {
  * - the Light Attention seed's README (GPT2Model without the LM head, batch 4, seq 1024, A100):
  *   "vanilla" is PyTorch 1.10, whose softmax kept its input and output (max allocated 12119.3 minus
  *   487.5 of parameters); "light" is LightSoftmax + DropMatmul on PyTorch 1.11. Both run HF's
- *   composite gelu_new and keep 1-byte dropout masks.
+ *   composite gelu_new and keep 1-byte dropout masks; the light fork's DropMatmul keeps a bool mask.
+ *   SEED_SEMANTICS measures them with those semantics.
  * - the lent H200 (PyTorch 2.11, GPT2LMHeadModel training step with AdamW, design notes), given
  *   there in MB.
  */
@@ -51,11 +52,6 @@ export interface MemoryReportRow {
   /** Highest allocated bytes during a steady-state training step (forward, backward, AdamW step), parameters and optimizer state included. */
   peak: number;
   reference?: { name: string; activationsMiB: number; peakMiB: number | null; source: string };
-  /**
-   * For rows compared with the seed: what HF GPT-2 on eager PyTorch keeps that this model does not,
-   * from the shapes (see eagerExtras). model + this is the like-for-like figure.
-   */
-  eagerExtra?: { bytes: number; parts: Record<string, number> };
 }
 
 export interface MemoryReportOptions {
@@ -65,16 +61,37 @@ export interface MemoryReportOptions {
   cases?: readonly MemoryCase[];
 }
 
-/** Rows of the report in docs/model.md: each attn_impl, the chunked loss, beside the seed's and PyTorch's figures. */
+/**
+ * What HF GPT-2 on eager PyTorch keeps, as the seed measured it: `gelu_new` op by op (four
+ * [B, T, n_inner] tensors per layer), 1-byte masks for the 2·n_layer + 1 dropouts, and (with
+ * use_dropmatmul) the seed's DropMatmul keeping its B·H·T·T bool mask.
+ */
+export const SEED_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({ activation_function: 'gelu_new', dropout_mask: 'stored', dropmatmul_mask: 'bool' });
+
+/** This project's lean choices: the fused GELU (keeps its input only) and masks regenerated from the Philox state. */
+export const LEAN_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({ activation_function: 'gelu_pytorch_tanh', dropout_mask: 'regenerate', dropmatmul_mask: 'rng' });
+
+const lean = (overrides: Partial<GPT2Config>): Partial<GPT2Config> => ({ ...LEAN_SEMANTICS, ...overrides });
+
+/**
+ * Rows of the report in docs/model.md: the seed's two configurations with eager PyTorch's semantics,
+ * then each attn_impl and the chunked loss with the lean ones, beside the seed's and PyTorch's figures.
+ */
 export const DEFAULT_MEMORY_CASES: readonly MemoryCase[] = [
-  { label: 'vanilla', overrides: { attn_impl: 'vanilla' }, reference: 'seed vanilla' },
-  { label: 'vanilla + LightSoftmax + DropMatmul', overrides: { attn_impl: 'vanilla', use_lightsoftmax: true, use_dropmatmul: true }, reference: 'seed light' },
-  { label: 'light', overrides: { attn_impl: 'light' } },
-  { label: 'chunked (64 MB)', overrides: { attn_impl: 'chunked', max_chunk_size_mb: 64 } },
-  { label: 'flash', overrides: { attn_impl: 'flash' }, reference: 'torch sdpa' },
-  { label: 'flash + chunked loss', overrides: { attn_impl: 'flash' }, lossChunkTokens: 256 },
-  { label: 'flash + chunked loss + selective recompute', overrides: { attn_impl: 'flash', activation_recompute: 'selective' }, lossChunkTokens: 256 },
-  { label: 'flash + chunked loss + full recompute', overrides: { attn_impl: 'flash', activation_recompute: 'full' }, lossChunkTokens: 256, reference: 'torch sdpa + checkpointing' },
+  { label: 'vanilla (eager PyTorch semantics: gelu_new composed, stored dropout masks)', overrides: { ...SEED_SEMANTICS, attn_impl: 'vanilla' }, reference: 'seed vanilla' },
+  {
+    label: 'light (seed semantics: LightSoftmax + DropMatmul, gelu_new composed, stored dropout masks, bool DropMatmul mask)',
+    overrides: { ...SEED_SEMANTICS, attn_impl: 'vanilla', use_lightsoftmax: true, use_dropmatmul: true },
+    reference: 'seed light',
+  },
+  { label: 'vanilla', overrides: lean({ attn_impl: 'vanilla' }) },
+  { label: 'vanilla + LightSoftmax + DropMatmul', overrides: lean({ attn_impl: 'vanilla', use_lightsoftmax: true, use_dropmatmul: true }) },
+  { label: 'light', overrides: lean({ attn_impl: 'light' }) },
+  { label: 'chunked (64 MB)', overrides: lean({ attn_impl: 'chunked', max_chunk_size_mb: 64 }) },
+  { label: 'flash', overrides: lean({ attn_impl: 'flash' }), reference: 'torch sdpa' },
+  { label: 'flash + chunked loss', overrides: lean({ attn_impl: 'flash' }), lossChunkTokens: 256 },
+  { label: 'flash + chunked loss + selective recompute', overrides: lean({ attn_impl: 'flash', activation_recompute: 'selective' }), lossChunkTokens: 256 },
+  { label: 'flash + chunked loss + full recompute', overrides: lean({ attn_impl: 'flash', activation_recompute: 'full' }), lossChunkTokens: 256, reference: 'torch sdpa + checkpointing' },
   { label: 'LEAP (seed variant) + chunked loss', leap: 'seed', lossChunkTokens: 256 },
   { label: 'LEAP (v2) + chunked loss', leap: 'v2', lossChunkTokens: 256 },
 ];
@@ -133,7 +150,6 @@ function measureCase(base: GPT2Config, c: MemoryCase, { batch, seq }: MemoryRepo
       head,
       peak: device.memory.peak,
       reference: c.reference ? { name: c.reference, ...REFERENCE_FIGURES[c.reference] } : undefined,
-      eagerExtra: c.reference?.startsWith('seed') ? eagerExtras(config, batch, seq) : undefined,
     };
   }
   model.dispose();
@@ -142,18 +158,18 @@ function measureCase(base: GPT2Config, c: MemoryCase, { batch, seq }: MemoryRepo
 }
 
 /**
- * Bytes that HF's GPT-2 keeps on eager PyTorch beyond what this model keeps, per forward:
- * - gelu_new: HF computes 0.5·x·(1 + tanh(√(2/π)(x + 0.044715x³))) op by op, keeping tanh's output,
- *   0.5·x and 1 + tanh besides x: 3·B·T·n_inner·4 bytes per layer; the fused gelu here keeps x only;
- * - dropout masks: PyTorch keeps a 1-byte mask for the embedding dropout and the two residual
- *   dropouts of each layer, (2·n_layer + 1)·B·T·C bytes; autograd regenerates masks from the seed;
- * - DropMatmul (use_dropmatmul): the seed's keeps its B·H·T·T bool mask per layer; light-ops
- *   regenerates it.
+ * The arithmetic of what SEED_SEMANTICS keep beyond LEAN_SEMANTICS for `config`, per forward: a
+ * cross-check of the measured rows (memory-report.test.ts), not used by the report.
+ * - gelu_new op by op keeps 0.5·x, tanh's input and 1 + tanh besides x: 3·B·T·n_inner·4 bytes per
+ *   layer over the fused GELU, which keeps x only;
+ * - stored dropout masks: 1 byte per element of the embedding dropout and the two residual dropouts
+ *   of each layer, (2·n_layer + 1)·B·T·C bytes;
+ * - the bool DropMatmul mask (use_dropmatmul): B·H·T·T bytes per layer.
  */
 export function eagerExtras(config: GPT2Config, batch: number, seq: number): { bytes: number; parts: Record<string, number> } {
   const tokens = batch * seq;
   const parts: Record<string, number> = {};
-  if (config.activation_function.startsWith('gelu')) parts['gelu_new op by op'] = config.n_layer * 3 * tokens * (config.n_inner ?? 4 * config.n_embd) * 4;
+  if (config.activation_function.startsWith('gelu')) parts['gelu_new op by op'] = config.n_layer * 3 * tokens * innerSize(config) * 4;
   const drops = (config.resid_pdrop > 0 ? 2 * config.n_layer : 0) + (config.embd_pdrop > 0 ? 1 : 0);
   if (drops) parts['dropout masks'] = drops * tokens * config.n_embd;
   if (config.use_dropmatmul && config.attn_pdrop > 0) parts['DropMatmul mask'] = config.n_layer * batch * config.n_head * seq * seq;
@@ -161,6 +177,17 @@ export function eagerExtras(config: GPT2Config, batch: number, seq: number): { b
 }
 
 const MiB = 2 ** 20;
+
+/**
+ * ours ÷ the reference's activations. The seed measured GPT2Model alone, so its rows compare the
+ * bytes saved inside GPT2Model; PyTorch's H200 figures are whole training steps (all activations).
+ */
+export function referenceRatio(row: MemoryReportRow): number | undefined {
+  if (!row.reference) return undefined;
+  const ours = row.reference.name.startsWith('seed') ? row.model : row.activations;
+  return ours / MiB / row.reference.activationsMiB;
+}
+
 const fmt = (bytes: number) => (bytes / MiB).toFixed(0);
 
 /** The report as a Markdown table (MiB = 2²⁰ bytes). */
@@ -171,16 +198,8 @@ export function formatMemoryReport(rows: readonly MemoryReportRow[]): string {
   ];
   for (const r of rows) {
     const ref = r.reference;
-    let refCell = '';
-    let ratio = '';
-    if (ref) {
-      refCell = `${ref.name}: ${ref.activationsMiB}${ref.peakMiB ? ` (peak ${ref.peakMiB})` : ''}`;
-      if (ref.name.startsWith('seed')) {
-        // The seed measured GPT2Model alone; like for like adds what eager HF keeps and this model does not.
-        const like = r.model + (r.eagerExtra?.bytes ?? 0);
-        ratio = `${(r.model / MiB / ref.activationsMiB).toFixed(2)} (with eager's extra saves, ${fmt(like)}: ${(like / MiB / ref.activationsMiB).toFixed(2)})`;
-      } else ratio = (r.activations / MiB / ref.activationsMiB).toFixed(2);
-    }
+    const refCell = ref ? `${ref.name}: ${ref.activationsMiB}${ref.peakMiB ? ` (peak ${ref.peakMiB})` : ''}` : '';
+    const ratio = ref ? referenceRatio(r)!.toFixed(2) : '';
     lines.push(`| ${r.label} | ${fmt(r.activations)} | ${fmt(r.model)} | ${fmt(r.attention)} | ${fmt(r.head)} | ${fmt(r.peak)} | ${refCell} | ${ratio} |`);
   }
   return lines.join('\n');

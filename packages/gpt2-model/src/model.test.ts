@@ -157,6 +157,73 @@ describe('GPT2LMHeadModel', () => {
     expect(full!.saved).toBeLessThan(selective!.saved);
   });
 
+  describe("memory semantics: what HF on eager PyTorch keeps, selectable, with the same values", () => {
+    const [B, T, C, L, H, inner] = [2, 8, 32, 2, 2, 128];
+    /** One training forward and backward; the dropout masks come from a fixed generator. */
+    async function step(overrides: Partial<GPT2Config>, device: tc.Device = tc.createCpuDevice()) {
+      const config = gpt2Config('gpt2-tiny', { vocab_size: 37, n_positions: 16, initializer_range: 0.2, ...overrides });
+      const model = new GPT2LMHeadModel(config, { device, generator: new tc.Generator(3), dropoutGenerator: new tc.Generator(77) });
+      const input = ids([[3, 1, 4, 1, 5, 9, 2, 6], [5, 3, 5, 8, 9, 7, 9, 3]], model.device);
+      const { result: out, ledger } = ag.withLedger(() => model.forward(input, { labels: input, logits: 'all' }));
+      out.loss!.backward();
+      ledger.close();
+      return {
+        saved: ledger.total,
+        functions: new Set(ledger.entries.map((e) => e.function)),
+        logits: await out.logits!.toArray(),
+        loss: await out.loss!.item(),
+        grads: await Promise.all(model.parameters().map((p) => p.grad!.toArray())),
+      };
+    }
+
+    it("gelu_new is HF's composition (three more [B, T, n_inner] tensors per layer than the fused op), gelu_pytorch_tanh and gelu_fast the fused op", async () => {
+      const noDropout = { resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0 };
+      const composed = await step({ ...noDropout, activation_function: 'gelu_new' });
+      const fused = await step({ ...noDropout, activation_function: 'gelu_pytorch_tanh' });
+      const fast = await step({ ...noDropout, activation_function: 'gelu_fast' });
+      expect(composed.saved - fused.saved).toBe(L * 3 * B * T * inner * 4);
+      expect(fast.saved).toBe(fused.saved);
+      expect(fast.logits).toEqual(fused.logits);
+      expect([...composed.functions].filter((f) => ['pow (scalar)', 'tanh', 'gelu'].includes(f)).sort()).toEqual(['pow (scalar)', 'tanh']);
+      expect([...fused.functions].filter((f) => ['pow (scalar)', 'tanh', 'gelu'].includes(f))).toEqual(['gelu']);
+      // The same function, rounded op by op in f32: equal to a few ulps, not bit for bit.
+      expect(relativeError(composed.logits, fused.logits)).toBeLessThan(1e-5);
+      expect(composed.logits).not.toEqual(fused.logits);
+      composed.grads.forEach((g, i) => expect(relativeError(g, fused.grads[i]!), `grad ${i}`).toBeLessThan(1e-4));
+    });
+
+    it('gelu_new with selective recompute keeps only the pre-activation, with the same loss', async () => {
+      const none = await step({ activation_function: 'gelu_new', attn_impl: 'flash' }, tc.createCpuDevice({ precision: 'f64' }));
+      const selective = await step({ activation_function: 'gelu_new', attn_impl: 'flash', activation_recompute: 'selective' }, tc.createCpuDevice({ precision: 'f64' }));
+      // Per layer: 0.5·x, tanh's input, 1 + tanh and the activation (c_proj's input), and the merged heads (flash keeps O).
+      expect(none.saved - selective.saved).toBe(L * B * T * 4 * (4 * inner + C));
+      expect(selective.loss).toBeCloseTo(none.loss, 10);
+    });
+
+    it("dropout_mask: 'stored' keeps a 1-byte mask per dropout (2·n_layer + 1 of [B, T, C]) and changes no value", async () => {
+      const regenerate = await step({ dropout_mask: 'regenerate' });
+      const stored = await step({ dropout_mask: 'stored' });
+      expect(stored.saved - regenerate.saved).toBe((2 * L + 1) * B * T * C);
+      expect(stored.functions.has('dropout (stored mask)')).toBe(true);
+      expect(stored.loss).toBe(regenerate.loss);
+      expect(stored.grads).toEqual(regenerate.grads);
+    });
+
+    it("dropmatmul_mask: 'bool' keeps B·H·T·T bytes per layer, 'packed' 4·⌈B·H·T·T/32⌉, with the same values", async () => {
+      for (const attention of [{ attn_impl: 'vanilla', use_lightsoftmax: true, use_dropmatmul: true }, { attn_impl: 'light' }] as const) {
+        const rng = await step({ ...attention, dropmatmul_mask: 'rng' });
+        const bool = await step({ ...attention, dropmatmul_mask: 'bool' });
+        const packed = await step({ ...attention, dropmatmul_mask: 'packed' });
+        expect(bool.saved - rng.saved, attention.attn_impl).toBe(L * B * H * T * T);
+        expect(packed.saved - rng.saved, attention.attn_impl).toBe(L * 4 * Math.ceil((B * H * T * T) / 32));
+        for (const other of [bool, packed]) {
+          expect(other.loss, attention.attn_impl).toBe(rng.loss);
+          other.grads.forEach((g, i) => expect(relativeError(g, rng.grads[i]!), `${attention.attn_impl} grad ${i}`).toBeLessThan(1e-5));
+        }
+      }
+    });
+  });
+
   it('a tiny model learns: AdamW brings the loss down on CPU', async () => {
     const model = tinyModel({ resid_pdrop: 0.1, attn_pdrop: 0.1, embd_pdrop: 0.1 }, 5, tc.createCpuDevice());
     const opt = new ag.AdamW(model.parameters(), { lr: 3e-2, weightDecay: 0 });

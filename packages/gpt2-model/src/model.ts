@@ -77,7 +77,7 @@ export class GPT2Attention extends Module {
     this.c_attn = this.module('c_attn', new Linear(c, 3 * c, { ...o, init: { std } }));
     // GPT-2 scales the init of residual projections by 1/√(2·n_layer) (two per block).
     this.c_proj = this.module('c_proj', new Linear(c, c, { ...o, init: { std: std / Math.sqrt(2 * Math.max(1, n_layer)) } }));
-    this.resid_dropout = this.module('resid_dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator }));
+    this.resid_dropout = this.module('resid_dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
   }
 
   override forward(x: Tensor, layer: number, ctx: ForwardContext): Tensor {
@@ -96,6 +96,7 @@ export class GPT2Attention extends Module {
             generator: this.options.dropoutGenerator,
             useLightSoftmax: this.config.use_lightsoftmax,
             useDropMatmul: this.config.use_dropmatmul,
+            maskStorage: this.config.dropmatmul_mask,
             maxChunkSizeMb: this.config.max_chunk_size_mb ?? undefined,
           }); // (B, H, T, D)
       const projected =
@@ -107,7 +108,25 @@ export class GPT2Attention extends Module {
   }
 }
 
-/** The activation named by the config; the GELUs are one fused op that saves only its input. */
+/**
+ * HF's NewGELUActivation (GPT-2's 'gelu_new') op by op, in its order:
+ *   0.5·x · (1 + tanh(√(2/π)·(x + 0.044715·x³))).
+ * Saves what eager PyTorch saves, four [..., n_inner] tensors: x (for x³), tanh's input (PyTorch
+ * keeps tanh's output, the same size), 0.5·x and 1 + tanh (for their product); the products with
+ * numbers and the sums save nothing. Each op rounds to f32 as PyTorch's do.
+ */
+function geluNew(x: Tensor): Tensor {
+  return tc.scope(() => {
+    const half = ag.mul(0.5, x);
+    const inner = ag.mul(Math.sqrt(2 / Math.PI), ag.add(x, ag.mul(0.044715, ag.pow(x, 3))));
+    return ag.mul(half, ag.add(1, ag.tanh(inner)));
+  });
+}
+
+/**
+ * The fused op that computes the activation named by the config (saving only its input). 'gelu_new'
+ * runs as geluNew instead, except inside selective recomputation, which keeps no activation.
+ */
 function activation(name: GPT2Config['activation_function']): UnaryFn {
   switch (name) {
     case 'gelu_new':
@@ -138,7 +157,7 @@ export class GPT2MLP extends Module {
     const o = { layout: 'in-out' as const, device: options.device, generator: options.generator };
     this.c_fc = this.module('c_fc', new Linear(c, inner, { ...o, init: { std } }));
     this.c_proj = this.module('c_proj', new Linear(inner, c, { ...o, init: { std: std / Math.sqrt(2 * Math.max(1, n_layer)) } }));
-    this.dropout = this.module('dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator }));
+    this.dropout = this.module('dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
     this.act = activation(config.activation_function);
   }
 
@@ -148,7 +167,7 @@ export class GPT2MLP extends Module {
       const out =
         this.config.activation_recompute === 'selective'
           ? activationLinear(h, this.c_proj.weight, this.c_proj.bias!, this.act) // keeps h only
-          : this.c_proj.forward(ag.unary(h, this.act)); // (B, T, C)
+          : this.c_proj.forward(this.config.activation_function === 'gelu_new' ? geluNew(h) : ag.unary(h, this.act)); // (B, T, C)
       return this.dropout.forward(out);
     });
   }
@@ -201,7 +220,7 @@ export class GPT2Model extends Module {
     const o = { std: config.initializer_range, device: options.device, generator: options.generator };
     this.wte = this.module('wte', new Embedding(config.vocab_size, config.n_embd, o));
     this.wpe = this.module('wpe', new Embedding(config.n_positions, config.n_embd, o));
-    this.drop = this.module('drop', new Dropout(config.embd_pdrop, { generator: options.dropoutGenerator }));
+    this.drop = this.module('drop', new Dropout(config.embd_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
     this.h = this.module('h', new ModuleList(Array.from({ length: config.n_layer }, () => new GPT2Block(config, options))));
     this.ln_f = this.module('ln_f', new LayerNorm(config.n_embd, { eps: config.layer_norm_epsilon, device: options.device }));
   }

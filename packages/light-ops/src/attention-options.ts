@@ -1,4 +1,5 @@
 import type { Generator, Tensor } from '@lightattn/tensor-core';
+import type { DropMatmulMaskStorage } from './drop-matmul.js';
 
 /** Options every attention implementation takes. q, k, v are [B, H, T, D]. */
 export interface BaseAttentionOptions {
@@ -24,11 +25,13 @@ export interface VanillaAttentionOptions extends BaseAttentionOptions {
   useLightSoftmax?: boolean;
   /** Fused DropMatmul instead of dropout (saving a bool mask) then matmul. Default false. */
   useDropMatmul?: boolean;
+  /** With useDropMatmul: how DropMatmul keeps its mask (see LightAttentionOptions). Default 'rng'. */
+  maskStorage?: DropMatmulMaskStorage;
 }
 
 export interface LightAttentionOptions extends BaseAttentionOptions {
-  /** How DropMatmul keeps the mask: 'rng' (default, nothing but the seed) or 'packed' (1 bit per element). */
-  maskStorage?: 'rng' | 'packed';
+  /** How DropMatmul keeps the mask: 'rng' (default, nothing but the seed), 'packed' (1 bit per element) or 'bool' (1 byte, as the seed). */
+  maskStorage?: DropMatmulMaskStorage;
 }
 
 export interface ChunkedAttentionOptions extends BaseAttentionOptions {
@@ -39,8 +42,10 @@ export interface ChunkedAttentionOptions extends BaseAttentionOptions {
   maxChunkSizeMb?: number;
 }
 
+/** Options of {@link flashAttention}: those shared by every implementation. */
 export type FlashAttentionOptions = BaseAttentionOptions;
 
+/** The attention implementations; all give the same values and differ in what they keep for the backward. */
 export type AttentionImpl = 'vanilla' | 'light' | 'chunked' | 'flash';
 
 export interface AttentionOptions extends VanillaAttentionOptions, LightAttentionOptions, ChunkedAttentionOptions {

@@ -5,6 +5,7 @@ import { flashAttention } from './flash-attention.js';
 import { lightAttention } from './light-attention.js';
 import { vanillaAttention } from './vanilla-attention.js';
 
+/** Every {@link AttentionImpl}. */
 export const ATTENTION_IMPLS: readonly AttentionImpl[] = ['vanilla', 'light', 'chunked', 'flash'];
 
 /**

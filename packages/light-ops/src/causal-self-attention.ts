@@ -22,6 +22,7 @@ export interface CausalSelfAttentionConfig {
   maxChunkSizeMb?: number;
 }
 
+/** Options of {@link CausalSelfAttention}: device, init and dropout generators, init standard deviations. */
 export interface CausalSelfAttentionOptions {
   device?: Device;
   /** Generator for the weight init. */
@@ -66,6 +67,7 @@ export class CausalSelfAttention extends Module {
     this.resid_dropout = this.module('resid_dropout', new Dropout(config.residPdrop ?? 0.1, { generator: options.dropoutGenerator }));
   }
 
+  /** x [B, T, C] and an optional padding mask [B, T] (1 = keep) → [B, T, C]. */
   override forward(x: Tensor, attentionMask?: Tensor | null): Tensor {
     const { nEmbd: C, nHead: H } = this;
     if (x.rank !== 3 || x.shape[2] !== C) throw new ShapeError(`CausalSelfAttention: expected x [B, T, ${C}], got ${formatShape(x.shape)}`);

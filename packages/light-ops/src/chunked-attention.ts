@@ -7,6 +7,7 @@ import { attentionDropout } from './dropout-rule.js';
 import { lightCore } from './light-attention.js';
 import { prescaleQK } from './prescale.js';
 
+/** How chunked attention splits the query axis: the logit bytes, the number of chunks and their sizes. */
 export interface ChunkPlan {
   /** Bytes of the whole f32 logits tensor, B·H·Tq·Tk·4. */
   logitBytes: number;

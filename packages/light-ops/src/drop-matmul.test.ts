@@ -27,8 +27,8 @@ describe('dropMatmul follows the attention dropout rule', () => {
     expect(values(block)).toEqual(values(tc.narrow(whole, 1, 2, 3)));
   });
 
-  it("'rng' and 'packed' mask storage give the same output and gradients", () => {
-    const run = (maskStorage: 'rng' | 'packed') =>
+  it("'rng', 'packed' and 'bool' mask storage give the same output and gradients", () => {
+    const run = (maskStorage: 'rng' | 'packed' | 'bool') =>
       tc.scope(() => {
         const s = tensor([3, 9, 40], 5, 0, 1);
         const v = tensor([3, 40, 6], 6);
@@ -39,7 +39,24 @@ describe('dropMatmul follows the attention dropout rule', () => {
         return [o, ds!, dv!].map(values);
       });
     const rng = run('rng');
-    run('packed').forEach((x, i) => expect(closeness(x, rng[i]!, 1e-6, 1e-6)).toBeLessThanOrEqual(1));
+    for (const storage of ['packed', 'bool'] as const) run(storage).forEach((x, i) => expect(closeness(x, rng[i]!, 1e-6, 1e-6), storage).toBeLessThanOrEqual(1));
+  });
+
+  it("'bool' keeps this block's rows of the whole mask, one byte each, and its gradients match 'rng'", () => {
+    const run = (maskStorage: 'rng' | 'bool') =>
+      tc.scope(() => {
+        const s = tensor([2, 3, 5], 20, 0, 1);
+        const v = tensor([2, 5, 4], 21);
+        s.requiresGrad = true;
+        v.requiresGrad = true;
+        const { result: o, ledger } = withLedger(() => dropMatmul(s, v, 0.5, { seed: 3, offset: 1, rowOffset: 2, rows: 7, maskStorage }));
+        ledger.close();
+        const [ds, dv] = gradients(o, [s, v], { gradOutputs: [tensor([2, 3, 4], 22)] });
+        return { grads: [ds!, dv!].map(values), entry: ledger.entries.find((e) => e.function.startsWith('dropMatmul'))! };
+      });
+    const bool = run('bool');
+    expect(bool.entry).toMatchObject({ function: 'dropMatmul (bool mask)', bytes: (2 * 3 * 5 + 2 * 5 * 4) * 4 + 2 * 3 * 5 });
+    run('rng').grads.forEach((x, i) => expect(closeness(bool.grads[i]!, x, 1e-6, 1e-6)).toBeLessThanOrEqual(1));
   });
 
   it('draws one state from the generator when p > 0 and none when p = 0', () => {
@@ -50,15 +67,37 @@ describe('dropMatmul follows the attention dropout rule', () => {
     expect(g.offset).toBe(1);
   });
 
-  it('saves S and V, plus nothing (rng) or 4·⌈n/32⌉ bytes (packed): never the dropped matrix', () => {
-    for (const [maskStorage, extra] of [['rng', 0], ['packed', 4 * Math.ceil((2 * 33 * 33) / 32)]] as const) {
-      const s = tensor([2, 33, 33], 10, 0, 1);
-      const v = tensor([2, 33, 8], 11);
+  it('saves S and V, plus nothing (rng), 4·⌈n/32⌉ bytes (packed) or n bytes (bool): never the dropped matrix', () => {
+    for (const size of [1, 31, 33, 64, 65]) {
+      const n = 2 * size * size;
+      for (const [maskStorage, extra] of [['rng', 0], ['packed', 4 * Math.ceil(n / 32)], ['bool', n]] as const) {
+        const s = tensor([2, size, size], 10, 0, 1);
+        const v = tensor([2, size, 8], 11);
+        s.requiresGrad = true;
+        v.requiresGrad = true;
+        const { ledger } = withLedger(() => dropMatmul(s, v, 0.1, { seed: 1, maskStorage }));
+        ledger.close();
+        expect(ledger.total, `${maskStorage}, ${size}`).toBe(s.nbytes + v.nbytes + extra);
+      }
+    }
+  });
+
+  it('keeps no mask without a recording, nor with p = 0, whatever the storage', () => {
+    const s = tensor([2, 9, 9], 23, 0, 1);
+    const v = tensor([2, 9, 3], 24);
+    for (const maskStorage of ['packed', 'bool'] as const) {
+      const plain = withLedger(() => dropMatmul(s, v, 0.2, { seed: 1, maskStorage }));
+      plain.ledger.close();
+      expect(plain.ledger.total, maskStorage).toBe(0);
+      const before = device.memory.allocated;
+      const out = dropMatmul(s, v, 0.2, { seed: 1, maskStorage });
+      expect(device.memory.allocated - before, maskStorage).toBe(out.nbytes);
+      out.dispose();
       s.requiresGrad = true;
-      v.requiresGrad = true;
-      const { ledger } = withLedger(() => dropMatmul(s, v, 0.1, { seed: 1, maskStorage }));
-      ledger.close();
-      expect(ledger.total).toBe(s.nbytes + v.nbytes + extra);
+      const off = withLedger(() => dropMatmul(s, v, 0, { seed: 1, maskStorage }));
+      off.ledger.close();
+      expect(off.ledger.entries.map((e) => e.function), maskStorage).toEqual(['dropMatmul']);
+      s.requiresGrad = false;
     }
   });
 
@@ -67,6 +106,7 @@ describe('dropMatmul follows the attention dropout rule', () => {
     expect(() => dropMatmul(s, tensor([3, 2], 13), 1.1)).toThrow(/probability 1.1 is outside \[0, 1\]/);
     expect(() => dropMatmul(s, tensor([4, 2], 13), 0.1)).toThrow(/expected s \[..., M, N\] and v \[..., N, K\]/);
     expect(() => dropMatmul(s, tensor([3, 2], 13), 0.1, { rowOffset: 1, rows: 2 })).toThrow(/does not fit in rows = 2/);
+    expect(() => dropMatmul(s, tensor([3, 2], 13), 0.1, { maskStorage: 'byte' as never })).toThrow(/maskStorage must be one of 'rng', 'packed', 'bool', got "byte"/);
   });
 });
 

@@ -4,12 +4,18 @@ import { formatShape, IndexError, runOp, runOp1, ShapeError, type OpParams, type
 import { checkProbability, resolveRng, type RngOptions } from './dropout-rule.js';
 import { packBits, unpackBits } from './pack-bits.js';
 
+/** What the backward of dropMatmul keeps to rebuild the mask M (see DropMatmulOptions.maskStorage). */
+export type DropMatmulMaskStorage = 'rng' | 'packed' | 'bool';
+export const DROP_MATMUL_MASK_STORAGES: readonly DropMatmulMaskStorage[] = ['rng', 'packed', 'bool'];
+
+/** Options of {@link dropMatmul}: where the Philox state comes from and how the backward rebuilds the mask. */
 export interface DropMatmulOptions extends RngOptions {
   /**
    * What the backward keeps to rebuild the mask M: 'rng' (default) keeps only (seed, offset) and
-   * regenerates M inside the backward kernel; 'packed' keeps M at one bit per element.
+   * regenerates M inside the backward kernel; 'packed' keeps M at one bit per element; 'bool' keeps
+   * it at one byte per element, as the Light Attention seed's DropMatmul (for memory comparisons).
    */
-  maskStorage?: 'rng' | 'packed';
+  maskStorage?: DropMatmulMaskStorage;
   /**
    * This call holds rows rowOffset … rowOffset + M − 1 of a `rows`-row attention (a query chunk), so
    * its mask is that block of the whole mask (dropout-rule.ts). Defaults 0 and M.
@@ -52,48 +58,63 @@ function keepBlock(s: Tensor, params: Params): Tensor {
   });
 }
 
+/** How a stored mask is kept: encode in the forward, decode (to bool) in the backward. */
+interface MaskCodec {
+  encode(keep: Tensor): Tensor;
+  decode(stored: Tensor, shape: readonly number[]): Tensor;
+}
+
 /**
- * DropMatmul keeping M packed at one bit per element (4·⌈n/32⌉ bytes) instead of the RNG state:
- * the forward is the same fused kernel; the backward unpacks M and uses two matmuls.
+ * DropMatmul keeping the mask M as an auxiliary output instead of the RNG state: the forward is the
+ * same fused kernel; the backward decodes M and uses two matmuls.
  */
-const dropMatmulPacked = defineFunction({
-  name: 'dropMatmul (packed mask)',
-  forward(ctx, s: Tensor, v: Tensor, params: Params): Tensor[] {
-    // The packed mask is an auxiliary output, so the tape keeps it like layerNorm's mean and rstd.
-    const recording = ctx.needsInputGrad.some(Boolean);
-    const packed = recording ? tc.scope(() => packBits(keepBlock(s, params))) : tc.zeros([0], { dtype: 'u32', device: s.device });
-    ctx.save({ inputs: [0, 1], outputs: [1], values: { p: params.p } });
-    ctx.markNonDifferentiable(1);
-    return [runOp1('dropMatmul', [s, v], params), packed];
-  },
-  backward({ saved, needsInputGrad }, [g]) {
-    const s = saved.input(0);
-    const v = saved.input(1);
-    const keep = unpackBits(saved.output(1), s.shape);
-    const z = scaledKeep(keep, saved.value<number>('p'));
-    keep.dispose();
-    let ds: Tensor | null = null;
-    if (needsInputGrad[0]) {
-      const gv = tc.matmul(g!, v, { transB: true }); // score-sized temporaries are freed as soon as they are read
-      ds = tc.mul(gv, z);
-      gv.dispose();
-    }
-    let dv: Tensor | null = null;
-    if (needsInputGrad[1]) {
-      const dropped = tc.mul(s, z);
-      dv = tc.matmul(dropped, g!, { transA: true });
-      dropped.dispose();
-    }
-    z.dispose();
-    return [ds, dv, null];
-  },
-});
+function storedMaskDropMatmul(name: string, codec: MaskCodec) {
+  return defineFunction({
+    name,
+    forward(ctx, s: Tensor, v: Tensor, params: Params): Tensor[] {
+      // The mask is an auxiliary output, so the tape keeps it like layerNorm's mean and rstd.
+      const recording = ctx.needsInputGrad.some(Boolean);
+      const mask = recording ? tc.scope(() => codec.encode(keepBlock(s, params))) : tc.zeros([0], { dtype: 'u32', device: s.device });
+      ctx.save({ inputs: [0, 1], outputs: [1], values: { p: params.p } });
+      ctx.markNonDifferentiable(1);
+      return [runOp1('dropMatmul', [s, v], params), mask];
+    },
+    backward({ saved, needsInputGrad }, [g]) {
+      const s = saved.input(0);
+      const v = saved.input(1);
+      const keep = codec.decode(saved.output(1), s.shape);
+      const z = scaledKeep(keep, saved.value<number>('p'));
+      if (keep !== saved.output(1)) keep.dispose();
+      let ds: Tensor | null = null;
+      if (needsInputGrad[0]) {
+        const gv = tc.matmul(g!, v, { transB: true }); // score-sized temporaries are freed as soon as they are read
+        ds = tc.mul(gv, z);
+        gv.dispose();
+      }
+      let dv: Tensor | null = null;
+      if (needsInputGrad[1]) {
+        const dropped = tc.mul(s, z);
+        dv = tc.matmul(dropped, g!, { transA: true });
+        dropped.dispose();
+      }
+      z.dispose();
+      return [ds, dv, null];
+    },
+  });
+}
+
+/** M packed at one bit per element: 4·⌈n/32⌉ bytes. */
+const dropMatmulPacked = storedMaskDropMatmul('dropMatmul (packed mask)', { encode: packBits, decode: unpackBits });
+
+/** M as a bool tensor, 1 byte per element, as the seed's DropMatmul (PyTorch) keeps it. */
+const dropMatmulBool = storedMaskDropMatmul('dropMatmul (bool mask)', { encode: (keep) => keep, decode: (stored) => stored });
 
 /**
  * O = (S ⊙ M/(1 − p))·V for attention probabilities S [..., M, N] and values V [..., N, K], M the
  * keep mask of the attention dropout rule (dropout-rule.ts). Saves S and V (which the matmul of a
- * dropped S would save anyway) and either only (seed, offset) — the default — or the mask packed at
- * one bit per element; never the dropped matrix. p = 0 is a plain matmul that still saves S and V.
+ * dropped S would save anyway) and either only (seed, offset) — the default — or the mask, packed at
+ * one bit per element or as bools at one byte; never the dropped matrix. p = 0 is a plain matmul
+ * that still saves S and V.
  */
 export function dropMatmul(s: Tensor, v: Tensor, p: number, options: DropMatmulOptions = {}): Tensor {
   checkProbability('dropMatmul', p);
@@ -110,9 +131,11 @@ export function dropMatmul(s: Tensor, v: Tensor, p: number, options: DropMatmulO
   const state: RngState = p > 0 ? resolveRng(options) : { seed: 0, offset: 0 };
   const params: Params = { p, ...state, rowOffset, rows };
   const storage = options.maskStorage ?? 'rng';
-  if (storage !== 'rng' && storage !== 'packed') throw new IndexError(`dropMatmul: maskStorage must be 'rng' or 'packed', got ${String(storage)}`);
+  if (!DROP_MATMUL_MASK_STORAGES.includes(storage)) {
+    throw new IndexError(`dropMatmul: maskStorage must be one of ${DROP_MATMUL_MASK_STORAGES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(storage)}`);
+  }
   if (storage === 'rng' || p === 0) return dropMatmulRng(s, v, params);
-  const [out, packed] = dropMatmulPacked(s, v, params);
-  packed!.dispose(); // the tape holds its own reference while a backward needs it
+  const [out, mask] = (storage === 'packed' ? dropMatmulPacked : dropMatmulBool)(s, v, params);
+  mask!.dispose(); // the tape holds its own reference while a backward needs it
   return out!;
 }

@@ -20,6 +20,7 @@ export interface AttentionDropout {
   state: RngState;
 }
 
+/** Where a dropout mask's Philox (seed, offset) comes from: a generator, or an explicit state. */
 export interface RngOptions {
   /** Where (seed, offset) is drawn from; the default generator when omitted. */
   generator?: Generator;

@@ -17,7 +17,7 @@ export type { ChunkPlan } from './chunked-attention.js';
 export { chunkedAttention, chunkPlan } from './chunked-attention.js';
 export { flashAttention } from './flash-attention.js';
 export { lightSoftmax } from './light-softmax.js';
-export type { DropMatmulOptions } from './drop-matmul.js';
+export type { DropMatmulOptions, DropMatmulMaskStorage } from './drop-matmul.js';
 export { dropMatmul } from './drop-matmul.js';
 export { prescaleQK, defaultScale } from './prescale.js';
 export type { AttentionDropout, RngOptions } from './dropout-rule.js';

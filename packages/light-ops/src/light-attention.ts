@@ -3,7 +3,7 @@ import * as tc from '@lightattn/tensor-core';
 import type { Tensor } from '@lightattn/tensor-core';
 import { attentionShape, keepMask, mask4 } from './attention-mask.js';
 import type { LightAttentionOptions } from './attention-options.js';
-import { dropMatmul } from './drop-matmul.js';
+import { dropMatmul, type DropMatmulMaskStorage } from './drop-matmul.js';
 import { attentionDropout, type AttentionDropout } from './dropout-rule.js';
 import { consumingMaskedSoftmax, maskedSoftmax } from './light-softmax.js';
 import { prescaleQK } from './prescale.js';
@@ -16,7 +16,7 @@ export interface LightCoreOptions {
   /** These query rows are rows rowOffset … of `rows` (a chunk). */
   rowOffset: number;
   rows: number;
-  maskStorage?: 'rng' | 'packed';
+  maskStorage?: DropMatmulMaskStorage;
 }
 
 /**

@@ -16,6 +16,7 @@ const lightSoftmaxFunction = defineFunction({
   backward: ({ saved }, [g]) => [tc.softmaxBackward(saved.output(0), g!, saved.value<number>('axis')), null],
 });
 
+/** LightSoftmax: softmax along `dim` that saves only its output; dx = y ⊙ (g − Σ g ⊙ y). */
 export function lightSoftmax(x: Tensor, dim = -1): Tensor {
   return lightSoftmaxFunction(x, normalizeAxis(dim, x.rank, 'lightSoftmax'));
 }

@@ -53,7 +53,7 @@ export function vanillaAttention(q: Tensor, k: Tensor, v: Tensor, options: Vanil
     const probs = maskedSoftmax(scores, keep, options.useLightSoftmax ? 'light' : 'eager');
     scores.dispose();
     if (!drop) return matmul(probs, v); // (B, H, Tq, Dv)
-    if (options.useDropMatmul) return dropMatmul(probs, v, drop.p, { seed: drop.state.seed, offset: drop.state.offset });
+    if (options.useDropMatmul) return dropMatmul(probs, v, drop.p, { seed: drop.state.seed, offset: drop.state.offset, maskStorage: options.maskStorage });
     const [dropped] = eagerDropout(probs, drop.p, drop.state);
     return matmul(dropped!, v);
   });

@@ -2,7 +2,7 @@ import type { Device, Generator, Tensor } from '@lightattn/tensor-core';
 import { gelu as geluOp, add } from '../ops-elementwise.js';
 import { matmul } from '../ops-reduce.js';
 import { gather, layerNorm } from '../ops-nn.js';
-import { dropout } from '../dropout.js';
+import { dropout, type DropoutMaskMode } from '../dropout.js';
 import { kaimingUniform, normal, ones, uniform, zeros } from './init.js';
 import { Module } from './module.js';
 
@@ -93,17 +93,20 @@ export class LayerNorm extends Module {
   }
 }
 
-/** Dropout in training mode, identity in eval mode; the mask is regenerated in backward, never stored. */
+/**
+ * Dropout in training mode, identity in eval mode. The mask is regenerated in backward unless
+ * `mask: 'stored'` keeps it (1 byte per element, as PyTorch's nn.Dropout).
+ */
 export class Dropout extends Module {
   constructor(
     readonly p: number,
-    readonly options: { generator?: Generator } = {},
+    readonly options: { generator?: Generator; mask?: DropoutMaskMode } = {},
   ) {
     super();
   }
 
   override forward(x: Tensor): Tensor {
-    return dropout(x, this.p, { training: this.training, generator: this.options.generator });
+    return dropout(x, this.p, { training: this.training, generator: this.options.generator, mask: this.options.mask });
   }
 }
 

@@ -94,7 +94,7 @@ class CountingDevice extends CpuDevice {
 }
 
 describe('every case stays small enough for a software-rasterised GPU', () => {
-  it('reads and writes at most 50k elements per case', async () => {
+  it('reads and writes at most 50k elements per case', { timeout: 60_000 }, async () => {
     const device = new CountingDevice({ name: 'cpu-counting' });
     const sizes: [string, number][] = [];
     for (const c of cases) {
