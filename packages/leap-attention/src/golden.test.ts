@@ -59,7 +59,11 @@ function expectOutputs(actual: ArrayLike<number>, c: Case, width: number): void 
   expect(maxRelativeError(split(actual, true), split(c.out, true), width)).toBeLessThan(PADDED_OUT_TOL);
 }
 
-describe.skipIf(!present)(`PyTorch goldens (${golden ? `torch ${golden.torch}` : 'missing'})`, () => {
+describe(`PyTorch goldens (${golden ? `torch ${golden.torch}` : 'missing'})`, () => {
+  it('the golden file is present (regenerate: python3 scripts/goldens/leap.py packages/leap-attention/test-data/leap-golden.json where PyTorch is installed)', () => {
+    expect(present).toBe(true);
+  });
+
   for (const c of golden?.layers ?? []) {
     it(`layer ${name(c)}: output and input gradients`, async () => {
       const shape = [c.B, c.T, c.d];
@@ -94,8 +98,4 @@ describe.skipIf(!present)(`PyTorch goldens (${golden ? `torch ${golden.torch}` :
       for (const [k, g] of Object.entries(c.grads)) expect(maxRelativeError(await params.get(k)!.grad!.toArray(), g, g.length), k).toBeLessThan(GRAD_TOL);
     });
   }
-});
-
-describe.skipIf(present)('PyTorch goldens', () => {
-  it.skip(`not generated yet: run python3 scripts/goldens/leap.py packages/leap-attention/test-data/leap-golden.json where PyTorch is installed`, () => {});
 });
