@@ -9,6 +9,7 @@ import { DeviceError } from '@lightattn/tensor-core';
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
+/** How the WebGPU adapter and device are requested: power preference and, in Node, Dawn toggles. */
 export interface AcquireOptions {
   powerPreference?: GPUPowerPreference;
   /** Dawn options for `create()` in Node, e.g. `enable-dawn-features=allow_unsafe_apis`. */
@@ -30,7 +31,9 @@ function isNode(): boolean {
 async function prepareNodeEnvironment(): Promise<void> {
   const env = process.env;
   if (env.VK_ICD_FILENAMES === undefined && env.VK_DRIVER_FILES === undefined) {
-    const { existsSync, readdirSync } = await import('node:fs');
+    // A variable specifier, so browser bundlers (Vite) do not try to resolve node:fs for this Node-only path.
+    const fsModule = 'node:fs';
+    const { existsSync, readdirSync } = (await import(/* @vite-ignore */ fsModule)) as typeof import('node:fs');
     const list = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
     const hasGpuNode = list('/dev/dri').some((f) => f.startsWith('renderD')) || list('/dev').some((f) => /^nvidia\d+$/.test(f));
     if (!hasGpuNode && existsSync(SWIFTSHADER_ICD)) env.VK_ICD_FILENAMES = SWIFTSHADER_ICD;

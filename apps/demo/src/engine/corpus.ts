@@ -1,0 +1,67 @@
+import { LightattnError } from '@lightattn/tensor-core';
+
+/**
+ * The built-in training text: short, repetitive prose about attention, written for this demo (no
+ * licence questions), so a tiny character model learns its spelling within a few hundred steps.
+ */
+export const BUILTIN_TEXT = `Attention lets every token look back at the tokens before it.
+A query asks a question, a key answers it, and a value carries what the token has to say.
+The scores of all queries against all keys form a square table, one row and one column per token.
+The softmax turns each row into weights, and the weights mix the values into the output.
+That table grows with the square of the sequence: twice the tokens, four times the memory.
+LightSoftmax keeps only the output of the softmax, because its gradient needs nothing else.
+DropMatmul keeps the scores and the mask, and drops the dropped copy of the table.
+Chunked attention cuts the queries into pieces, so no piece of the table is larger than a cap.
+Flash attention never stores the table at all: it keeps one number per query, the log of the sum.
+The backward pass builds the table again, tile by tile, from the queries, the keys and that number.
+LEAP gives every token one focus weight per head instead of a row of the table.
+Each token reads a weighted mean of the values in its window, and the weights are the focus.
+The focus is small, so the memory grows with the sequence and not with its square.
+The focus also explains the model: a large focus means that later tokens listen to this one.
+A model that is small enough trains in the browser, on the graphics card, while you watch the loss fall.
+`;
+
+/** Deterministic uniform numbers in [0, 1) (mulberry32): the same seed samples the same batches. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Random windows of `seq` consecutive tokens from a token stream, `batch` per call. The model
+ * shifts its labels itself (position t predicts token t + 1), so a window is both input and labels.
+ */
+export class TokenBatcher {
+  private readonly random: () => number;
+
+  constructor(
+    readonly ids: readonly number[],
+    readonly batch: number,
+    readonly seq: number,
+    seed = 0,
+  ) {
+    if (!(Number.isSafeInteger(batch) && batch >= 1)) throw new LightattnError(`TokenBatcher: batch must be a positive integer, got ${batch}`);
+    if (!(Number.isSafeInteger(seq) && seq >= 2)) throw new LightattnError(`TokenBatcher: the sequence length must be an integer ≥ 2 (one input and one target), got ${seq}`);
+    if (ids.length < seq) {
+      throw new LightattnError(`TokenBatcher: the text has ${ids.length} tokens, fewer than the sequence length ${seq}; use a longer text or a shorter sequence`);
+    }
+    this.random = seededRandom(seed);
+  }
+
+  /** Row-major [batch, seq] token ids. */
+  next(): Int32Array {
+    const out = new Int32Array(this.batch * this.seq);
+    const starts = this.ids.length - this.seq + 1;
+    for (let b = 0; b < this.batch; b++) {
+      const start = Math.floor(this.random() * starts);
+      for (let t = 0; t < this.seq; t++) out[b * this.seq + t] = this.ids[start + t]!;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,102 @@
+import type { Chart } from 'chart.js';
+import { ATTN_IMPLS, type AttnImpl } from '@lightattn/gpt2-model';
+import type { AppContext, Page } from '../app-context.js';
+import { parseSizeList, type BenchResult, type KernelCase } from '../engine/kernel-bench.js';
+import { barChart, setBars } from '../ui/charts.js';
+import { field, h, numberInput, readNumber, section } from '../ui/dom.js';
+import { guarded } from '../ui/errors.js';
+import { gflops } from '../ui/format.js';
+
+/** Kernels: matmul and causal attention throughput on this GPU against the CPU device, same shapes. */
+export function kernelsPage(ctx: AppContext): Page {
+  const gpu = ctx.device.type === 'webgpu';
+  const sizes = h('input', { id: 'kernels-sizes', type: 'text', value: '64, 128, 256' });
+  const b = numberInput('kernels-batch', 1, { min: 1, step: 1 });
+  const heads = numberInput('kernels-heads', 4, { min: 1, step: 1 });
+  const t = numberInput('kernels-seq', 128, { min: 1, step: 1 });
+  const dh = numberInput('kernels-headdim', 32, { min: 1, step: 1 });
+  const impls = ATTN_IMPLS.map((impl) => ({ impl, box: h('input', { type: 'checkbox', id: `kernels-impl-${impl}`, checked: impl === 'vanilla' || impl === 'flash' }) }));
+  const backward = h('input', { id: 'kernels-backward', type: 'checkbox' });
+  const useGpu = h('input', { id: 'kernels-gpu', type: 'checkbox', checked: gpu, disabled: !gpu });
+  const useCpu = h('input', { id: 'kernels-cpu', type: 'checkbox', checked: true });
+  const run = h('button', { id: 'kernels-run', type: 'button' }, 'Run');
+  const software = gpu && /swiftshader/i.test(ctx.device.description);
+  const note = !gpu
+    ? 'No WebGPU here: only the CPU device can be measured.'
+    : software
+      ? 'This WebGPU adapter is SwiftShader, which runs the GPU kernels on the CPU in software: expect it to be slower than the CPU device.'
+      : '';
+  const status = h('p', { id: 'kernels-status', class: 'status' }, note);
+  const canvas = h('canvas', { id: 'kernels-chart', 'aria-label': 'GFLOP/s per kernel and device' });
+  const table = h('table', { id: 'kernels-table' });
+  let chart: Chart<'bar'> | null = null;
+
+  const cases = (): KernelCase[] => {
+    const shape = {
+      batch: readNumber(b, 'batch', { integer: true, min: 1 }),
+      heads: readNumber(heads, 'heads', { integer: true, min: 1 }),
+      seq: readNumber(t, 'sequence length', { integer: true, min: 1 }),
+      headDim: readNumber(dh, 'head size', { integer: true, min: 1 }),
+    };
+    const chosen = impls.filter((i) => i.box.checked).map((i) => i.impl as AttnImpl);
+    return [...parseSizeList(sizes.value).map((n): KernelCase => ({ op: 'matmul', n })), ...chosen.map((impl): KernelCase => ({ op: 'attention', ...shape, impl, backward: backward.checked }))];
+  };
+
+  const render = (results: BenchResult[]) => {
+    const labels = [...new Set(results.map((r) => r.label))];
+    const devices = [...new Set(results.map((r) => r.device))];
+    const series = devices.map((d) => ({ label: `${d} GFLOP/s`, values: labels.map((l) => results.find((r) => r.label === l && r.device === d)?.gflops ?? null) }));
+    if (chart) setBars(chart, labels, series);
+    else chart = barChart(canvas, { labels, series, yTitle: 'GFLOP/s (log)', logY: true });
+    table.replaceChildren(
+      h('thead', {}, h('tr', {}, ...['kernel', 'device', 'ms per run', 'runs', 'GFLOP/s'].map((x) => h('th', {}, x)))),
+      h('tbody', {}, ...results.map((r) => h('tr', {}, h('td', {}, r.label), h('td', {}, r.device), h('td', {}, r.ms.toFixed(2)), h('td', {}, r.runs), h('td', {}, gflops(r.gflops))))),
+    );
+  };
+
+  run.addEventListener('click', () =>
+    void guarded('Kernels', async () => {
+      const devices: ('gpu' | 'cpu')[] = [...(useGpu.checked ? (['gpu'] as const) : []), ...(useCpu.checked ? (['cpu'] as const) : [])];
+      if (!devices.length) throw new Error('pick at least one device');
+      const list = cases();
+      run.disabled = true;
+      table.dataset.state = 'running';
+      const results: BenchResult[] = [];
+      status.textContent = `Running ${list.length} kernels on ${devices.join(' and ')}…`;
+      try {
+        await ctx.client.call('kernels', { cases: list, devices }, (r) => {
+          results.push(r);
+          render(results);
+        });
+        table.dataset.state = 'done';
+        status.textContent = `Done. Each kernel ran once to warm up, once to estimate, then as many times as fit in about a second; times include waiting for the GPU queue.${software ? ' (SwiftShader: a software GPU.)' : ''}`;
+      } finally {
+        run.disabled = false;
+      }
+    }),
+  );
+
+  const element = h(
+    'div',
+    { class: 'page', id: 'page-kernels' },
+    h('h1', {}, 'Kernels'),
+    h('p', {}, 'Throughput of the WGSL kernels on this GPU against the JavaScript CPU device, for the same shapes. Attention is causal; FLOPs count the mask (2·B·H·T²·D forward, 3.5× that with the backward).'),
+    h(
+      'form',
+      { class: 'controls', onsubmit: (e: Event) => e.preventDefault() },
+      field('matmul sizes n (n×n·n×n)', sizes),
+      field('attention batch', b),
+      field('heads', heads),
+      field('sequence length', t),
+      field('head size', dh),
+      ...impls.map((i) => field(`attention ${i.impl}`, i.box)),
+      field('with backward', backward),
+      field('GPU', useGpu),
+      field('CPU', useCpu),
+      run,
+    ),
+    status,
+    section('Results', h('div', { class: 'chart' }, canvas), table),
+  );
+  return { element };
+}
