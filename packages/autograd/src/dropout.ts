@@ -53,6 +53,7 @@ const storedMaskDropout = defineFunction({
 export type DropoutMaskMode = 'regenerate' | 'stored';
 export const DROPOUT_MASK_MODES: readonly DropoutMaskMode[] = ['regenerate', 'stored'];
 
+/** Options of {@link dropout}: training mode, the mask's generator and how the backward rebuilds the mask. */
 export interface DropoutOptions {
   /** Off (identity) when false, as in eval mode. Default true. */
   training?: boolean;

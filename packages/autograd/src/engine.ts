@@ -28,6 +28,7 @@ export function edgeOf(t: Tensor): Edge {
   return null;
 }
 
+/** Options of {@link backward}. */
 export interface BackwardOptions {
   /** Keep every saved tensor so backward can run through this graph again. Default false. */
   retainGraph?: boolean;
@@ -45,6 +46,7 @@ export function backward(root: Tensor | readonly Tensor[], grad?: Tensor | reado
   runEngine(prepareRoots(roots, grads, 'backward'), options.retainGraph ?? false, undefined);
 }
 
+/** Options of {@link gradients}: the gradients of the outputs. */
 export interface GradientsOptions extends BackwardOptions {
   /** dL/doutput for each output; omitted entries need one-element outputs and mean 1. */
   gradOutputs?: readonly (Tensor | undefined)[];

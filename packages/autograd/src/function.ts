@@ -4,6 +4,7 @@ import { noGrad } from './grad-mode.js';
 import type { BackwardFn, SaveSpec } from './node.js';
 import { gradEdges, recordNode } from './record.js';
 
+/** What a {@link defineFunction} forward receives: which gradients are wanted, and `save` to declare what the backward reads. */
 export interface ForwardContext {
   /** Per argument position: whether its gradient will be asked for. Save only what those need. */
   readonly needsInputGrad: readonly boolean[];
@@ -13,6 +14,7 @@ export interface ForwardContext {
   markNonDifferentiable(...outputIndices: number[]): void;
 }
 
+/** A differentiable function for {@link defineFunction}: its name, forward and backward. */
 export interface FunctionDefinition<A extends readonly unknown[], R extends Tensor | readonly Tensor[]> {
   /** Shown in the ledger and in errors. */
   name: string;

@@ -23,6 +23,7 @@ export function detach(t: Tensor): Tensor {
 
 type GradOf<N> = N extends readonly number[] ? Tensor[] : Tensor;
 
+/** Options of {@link grad} and {@link valueAndGrad}: which arguments to differentiate. */
 export interface GradOptions<N extends number | readonly number[]> {
   /** Which arguments to differentiate with respect to (default 0). */
   argnums?: N;

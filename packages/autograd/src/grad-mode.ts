@@ -6,6 +6,7 @@
 
 let enabled = true;
 
+/** Whether differentiable functions record the graph now (false inside `noGrad`). */
 export function isGradEnabled(): boolean {
   return enabled;
 }

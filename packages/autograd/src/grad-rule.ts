@@ -28,6 +28,7 @@ export type DifferentiableOpName =
   | 'pad'
   | 'expand';
 
+/** What an op's gradient rule receives: the backward context plus the op's parameters. */
 export interface GradRuleContext<K extends DifferentiableOpName> extends BackwardContext {
   /** The op's parameters: plain values kept with the node, like input shapes. */
   readonly params: OpParams<K>;

@@ -25,6 +25,7 @@ export interface GradcheckInput {
   dtype?: DType;
 }
 
+/** Options of {@link gradcheck}: step, tolerances, which inputs, seed. */
 export interface GradcheckOptions {
   /** Finite-difference step. Default 1e-6. */
   eps?: number;
@@ -39,6 +40,7 @@ export interface GradcheckOptions {
   maxReported?: number;
 }
 
+/** What a passing {@link gradcheck} compared: the element count and the largest absolute error. */
 export interface GradcheckResult {
   /** Elements compared, over all checked inputs. */
   checked: number;

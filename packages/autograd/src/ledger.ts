@@ -24,12 +24,14 @@ export interface LedgerEntry {
   tensors: number;
 }
 
+/** Saved bytes of one function name, summed over its calls. */
 export interface LedgerFunctionRow {
   function: string;
   bytes: number;
   calls: number;
 }
 
+/** Saved bytes of one module path: its own calls and its whole subtree. */
 export interface LedgerModuleRow {
   module: string;
   /** Bytes saved by calls made directly in this module. */
@@ -39,6 +41,7 @@ export interface LedgerModuleRow {
   calls: number;
 }
 
+/** Everything a ledger recorded, as plain data. */
 export interface LedgerData {
   /** Bytes saved during the recording (Σ entries): distinct storages, parameters excluded. */
   total: number;
@@ -80,6 +83,7 @@ export function noteReleased(storages: readonly Storage[]): void {
   for (const ledger of ledgers) ledger.onReleased(storages);
 }
 
+/** The saved-bytes ledger: what differentiable functions keep for the backward, by function and by module, counted per distinct storage. */
 export class SavedBytesLedger {
   private readonly held = new Map<Storage, { count: number; bytes: number }>();
   private readonly params = new Set<Storage>();
@@ -180,6 +184,7 @@ export class SavedBytesLedger {
     if (!this.active && this.held.size === 0) this.close();
   }
 
+  /** One row per function name, largest first. */
   byFunction(): LedgerFunctionRow[] {
     const rows = new Map<string, LedgerFunctionRow>();
     for (const e of this.list) {
@@ -208,6 +213,7 @@ export class SavedBytesLedger {
     return [...rows.values()].sort((a, b) => a.module.localeCompare(b.module));
   }
 
+  /** Totals, entries and both breakdowns as plain data (for JSON). */
   data(): LedgerData {
     return {
       total: this.total,

@@ -72,18 +72,22 @@ export class SavedTensors {
     return this.inputs.size + this.outputs.size + this.extra.size === 0;
   }
 
+  /** The saved input at argument position `i`; throws if the forward did not save it. */
   input(i: number): Tensor {
     return this.get(this.inputs.get(i), `input ${i}`, 'inputs');
   }
 
+  /** The saved output `i`; throws if the forward did not save it. */
   output(i: number): Tensor {
     return this.get(this.outputs.get(i), `output ${i}`, 'outputs');
   }
 
+  /** The extra tensor saved under `name`; throws if the forward did not save it. */
   tensor(name: string): Tensor {
     return this.get(this.extra.get(name), `tensor "${name}"`, 'tensors');
   }
 
+  /** The plain value saved under `name`; throws if the forward did not save it. */
   value<T>(name: string): T {
     if (!(name in this.values)) throw new AutogradError(`${this.fn} backward: reads value "${name}", which its forward did not declare in save({ values })`);
     return this.values[name] as T;
@@ -114,6 +118,7 @@ export class SavedTensors {
 /** Where the gradient of one input goes: the node that produced it, or a leaf's `.grad`. */
 export type Edge = { readonly kind: 'node'; readonly node: Node; readonly index: number } | { readonly kind: 'leaf'; readonly tensor: Tensor } | null;
 
+/** What a backward function receives: the saved tensors, which input gradients are wanted, and input and output metadata. */
 export interface BackwardContext {
   /** The function's name, for messages. */
   readonly name: string;

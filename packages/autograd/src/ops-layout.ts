@@ -29,6 +29,7 @@ export const unsqueeze = (x: Tensor, axis: number): Tensor => recordView(x, tc.u
 /** Removes size-1 axes (all, or the ones given): a view. */
 export const squeeze = (x: Tensor, axes?: number | readonly number[]): Tensor => recordView(x, tc.squeeze(x, axes));
 
+/** Differentiable axis reorder (a copy): out.shape[i] = x.shape[perm[i]]. */
 export function permute(x: Tensor, perm: readonly number[]): Tensor {
   return applyOp1('permute', [x], { perm: perm.map((a) => (a < 0 ? a + x.rank : a)) });
 }
@@ -43,6 +44,7 @@ export function transpose(x: Tensor, axis0 = -2, axis1 = -1): Tensor {
   return applyOp1('permute', [x], { perm });
 }
 
+/** Differentiable concatenation along `axis`. */
 export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   if (xs.length === 0) throw new ShapeError('concat: needs at least one tensor');
   return applyOp1('concat', xs, { axis: normalizeAxis(axis, xs[0]!.rank, 'concat') });
@@ -97,6 +99,7 @@ export function split(x: Tensor, sizes: number | readonly number[], axis = 0): T
   });
 }
 
+/** Differentiable constant padding: `before[i]` and `after[i]` elements of `value` on each axis. */
 export function pad(x: Tensor, before: readonly number[], after: readonly number[], value = 0): Tensor {
   return applyOp1('pad', [x], { before, after, value });
 }

@@ -8,7 +8,9 @@ import { mean, sum } from './ops-reduce.js';
 // Differentiable nn ops. layerNorm and crossEntropy return only their differentiable output: the
 // auxiliary mean/rstd and lse are kept by the tape for the backward and freed with it.
 
+/** Differentiable softmax along `axis`; it saves its output only. */
 export const softmax = (x: Tensor, axis = -1): Tensor => applyOp1('softmax', [x], { axis: normalizeAxis(axis, x.rank, 'softmax') });
+/** Differentiable log softmax along `axis`; it saves its output only. */
 export const logSoftmax = (x: Tensor, axis = -1): Tensor => applyOp1('logSoftmax', [x], { axis: normalizeAxis(axis, x.rank, 'logSoftmax') });
 
 /** Layer norm over the last axis with weight and bias: y = (x − mean)/√(var + eps)·w + b. Returns y. */
@@ -33,6 +35,7 @@ export function crossEntropy(logits: Tensor, targets: Tensor, ignoreIndex = -100
   return loss!;
 }
 
+/** Options of {@link crossEntropyLoss}: the ignored target id and the reduction. */
 export interface CrossEntropyLossOptions {
   ignoreIndex?: number;
   /** 'mean' over rows whose target is not ignored (PyTorch's default; NaN if all are), 'sum', or 'none' ([...]). */

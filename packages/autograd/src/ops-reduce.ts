@@ -5,14 +5,20 @@ import { reshape } from './ops-layout.js';
 
 // Differentiable reductions, cumsum and matmul: same names and signatures as tensor-core's.
 
+/** Differentiable reduction with `fn` over `options.axes` (all axes by default). */
 export function reduce(x: Tensor, fn: ReduceFn, options: ReduceOptions = {}): Tensor {
   return applyOp1('reduce', [x], { fn, axes: normalizeAxes(options.axes, x.rank, fn), keepDims: options.keepDims ?? false });
 }
 
+/** Differentiable sum over `options.axes` (all by default). */
 export const sum = (x: Tensor, options?: ReduceOptions) => reduce(x, 'sum', options);
+/** Differentiable mean over `options.axes` (all by default). */
 export const mean = (x: Tensor, options?: ReduceOptions) => reduce(x, 'mean', options);
+/** Differentiable maximum over `options.axes` (all by default); ties share the gradient. */
 export const max = (x: Tensor, options?: ReduceOptions) => reduce(x, 'max', options);
+/** Differentiable minimum over `options.axes` (all by default); ties share the gradient. */
 export const min = (x: Tensor, options?: ReduceOptions) => reduce(x, 'min', options);
+/** Differentiable log Σ exp(x) over `options.axes` (all by default). */
 export const logsumexp = (x: Tensor, options?: ReduceOptions) => reduce(x, 'logsumexp', options);
 
 /** Running sum along `axis`. */
@@ -41,5 +47,7 @@ export function matmul(a: Tensor, b: Tensor, options: MatmulOptions = {}): Tenso
 }
 
 // argmax/argmin are not differentiable (integer outputs): re-exported from tensor-core as they are.
+/** tensor-core's `argmax`, re-exported: integer indices, not differentiable. */
 export const argmax = tc.argmax;
+/** tensor-core's `argmin`, re-exported: integer indices, not differentiable. */
 export const argmin = tc.argmin;

@@ -13,14 +13,17 @@ export interface PretrainedFiles {
   weights: Uint8Array | readonly Uint8Array[];
 }
 
+/** Options of {@link loadPretrained}: the device and this project's fields to change on load. */
 export interface LoadPretrainedOptions {
   device?: Device;
   /** This project's fields to change on load (attn_impl, use_lightsoftmax, …) or dropout rates. */
   overrides?: Partial<GPT2Config>;
 }
 
+/** Element type of the weights in a saved checkpoint. */
 export type CheckpointDType = 'f32' | 'f16' | 'bf16';
 
+/** A checkpoint that does not fit the config: missing, unexpected or mis-shaped weights, listed together. */
 export class CheckpointError extends LightattnError {
   override name = 'CheckpointError';
 }
@@ -123,6 +126,7 @@ export function loadPretrained(files: PretrainedFiles, options: LoadPretrainedOp
   return model;
 }
 
+/** Options of {@link savePretrained}: the element type of the weights. */
 export interface SavePretrainedOptions {
   /** Element type of the weights in the file. Default 'f32'. */
   dtype?: CheckpointDType;

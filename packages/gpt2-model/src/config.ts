@@ -2,6 +2,7 @@ import { LightattnError } from '@lightattn/tensor-core';
 
 /** How attention is computed (see @lightattn/light-ops): all give the same result, with different memory. */
 export type AttnImpl = 'vanilla' | 'light' | 'chunked' | 'flash';
+/** Every {@link AttnImpl}. */
 export const ATTN_IMPLS: readonly AttnImpl[] = ['vanilla', 'light', 'chunked', 'flash'];
 
 /**
@@ -11,6 +12,7 @@ export const ATTN_IMPLS: readonly AttnImpl[] = ['vanilla', 'light', 'chunked', '
  * 'full' checkpoints every block, keeping only its input and running it again in the backward.
  */
 export type ActivationRecompute = 'none' | 'selective' | 'full';
+/** Every {@link ActivationRecompute} mode. */
 export const ACTIVATION_RECOMPUTE: readonly ActivationRecompute[] = ['none', 'selective', 'full'];
 
 /**
@@ -21,14 +23,17 @@ export const ACTIVATION_RECOMPUTE: readonly ActivationRecompute[] = ['none', 'se
  * only its input.
  */
 export type ActivationFunction = 'gelu_new' | 'gelu_pytorch_tanh' | 'gelu_fast' | 'relu' | 'silu' | 'swish';
+/** Every {@link ActivationFunction} the model accepts. */
 export const ACTIVATION_FUNCTIONS: readonly ActivationFunction[] = ['gelu_new', 'gelu_pytorch_tanh', 'gelu_fast', 'relu', 'silu', 'swish'];
 
 /** How the 2·n_layer + 1 dropouts outside attention keep their masks (autograd's DropoutMaskMode). */
 export type DropoutMask = 'regenerate' | 'stored';
+/** Every {@link DropoutMask} mode. */
 export const DROPOUT_MASKS: readonly DropoutMask[] = ['regenerate', 'stored'];
 
 /** How DropMatmul keeps the attention dropout mask (light-ops' maskStorage). */
 export type DropMatmulMask = 'rng' | 'packed' | 'bool';
+/** Every {@link DropMatmulMask} mode. */
 export const DROPMATMUL_MASKS: readonly DropMatmulMask[] = ['rng', 'packed', 'bool'];
 
 /**
@@ -76,10 +81,12 @@ export interface GPT2Config {
   dropmatmul_mask: DropMatmulMask;
 }
 
+/** An invalid GPT-2 config: every unknown field and bad value, named in one message. */
 export class GPT2ConfigError extends LightattnError {
   override name = 'GPT2ConfigError';
 }
 
+/** HF's `GPT2Config` defaults (GPT-2 small) plus this project's fields. */
 export const GPT2_DEFAULTS: Readonly<GPT2Config> = Object.freeze({
   vocab_size: 50257,
   n_positions: 1024,
@@ -122,6 +129,7 @@ export const GPT2_PRESETS = {
   'gpt2-nano': { n_layer: 3, n_head: 3, n_embd: 48, n_positions: 256, activation_function: 'gelu_pytorch_tanh' },
   'gpt2-tiny': { n_layer: 2, n_head: 2, n_embd: 32, n_positions: 64, activation_function: 'gelu_pytorch_tanh' },
 } as const satisfies Record<string, Partial<GPT2Config>>;
+/** The names {@link gpt2Config} accepts as presets. */
 export type GPT2PresetName = keyof typeof GPT2_PRESETS;
 
 /** HF's GPT2Config.attribute_map: generic names it accepts for GPT-2's own. */

@@ -6,6 +6,7 @@ import { TextStreamer, type Tokenizer } from './tokenizer.js';
 
 /** What is carried from one decoding step to the next: GPT-2's KV cache, LEAP's recurrent state. */
 export interface DecodeState {
+  /** Frees the state's tensors. */
   dispose(): void;
 }
 
@@ -19,7 +20,9 @@ export interface DecodingModel<S extends DecodeState = DecodeState> extends ag.M
   readonly device: Device;
   /** Whether positions are learned up to n_positions (GPT-2), so a sequence cannot grow past it. */
   readonly boundedPositions: boolean;
+  /** A fresh state for `batch` sequences of up to `capacity` tokens. */
   createDecodeState(batch: number, capacity: number): S;
+  /** Runs new tokens through the model, advancing the state, and returns the last position's logits. */
   forward(ids: Tensor, options: { cache?: S; logits: 'last' }): { logits: Tensor | null };
 }
 
@@ -34,6 +37,7 @@ export interface GenerateOptions extends SamplingOptions {
   useCache?: boolean;
 }
 
+/** Invalid generation options or prompts. */
 export class GenerationError extends LightattnError {
   override name = 'GenerationError';
 }

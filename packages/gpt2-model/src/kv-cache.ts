@@ -5,6 +5,7 @@ import { formatShape, LightattnError, ShapeError, type Device, type Tensor } fro
 /** The most negative f32: masked scores become this rather than −∞, so a row with no allowed key stays finite (as HF does). */
 const MASKED_SCORE = -3.4028234663852886e38;
 
+/** A KV cache with an invalid size, too few free slots, or used while the graph is recorded (decode inside `noGrad`). */
 export class KVCacheError extends LightattnError {
   override name = 'KVCacheError';
 }
@@ -92,6 +93,7 @@ export class KVCache {
     this.length += tokens;
   }
 
+  /** Frees the cached keys and values. */
   dispose(): void {
     for (const t of [...this.keys, ...this.values]) t.dispose();
   }

@@ -17,6 +17,7 @@ import type { DecodeState } from './generate.js';
 import { lmHeadLoss, shiftLabels } from './lm-loss.js';
 import type { CausalLMOutput } from './model.js';
 
+/** Options of {@link LeapForCausalLM}: the device and the generator for weights and dropout. */
 export interface LeapModelOptions {
   device?: Device;
   /** Draws the initial weights and the dropout masks (the default generator when omitted). */
@@ -25,6 +26,7 @@ export interface LeapModelOptions {
   eosTokenId?: number | null;
 }
 
+/** Options of {@link LeapForCausalLM.forward}: padding mask, labels, chunked loss, which logits, decode state. */
 export interface LeapForwardOptions {
   /** [B, T] (or [B, past + T] with a state), 1 for tokens and 0 for padding. */
   attentionMask?: Tensor;
@@ -47,6 +49,7 @@ export class LeapDecodeState implements DecodeState {
     return this.layers[0]?.position ?? 0;
   }
 
+  /** Frees every layer's recurrent state. */
   dispose(): void {
     for (const s of this.layers) s.dispose();
   }
@@ -66,6 +69,7 @@ class LeapDecoder extends Module {
   }
 }
 
+/** A LEAP language model in GPT-2's layout, under the original LEAP package's parameter names. */
 export class LeapForCausalLM extends Module {
   readonly config: LeapConfig & { eos_token_id: number | null };
   readonly word_embedding: Embedding;
@@ -92,10 +96,12 @@ export class LeapForCausalLM extends Module {
     return this.word_embedding.weight.device;
   }
 
+  /** The recurrent state of every layer for `batch` sequences (the capacity is not needed). */
   createDecodeState(batch: number, _capacity: number): LeapDecodeState {
     return new LeapDecodeState([...this.leap_model.decoders].map((block) => block.initState(batch)), batch);
   }
 
+  /** Token ids [B, T] (i32) → logits and, with labels, the loss. */
   override forward(inputIds: Tensor, options: LeapForwardOptions = {}): CausalLMOutput {
     if (inputIds.rank !== 2 || inputIds.dtype !== 'i32') throw new ShapeError(`LeapForCausalLM: expected token ids as an i32 tensor [B, T], got ${inputIds.describe()}`);
     const [b, t] = inputIds.shape as [number, number];

@@ -2,6 +2,7 @@ import * as ag from '@lightattn/autograd';
 import * as tc from '@lightattn/tensor-core';
 import { formatShape, ShapeError, type Tensor } from '@lightattn/tensor-core';
 
+/** Options of the language-model loss: the ignored target id, the chunk size and the reduction. */
 export interface LmLossOptions {
   /** Targets equal to this are skipped (HF and PyTorch: −100). */
   ignoreIndex?: number;

@@ -39,6 +39,7 @@ export const REFERENCE_FIGURES = {
   'torch sdpa + checkpointing': { activationsMiB: 2530, peakMiB: 4812, source: 'H200, PyTorch 2.11 SDPA with activation checkpointing (MB)' },
 } as const;
 
+/** One configuration of {@link memoryReport}: activations, their split, and the peak. */
 export interface MemoryReportRow {
   label: string;
   /** Bytes saved for backward over the whole forward (the saved-bytes ledger's total): the activations. */
@@ -54,6 +55,7 @@ export interface MemoryReportRow {
   reference?: { name: string; activationsMiB: number; peakMiB: number | null; source: string };
 }
 
+/** Options of {@link memoryReport}: batch, sequence length and which configurations. */
 export interface MemoryReportOptions {
   batch: number;
   seq: number;

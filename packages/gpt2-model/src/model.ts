@@ -24,6 +24,7 @@ import { KVCache } from './kv-cache.js';
 import { lmHeadLoss, shiftLabels } from './lm-loss.js';
 import { activationLinear, mergeHeadsLinear } from './recompute.js';
 
+/** Options of the GPT-2 modules: the device and the generators for weights and dropout. */
 export interface GPT2ModelOptions {
   device?: Device;
   /** Draws the initial weights (the default generator when omitted). */
@@ -62,6 +63,7 @@ const splitHeads = ag.defineFunction({
   },
 });
 
+/** GPT-2's attention block with HF parameter names: c_attn, the attention of the configured `attn_impl`, c_proj. */
 export class GPT2Attention extends Module {
   readonly c_attn: Linear;
   readonly c_proj: Linear;
@@ -80,6 +82,7 @@ export class GPT2Attention extends Module {
     this.resid_dropout = this.module('resid_dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
   }
 
+  /** x [B, T, C] of block `layer` → [B, T, C]. */
   override forward(x: Tensor, layer: number, ctx: ForwardContext): Tensor {
     const [b, t, c] = x.shape as [number, number, number];
     const { n_head: h } = this.config;
@@ -141,6 +144,7 @@ function activation(name: GPT2Config['activation_function']): UnaryFn {
   }
 }
 
+/** GPT-2's feed-forward block: c_fc, the activation, c_proj and dropout. */
 export class GPT2MLP extends Module {
   readonly c_fc: Linear;
   readonly c_proj: Linear;
@@ -161,6 +165,7 @@ export class GPT2MLP extends Module {
     this.act = activation(config.activation_function);
   }
 
+  /** x [B, T, C] → [B, T, C]. */
   override forward(x: Tensor): Tensor {
     return tc.scope(() => {
       const h = this.c_fc.forward(x); // (B, T, inner)
@@ -173,6 +178,7 @@ export class GPT2MLP extends Module {
   }
 }
 
+/** One transformer block: x + attn(ln_1(x)), then + mlp(ln_2(·)). */
 export class GPT2Block extends Module {
   readonly ln_1: LayerNorm;
   readonly attn: GPT2Attention;
@@ -188,6 +194,7 @@ export class GPT2Block extends Module {
     this.mlp = this.module('mlp', new GPT2MLP(config, options));
   }
 
+  /** x [B, T, C] of block `layer` → [B, T, C]. */
   override forward(x: Tensor, layer: number, ctx: ForwardContext): Tensor {
     return tc.scope(() => {
       const h = ag.add(x, this.attn.forward(this.ln_1.forward(x), layer, ctx)); // (B, T, C)
@@ -196,6 +203,7 @@ export class GPT2Block extends Module {
   }
 }
 
+/** Options of {@link GPT2Model.forward}: padding mask and KV cache. */
 export interface GPT2ForwardOptions {
   /** [B, T] (or [B, past + T] with a cache), 1 for real tokens and 0 for padding; any dtype. */
   attentionMask?: Tensor;
@@ -205,6 +213,7 @@ export interface GPT2ForwardOptions {
   cache?: KVCache;
 }
 
+/** GPT-2 without its head: token and position embeddings, the blocks and the final layer norm (HF's `transformer`). */
 export class GPT2Model extends Module {
   readonly wte: Embedding;
   readonly wpe: Embedding;
@@ -255,6 +264,7 @@ export class GPT2Model extends Module {
   }
 }
 
+/** Options of {@link GPT2LMHeadModel.forward}: labels, chunked loss, which logits, cache. */
 export interface CausalLMForwardOptions extends GPT2ForwardOptions {
   /** Targets [B, T] (i32, −100 to ignore); the loss compares position t with label t + 1, as HF. */
   labels?: Tensor;
@@ -267,11 +277,13 @@ export interface CausalLMForwardOptions extends GPT2ForwardOptions {
   logits?: 'all' | 'last' | 'none';
 }
 
+/** What a language model's forward returns: logits (unless not asked for) and the loss (with labels). */
 export interface CausalLMOutput {
   logits: Tensor | null;
   loss: Tensor | null;
 }
 
+/** GPT-2 with its language-model head, tied to the token embedding unless `tie_word_embeddings` is false (HF's `GPT2LMHeadModel`). */
 export class GPT2LMHeadModel extends Module {
   readonly transformer: GPT2Model;
   readonly lm_head: Linear;
@@ -303,6 +315,7 @@ export class GPT2LMHeadModel extends Module {
     return new KVCache(batch, Math.min(capacity, n_positions), n_layer, n_head, n_embd / n_head, this.device);
   }
 
+  /** Token ids [B, T] (i32) → logits [B, T, V] and, with labels, the mean loss. */
   override forward(inputIds: Tensor, options: CausalLMForwardOptions = {}): CausalLMOutput {
     const { labels, lossChunkTokens } = options;
     const which = options.logits ?? (labels && lossChunkTokens ? 'none' : 'all');

@@ -15,6 +15,7 @@ export interface SamplingOptions {
   topP?: number;
 }
 
+/** Invalid sampling options (temperature, top-k, top-p). */
 export class SamplingError extends LightattnError {
   override name = 'SamplingError';
 }
@@ -28,6 +29,7 @@ export class SamplingRng {
     if (!Number.isSafeInteger(seed) || seed < 0) throw new IndexError(`SamplingRng: seed must be a non-negative safe integer, got ${seed}`);
   }
 
+  /** The next number in [0, 1). */
   uniform(): number {
     const i = this.draws++;
     philox4x32(this.seed, 0x5a3d, Math.floor(i / 4), this.words);

@@ -2,6 +2,7 @@ import { LightattnError } from '@lightattn/tensor-core';
 import bpeRanks from 'gpt-tokenizer/bpeRanks/r50k_base';
 import { encode as bpeEncode } from 'gpt-tokenizer/encoding/r50k_base';
 
+/** Text or ids a tokenizer cannot handle. */
 export class TokenizerError extends LightattnError {
   override name = 'TokenizerError';
 }
@@ -11,7 +12,9 @@ export interface Tokenizer {
   readonly vocabSize: number;
   /** The end-of-text token, or null when the vocabulary has none. */
   readonly eosTokenId: number | null;
+  /** Token ids of `text`. */
   encode(text: string): number[];
+  /** The text of token ids. */
   decode(ids: readonly number[]): string;
 }
 
@@ -45,10 +48,12 @@ export class GPT2Tokenizer implements Tokenizer {
 
   constructor(readonly options: { allowSpecial?: boolean } = {}) {}
 
+  /** GPT-2 BPE token ids of `text`; `<|endoftext|>` is token 50256 unless `allowSpecial: false`. */
   encode(text: string): number[] {
     return this.options.allowSpecial === false ? bpeEncode(text, { disallowedSpecial: new Set() }) : bpeEncode(text, { allowedSpecial: 'all' });
   }
 
+  /** The text of BPE ids; an incomplete UTF-8 character becomes U+FFFD. */
   decode(ids: readonly number[]): string {
     const table = bytesOfTokens();
     const parts = ids.map((id) => {
@@ -99,6 +104,7 @@ export class CharTokenizer implements Tokenizer {
     return this.chars.length + (this.eosTokenId === null ? 0 : 1);
   }
 
+  /** One id per code point; throws a TokenizerError for a character not in the vocabulary. */
   encode(text: string): number[] {
     const out: number[] = [];
     let at = 0;
@@ -115,6 +121,7 @@ export class CharTokenizer implements Tokenizer {
     return out;
   }
 
+  /** The characters of the ids; the end-of-text token decodes to nothing. */
   decode(ids: readonly number[]): string {
     return ids
       .map((id) => {
@@ -126,10 +133,12 @@ export class CharTokenizer implements Tokenizer {
       .join('');
   }
 
+  /** The vocabulary as JSON (the trainer's tokenizer.json). */
   toJSON(): { type: 'char'; chars: string[]; eos: boolean } {
     return { type: 'char', chars: [...this.chars], eos: this.eosTokenId !== null };
   }
 
+  /** A tokenizer from {@link CharTokenizer.toJSON}'s output. */
   static fromJSON(json: { chars: string[]; eos?: boolean }): CharTokenizer {
     return new CharTokenizer(json.chars, { eos: json.eos });
   }

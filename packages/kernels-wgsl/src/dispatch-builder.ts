@@ -3,6 +3,7 @@ import type { BindingAccess, CallIdentity, KernelBinding, KernelDispatch } from 
 import { UniformBuilder } from './uniform-builder.js';
 import { checkIdentifier, WGSL_LINEAR_WORKGROUP, wgslType } from './wgsl-helpers.js';
 
+/** A tensor bound to a dispatch, with the WGSL name and type of its accessors. */
 export interface TensorArg {
   /** WGSL identifier of the binding; accessors are `<name>_get(i)`, `<name>_set(i, v)`, `<name>_add(i, v)`. */
   readonly name: string;
@@ -12,6 +13,7 @@ export interface TensorArg {
   readonly type: 'f32' | 'i32' | 'u32' | 'bool';
 }
 
+/** How a tensor binding is declared: atomic, or as vec4 arrays. */
 export interface TensorArgOptions {
   /**
    * Declare the array atomic so invocations may update the same element: adds `<name>_add(i, v)`
@@ -96,16 +98,19 @@ export class DispatchBuilder {
     this.bindings.push({ kind: 'errors', message });
   }
 
+  /** Adds a u32 uniform named `name`, readable in WGSL as `u.name`. */
   u32(name: string, value: number): this {
     this.uniforms.u32(name, value);
     return this;
   }
 
+  /** Adds an i32 uniform named `name`, readable in WGSL as `u.name`. */
   i32(name: string, value: number): this {
     this.uniforms.i32(name, value);
     return this;
   }
 
+  /** Adds an f32 uniform named `name`, readable in WGSL as `u.name`. */
   f32(name: string, value: number): this {
     this.uniforms.f32(name, value);
     return this;

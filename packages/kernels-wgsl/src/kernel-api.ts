@@ -77,6 +77,7 @@ export interface KernelDeviceInfo {
   readonly subgroupMaxSize: number;
 }
 
+/** What a kernel is called with: the op, its inputs, outputs and params, the device's limits and features, and its error tag. */
 export interface KernelCall<K extends OpName> {
   readonly op: K;
   readonly inputs: readonly TensorRef[];
@@ -97,8 +98,10 @@ export interface CallIdentity {
   readonly errorTag: number;
 }
 
+/** How a kernel accesses a bound buffer. */
 export type BindingAccess = 'read' | 'read_write';
 
+/** One buffer bound to a dispatch: a tensor's whole buffer, a scratch buffer shared by the call's steps, or the error flags. */
 export type KernelBinding =
   /** A tensor's whole buffer; the kernel adds the tensor's element offset (a uniform). */
   | { readonly kind: 'tensor'; readonly tensor: TensorRef; readonly access: BindingAccess }
@@ -110,12 +113,14 @@ export type KernelBinding =
   /** The device-wide error buffer, `array<atomic<u32>, 4>`; `message` says what was out of range. */
   | { readonly kind: 'errors'; readonly message: string };
 
+/** A compute dispatch: pipeline key, WGSL source, uniforms, bindings and workgroup count. */
 export interface KernelDispatch {
   readonly kind: 'dispatch';
   /** Name shown by the profiler and in errors, e.g. `unary` or `matmul-tiled`. */
   readonly name: string;
   /** Pipeline cache key (see the file comment). Equal keys must give equal `source()` and binding layouts. */
   readonly key: string;
+  /** string; => The WGSL source, generated only when the key misses the pipeline cache. */
   readonly source: () => string;
   /** Bytes of the uniform struct `u` at @binding(0) (a multiple of 16; may be empty when unused). */
   readonly uniforms: Uint8Array;
@@ -152,6 +157,7 @@ export interface KernelWrite {
   readonly data: Uint8Array;
 }
 
+/** One step of a kernel, in stream order: a dispatch, a buffer copy or a host write. */
 export type KernelStep = KernelDispatch | KernelCopy | KernelWrite;
 
 /** A WebGPU kernel for one op: the steps that compute it, in order. May return [] (nothing to do). */

@@ -16,6 +16,7 @@ export interface KernelTime {
   readonly totalMs: number;
 }
 
+/** Per-kernel GPU times from `device.profile()`, or why they are not available (no `timestamp-query`). */
 export type ProfileResult =
   | { readonly available: true; readonly kernels: readonly KernelTime[]; readonly totalMs: number }
   | { readonly available: false; readonly reason: string; readonly kernels: readonly KernelTime[]; readonly totalMs: 0 };

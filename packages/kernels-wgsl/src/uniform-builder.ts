@@ -16,11 +16,13 @@ interface UniformField {
 export class UniformBuilder {
   private readonly fields: UniformField[] = [];
 
+  /** Adds a u32 field; throws a RangeError for a value that is not a u32. */
   u32(name: string, value: number): this {
     if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new RangeError(`uniform ${name}: ${value} is not a u32`);
     return this.add(name, 'u32', [value], 0);
   }
 
+  /** Adds an i32 field; throws a RangeError for a value that is not an i32. */
   i32(name: string, value: number): this {
     if (!Number.isInteger(value) || value < -0x80000000 || value > 0x7fffffff) throw new RangeError(`uniform ${name}: ${value} is not an i32`);
     return this.add(name, 'i32', [value], 0);
@@ -38,6 +40,7 @@ export class UniformBuilder {
     return this.add(name, 'u32', values, ceilDiv(length, 4));
   }
 
+  /** Adds an array of `length` i32 values (zero-padded), stored as vec4s and read with `arrayAt`. */
   i32Array(name: string, values: readonly number[], length = MAX_RANK): this {
     if (values.length > length) throw new RangeError(`uniform ${name}: ${values.length} values exceed the declared length ${length}`);
     for (const v of values) if (!Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) throw new RangeError(`uniform ${name}: ${v} is not an i32`);

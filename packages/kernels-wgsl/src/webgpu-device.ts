@@ -22,6 +22,7 @@ import { TimestampProfiler, type ProfileResult } from './profiler.js';
 import { dispatchGrid, encodeSteps } from './step-encoder.js';
 import { writeBytesDispatch } from './write-bytes.js';
 
+/** Options of {@link createWebGPUDevice}: an existing device or adapter, submit batching and lower limits for tests. */
 export interface WebGPUDeviceOptions extends AcquireOptions {
   /** Use this GPUDevice (its limits and features as granted) instead of requesting one. */
   device?: GPUDevice;
@@ -34,6 +35,7 @@ export interface WebGPUDeviceOptions extends AcquireOptions {
   limits?: { maxStorageBufferBindingSize?: number; maxBufferSize?: number; maxComputeWorkgroupsPerDimension?: number };
 }
 
+/** {@link DeviceInfo} of a WebGPU device, with the adapter's identity, limits and features. */
 export interface WebGPUDeviceInfo extends DeviceInfo {
   type: 'webgpu';
   limits: Record<string, number>;
@@ -140,6 +142,7 @@ export class WebGPUDevice implements Device {
     return new WebGPUBuffer(byteLength, dtype, this.pool.acquire(Math.max(4, ceil4(byteLength))));
   }
 
+  /** Returns a buffer to the pool for reuse; `emptyCache()` gives pooled buffers back to the GPU. */
   destroyBuffer(buffer: DeviceBuffer): void {
     const b = this.own(buffer);
     if (b.freed) return;
@@ -230,6 +233,7 @@ export class WebGPUDevice implements Device {
     this.stream.releaseIdle();
   }
 
+  /** The adapter's identity, the device's limits and its features. */
   info(): WebGPUDeviceInfo {
     const limits: Record<string, number> = {};
     const l = this.gpuDevice.limits as unknown as Record<string, number>;

@@ -5,6 +5,7 @@ import type { DType, TensorRef } from '@lightattn/tensor-core';
 /** The largest rank the uniform arrays hold (shapes, strides). */
 export const MAX_RANK = 8;
 
+/** ⌈a / b⌉ for positive integers, e.g. a workgroup count. */
 export function ceilDiv(a: number, b: number): number {
   return Math.floor((a + b - 1) / b);
 }

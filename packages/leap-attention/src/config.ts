@@ -56,6 +56,7 @@ export interface LeapConfig {
   readonly head_size: number;
 }
 
+/** The original LEAP package's config defaults, which {@link leapConfig} fills in. */
 export const LEAP_CONFIG_DEFAULTS = {
   hidden_size: 256,
   vocab_size: 32100,

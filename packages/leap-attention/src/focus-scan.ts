@@ -54,6 +54,7 @@ const focusScanFunction = defineFunction({
   ],
 });
 
+/** The output of {@link focusScan}: the windowed softmax-weighted mean and the log-normaliser. */
 export interface FocusScanResult {
   /** Σ_{j∈W(t)} softmax_W(t)(ℓ)_j · x_j: x's shape. */
   mean: Tensor;

@@ -6,6 +6,7 @@ import type { LeapCoreResult } from './leap-core.js';
 import { LeapState } from './leap-state.js';
 import { MultiheadLeap } from './multihead-leap.js';
 
+/** Options of {@link LeapBlock}: the generator for weights and dropout, and the device. */
 export interface LeapBlockOptions {
   generator?: Generator;
   device?: Device;
@@ -67,6 +68,7 @@ export class LeapBlock extends Module {
     this.boomDrop = this.module('boom_drop', new Dropout(c.hidden_dropout_prob, { generator: options.generator }));
   }
 
+  /** x [B, T, d] and an optional padding bias from `maskBias` → [B, T, d]. */
   override forward(x: Tensor, bias: Tensor | null = null): Tensor {
     return this.run(x, bias, false).output;
   }

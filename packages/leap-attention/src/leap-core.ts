@@ -11,6 +11,7 @@ export const NORM_EPS = 1e-5;
 /** The additive mask for padding positions. */
 export const PAD_BIAS = -10000;
 
+/** Options of {@link leapAttention}: variant, heads, window, rescale value, dropout and whether to return focus weights. */
 export interface LeapCoreOptions {
   variant: LeapVariant;
   nHeads: number;
@@ -28,8 +29,9 @@ export interface LeapCoreOptions {
   focus?: boolean;
 }
 
+/** The output of one LEAP layer and, when asked for, its focus weights. */
 export interface LeapCoreResult {
-  /** [B, T, d]: heads concatenated, no output projection. */
+  /** The output, [B, T, d]: heads concatenated, no output projection. */
   output: Tensor;
   focus: FocusWeights | null;
 }

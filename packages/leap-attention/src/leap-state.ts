@@ -51,6 +51,7 @@ export class LeapState {
     return { output: r.output, focus: r.focus! };
   }
 
+  /** Frees the recurrent state's tensors. */
   dispose(): void {
     this.recurrence.dispose();
   }

@@ -3,6 +3,7 @@ import type { Generator, Tensor } from '@lightattn/tensor-core';
 import { LeapConfigError, type LeapVariant, type LeapWindow } from './config.js';
 import { leapAttention, type LeapCoreResult } from './leap-core.js';
 
+/** Options of {@link MultiheadLeap}: sizes, window, variant, rescale value, dropout and generator. */
 export interface MultiheadLeapOptions {
   hiddenSize: number;
   nHeads: number;
@@ -48,6 +49,7 @@ export class MultiheadLeap extends Module {
     this.generator = options.generator;
   }
 
+  /** LEAP on projected inputs q, a, b, v [B, T, d] with an optional padding bias → [B, T, d]. */
   override forward(q: Tensor, a: Tensor, b: Tensor, v: Tensor, bias: Tensor | null = null): Tensor {
     return this.run(q, a, b, v, bias, false).output;
   }

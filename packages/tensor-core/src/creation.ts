@@ -8,11 +8,13 @@ import { assertValidShape, formatShape, numel, type Shape } from './shape.js';
 import { Storage } from './storage.js';
 import { Tensor } from './tensor.js';
 
+/** Where a new tensor goes and what it holds: `dtype` (default f32) and `device` (default {@link getDefaultDevice}). */
 export interface CreateOptions {
   dtype?: DType;
   device?: Device;
 }
 
+/** Options of the random creation functions: the device and where the Philox (seed, offset) state comes from. */
 export interface RandomOptions {
   device?: Device;
   /** Source of the (seed, offset) state; the default generator (see `manualSeed`) when omitted. */
@@ -28,16 +30,19 @@ function opts(o: CreateOptions | undefined): { dtype: DType; device: Device } {
   return { dtype, device: o?.device ?? getDefaultDevice() };
 }
 
+/** A tensor of `shape` with every element `value`. */
 export function full(shape: Shape, value: number, options?: CreateOptions): Tensor {
   assertValidShape(shape);
   const { dtype, device } = opts(options);
   return runOp1('fill', [], { shape, dtype, value }, device);
 }
 
+/** A tensor of `shape` filled with zeros. */
 export function zeros(shape: Shape, options?: CreateOptions): Tensor {
   return full(shape, 0, options);
 }
 
+/** A tensor of `shape` filled with ones. */
 export function ones(shape: Shape, options?: CreateOptions): Tensor {
   return full(shape, 1, options);
 }
@@ -47,10 +52,12 @@ export function fullLike(t: Tensor, value: number, options?: CreateOptions): Ten
   return full(t.shape, value, { dtype: options?.dtype ?? t.dtype, device: options?.device ?? t.device });
 }
 
+/** Zeros with the shape of `t` (and its dtype and device unless given). */
 export function zerosLike(t: Tensor, options?: CreateOptions): Tensor {
   return fullLike(t, 0, options);
 }
 
+/** Ones with the shape of `t` (and its dtype and device unless given). */
 export function onesLike(t: Tensor, options?: CreateOptions): Tensor {
   return fullLike(t, 1, options);
 }
@@ -67,6 +74,7 @@ export function arange(startOrEnd: number, end?: number, step = 1, options?: Cre
 
 type Nested = number | boolean | readonly Nested[];
 
+/** Options of {@link fromArray}: the dtype, device and, for flat data, the `shape`. */
 export interface FromArrayOptions extends CreateOptions {
   shape?: Shape;
 }

@@ -9,6 +9,7 @@ export function getDefaultDevice(): Device {
   return defaultDevice;
 }
 
+/** Makes `device` the one creation functions use when no `device` option is given. */
 export function setDefaultDevice(device: Device): void {
   defaultDevice = device;
 }

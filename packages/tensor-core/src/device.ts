@@ -4,6 +4,7 @@ import type { OpName, OpParams } from './ops/op-params.js';
 import type { Shape } from './shape.js';
 import type { Storage } from './storage.js';
 
+/** The kinds of device: the CPU reference, the meta device (shapes and bytes only) and WebGPU. */
 export type DeviceType = 'cpu' | 'meta' | 'webgpu';
 
 /** A device's own handle for a block of memory; only the device that made it looks inside. */
@@ -23,6 +24,7 @@ export interface TensorRef {
   readonly dtype: DType;
 }
 
+/** A device's self-description: type, name and, where known, adapter description, limits and features. */
 export interface DeviceInfo {
   type: DeviceType;
   name: string;
@@ -49,6 +51,7 @@ export interface Device {
    * (The dtype lets a device choose a representation, e.g. the float64 CPU device.)
    */
   createBuffer(byteLength: number, dtype: DType): DeviceBuffer;
+  /** Frees a buffer made by `createBuffer` (accounting is done by `Storage`, not here). */
   destroyBuffer(buffer: DeviceBuffer): void;
   /** Copies `data` into the buffer at `byteOffset`. */
   writeBuffer(buffer: DeviceBuffer, byteOffset: number, data: Uint8Array): void;
@@ -65,5 +68,6 @@ export interface Device {
   sync(): Promise<void>;
   /** Releases pooled, unused buffers (devices that pool). */
   emptyCache(): void;
+  /** What this device is: type, name, adapter, limits and features. */
   info(): DeviceInfo;
 }

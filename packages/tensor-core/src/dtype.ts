@@ -13,8 +13,10 @@ export type DType = 'f32' | 'i32' | 'u32' | 'bool';
  */
 export type StorageDType = 'f16' | 'bf16';
 
+/** Every tensor dtype: f32, i32, u32 and bool. */
 export const DTYPES: readonly DType[] = ['f32', 'i32', 'u32', 'bool'];
 
+/** The typed array that holds elements of dtype `D` on the host (bool as Uint8Array). */
 export type TypedArrayFor<D extends DType> = D extends 'f32'
   ? Float32Array
   : D extends 'i32'
@@ -23,14 +25,17 @@ export type TypedArrayFor<D extends DType> = D extends 'f32'
       ? Uint32Array
       : Uint8Array;
 
+/** Any typed array a tensor's elements can be read into. */
 export type AnyTypedArray = Float32Array | Int32Array | Uint32Array | Uint8Array;
 
 const ITEMSIZE: { [D in DType]: number } = { f32: 4, i32: 4, u32: 4, bool: 1 };
 
+/** Bytes per element of `dtype` (bool is one byte). */
 export function itemsize(dtype: DType): number {
   return ITEMSIZE[dtype];
 }
 
+/** Whether `x` is one of the tensor dtypes. */
 export function isDType(x: unknown): x is DType {
   return typeof x === 'string' && (DTYPES as readonly string[]).includes(x);
 }
@@ -39,6 +44,7 @@ export function assertDType(x: unknown, what = 'dtype'): asserts x is DType {
   if (!isDType(x)) throw new DTypeError(`unknown ${what} ${JSON.stringify(x)}: expected one of ${DTYPES.join(', ')}`);
 }
 
+/** Whether `dtype` is a floating-point dtype (only f32). */
 export function isFloat(dtype: DType): boolean {
   return dtype === 'f32';
 }
@@ -135,18 +141,21 @@ export function numberToBf16Bits(x: number): number {
   return ((f + rounding) >>> 16) & 0xffff;
 }
 
+/** Decodes IEEE half-precision bit patterns to floats. */
 export function f16ToF32(src: Uint16Array): Float32Array {
   const out = new Float32Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = f16BitsToNumber(src[i]!);
   return out;
 }
 
+/** Encodes numbers as IEEE half-precision bit patterns, rounding to nearest even. */
 export function f32ToF16(src: ArrayLike<number>): Uint16Array {
   const out = new Uint16Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = numberToF16Bits(src[i]!);
   return out;
 }
 
+/** Decodes bfloat16 bit patterns (the high halves of f32s) to floats. */
 export function bf16ToF32(src: Uint16Array): Float32Array {
   const out = new Float32Array(src.length);
   const outBits = new Uint32Array(out.buffer);
@@ -154,6 +163,7 @@ export function bf16ToF32(src: Uint16Array): Float32Array {
   return out;
 }
 
+/** Encodes numbers as bfloat16 bit patterns, rounding to nearest even; NaN stays NaN. */
 export function f32ToBf16(src: ArrayLike<number>): Uint16Array {
   const out = new Uint16Array(src.length);
   for (let i = 0; i < src.length; i++) out[i] = numberToBf16Bits(src[i]!);

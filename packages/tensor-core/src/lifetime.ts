@@ -19,6 +19,7 @@ export function setDebug(on: boolean): void {
   debug = on;
 }
 
+/** Whether debug mode (`LIGHTATTN_DEBUG=1` or `setDebug(true)`) records where tensors are created. */
 export function isDebug(): boolean {
   return debug;
 }
@@ -135,6 +136,7 @@ export function unwatch(t: object): void {
   registry?.unregister(t);
 }
 
+/** Tensors the garbage collector freed without `dispose()`, see {@link leakReport}. */
 export interface LeakReport {
   /** Tensors collected by the garbage collector without `dispose()`; their memory was freed then. */
   leaked: number;
@@ -142,10 +144,12 @@ export interface LeakReport {
   sites: { site: string; count: number }[];
 }
 
+/** How many tensors were garbage-collected without `dispose()` and, in debug mode, where they were created. */
 export function leakReport(): LeakReport {
   return { leaked, sites: [...leakSites.entries()].map(([site, count]) => ({ site, count })) };
 }
 
+/** Clears the counts {@link leakReport} returns. */
 export function resetLeakReport(): void {
   leaked = 0;
   leakSites.clear();

@@ -7,12 +7,14 @@
 /** Tags group live bytes in snapshots. Anything else is a label set with `withMemoryTag`. */
 export type MemoryTag = 'parameter' | 'gradient' | 'optimizer' | 'activation' | (string & {});
 
+/** One allocation as the accountant sees it: an id, its bytes and its memory tag. */
 export interface TrackedAllocation {
   readonly id: number;
   readonly byteLength: number;
   tag: MemoryTag;
 }
 
+/** The accountant's numbers at one moment, with live bytes grouped by tag. */
 export interface MemorySnapshot {
   /** Bytes held by live storages. */
   allocated: number;
@@ -26,6 +28,7 @@ export interface MemorySnapshot {
   byTag: { tag: MemoryTag; bytes: number; count: number }[];
 }
 
+/** Counts a device's allocated, peak and reserved bytes and its live tensors, identically on every device. */
 export class MemoryAccountant {
   private allocatedBytes = 0;
   private peakBytes = 0;
@@ -61,29 +64,35 @@ export class MemoryAccountant {
     this.reservedOverride = source;
   }
 
+  /** Starts a new peak measurement from the bytes allocated now. */
   resetPeak(): void {
     this.peakBytes = this.allocatedBytes;
   }
 
+  /** Called by `Storage` when it allocates: adds the bytes and raises the peak. */
   onAllocate(a: TrackedAllocation): void {
     this.live.set(a.id, a);
     this.allocatedBytes += a.byteLength;
     if (this.allocatedBytes > this.peakBytes) this.peakBytes = this.allocatedBytes;
   }
 
+  /** Called by `Storage` when it frees; a second call for the same allocation is ignored. */
   onFree(a: TrackedAllocation): void {
     if (!this.live.delete(a.id)) return;
     this.allocatedBytes -= a.byteLength;
   }
 
+  /** Called when a tensor is created (counts live tensors). */
   onTensorCreated(): void {
     this.tensors++;
   }
 
+  /** Called when a tensor is disposed or collected. */
   onTensorReleased(): void {
     this.tensors--;
   }
 
+  /** The current numbers, with live bytes and storage counts by tag, largest first. */
   snapshot(): MemorySnapshot {
     const tags = new Map<MemoryTag, { bytes: number; count: number }>();
     for (const a of this.live.values()) {

@@ -1,11 +1,14 @@
 import { IndexError, ShapeError } from './errors.js';
 
+/** Sizes of a tensor's axes, outermost first. */
 export type Shape = readonly number[];
 
+/** A shape as `[2, 3]`, for messages. */
 export function formatShape(shape: Shape): string {
   return `[${shape.join(', ')}]`;
 }
 
+/** Number of elements of a shape (1 for a scalar's `[]`). */
 export function numel(shape: Shape): number {
   let n = 1;
   for (const d of shape) n *= d;
@@ -86,6 +89,7 @@ export function broadcastStrides(shape: Shape, target: Shape): number[] {
   return out;
 }
 
+/** Whether two shapes are equal. */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }

@@ -67,10 +67,12 @@ export class Storage implements TrackedAllocation {
     return this.refs;
   }
 
+  /** Adds a reference (a new view of this storage). */
   retain(): void {
     this.refs++;
   }
 
+  /** Drops a reference; the last one frees the buffer and tells the accountant. */
   release(): void {
     if (this.refs <= 0 || !this.handle) return;
     this.refs--;

@@ -12,6 +12,7 @@ import type { Storage } from './storage.js';
  */
 export interface GradFn {
   readonly name: string;
+  /** Runs the backward pass from `root` with its upstream gradient. */
   runBackward(root: Tensor, grad: Tensor | undefined, options: { retainGraph?: boolean }): void;
 }
 
@@ -154,6 +155,7 @@ export class Tensor implements TensorRef {
     this.gradFn.runBackward(this, grad, options);
   }
 
+  /** A short description for messages: name or id, shape, dtype and device. */
   describe(): string {
     return `tensor${this.name ? ` "${this.name}"` : ` #${this.id}`} ${formatShape(this.shape)} ${this.dtype} on ${this.store.device.name}`;
   }

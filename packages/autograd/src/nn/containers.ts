@@ -10,11 +10,13 @@ export class ModuleList<M extends Module = Module> extends Module {
     for (const m of modules) this.append(m);
   }
 
+  /** Adds a module under the next index. */
   append(m: M): this {
     this.#items.push(this.module(String(this.#items.length), m));
     return this;
   }
 
+  /** The module at index `i` (negative from the end); throws a RangeError when out of range. */
   at(i: number): M {
     const m = this.#items.at(i);
     if (!m) throw new RangeError(`ModuleList${this.path ? ` "${this.path}"` : ''}: index ${i} is out of range for ${this.#items.length} modules`);
@@ -25,6 +27,7 @@ export class ModuleList<M extends Module = Module> extends Module {
     return this.#items.length;
   }
 
+  /** Iterates over the modules in order. */
   [Symbol.iterator](): Iterator<M> {
     return this.#items[Symbol.iterator]();
   }
@@ -39,6 +42,7 @@ export class Sequential extends Module {
     this.#items = modules.map((m, i) => this.module(String(i), m));
   }
 
+  /** The module at index `i` (negative from the end); throws a RangeError when out of range. */
   at(i: number): Module {
     const m = this.#items.at(i);
     if (!m) throw new RangeError(`Sequential: index ${i} is out of range for ${this.#items.length} modules`);

@@ -11,17 +11,21 @@ export interface InitOptions {
   device?: Device;
 }
 
+/** Fan-in and fan-out of a weight, as PyTorch's `_calculate_fan_in_and_fan_out` computes them. */
 export interface Fans {
   fanIn: number;
   fanOut: number;
 }
 
+/** Nonlinearities whose gain the Kaiming and Xavier initialisers know. */
 export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu';
 
+/** A zero tensor (for biases). */
 export function zeros(shape: Shape, options: InitOptions = {}): Tensor {
   return tc.zeros(shape, { device: options.device });
 }
 
+/** A tensor of ones (for layer-norm weights). */
 export function ones(shape: Shape, options: InitOptions = {}): Tensor {
   return tc.ones(shape, { device: options.device });
 }

@@ -6,6 +6,7 @@ import { dropout, type DropoutMaskMode } from '../dropout.js';
 import { kaimingUniform, normal, ones, uniform, zeros } from './init.js';
 import { Module } from './module.js';
 
+/** Options of {@link Linear}: bias, weight layout, initialisation, device. */
 export interface LinearOptions {
   /** Default true. */
   bias?: boolean;
@@ -47,6 +48,7 @@ export class Linear extends Module {
     this.bias = options.bias === false ? null : this.param('bias', init === 'pytorch' ? uniform([outFeatures], { ...o, low: -bound, high: bound }) : zeros([outFeatures], o));
   }
 
+  /** y = x·Wᵀ + b ('out-in') or x·W + b ('in-out') over the last axis. */
   override forward(x: Tensor): Tensor {
     const y = matmul(x, this.weight, { transB: this.layout === 'out-in' });
     if (!this.bias) return y;
@@ -69,6 +71,7 @@ export class Embedding extends Module {
     this.weight = this.param('weight', normal([numEmbeddings, embeddingDim], { std: options.std ?? 1, generator: options.generator, device: options.device }));
   }
 
+  /** The rows of the weight at integer `ids`: [...ids.shape, embeddingDim]. */
   override forward(ids: Tensor): Tensor {
     return gather(this.weight, ids);
   }
@@ -88,6 +91,7 @@ export class LayerNorm extends Module {
     this.bias = this.param('bias', zeros([normalizedShape], options));
   }
 
+  /** Layer norm over the last axis with this module's weight and bias. */
   override forward(x: Tensor): Tensor {
     return layerNorm(x, this.weight, this.bias, this.options.eps ?? 1e-5);
   }
@@ -105,6 +109,7 @@ export class Dropout extends Module {
     super();
   }
 
+  /** Dropout with this module's probability; the identity in eval mode. */
   override forward(x: Tensor): Tensor {
     return dropout(x, this.p, { training: this.training, generator: this.options.generator, mask: this.options.mask });
   }
@@ -112,6 +117,7 @@ export class Dropout extends Module {
 
 /** GPT-2's GELU (tanh approximation). */
 export class GELU extends Module {
+  /** GELU, tanh form, elementwise. */
   override forward(x: Tensor): Tensor {
     return geluOp(x);
   }

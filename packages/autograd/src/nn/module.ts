@@ -9,6 +9,7 @@ export interface LoadStateDictResult {
   unexpectedKeys: string[];
 }
 
+/** Tensors by dotted name, as `stateDict()` returns and `loadStateDict()` takes. */
 export type StateDict = Record<string, Tensor>;
 
 /** A state dict that does not fit a module (strict mode, or any shape mismatch). */
@@ -53,6 +54,7 @@ export class Module {
     return this.#path;
   }
 
+  /** The module's computation; subclasses override it (the base class throws). */
   forward(..._args: unknown[]): unknown {
     throw new LightattnError(`${this.constructor.name}${this.#path ? ` (${this.#path})` : ''} has no forward(); call its submodules instead`);
   }
@@ -107,10 +109,12 @@ export class Module {
     return out;
   }
 
+  /** Every parameter of this module and its descendants, each once, in registration order. */
   parameters(): Tensor[] {
     return this.namedParameters().map(([, p]) => p);
   }
 
+  /** Every buffer of this module and its descendants, with dotted names. */
   namedBuffers(): [string, Tensor][] {
     const out: [string, Tensor][] = [];
     for (const [prefix, m] of this.namedModules()) for (const [name, b] of m.#buffers) out.push([join(prefix, name), b.tensor]);
@@ -193,11 +197,13 @@ export class Module {
     return { missingKeys, unexpectedKeys };
   }
 
+  /** Sets training mode (dropout on) on this module and every descendant. */
   train(mode = true): this {
     for (const [, m] of this.namedModules()) m.training = mode;
     return this;
   }
 
+  /** Sets evaluation mode (dropout off) on this module and every descendant. */
   eval(): this {
     return this.train(false);
   }

@@ -14,6 +14,7 @@ export type ParamGroup<H extends BaseHyperparameters> = H & {
   initialLr: number;
 };
 
+/** A parameter group as given to an optimizer: its tensors and any hyperparameters that differ from the defaults. */
 export type ParamGroupInput<H extends BaseHyperparameters> = Partial<H> & { params: readonly Tensor[] };
 
 /** Per-parameter state: a step count and named tensors (exp_avg, momentum_buffer, …). */
@@ -22,6 +23,7 @@ export interface ParamState {
   tensors: Record<string, Tensor>;
 }
 
+/** Invalid parameter groups, or an optimizer state dict that does not fit the optimizer. */
 export class OptimizerStateError extends LightattnError {
   override name = 'OptimizerStateError';
 }

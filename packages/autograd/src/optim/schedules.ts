@@ -3,6 +3,7 @@ import type { Optimizer, BaseHyperparameters } from './optimizer.js';
 /** A learning-rate multiplier as a function of the step (0-based); lr = initialLr · schedule(step). */
 export type Schedule = (step: number) => number;
 
+/** A schedule that keeps the learning rate at `factor` times the initial one. */
 export const constantSchedule =
   (factor = 1): Schedule =>
   () =>

@@ -14,6 +14,7 @@ interface CpuBuffer extends DeviceBuffer {
   readonly f64: Float64Array | null;
 }
 
+/** Options of {@link createCpuDevice}. */
 export interface CpuDeviceOptions {
   name?: string;
   /**
@@ -57,6 +58,7 @@ export class CpuDevice implements Device {
     }
   }
 
+  /** Frees a buffer; host memory goes back to the garbage collector. */
   destroyBuffer(_buffer: DeviceBuffer): void {
     // Host memory goes back to the garbage collector once no storage references it.
   }
@@ -93,6 +95,7 @@ export class CpuDevice implements Device {
 
   emptyCache(): void {}
 
+  /** What this device is, for logs and the CLI's `info` command. */
   info(): DeviceInfo {
     return { type: 'cpu', name: this.name, description: `CPU reference device (JavaScript, ${this.precision === 'f64' ? 'float64' : 'float32'} storage)` };
   }
@@ -110,6 +113,7 @@ function toCpuTensor(t: TensorRef): CpuTensor {
   return { data: cpuElements(t), shape: t.shape, dtype: t.dtype };
 }
 
+/** Creates a CPU reference device (`{ precision: 'f64' }` for float64 gradient checks). */
 export function createCpuDevice(options?: CpuDeviceOptions): CpuDevice {
   return new CpuDevice(options);
 }

@@ -25,6 +25,7 @@ export class MetaDevice implements Device {
     return { byteLength };
   }
 
+  /** Nothing to free: meta buffers hold no data. */
   destroyBuffer(_buffer: DeviceBuffer): void {}
 
   writeBuffer(_buffer: DeviceBuffer, _byteOffset: number, _data: Uint8Array): void {
@@ -45,11 +46,13 @@ export class MetaDevice implements Device {
 
   emptyCache(): void {}
 
+  /** What this device is: shapes and bytes only. */
   info(): DeviceInfo {
     return { type: 'meta', name: this.name, description: 'shapes and bytes only, no data' };
   }
 }
 
+/** Creates a meta device: ops run their shape rules and allocate bytes in the accountant, but compute nothing. */
 export function createMetaDevice(name?: string): MetaDevice {
   return new MetaDevice(name);
 }

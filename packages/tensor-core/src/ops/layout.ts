@@ -33,6 +33,7 @@ export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
   return x.view(x.shape.filter((_, i) => !list.includes(i)));
 }
 
+/** Reorders axes (a copy): out.shape[i] = x.shape[perm[i]]; negative axes count from the end. */
 export function permute(x: Tensor, perm: readonly number[]): Tensor {
   return runOp1('permute', [x], { perm: perm.map((a) => (a < 0 ? a + x.rank : a)) });
 }
@@ -47,6 +48,7 @@ export function transpose(x: Tensor, axis0 = -2, axis1 = -1): Tensor {
   return runOp1('permute', [x], { perm });
 }
 
+/** Joins tensors of equal shape except along `axis`. */
 export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   if (xs.length === 0) throw new ShapeError('concat: needs at least one tensor');
   return runOp1('concat', xs, { axis: normalizeAxis(axis, xs[0]!.rank, 'concat') });
@@ -113,6 +115,7 @@ function isContiguousSlice(shape: Shape, starts: readonly number[], ends: readon
   return true;
 }
 
+/** Pads each axis with `before[i]` and `after[i]` elements of `value`. */
 export function pad(x: Tensor, before: readonly number[], after: readonly number[], value = 0): Tensor {
   return runOp1('pad', [x], { before, after, value });
 }

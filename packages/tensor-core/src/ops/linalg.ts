@@ -3,6 +3,7 @@ import { ShapeError } from '../errors.js';
 import { formatShape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 
+/** Options of `matmul`: transposed operands, read without copying. */
 export interface MatmulOptions {
   /** Use aᵀ (of the last two axes) without materialising it. */
   transA?: boolean;

@@ -39,6 +39,7 @@ export type UnaryFn =
   | 'floor'
   | 'ceil';
 
+/** Every {@link UnaryFn}, in a stable order. */
 export const UNARY_FNS: readonly UnaryFn[] = [
   'neg', 'abs', 'sign', 'square', 'sqrt', 'rsqrt', 'reciprocal', 'exp', 'log', 'log1p', 'sin', 'cos',
   'tanh', 'sigmoid', 'relu', 'gelu', 'elu', 'silu', 'floor', 'ceil',
@@ -52,17 +53,25 @@ export const INTEGER_UNARY_FNS: readonly UnaryFn[] = ['neg', 'abs', 'sign', 'squ
  * and `pow` is not defined.
  */
 export type BinaryFn = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum';
+/** Every {@link BinaryFn}, in a stable order. */
 export const BINARY_FNS: readonly BinaryFn[] = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum'];
 
+/** Elementwise comparisons; each gives a bool tensor. */
 export type CompareFn = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+/** Every {@link CompareFn}, in a stable order. */
 export const COMPARE_FNS: readonly CompareFn[] = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
 
+/** Elementwise functions of two bool tensors. */
 export type LogicalFn = 'and' | 'or' | 'xor';
+/** Every {@link LogicalFn}, in a stable order. */
 export const LOGICAL_FNS: readonly LogicalFn[] = ['and', 'or', 'xor'];
 
+/** Reductions over axes; over zero elements they give the identity (sum 0, mean NaN, max −Inf, min +Inf, logsumexp −Inf). */
 export type ReduceFn = 'sum' | 'mean' | 'max' | 'min' | 'logsumexp';
+/** Every {@link ReduceFn}, in a stable order. */
 export const REDUCE_FNS: readonly ReduceFn[] = ['sum', 'mean', 'max', 'min', 'logsumexp'];
 
+/** Index of the largest or smallest element along one axis. */
 export type ArgReduceFn = 'argmax' | 'argmin';
 
 /** A Philox4x32-10 stream: `seed` is the key, `offset` selects an independent stream (see rng/philox.ts). */
@@ -209,9 +218,12 @@ export interface OpParamsMap {
   flashAttentionBackward: { causal: boolean; scale: number; p: number; rowOffset: number; rows: number } & RngState;
 }
 
+/** The name of an op of the op set. */
 export type OpName = keyof OpParamsMap;
+/** The parameters of op `K`. */
 export type OpParams<K extends OpName> = OpParamsMap[K];
 
+/** Every op name, in a stable order (the op-coverage table follows it). */
 export const OP_NAMES = [
   'fill', 'arange', 'randomUniform', 'randomNormal', 'dropoutMask', 'cast', 'copy', 'unary', 'unaryBackward',
   'binary', 'binaryScalar', 'compare', 'logical', 'logicalNot', 'where', 'reduce', 'argReduce', 'matmul',

@@ -13,6 +13,7 @@ export interface TensorMeta {
   readonly dtype: DType;
 }
 
+/** One entry of {@link OP_SET}: arity, in-place inputs, whether it is differentiable, and its shape and dtype rule. */
 export interface OpDef<K extends OpName> {
   /** Number of tensor inputs; `'variadic'` for concat (at least one). */
   readonly arity: number | 'variadic';

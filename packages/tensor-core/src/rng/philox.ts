@@ -122,10 +122,12 @@ export class Generator {
     return { seed: this.seed, offset: this.offset++ };
   }
 
+  /** The current (seed, offset), without advancing. */
   getState(): { seed: number; offset: number } {
     return { seed: this.seed, offset: this.offset };
   }
 
+  /** Restores a state from {@link Generator.getState} (for example from a checkpoint). */
   setState(state: { seed: number; offset: number }): void {
     this.seed = state.seed;
     this.offset = state.offset;

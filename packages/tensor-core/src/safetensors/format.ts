@@ -48,8 +48,10 @@ export const SAFETENSORS_ITEMSIZE: { readonly [D in SafetensorsDType]: number } 
   F8_E8M0: 1,
 };
 
+/** Every dtype name the safetensors format defines. */
 export const SAFETENSORS_DTYPES = Object.keys(SAFETENSORS_ITEMSIZE) as readonly SafetensorsDType[];
 
+/** Whether `x` is a safetensors dtype name. */
 export function isSafetensorsDType(x: unknown): x is SafetensorsDType {
   return typeof x === 'string' && Object.prototype.hasOwnProperty.call(SAFETENSORS_ITEMSIZE, x);
 }
@@ -76,6 +78,7 @@ export interface SafetensorsEntry extends SafetensorsTensor {
   readonly dataOffsets: readonly [number, number];
 }
 
+/** A parsed safetensors file: its metadata and its entries. */
 export interface SafetensorsFile {
   metadata: Record<string, string>;
   /** Entries in payload order (by `dataOffsets`). */

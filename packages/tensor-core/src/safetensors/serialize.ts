@@ -1,6 +1,7 @@
 import { SafetensorsError } from '../errors.js';
 import { isSafetensorsDType, METADATA_KEY, SAFETENSORS_DTYPES, SAFETENSORS_ITEMSIZE, type SafetensorsTensor } from './format.js';
 
+/** Named tensors to write, as an object or a map. */
 export type SafetensorsInput = Record<string, SafetensorsTensor> | ReadonlyMap<string, SafetensorsTensor>;
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

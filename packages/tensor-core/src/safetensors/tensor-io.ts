@@ -9,6 +9,7 @@ import type { SafetensorsDType, SafetensorsTensor } from './format.js';
 import { parseSafetensors } from './parse.js';
 import { serializeSafetensors } from './serialize.js';
 
+/** Options of loading a safetensors file into tensors: the device and per-tensor dtype overrides. */
 export interface LoadSafetensorsOptions {
   /** Where the tensors go; the default device when omitted. */
   device?: Device;
@@ -20,6 +21,7 @@ export interface LoadSafetensorsOptions {
   dtypes?: Record<string, DType>;
 }
 
+/** Tensors loaded from a safetensors file, by name, and the file's metadata. */
 export interface LoadedSafetensors {
   tensors: Record<string, Tensor>;
   metadata: Record<string, string>;
@@ -56,6 +58,7 @@ export function loadSafetensors(bytes: Uint8Array, options: LoadSafetensorsOptio
   return { tensors, metadata: file.metadata };
 }
 
+/** Options of saving tensors as safetensors: metadata and the file dtype of f32 tensors. */
 export interface SaveSafetensorsOptions {
   metadata?: Record<string, string>;
   /** File dtype for f32 tensors: F32 (default), F16 or BF16 (rounded to nearest even). */

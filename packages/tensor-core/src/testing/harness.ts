@@ -19,12 +19,14 @@ import { EXACT, toleranceFor, type ToleranceContext, type ToleranceOverrides } f
 export interface OpTestCase {
   readonly name: string;
   readonly op: OpName;
+  /** Runs the case on `device`; rejects with a message naming the op, the params and the first bad element. */
   run(device: Device): Promise<void>;
 }
 
 /** An input, optionally placed `offset` elements into a larger storage so kernels must honour offsets. */
 export type InputSpec = HostTensor & { readonly offset?: number };
 
+/** One op call to check: op, params, inputs, expected outputs and tolerances. */
 export interface CheckSpec<K extends OpName> {
   readonly op: K;
   readonly params: OpParams<K>;

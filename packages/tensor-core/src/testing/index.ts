@@ -23,6 +23,7 @@ export { checkOp } from './harness.js';
 export type { HostTensor } from './host-tensor.js';
 export { mulberry32, TestData } from './prng.js';
 
+/** Options of {@link opTestCases}: tolerance overrides and a subset of ops. */
 export interface OpTestCaseOptions {
   /** Looser or tighter rules for some ops on a given device (e.g. `{ unary: { rtol: 1e-4, atol: 1e-4 } }`). */
   tolerances?: ToleranceOverrides;

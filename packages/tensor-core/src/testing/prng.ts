@@ -24,10 +24,12 @@ export class TestData {
     this.next = mulberry32(seed);
   }
 
+  /** A number uniform in [low, high). */
   uniform(low: number, high: number): number {
     return low + (high - low) * this.next();
   }
 
+  /** An integer uniform in [low, high] (inclusive). */
   int(low: number, high: number): number {
     return low + Math.floor((high - low + 1) * this.next());
   }
@@ -47,6 +49,7 @@ export class TestData {
     return host(shape, Array.from({ length: sizeOf(shape) }, () => this.int(low, high)), dtype);
   }
 
+  /** A bool tensor whose elements are true with probability `pTrue`. */
   bools(shape: readonly number[], pTrue = 0.5): HostTensor {
     return host(shape, Array.from({ length: sizeOf(shape) }, () => (this.next() < pTrue ? 1 : 0)), 'bool');
   }

@@ -11,6 +11,7 @@ export interface ToleranceContext {
   readonly k?: number;
 }
 
+/** A fixed tolerance, or one computed from the op's function and accumulation length. */
 export type ToleranceRule = Tolerance | ((context: ToleranceContext) => Tolerance);
 
 /** Integer, boolean and data-movement results are compared exactly. */
@@ -111,6 +112,7 @@ export const OP_TOLERANCES: { readonly [K in OpName]: ToleranceRule } = {
   flashAttentionBackward: ({ k = 1 }) => accumulated(k, 1e-5),
 };
 
+/** Tolerance rules by op, replacing the suite's defaults. */
 export type ToleranceOverrides = { readonly [K in OpName]?: ToleranceRule };
 
 /** The tolerance for one comparison: an override for the op if given, else OP_TOLERANCES. */
