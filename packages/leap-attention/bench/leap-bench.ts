@@ -125,7 +125,7 @@ async function checkScan(device: Device, o: Options, window: LeapWindow): Promis
 
 async function main(): Promise<void> {
   const o = parse(process.argv.slice(2));
-  const device: Device = o.device === 'cpu' ? createCpuDevice() : o.device === 'meta' ? createMetaDevice() : await createWebGPUDevice();
+  const device: Device = o.device === 'cpu' ? createCpuDevice() : o.device === 'meta' ? createMetaDevice() : await createWebGPUDevice({ dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
   console.log(`LEAP forward+backward on ${device.name}: B ${o.B}, d ${o.d}, ${o.heads} heads, T ${o.T.join('/')}, dropout 0.1, median of ${o.repeats}`);
   const checks: Record<string, Record<string, number>> = {};
   if (o.check) {

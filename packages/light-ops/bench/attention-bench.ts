@@ -72,7 +72,8 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
 }
 
 async function main() {
-  const device = await createWebGPUDevice({ powerPreference: 'high-performance' });
+  // Dawn quantises timestamps by default (a browser privacy measure); kernel times need them exact.
+  const device = await createWebGPUDevice({ powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
   const info = device.info();
   console.log(`device: ${info.description ?? info.name}`);
   const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };

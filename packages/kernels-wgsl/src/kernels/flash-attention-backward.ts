@@ -1,202 +1,283 @@
-import { ceilDiv, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
+import { DeviceError } from '@lightattn/tensor-core';
+import { ceilDiv, type KernelCall, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, loadRowWgsl, ROWS, stageRowsWgsl, storeRowWgsl, tileRows, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
+import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashConfig } from './flash-attention-config.js';
+import { ntA, ntAccWgsl, ntB, ntProductWgsl, sharedAt, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnAccWgsl, tnProductWgsl, withB, type SharedMatrix } from './flash-attention-tiles.js';
 
-type Call = Parameters<WgslKernel<'flashAttentionBackward'>>[0];
+type Call = KernelCall<'flashAttentionBackward'>;
 
 /**
- * Flash attention backward from the saved L alone, in three dispatches (no atomics):
+ * Flash attention backward from the saved L alone (FlashAttention-2's split, no atomics), in three
+ * dispatches:
  *   1. D_i = Σ_c dO_ic·O_ic per query row, into a scratch buffer;
- *   2. dQ: one query row per invocation (as the forward), key/value tiles staged in workgroup memory:
- *      P = exp(s − L), dS = P ⊙ (z·dO·vᵀ − D), dQ = scale·Σ_j dS_ij k_j;
- *   3. dK, dV: one key row per invocation, query tiles (scale·q, dO, L, D) staged:
- *      dV_j = Σ_i P_ij z_ij dO_i, dK_j = Σ_i dS_ij·(scale·q_i).
- * Scores are recomputed in both 2 and 3 — the price of keeping no [Tq, Tk] tensor.
+ *   2. dQ: a workgroup per `br` query rows (scale·q and dO staged once), over key tiles of `bc`:
+ *      S = (scale·q)·kᵀ and dP = dO·vᵀ register-blocked, dS = P ⊙ (z·dP − D) with P = exp(S − L)
+ *      into workgroup memory, then dQ += dS·k register-blocked; dq = scale·dQ;
+ *   3. dK, dV: a workgroup per `bc` key rows (k, v staged once), over query tiles of `br`:
+ *      Sᵀ and dPᵀ as above, P·z and dS into workgroup memory, then dV += (P·z)ᵀ·dO and
+ *      dK += dSᵀ·(scale·q) register-blocked.
+ * Scores are recomputed in 2 and 3 — the price of keeping no [Tq, Tk] tensor and no float atomics.
+ * Causal tiles that see no key (or no query) are skipped.
  */
 export const flashAttentionBackwardKernel: WgslKernel<'flashAttentionBackward'> = (call) => {
   const g = flashGeometry(call);
-  const steps: KernelDispatch[] = [];
-  const rowsTotal = g.B * g.H * g.Tq;
-  if (rowsTotal > 0) steps.push(deltaStep(call, g), dqStep(call, g));
-  if (g.B * g.H * g.Tk > 0) steps.push(dkdvStep(call, g));
-  return steps;
+  return flashAttentionBackwardSteps(call, selectFlashConfig(g.db, g.dvb, call.device));
 };
 
-/** Binds the inputs the step reads, by name (q, k, v, mask, o, lse, g as inputs 0 … 6). */
-function bind(b: ReturnType<typeof flashBuilder>, call: Call, names: readonly string[]): void {
+/** The backward's dispatches with explicit tiles (benchmarks and tests try several). */
+export function flashAttentionBackwardSteps(call: Call, config: Pick<FlashConfig, 'dq' | 'dkdv'>): KernelDispatch[] {
+  const g = flashGeometry(call);
+  for (const kind of ['dq', 'dkdv'] as const) {
+    if (!flashTileFits(kind, config[kind], g.db, g.dvb, call.device)) throw new DeviceError(`flashAttentionBackward: ${kind} tile ${JSON.stringify(config[kind])} does not fit this device`);
+  }
+  const steps: KernelDispatch[] = [];
+  if (g.B * g.H * g.Tq > 0) steps.push(deltaStep(call, g), dqStep(call, g, config));
+  if (g.B * g.H * g.Tk > 0) steps.push(dkdvStep(call, g, config));
+  return steps;
+}
+
+/** Binds the inputs the step reads, by name (q, k, v, mask, o, lse, g as inputs 0 … 6); row tensors as vec4 when aligned. */
+function bind(b: ReturnType<typeof flashBuilder>, call: Call, g: FlashGeometry, names: readonly string[]): void {
   const order = ['q', 'k', 'v', 'mask', 'o', 'lse', 'g'];
-  for (const name of names) b.input(name, call.inputs[order.indexOf(name)]!);
+  for (const name of names) b.input(name, call.inputs[order.indexOf(name)]!, { vec4: g.vec && name !== 'mask' && name !== 'lse' });
 }
 
 function deltaStep(call: Call, g: FlashGeometry): KernelDispatch {
   const b = flashBuilder(call, 'flashAttentionBackward-delta', g, []);
-  bind(b, call, ['o', 'g']);
+  bind(b, call, g, ['o', 'g']);
   const n = g.B * g.H * g.Tq;
   b.scratch('delta', 'f32', n);
   b.u32('n', n);
-  return b.build(ceilDiv(n, ROWS), (decls) => `${decls}
-@compute @workgroup_size(${ROWS})
+  const sum = g.vec
+    ? 'for (var c4 = 0u; c4 < u.dv4; c4++) { sum += dot(g_get4(row * u.dv4 + c4), o_get4(row * u.dv4 + c4)); }'
+    : 'for (var c = 0u; c < u.dv; c++) { sum += g_get(row * u.dv + c) * o_get(row * u.dv + c); }';
+  return b.build(ceilDiv(n, 64), (decls) => `${decls}
+@compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let row = linear_workgroup(wid, nwg) * ${ROWS}u + lid;
+  let row = linear_workgroup(wid, nwg) * 64u + lid;
   if (row >= u.n) { return; }
   var sum = 0.0;
-  for (var c = 0u; c < u.dv; c++) { sum += g_get(row * u.dv + c) * o_get(row * u.dv + c); }
+  ${sum}
   delta_set(row, sum);
 }`);
 }
 
-function dqStep(call: Call, g: FlashGeometry): KernelDispatch {
-  const bc = tileRows(call.device, 4 * (g.db + g.dvb));
-  const b = flashBuilder(call, 'flashAttentionBackward-dq', g, [`bc${bc}`]);
-  bind(b, call, ['q', 'k', 'v', 'mask', 'lse', 'g']);
+/**
+ * Per element of an NT tile: p = exp(s − L) where allowed (0 elsewhere), then `body` with p, z (the
+ * dropout scale) and the element's dp. `row(e, f)`/`key(e, f)` give its query row and key within tiles.
+ */
+function elementwiseWgsl(o: { na: number; nb: number; ok: (e: number, f: number) => string; i: (e: number, f: number) => string; j: (e: number, f: number) => string; L: (e: number, f: number) => string; dropout: boolean; body: (e: number, f: number) => string }): string {
+  const lines: string[] = [];
+  for (let e = 0; e < o.na; e++) {
+    for (let f = 0; f < o.nb; f++) {
+      lines.push(`{
+        var p = 0.0;
+        var z = 1.0;
+        if (${o.ok(e, f)}) {
+          p = exp(s_${e}_${f} - ${o.L(e, f)});
+          ${o.dropout ? `z = drop_at(drop_global_row(bh, ${o.i(e, f)}), ${o.j(e, f)});` : ''}
+        }
+        let dp = dp_${e}_${f};
+        ${o.body(e, f)}
+      }`);
+    }
+  }
+  return lines.join('\n      ');
+}
+
+function dqStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dq'>): KernelDispatch {
+  const tile = config.dq;
+  const { br, bc, threads } = tile;
+  const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
+  const b = flashBuilder(call, 'flashAttentionBackward-dq', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']);
+  bind(b, call, g, ['q', 'k', 'v', 'mask', 'lse', 'g']);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
-  b.output('dq', call.outputs[0]!);
-  const qTiles = ceilDiv(g.Tq, ROWS);
-  b.u32('q_tiles', qTiles).u32('tile', bc); // a uniform trip count: see flash-attention.ts
-  const { db, dvb, dropout } = g;
-  const [d4, dv4] = [db / 4, dvb / 4];
+  b.output('dq', call.outputs[0]!, { vec4: g.vec });
+  const qTiles = ceilDiv(g.Tq, br);
+  b.u32('q_tiles', qTiles);
+  const [qs, gs, ks, vs, dss] = flashSharedLayout('dq', tile, g.db, g.dvb).matrices as [SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix];
+  // S and dP: keys (a) × query rows (b), so neighbouring invocations write neighbouring rows of dS (key-major).
+  const nt = splitProduct(bc, br, threads, { a: false, b: false });
+  const tn = splitProduct(br, g.db, threads, { a: true, b: true });
+  const { dropout, vec } = g;
+  const kStage = { m: ks, src: 'k', base: 'k_base', n: 'u.tk', width: 'u.d', w4: 'u.d4', threads, vec };
+  const vStage = { m: vs, src: 'v', base: 'v_base', n: 'u.tk', width: 'u.dv', w4: 'u.dv4', threads, vec };
+  const [kPre, vPre] = [stagingWgsl({ ...kStage, reg: 'pk' }), stagingWgsl({ ...vStage, reg: 'pv' })];
+  const rowRegs: string[] = [];
+  for (let f = 0; f < nt.nb; f++) {
+    const i = `(i0 + ${ntB(nt, 'n_bt', f)})`;
+    rowRegs.push(`let live${f} = ${i} < u.tq;`);
+    rowRegs.push(`let limit${f} = select(0u, last_key(${i}), live${f});`);
+    rowRegs.push(`var L${f} = 0.0;`, `var D${f} = 0.0;`);
+    rowRegs.push(`if (live${f}) { L${f} = lse_get(bh * u.tq + ${i}); D${f} = delta_get(bh * u.tq + ${i}); }`);
+  }
+  const ds = elementwiseWgsl({
+    na: nt.na,
+    nb: nt.nb,
+    dropout,
+    i: (_e, f) => `i0 + ${ntB(nt, 'n_bt', f)}`,
+    j: (e) => `j0 + ${ntA(nt, 'n_at', e)}`,
+    ok: (e, f) => `allowed(m_base, limit${f}, i0 + ${ntB(nt, 'n_bt', f)}, j0 + ${ntA(nt, 'n_at', e)})`,
+    L: (_e, f) => `L${f}`,
+    body: (e, f) => `${sharedAt(dss, ntA(nt, 'n_at', e), ntB(nt, 'n_bt', f))} = p * (dp * z - D${f});`,
+  });
+
   return b.build(g.B * g.H * qTiles, (decls) => `${decls}
-${dropout ? WGSL_ATTENTION_DROPOUT : ''}
+${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
 ${flashAllowedWgsl(g.maskScalar)}
-var<workgroup> k_tile: array<vec4<f32>, ${bc * d4}>;
-var<workgroup> v_tile: array<vec4<f32>, ${bc * dv4}>;
+${[qs, gs, ks, vs, dss].map(sharedDecl).join('\n')}
 
-@compute @workgroup_size(${ROWS})
+@compute @workgroup_size(${threads})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  let i0 = (wg % u.q_tiles) * ${ROWS}u;
-  let i = i0 + lid;
-  let valid = i < u.tq;
-  let key_end = last_key(min(u.tq, i0 + ${ROWS}u) - 1u);
+  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
+  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
+  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
-  let row = bh * u.tq + i;
   let m_base = mask_base(bh);
-  let limit = last_key(i);
+  ${stageWgsl({ m: qs, src: 'q', base: 'bh * u.tq * u.d', r0: 'i0', n: 'u.tq', width: 'u.d', w4: 'u.d4', threads, vec, scale: 'u.scale' })}
+  ${stageWgsl({ m: gs, src: 'g', base: 'bh * u.tq * u.dv', r0: 'i0', n: 'u.tq', width: 'u.dv', w4: 'u.dv4', threads, vec })}
 
-  var qr: array<vec4<f32>, ${d4}>;
-  var gr: array<vec4<f32>, ${dv4}>;
-  var dq_acc: array<vec4<f32>, ${d4}>;
-  var L = 0.0;
-  var D = 0.0;
-  if (valid) {
-    ${loadRowWgsl('qr', 'q', 'row * u.d', 'u.d', db, 'u.scale')}
-    ${loadRowWgsl('gr', 'g', 'row * u.dv', 'u.dv', dvb)}
-    L = lse_get(row);
-    D = delta_get(row);
-  }
-  ${dropout ? 'var drop = drop_row(drop_global_row(bh, i));' : ''}
+  let n_at = lid / ${nt.bGroups}u;
+  let n_bt = lid % ${nt.bGroups}u;
+  ${rowRegs.join('\n  ')}
+  ${ntAccWgsl(nt, 's', false)}
+  ${ntAccWgsl(nt, 'dp', false)}
+  let t_at = lid / ${tn.bGroups}u;
+  let t_bt = lid % ${tn.bGroups}u;
+  ${tnAccWgsl(tn, 'dq')}
+  ${prefetch ? `${kPre.decls}\n  ${vPre.decls}\n  ${kPre.load('0u')}\n  ${vPre.load('0u')}` : ''}
 
-  for (var j0 = 0u; j0 < key_end; j0 += u.tile) {
-    ${stageRowsWgsl({ tile: 'k_tile', src: 'k', base: 'k_base', r0: 'j0', n: 'u.tk', width: 'u.d', rows: bc, bucket: db })}
-    ${stageRowsWgsl({ tile: 'v_tile', src: 'v', base: 'v_base', r0: 'j0', n: 'u.tk', width: 'u.dv', rows: bc, bucket: dvb })}
+  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
+    let kn = min(${bc}u, key_end - j0);
+    ${prefetch ? `${kPre.store}\n    ${vPre.store}` : `${stageWgsl({ ...kStage, r0: 'j0' })}\n    ${stageWgsl({ ...vStage, r0: 'j0' })}`}
     workgroupBarrier();
-    if (valid) {
-      for (var jj = 0u; jj < u.tile; jj++) {
-        let j = j0 + jj;
-        if (!allowed(m_base, limit, i, j)) { continue; }
-        var s = 0.0;
-        for (var c = 0u; c < ${d4}u; c++) { s += dot(qr[c], k_tile[jj * ${d4}u + c]); }
-        var dp = 0.0;
-        for (var c = 0u; c < ${dv4}u; c++) { dp += dot(gr[c], v_tile[jj * ${dv4}u + c]); }
-        let p = exp(s - L);
-        let ds = p * (dp${dropout ? ' * drop_scale(&drop, j)' : ''} - D);
-        for (var c = 0u; c < ${d4}u; c++) { dq_acc[c] += ds * k_tile[jj * ${d4}u + c]; }
-      }
+    ${prefetch ? `if (j0 + ${bc}u < key_end) { ${kPre.load(`j0 + ${bc}u`)}\n    ${vPre.load(`j0 + ${bc}u`)} }` : ''}
+    if (lid < ${splitThreads(nt)}u) {
+      ${ntAccWgsl(nt, 's', true)}
+      ${ntAccWgsl(nt, 'dp', true)}
+      ${ntProductWgsl({ a: ks, b: qs, split: nt, acc: 's', at: 'n_at', bt: 'n_bt', k4Bound: unroll ? `${g.db / 4}u` : 'u.d4' })}
+      ${ntProductWgsl({ a: vs, b: gs, split: nt, acc: 'dp', at: 'n_at', bt: 'n_bt', k4Bound: unroll ? `${g.dvb / 4}u` : 'u.dv4' })}
+      ${ds}
+    }
+    workgroupBarrier();
+    if (lid < ${splitThreads(tn)}u) {
+      ${tnProductWgsl([{ a: dss, b: ks, acc: 'dq', split: tn }], 't_at', 't_bt', unroll ? `${bc}u` : 'kn')}
     }
     workgroupBarrier();
   }
-  if (valid) {
-    ${storeRowWgsl('dq', 'dq_acc', 'row * u.d', 'u.d', db, 'u.scale')}
+  if (lid < ${splitThreads(tn)}u) {
+    ${storeTnWgsl({ split: tn, acc: 'dq', at: 't_at', bt: 't_bt', dst: 'dq', base: 'bh * u.tq * u.d', r0: 'i0', n: 'u.tq', width: 'u.d', vec, rowScale: () => 'u.scale' })}
   }
 }`);
 }
 
-function dkdvStep(call: Call, g: FlashGeometry): KernelDispatch {
-  const br = tileRows(call.device, 4 * (g.db + g.dvb + 2));
-  const b = flashBuilder(call, 'flashAttentionBackward-dkdv', g, [`br${br}`]);
-  bind(b, call, ['q', 'k', 'v', 'mask', 'lse', 'g']);
+function dkdvStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dkdv'>): KernelDispatch {
+  const tile = config.dkdv;
+  const { br, bc, threads } = tile;
+  const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
+  const b = flashBuilder(call, 'flashAttentionBackward-dkdv', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']);
+  bind(b, call, g, ['q', 'k', 'v', 'mask', 'lse', 'g']);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
-  b.output('dk', call.outputs[1]!);
-  b.output('dv', call.outputs[2]!);
-  const kTiles = ceilDiv(g.Tk, ROWS);
-  b.u32('k_tiles', kTiles).u32('tile', br);
-  const { db, dvb, dropout } = g;
-  const [d4, dv4] = [db / 4, dvb / 4];
+  b.output('dk', call.outputs[1]!, { vec4: g.vec });
+  b.output('dv', call.outputs[2]!, { vec4: g.vec });
+  const kTiles = ceilDiv(g.Tk, bc);
+  b.u32('k_tiles', kTiles);
+  const [ks, vs, qs, gs, pzs, dss] = flashSharedLayout('dkdv', tile, g.db, g.dvb).matrices as [SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix];
+  // Sᵀ and dPᵀ: query rows (a) × keys (b), so neighbouring invocations write neighbouring keys of P·z and dS (query-major).
+  const nt = splitProduct(br, bc, threads, { a: false, b: false });
+  const tn = splitProduct(bc, Math.min(g.db, g.dvb), threads, { a: true, b: true });
+  const { dropout, vec } = g;
+  const qStage = { m: qs, src: 'q', base: 'q_base', n: 'u.tq', width: 'u.d', w4: 'u.d4', threads, vec, scale: 'u.scale' };
+  const gStage = { m: gs, src: 'g', base: 'g_base', n: 'u.tq', width: 'u.dv', w4: 'u.dv4', threads, vec };
+  const [qPre, gPre] = [stagingWgsl({ ...qStage, reg: 'pq' }), stagingWgsl({ ...gStage, reg: 'pg' })];
+  const rowRegs: string[] = [];
+  for (let e = 0; e < nt.na; e++) {
+    const i = `(i0 + ${ntA(nt, 'n_at', e)})`;
+    rowRegs.push(`let live${e} = ${i} < u.tq;`);
+    rowRegs.push(`let limit${e} = select(0u, last_key(${i}), live${e});`);
+    rowRegs.push(`var L${e} = 0.0;`, `var D${e} = 0.0;`);
+    rowRegs.push(`if (live${e}) { L${e} = lse_get(bh * u.tq + ${i}); D${e} = delta_get(bh * u.tq + ${i}); }`);
+  }
+  const products = elementwiseWgsl({
+    na: nt.na,
+    nb: nt.nb,
+    dropout,
+    i: (e) => `i0 + ${ntA(nt, 'n_at', e)}`,
+    j: (_e, f) => `j0 + ${ntB(nt, 'n_bt', f)}`,
+    ok: (e, f) => `allowed(m_base, limit${e}, i0 + ${ntA(nt, 'n_at', e)}, j0 + ${ntB(nt, 'n_bt', f)})`,
+    L: (e) => `L${e}`,
+    body: (e, f) =>
+      `${sharedAt(pzs, ntA(nt, 'n_at', e), ntB(nt, 'n_bt', f))} = p * z;\n        ${sharedAt(dss, ntA(nt, 'n_at', e), ntB(nt, 'n_bt', f))} = p * (dp * z - D${e});`,
+  });
+
   return b.build(g.B * g.H * kTiles, (decls) => `${decls}
-${dropout ? WGSL_ATTENTION_DROPOUT : ''}
+${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
 ${flashAllowedWgsl(g.maskScalar)}
-var<workgroup> q_tile: array<vec4<f32>, ${br * d4}>;
-var<workgroup> g_tile: array<vec4<f32>, ${br * dv4}>;
-var<workgroup> l_tile: array<f32, ${br}>;
-var<workgroup> d_tile: array<f32, ${br}>;
+${[ks, vs, qs, gs, pzs, dss].map(sharedDecl).join('\n')}
 
-@compute @workgroup_size(${ROWS})
+@compute @workgroup_size(${threads})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.k_tiles;
   if (bh >= u.bh) { return; }
-  let j0 = (wg % u.k_tiles) * ${ROWS}u;
-  let j = j0 + lid;
-  let valid = j < u.tk;
+  let j0 = (wg % u.k_tiles) * ${bc}u;
   // Causal: query row i sees key j when i + shift ≥ j, so rows before j0 − shift see no key here.
   var first = 0u;
   if (u.causal != 0u) { first = u32(clamp(i32(j0) - u.shift, 0, i32(u.tq))); }
-  first = (first / u.tile) * u.tile;
-  let k_row = bh * u.tk + j;
+  first = (first / ${br}u) * ${br}u;
   let m_base = mask_base(bh);
   let q_base = bh * u.tq * u.d;
   let g_base = bh * u.tq * u.dv;
+  ${stageWgsl({ m: ks, src: 'k', base: 'bh * u.tk * u.d', r0: 'j0', n: 'u.tk', width: 'u.d', w4: 'u.d4', threads, vec })}
+  ${stageWgsl({ m: vs, src: 'v', base: 'bh * u.tk * u.dv', r0: 'j0', n: 'u.tk', width: 'u.dv', w4: 'u.dv4', threads, vec })}
 
-  var kr: array<vec4<f32>, ${d4}>;
-  var vr: array<vec4<f32>, ${dv4}>;
-  var dk_acc: array<vec4<f32>, ${d4}>;
-  var dv_acc: array<vec4<f32>, ${dv4}>;
-  if (valid) {
-    ${loadRowWgsl('kr', 'k', 'k_row * u.d', 'u.d', db)}
-    ${loadRowWgsl('vr', 'v', 'k_row * u.dv', 'u.dv', dvb)}
-  }
+  let n_at = lid / ${nt.bGroups}u;
+  let n_bt = lid % ${nt.bGroups}u;
+  ${ntAccWgsl(nt, 's', false)}
+  ${ntAccWgsl(nt, 'dp', false)}
+  let t_at = lid / ${tn.bGroups}u;
+  let t_bt = lid % ${tn.bGroups}u;
+  ${tnAccWgsl(withB(tn, g.db), 'dk')}
+  ${tnAccWgsl(withB(tn, g.dvb), 'dv')}
+  ${prefetch ? `${qPre.decls}\n  ${gPre.decls}\n  ${qPre.load('first')}\n  ${gPre.load('first')}` : ''}
 
-  for (var i0 = first; i0 < u.tq; i0 += u.tile) {
-    ${stageRowsWgsl({ tile: 'q_tile', src: 'q', base: 'q_base', r0: 'i0', n: 'u.tq', width: 'u.d', rows: br, bucket: db, scale: 'u.scale' })}
-    ${stageRowsWgsl({ tile: 'g_tile', src: 'g', base: 'g_base', r0: 'i0', n: 'u.tq', width: 'u.dv', rows: br, bucket: dvb })}
-    for (var e = lid; e < ${br}u; e += ${ROWS}u) {
-      let i = i0 + e;
-      var lv = 0.0;
-      var dd = 0.0;
-      if (i < u.tq) {
-        lv = lse_get(bh * u.tq + i);
-        dd = delta_get(bh * u.tq + i);
-      }
-      l_tile[e] = lv;
-      d_tile[e] = dd;
+  for (var i0 = first; i0 < u.tq; i0 += ${br}u) {
+    let rn = min(${br}u, u.tq - i0);
+    ${prefetch ? `${qPre.store}\n    ${gPre.store}` : `${stageWgsl({ ...qStage, r0: 'i0' })}\n    ${stageWgsl({ ...gStage, r0: 'i0' })}`}
+    workgroupBarrier();
+    ${prefetch ? `if (i0 + ${br}u < u.tq) { ${qPre.load(`i0 + ${br}u`)}\n    ${gPre.load(`i0 + ${br}u`)} }` : ''}
+    if (lid < ${splitThreads(nt)}u) {
+      ${rowRegs.join('\n      ')}
+      ${ntAccWgsl(nt, 's', true)}
+      ${ntAccWgsl(nt, 'dp', true)}
+      ${ntProductWgsl({ a: qs, b: ks, split: nt, acc: 's', at: 'n_at', bt: 'n_bt', k4Bound: unroll ? `${g.db / 4}u` : 'u.d4' })}
+      ${ntProductWgsl({ a: gs, b: vs, split: nt, acc: 'dp', at: 'n_at', bt: 'n_bt', k4Bound: unroll ? `${g.dvb / 4}u` : 'u.dv4' })}
+      ${products}
     }
     workgroupBarrier();
-    if (valid) {
-      for (var ii = 0u; ii < u.tile; ii++) {
-        let i = i0 + ii;
-        if (i >= u.tq || !allowed(m_base, last_key(i), i, j)) { continue; }
-        var s = 0.0;
-        for (var c = 0u; c < ${d4}u; c++) { s += dot(q_tile[ii * ${d4}u + c], kr[c]); }
-        var dp = 0.0;
-        for (var c = 0u; c < ${dv4}u; c++) { dp += dot(g_tile[ii * ${dv4}u + c], vr[c]); }
-        let p = exp(s - l_tile[ii]);
-        ${dropout ? 'var drop = drop_row(drop_global_row(bh, i));\n        let z = drop_scale(&drop, j);' : 'let z = 1.0;'}
-        let pz = p * z;
-        for (var c = 0u; c < ${dv4}u; c++) { dv_acc[c] += pz * g_tile[ii * ${dv4}u + c]; }
-        let ds = p * (dp * z - d_tile[ii]);
-        for (var c = 0u; c < ${d4}u; c++) { dk_acc[c] += ds * q_tile[ii * ${d4}u + c]; }
-      }
+    if (lid < ${splitThreads(tn)}u) {
+      ${tnProductWgsl(
+        [
+          { a: pzs, b: gs, acc: 'dv', split: withB(tn, g.dvb) },
+          { a: dss, b: qs, acc: 'dk', split: withB(tn, g.db) },
+        ],
+        't_at',
+        't_bt',
+        unroll ? `${br}u` : 'rn',
+      )}
     }
     workgroupBarrier();
   }
-  if (valid) {
-    ${storeRowWgsl('dk', 'dk_acc', 'k_row * u.d', 'u.d', db)}
-    ${storeRowWgsl('dv', 'dv_acc', 'k_row * u.dv', 'u.dv', dvb)}
+  if (lid < ${splitThreads(tn)}u) {
+    ${storeTnWgsl({ split: withB(tn, g.db), acc: 'dk', at: 't_at', bt: 't_bt', dst: 'dk', base: 'bh * u.tk * u.d', r0: 'j0', n: 'u.tk', width: 'u.d', vec, rowScale: () => '1.0' })}
+    ${storeTnWgsl({ split: withB(tn, g.dvb), acc: 'dv', at: 't_at', bt: 't_bt', dst: 'dv', base: 'bh * u.tk * u.dv', r0: 'j0', n: 'u.tk', width: 'u.dv', vec, rowScale: () => '1.0' })}
   }
 }`);
 }
