@@ -11,7 +11,7 @@ if [ -f "$icd" ] && have_loader && [ -x /usr/bin/chromium ]; then
 fi
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   echo "ensure-system-deps: installing Debian's chromium and libvulkan1 (SwiftShader WebGPU for the tests)…"
-  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium libvulkan1 >/dev/null
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium libvulkan1 >/dev/null
   status=$?
   if [ $status -ne 0 ]; then echo "ensure-system-deps: apt-get failed (exit $status)" >&2; exit $status; fi
   echo "ensure-system-deps: done"
