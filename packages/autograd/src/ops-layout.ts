@@ -36,12 +36,7 @@ export function permute(x: Tensor, perm: readonly number[]): Tensor {
 
 /** Swaps two axes (a copy). Defaults swap the last two. */
 export function transpose(x: Tensor, axis0 = -2, axis1 = -1): Tensor {
-  const a = normalizeAxis(axis0, x.rank, 'transpose');
-  const b = normalizeAxis(axis1, x.rank, 'transpose');
-  const perm = x.shape.map((_, i) => i);
-  perm[a] = b;
-  perm[b] = a;
-  return applyOp1('permute', [x], { perm });
+  return applyOp1('permute', [x], { perm: tc.transposePerm(x.rank, axis0, axis1) });
 }
 
 /** Differentiable concatenation along `axis`. */
@@ -50,27 +45,13 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   return applyOp1('concat', xs, { axis: normalizeAxis(axis, xs[0]!.rank, 'concat') });
 }
 
-/** tensor-core's clamping of Python-style ranges, to name the slice for its gradient rule. */
-function clampedRanges(shape: Shape, begin: readonly (number | undefined)[], end: readonly (number | undefined)[]): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  shape.forEach((d, i) => {
-    const norm = (v: number) => (v < 0 ? Math.max(0, v + d) : Math.min(v, d));
-    const s = begin[i] === undefined ? 0 : norm(begin[i]!);
-    const e = end[i] === undefined ? d : norm(end[i]!);
-    starts.push(s);
-    ends.push(Math.max(s, e));
-  });
-  return { starts, ends };
-}
-
 /**
  * x[begin[0]:end[0], …] with Python semantics; a view when the result is contiguous in x, else a
  * copy. Either way the gradient pads g back with zeros.
  */
 export function slice(x: Tensor, begin: readonly (number | undefined)[], end: readonly (number | undefined)[] = []): Tensor {
   const out = tc.slice(x, begin, end);
-  recordOp('slice', [x], [out], clampedRanges(x.shape, begin, end));
+  recordOp('slice', [x], [out], tc.resolveSliceRanges(x.shape, begin, end));
   return out;
 }
 

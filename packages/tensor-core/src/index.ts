@@ -36,6 +36,8 @@ export {
   normalizeAxes,
   shapesEqual,
   resolveReshape,
+  resolveSliceRanges,
+  transposePerm,
 } from './shape.js';
 export type { Device, DeviceBuffer, DeviceInfo, DeviceType, TensorRef } from './device.js';
 export type { MemoryTag, MemorySnapshot, TrackedAllocation } from './memory.js';

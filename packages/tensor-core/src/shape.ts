@@ -120,3 +120,31 @@ export function resolveReshape(from: Shape, to: readonly number[]): number[] {
   if (numel(out) !== n) throw new ShapeError(`reshape: cannot reshape ${formatShape(from)} (${n} elements) to ${formatShape(to)} (${numel(out)} elements)`);
   return out;
 }
+
+/**
+ * Python-style slice ranges resolved against `shape`: negative indices count from the end, values
+ * are clamped to the axis, a missing entry means the whole axis, and an end before its start gives
+ * an empty range. The forward slice and its gradient rule both use this, so they always agree.
+ */
+export function resolveSliceRanges(shape: Shape, begin: readonly (number | undefined)[], end: readonly (number | undefined)[]): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  shape.forEach((d, i) => {
+    const norm = (v: number) => (v < 0 ? Math.max(0, v + d) : Math.min(v, d));
+    const s = begin[i] === undefined ? 0 : norm(begin[i]!);
+    const e = end[i] === undefined ? d : norm(end[i]!);
+    starts.push(s);
+    ends.push(Math.max(s, e));
+  });
+  return { starts, ends };
+}
+
+/** The permutation of `rank` axes that swaps `axis0` and `axis1` (negative axes count from the end). */
+export function transposePerm(rank: number, axis0: number, axis1: number): number[] {
+  const a = normalizeAxis(axis0, rank, 'transpose');
+  const b = normalizeAxis(axis1, rank, 'transpose');
+  const perm = Array.from({ length: rank }, (_, i) => i);
+  perm[a] = b;
+  perm[b] = a;
+  return perm;
+}

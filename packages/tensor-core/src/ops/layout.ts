@@ -1,6 +1,6 @@
 import { runOp, runOp1 } from '../dispatch.js';
 import { IndexError, ShapeError } from '../errors.js';
-import { contiguousStrides, formatShape, normalizeAxis, resolveReshape, type Shape } from '../shape.js';
+import { contiguousStrides, formatShape, normalizeAxis, resolveReshape, resolveSliceRanges, transposePerm, type Shape } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 
 /** A view with a new shape (one dimension may be −1); never copies, since tensors are contiguous. */
@@ -40,12 +40,7 @@ export function permute(x: Tensor, perm: readonly number[]): Tensor {
 
 /** Swaps two axes (a copy). Defaults swap the last two. */
 export function transpose(x: Tensor, axis0 = -2, axis1 = -1): Tensor {
-  const a = normalizeAxis(axis0, x.rank, 'transpose');
-  const b = normalizeAxis(axis1, x.rank, 'transpose');
-  const perm = x.shape.map((_, i) => i);
-  perm[a] = b;
-  perm[b] = a;
-  return runOp1('permute', [x], { perm });
+  return runOp1('permute', [x], { perm: transposePerm(x.rank, axis0, axis1) });
 }
 
 /** Joins tensors of equal shape except along `axis`. */
@@ -54,27 +49,13 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
   return runOp1('concat', xs, { axis: normalizeAxis(axis, xs[0]!.rank, 'concat') });
 }
 
-/** Clamps Python-style indices (negative from the end) for one axis. */
-function clampRange(start: number | undefined, end: number | undefined, dim: number): [number, number] {
-  const norm = (v: number) => (v < 0 ? Math.max(0, v + dim) : Math.min(v, dim));
-  const s = start === undefined ? 0 : norm(start);
-  const e = end === undefined ? dim : norm(end);
-  return [s, Math.max(s, e)];
-}
-
 /**
  * x[begin[0]:end[0], begin[1]:end[1], …] with Python semantics (negative indices, clamping); axes not
  * listed are taken whole. A view when the result is contiguous in x (e.g. rows of a matrix), else a copy.
  */
 export function slice(x: Tensor, begin: readonly (number | undefined)[], end: readonly (number | undefined)[] = []): Tensor {
   if (begin.length > x.rank || end.length > x.rank) throw new IndexError(`slice: ${Math.max(begin.length, end.length)} ranges for a tensor of rank ${x.rank}`);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  x.shape.forEach((d, i) => {
-    const [s, e] = clampRange(begin[i], end[i], d);
-    starts.push(s);
-    ends.push(e);
-  });
+  const { starts, ends } = resolveSliceRanges(x.shape, begin, end);
   const shape = starts.map((s, i) => ends[i]! - s);
   if (isContiguousSlice(x.shape, starts, ends)) {
     const strides = contiguousStrides(x.shape);
