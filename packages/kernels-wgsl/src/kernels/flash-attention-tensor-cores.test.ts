@@ -1,0 +1,115 @@
+import { createCpuDevice, DeviceError, fromArray, runOp, scope, zeros, type OpParams } from '@lightattn/tensor-core';
+import { assertAllClose, TestData, toleranceFor } from '@lightattn/tensor-core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { KernelCall, KernelDeviceInfo } from '../kernel-api.js';
+import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { flashAttentionTensorCoreDispatch, selectTensorCoreTile, tensorCoreForwardBytes, type TensorCoreOptions } from './flash-attention-tensor-cores.js';
+import { MatrixEmitter } from './subgroup-matrix.js';
+
+/**
+ * The tensor-core forward's logic (staging as f16 hi/lo, scores per subgroup, the two stages, masks,
+ * dropout, edges) runs here with its subgroup-matrix products emulated in plain WGSL, on any WebGPU
+ * device; on the lent GPU the same generator emits real subgroup matrices
+ * (bench/flash-attention-tensor-cores-bench.ts checks them against the CPU there).
+ */
+const device = await webgpuTestDevice();
+const cpu = createCpuDevice();
+
+describe('tensor-core tile selection', () => {
+  const info = (storage: number) => ({ limits: { maxComputeWorkgroupStorageSize: storage, maxComputeInvocationsPerWorkgroup: 1024 } }) as KernelDeviceInfo;
+  it('fits 64 query rows × 32 keys of split f16 operands for head size 64 in 48 KiB, and fewer rows for 128', () => {
+    expect(selectTensorCoreTile(64, 64, 2, true, info(49152))).toEqual({ subgroups: 4, bc: 32 });
+    const t128 = selectTensorCoreTile(128, 128, 2, true, info(49152));
+    expect(tensorCoreForwardBytes(t128, 128, 128, 2, true)).toBeLessThanOrEqual(49152);
+    expect(() => selectTensorCoreTile(128, 128, 4, true, info(8192))).toThrow(DeviceError);
+  });
+  it('emits the split product as scaled cross terms, then the hi·hi terms', () => {
+    const e = new MatrixEmitter(false, true);
+    const op = (array: string) => () => ({ array, offset: '0u', colMajor: false, stride: 16 });
+    const code = e.product('acc', 1, op('a'), op('b'));
+    const order = ['subgroupMatrixScalarMultiply(acc, 2048.0)', 'mm_lhi, mm_rlo', 'mm_llo, mm_rhi', 'subgroupMatrixScalarMultiply(acc, 0.00048828125)', 'mm_lhi, mm_rhi'].map((s) => code.indexOf(s));
+    expect(order.every((x) => x >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+interface Case {
+  B: number;
+  H: number;
+  Tq: number;
+  Tk: number;
+  D: number;
+  Dv?: number;
+  params?: Partial<OpParams<'flashAttention'>>;
+  padded?: boolean;
+  scaleUp?: number;
+}
+
+describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGPU', () => {
+  const d = device!;
+  afterAll(() => d.destroy());
+
+  async function check(o: TensorCoreOptions, c: Case): Promise<void> {
+    const Dv = c.Dv ?? c.D;
+    const data = new TestData(c.Tq * 13 + c.Tk * 5 + c.D);
+    const s = c.scaleUp ?? 1;
+    const q = data.f32([c.B, c.H, c.Tq, c.D], -2 * s, 2 * s);
+    const k = data.f32([c.B, c.H, c.Tk, c.D], -2, 2);
+    const v = data.f32([c.B, c.H, c.Tk, Dv], -1, 1);
+    const maskShape = c.padded ? [c.B, 1, 1, c.Tk] : [1, 1, 1, 1];
+    const maskData = c.padded ? Array.from({ length: c.B * c.Tk }, (_, j) => (j % 5 === 2 ? 0 : 1)) : [1];
+    const params: OpParams<'flashAttention'> = { causal: false, scale: 1 / Math.sqrt(c.D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: c.Tq, ...c.params };
+    const label = `${JSON.stringify(o)} ${JSON.stringify(c)}`;
+    await scope(async () => {
+      const on = (dev: typeof d | typeof cpu) => [
+        fromArray(q.data, { shape: q.shape, device: dev }),
+        fromArray(k.data, { shape: k.shape, device: dev }),
+        fromArray(v.data, { shape: v.shape, device: dev }),
+        fromArray(maskData, { shape: maskShape, dtype: 'bool', device: dev }),
+      ];
+      const [ro, rl] = runOp('flashAttention', on(cpu), params);
+      const out = zeros([c.B, c.H, c.Tq, Dv], { device: d });
+      const lse = zeros([c.B, c.H, c.Tq], { device: d });
+      const call = { op: 'flashAttention', inputs: on(d), outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+      d.runSteps(call, flashAttentionTensorCoreDispatch(call, o));
+      // Split operands keep ~22 bits: f32 tolerances. One f16 per operand keeps 11: about 1e-3.
+      const tol = o.split ? toleranceFor('flashAttention', { k: c.Tk + c.D }) : { rtol: 4e-3, atol: 4e-3 };
+      assertAllClose(await out.toArray(), await ro!.toArray(), tol, `${label} o`);
+      assertAllClose(await lse.toArray(), await rl!.toArray(), tol, `${label} lse`);
+    });
+  }
+
+  const tile = (split: boolean, subgroups = 2, bc = 16): TensorCoreOptions => ({ emulate: true, split, subgroups, bc });
+
+  it('split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D', { timeout: 120_000 }, async () => {
+    await check(tile(true), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
+    await check(tile(true), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
+    await check(tile(true), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
+    await check(tile(true), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
+    await check(tile(true, 1, 16), { B: 1, H: 1, Tq: 21, Tk: 50, D: 64 });
+  });
+
+  it('one f16 per operand matches to f16 precision; a fully masked row gives zeros and L = −Inf', { timeout: 60_000 }, async () => {
+    await check(tile(false), { B: 1, H: 2, Tq: 33, Tk: 33, D: 16, params: { causal: true } });
+    // Causal with more rows than keys visible: rowOffset −… is not allowed, so mask every key of batch 1 instead.
+    await scope(async () => {
+      const q = fromArray(new Array(2 * 3 * 16).fill(0.5), { shape: [2, 1, 3, 16], device: d });
+      const k = fromArray(new Array(2 * 4 * 16).fill(0.25), { shape: [2, 1, 4, 16], device: d });
+      const v = fromArray(new Array(2 * 4 * 16).fill(1), { shape: [2, 1, 4, 16], device: d });
+      const mask = fromArray([1, 1, 0, 1, 0, 0, 0, 0], { shape: [2, 1, 1, 4], dtype: 'bool', device: d });
+      const out = zeros([2, 1, 3, 16], { device: d });
+      const lse = zeros([2, 1, 3], { device: d });
+      const params: OpParams<'flashAttention'> = { causal: false, scale: 0.25, p: 0, seed: 0, offset: 0, rowOffset: 0, rows: 3 };
+      const call = { op: 'flashAttention', inputs: [q, k, v, mask], outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+      d.runSteps(call, flashAttentionTensorCoreDispatch(call, tile(true)));
+      const o = await out.toArray();
+      expect(o.slice(0, 48).every((x) => Math.abs(x - 1) < 1e-6)).toBe(true);
+      expect(o.slice(48).every((x) => x === 0)).toBe(true);
+      expect(Array.from(await lse.toArray()).slice(3)).toEqual([-Infinity, -Infinity, -Infinity]);
+    });
+  });
+
+  it('an input beyond f16 range is reported at the next sync, not turned into Inf', { timeout: 60_000 }, async () => {
+    await expect(check(tile(true), { B: 1, H: 1, Tq: 5, Tk: 5, D: 16, scaleUp: 1e6 })).rejects.toThrow(/65504/);
+  });
+});
