@@ -1,0 +1,143 @@
+/**
+ * The tensor-core flash-attention forward against the f32 one on the same device (meant for the
+ * lent GPU, see ../../../docs/benchmarks.md): causal, fp32 tensors, B 4, H 12, D 64. It first checks
+ * every variant against the CPU device (causal with dropout; a key-padding mask) and prints the
+ * largest error of each, then times the forward kernels with timestamp queries; TFLOP/s as
+ * FlashAttention counts the forward (2·B·H·T²·D, causal), though the tensor-core kernel takes the
+ * scores twice.
+ *
+ *   bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-bench.mjs [--json out.json] [--tiny]
+ */
+import { writeFileSync } from 'node:fs';
+import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
+import type { KernelCall, KernelDispatch } from '../src/kernel-api.js';
+import { selectFlashConfig } from '../src/kernels/flash-attention-config.js';
+import { flashAttentionTensorCoreDispatch, tensorCoreForwardBytes, type TensorCoreOptions } from '../src/kernels/flash-attention-tensor-cores.js';
+import { flashAttentionDispatch } from '../src/kernels/flash-attention.js';
+import { getGpu } from '../src/acquire.js';
+import { createWebGPUDevice, type WebGPUDevice } from '../src/index.js';
+
+/**
+ * A device with subgroup matrices where the GPU has them: Dawn offers the experimental feature
+ * (and, on NVIDIA/Vulkan, shader-f16) only with these toggles. The library's own devices do not ask
+ * for them: the tensor-core kernel is an experiment, slower than the f32 one (docs/attention/flash.md).
+ */
+async function tensorCoreDevice(): Promise<{ device: WebGPUDevice; subgroupMatrices: boolean }> {
+  const gpu = await getGpu(['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization']);
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('no WebGPU adapter');
+  const features = (['subgroups', 'shader-f16', 'chromium-experimental-subgroup-matrix', 'timestamp-query'] as GPUFeatureName[]).filter((f) => adapter.features.has(f));
+  const limits = adapter.limits as unknown as Record<string, number>;
+  const requiredLimits = Object.fromEntries(['maxComputeWorkgroupStorageSize', 'maxStorageBufferBindingSize', 'maxBufferSize', 'maxComputeInvocationsPerWorkgroup'].map((k) => [k, limits[k]!]));
+  const gpuDevice = await adapter.requestDevice({ requiredFeatures: features, requiredLimits });
+  const info = adapter.info as GPUAdapterInfo & { subgroupMatrixConfigs?: { componentType: string; resultComponentType: string; M: number; N: number; K: number }[]; subgroupMinSize?: number; subgroupMaxSize?: number };
+  const f16x16 = [...(info.subgroupMatrixConfigs ?? [])].some((c) => c.componentType === 'f16' && c.resultComponentType === 'f32' && c.M === 16 && c.N === 16 && c.K === 16);
+  const subgroupMatrices = features.includes('chromium-experimental-subgroup-matrix' as GPUFeatureName) && features.includes('shader-f16') && f16x16 && info.subgroupMinSize === 32 && info.subgroupMaxSize === 32;
+  return { device: await createWebGPUDevice({ device: gpuDevice, adapter }), subgroupMatrices };
+}
+
+const args = process.argv.slice(2);
+const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const tiny = args.includes('--tiny');
+const [B, H, D] = tiny ? [1, 2, 64] : [4, 12, 64];
+const TS = tiny ? [64, 130] : args.includes('--short') ? [1024, 4096] : [1024, 4096, 16384];
+
+type Variant = { label: string; dispatch: (call: KernelCall<'flashAttention'>) => KernelDispatch | [] };
+
+async function main() {
+  const { device, subgroupMatrices } = await tensorCoreDevice();
+  const info = device.info();
+  const emulate = !subgroupMatrices;
+  console.log(`device: ${info.description}; subgroup matrices f16 → f32 16×16×16 with subgroups of 32: ${subgroupMatrices ? 'yes' : 'no, emulated'}`);
+  const f32Tile = selectFlashConfig(D, D, device.kernelInfo).forward;
+  const variants: Variant[] = [{ label: `f32 ${JSON.stringify(f32Tile)}`, dispatch: (c) => flashAttentionDispatch(c, f32Tile) }];
+  for (const split of [true, false]) {
+    for (const [subgroups, bc] of [[4, 16], [4, 32], [2, 16], [4, 64]] as const) {
+      const o: TensorCoreOptions = { emulate, split, subgroups, bc };
+      if (tensorCoreForwardBytes(o, D, D, emulate ? 4 : 2, split) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
+      variants.push({ label: `tensor cores ${split ? 'fp32 (split)' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} bc${bc}`, dispatch: (c) => flashAttentionTensorCoreDispatch(c, o) });
+    }
+  }
+  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
+
+  // 1. Correctness against the CPU device.
+  const cpu = createCpuDevice();
+  const errors: Record<string, unknown>[] = [];
+  for (const [T, causal, p, padded] of [[130, true, 0.1, false], [67, false, 0, true], [256, true, 0, false]] as const) {
+    const values = (seed: number, s: number) => Float32Array.from({ length: 2 * T * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * s);
+    const maskData = padded ? Array.from({ length: T }, (_, j) => (j % 7 === 3 ? 0 : 1)) : [1];
+    const on = (dev: WebGPUDevice | ReturnType<typeof createCpuDevice>): Tensor[] => [
+      fromArray(values(1, 1.5), { shape: [1, 2, T, D], device: dev }),
+      fromArray(values(2, 1.5), { shape: [1, 2, T, D], device: dev }),
+      fromArray(values(3, 1), { shape: [1, 2, T, D], device: dev }),
+      fromArray(maskData, { shape: padded ? [1, 1, 1, T] : [1, 1, 1, 1], dtype: 'bool', device: dev }),
+    ];
+    const params: OpParams<'flashAttention'> = { causal, scale: 1 / Math.sqrt(D), p, seed: 7, offset: 3, rowOffset: 0, rows: T };
+    const [ro, rl] = runOp('flashAttention', on(cpu), params);
+    const [eo, el] = [await ro!.toArray(), await rl!.toArray()];
+    const inputs = on(device);
+    for (const v of variants) {
+      const [o, lse] = [zeros([1, 2, T, D], { device }), zeros([1, 2, T], { device })];
+      const call = { op: 'flashAttention', inputs, outputs: [o, lse], params, device: device.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+      try {
+        device.runSteps(call, v.dispatch(call));
+        const [ao, al] = [await o.toArray(), await lse.toArray()];
+        const maxDiff = (a: ArrayLike<number>, e: ArrayLike<number>) => {
+          let m = 0;
+          for (let i = 0; i < a.length; i++) m = Math.max(m, e[i] === a[i] ? 0 : Math.abs(a[i]! - e[i]!));
+          return m;
+        };
+        const row = { variant: v.label, T, causal, p, padded, maxAbsErrO: maxDiff(ao, eo), maxAbsErrLse: maxDiff(al, el) };
+        errors.push(row);
+        console.log(JSON.stringify(row));
+      } catch (e) {
+        errors.push({ variant: v.label, T, error: (e as Error).message.split('\n').slice(0, 4).join(' | ') });
+        console.log(`FAIL ${v.label} T ${T}: ${(e as Error).message.split('\n').slice(0, 4).join(' | ')}`);
+      }
+      o.dispose();
+      lse.dispose();
+    }
+    inputs.forEach((t) => t.dispose());
+  }
+  report.errors = errors;
+
+  // 2. Forward GPU time per variant and T (median of 5 profiled runs, after a warm-up).
+  const rows: Record<string, unknown>[] = [];
+  for (const T of TS) {
+    const params: OpParams<'flashAttention'> = { causal: true, scale: 1 / Math.sqrt(D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: T };
+    const inputs = [randn([B, H, T, D], { device, seed: 1 }), randn([B, H, T, D], { device, seed: 2 }), randn([B, H, T, D], { device, seed: 3 }), full([1, 1, 1, 1], 1, { dtype: 'bool', device })];
+    const [o, lse] = [zeros([B, H, T, D], { device }), zeros([B, H, T], { device })];
+    const call = { op: 'flashAttention', inputs, outputs: [o, lse], params, device: device.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+    for (const v of variants) {
+      try {
+        const step = v.dispatch(call);
+        const warm = performance.now();
+        while (performance.now() - warm < (tiny ? 50 : 600)) {
+          device.runSteps(call, step);
+          await device.sync();
+        }
+        const samples: number[] = [];
+        for (let r = 0; r < (T >= 16384 ? 3 : 5); r++) {
+          const { profile } = await device.profile(async () => {
+            device.runSteps(call, step);
+            await device.sync();
+          });
+          samples.push(profile.kernels.reduce((s, k) => s + k.totalMs, 0));
+        }
+        const ms = samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+        const row = { variant: v.label, T, ms, tflops: (2 * B * H * T * T * D) / ms / 1e9 };
+        rows.push(row);
+        console.log(`T ${T} ${v.label}: ${ms.toFixed(3)} ms, ${row.tflops.toFixed(2)} TFLOP/s`);
+      } catch (e) {
+        rows.push({ variant: v.label, T, error: (e as Error).message.split('\n')[0] });
+        console.log(`FAIL timing ${v.label} T ${T}: ${(e as Error).message.split('\n')[0]}`);
+      }
+    }
+    [...inputs, o, lse].forEach((t) => t.dispose());
+  }
+  report.timings = rows;
+  if (jsonPath) writeFileSync(jsonPath, JSON.stringify(report, null, 2));
+  device.destroy();
+}
+
+await main();

@@ -1,0 +1,34 @@
+"""Forward-only causal attention in PyTorch, the peer of the tensor-core flash forward
+(packages/kernels-wgsl/bench/flash-attention-tensor-cores-bench.ts): fp32, B 4, H 12, D 64,
+SDPA's memory-efficient kernel (3xTF32 tensor-core products for fp32 on sm80+), CUDA-event timed.
+
+    python3 scripts/bench/torch_attention_forward.py [--json out.json]
+"""
+import json
+import sys
+
+import torch
+from torch.nn.attention import SDPBackend, sdpa_kernel
+
+B, H, D = 4, 12, 64
+rows = []
+for T in (1024, 4096, 16384):
+    q, k, v = (torch.randn(B, H, T, D, device="cuda") for _ in range(3))
+    with sdpa_kernel(SDPBackend.EFFICIENT_ATTENTION), torch.no_grad():
+        for _ in range(5):
+            torch.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True)
+        start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+        times = []
+        for _ in range(7 if T < 16384 else 3):
+            start.record()
+            torch.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True)
+            end.record()
+            torch.cuda.synchronize()
+            times.append(start.elapsed_time(end))
+    ms = sorted(times)[len(times) // 2]
+    row = {"T": T, "ms": ms, "tflops": 2 * B * H * T * T * D / ms / 1e9}
+    rows.append(row)
+    print(f"torch SDPA memory-efficient forward T {T}: {ms:.3f} ms, {row['tflops']:.2f} TFLOP/s")
+if "--json" in sys.argv:
+    with open(sys.argv[sys.argv.index("--json") + 1], "w") as f:
+        json.dump({"device": torch.cuda.get_device_name(), "torch": torch.__version__, "rows": rows}, f, indent=1)
