@@ -19,8 +19,8 @@ import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-mat
  * Stage 2 writes P = exp(s − L)·z as hi/lo, stages v in k's place and accumulates P·v.
  *
  * An experiment, not selected by any device: measured on an H100 it is 3–6× slower than the f32
- * kernel (flash-attention.ts), and its split operands did not gain precision there
- * (docs/benchmarks.md, "tensor cores through WebGPU"). Its tests run it emulated
+ * kernel (flash-attention.ts), with split operands as accurate as it (docs/benchmarks.md,
+ * "tensor cores through WebGPU"). Its tests run it emulated
  * (subgroup-matrix.ts); bench/flash-attention-tensor-cores-bench.ts runs it for real.
  */
 

@@ -8,8 +8,7 @@
  * `lo = f16((x − hi)·2¹¹)`, so that a·b ≈ hi·hi + (hi·lo + lo·hi)·2⁻¹¹ keeps about 22 bits — the
  * 3xTF32 idea that PyTorch's fp32 attention kernels use on tensor cores. The cross terms are
  * accumulated first into the scaled accumulator: acc ← (acc·2¹¹ + Σ cross)·2⁻¹¹ + Σ hi·hi, both
- * scalings exact powers of two, so one accumulator serves both. (Emulated, the split reaches f32
- * tolerances; on an H100 with driver 580.159 the low parts were measured to contribute nothing.)
+ * scalings exact powers of two, so one accumulator serves both.
  *
  * Emulated layout of a 16×16 result over the 32 lanes of a subgroup: lane ℓ holds row ℓ/2,
  * columns 8·(ℓ mod 2) … +7. Emulated operands are not loaded into registers: the product reads them
@@ -78,12 +77,17 @@ fn stage_hi(x: f32) -> f32 { return f16_round(x); }
 fn stage_lo(x: f32, h: f32) -> f32 { return f16_round((x - h) * ${LO_SCALE}.0); }
 fn to_f32(h: f32) -> f32 { return h; }`;
     }
-    // The f32 value of hi comes from pack/unpack, not f32(f16(x)): the NVIDIA driver was measured to
-    // fold that round trip to x, which made every lo zero.
+    // The f32 value of hi is rounded with integer operations (round to nearest even at f16's 11
+    // significant bits; exact for f16's normal range, and below it the residual is under 2⁻²⁵):
+    // on an H100 (driver 580.159) f32(f16(x)), and even unpack2x16float(pack2x16float(x)), gave x
+    // back in registers, which made every lo zero. Only the 16-bit store rounds there.
     return /* wgsl */ `
-fn f16_round(x: f32) -> f32 { return unpack2x16float(pack2x16float(vec2<f32>(x, 0.0))).x; }
-fn stage_hi(x: f32) -> f16 { return f16(f16_round(x)); }
-fn stage_lo(x: f32, h: f16) -> f16 { return f16((x - f16_round(x)) * ${LO_SCALE}.0); }
+fn f16_value(x: f32) -> f32 {
+  let b = bitcast<u32>(x);
+  return bitcast<f32>((b + 0xfffu + ((b >> 13u) & 1u)) & 0xffffe000u);
+}
+fn stage_hi(x: f32) -> f16 { return f16(x); }
+fn stage_lo(x: f32, h: f16) -> f16 { return f16((x - f16_value(x)) * ${LO_SCALE}.0); }
 fn to_f32(h: f16) -> f32 { return f32(h); }`;
   }
 
