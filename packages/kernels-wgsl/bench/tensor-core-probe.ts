@@ -73,6 +73,11 @@ struct U { m: u32, n: u32, k: u32 }
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<storage, read_write> c: array<f32>;
+// x rounded to f16's 11 significant bits with integer operations: the NVIDIA driver gives x back for f32(f16(x)).
+fn f16_value(x: f32) -> f32 {
+  let b = bitcast<u32>(x);
+  return bitcast<f32>((b + 0xfffu + ((b >> 13u) & 1u)) & 0xffffe000u);
+}
 var<workgroup> a_hi: array<f16, 2048>;
 var<workgroup> a_lo: array<f16, 2048>;
 var<workgroup> b_hi: array<f16, 2048>;
@@ -90,11 +95,11 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
       let x = a[(m0 + e / 32u) * u.k + k0 + e % 32u];
       let xh = f16(x);
       a_hi[e] = xh;
-      a_lo[e] = f16((x - f32(xh)) * 2048.0);
+      a_lo[e] = f16((x - f16_value(x)) * 2048.0);
       let y = b[(k0 + e / 64u) * u.n + n0 + e % 64u];
       let yh = f16(y);
       b_hi[e] = yh;
-      b_lo[e] = f16((y - f32(yh)) * 2048.0);
+      b_lo[e] = f16((y - f16_value(y)) * 2048.0);
     }
     workgroupBarrier();
     ${body.join('\n    ')}
