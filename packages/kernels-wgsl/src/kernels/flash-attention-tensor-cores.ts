@@ -1,7 +1,7 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type KernelDispatch } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
 
 /**
