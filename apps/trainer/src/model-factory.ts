@@ -125,14 +125,17 @@ export function modelConfigFromFlags(f: ModelFlags, vocabSize: number, seq: numb
   return { kind: 'leap', config };
 }
 
-/** A freshly initialised model; the seed fixes its weights and (seed + 1) its dropout masks. */
-export function buildModel(spec: ModelConfig, device: Device, seed: number): LanguageModel {
+/**
+ * A freshly initialised model; the seed fixes its weights and (seed + 1) its dropout masks.
+ * `init: 'none'` allocates zero weights without drawing them, for a model whose weights are loaded next.
+ */
+export function buildModel(spec: ModelConfig, device: Device, seed: number, init: 'normal' | 'none' = 'normal'): LanguageModel {
   const initGenerator = new Generator(seed);
   if (spec.kind === 'gpt2') {
     const dropoutGenerator = new Generator(seed + 1);
-    return { kind: 'gpt2', model: new GPT2LMHeadModel(spec.config, { device, generator: initGenerator, dropoutGenerator }), initGenerator, dropoutGenerator };
+    return { kind: 'gpt2', model: new GPT2LMHeadModel(spec.config, { device, generator: initGenerator, dropoutGenerator, init }), initGenerator, dropoutGenerator };
   }
-  const model = new LeapForCausalLM(spec.config, { device, generator: initGenerator, eosTokenId: spec.config.eos_token_id });
+  const model = new LeapForCausalLM(spec.config, { device, generator: initGenerator, eosTokenId: spec.config.eos_token_id, init });
   return { kind: 'leap', model, initGenerator, dropoutGenerator: initGenerator };
 }
 
@@ -151,10 +154,14 @@ export function modelConfigFromJson(text: string, overrides: Partial<GPT2Config>
   return { kind: 'gpt2', config: configured('config.json', 'gpt2', () => gpt2Config(parseGPT2Config(json), overrides)) };
 }
 
-/** A model from checkpoint files: built with seeded generators, then the weights copied in. */
+/**
+ * A model from checkpoint files: built with seeded generators but without drawing initial weights
+ * (loadWeightsInto then refuses a file that lacks any of them), and the weights copied in. The
+ * generators start at offset 0; a resumed run sets them from its trainer state.
+ */
 export function loadModel(files: { config: string; weights: Uint8Array }, device: Device, seed = 0, overrides: Partial<GPT2Config> = {}): LanguageModel {
   const spec = modelConfigFromJson(files.config, overrides);
-  const lm = buildModel(spec, device, seed);
+  const lm = buildModel(spec, device, seed, 'none');
   try {
     if (lm.kind === 'gpt2') {
       loadWeightsInto(lm.model, files.weights, { rename: gpt2FileKey, optional: spec.kind === 'gpt2' && spec.config.tie_word_embeddings ? new Set(['lm_head.weight']) : undefined });

@@ -71,7 +71,7 @@ export { dropout } from './dropout.js';
 // nn
 export type { LoadStateDictResult, StateDict } from './nn/module.js';
 export { Module, StateDictError } from './nn/module.js';
-export type { LinearOptions } from './nn/layers.js';
+export type { LinearInit, LinearOptions, EmbeddingOptions } from './nn/layers.js';
 export { Linear, Embedding, LayerNorm, Dropout, GELU } from './nn/layers.js';
 export { ModuleList, Sequential } from './nn/containers.js';
 export type { InitOptions, Fans, Nonlinearity, KaimingOptions } from './nn/init.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tc from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
-import { CheckpointError, loadPretrained, savePretrained, type CheckpointDType } from './checkpoint.js';
+import { CheckpointError, gpt2FileKey, loadPretrained, loadWeightsInto, savePretrained, type CheckpointDType } from './checkpoint.js';
 import { gpt2Config, toHFConfigJson } from './config.js';
 import { GPT2LMHeadModel } from './model.js';
 import { loadPretrainedFromDir, readPretrainedDir, savePretrainedToDir } from './node.js';
@@ -98,6 +98,37 @@ describe('checkpoints', () => {
     expect(error!.message).toMatch(/shape mismatch: "transformer.wpe.weight" is \[11, 32\] F32, the model's transformer.wpe.weight is \[12, 32\]/);
     expect(error!.message).toMatch(/missing: transformer.h.1.ln_2.bias/);
     expect(error!.message).toMatch(/unexpected: transformer.h.1.attn.rotary.inv_freq/);
+  });
+
+  it("builds the model with init 'none': no random numbers drawn, the same logits as loading into a random model", async () => {
+    const files = await savePretrained(fresh(3));
+    const generator = tc.getDefaultGenerator();
+    const before = generator.getState();
+    const loaded = loadPretrained(files);
+    expect(generator.getState()).toEqual(before);
+    // The old way: a randomly initialised model, every weight then overwritten.
+    const random = fresh(5);
+    loadWeightsInto(random, files.weights, { rename: gpt2FileKey });
+    expect(await logitsOf(loaded)).toEqual(await logitsOf(random));
+    // What 'none' builds before loading: zero weights, and nothing drawn from the generator it is given.
+    const unloaded = new tc.Generator(5);
+    const empty = new GPT2LMHeadModel(config, { device, generator: unloaded, init: 'none' });
+    expect(unloaded.getState()).toEqual({ seed: 5, offset: 0 });
+    expect(Array.from(await empty.transformer.h.at(0).attn.c_attn.weight.toArray()).every((v) => v === 0)).toBe(true);
+  });
+
+  it('a checkpoint without a weight is refused, so no parameter keeps its zero allocation', async () => {
+    const { config: json, weights } = await savePretrained(fresh());
+    for (const name of ['transformer.wte.weight', 'transformer.wpe.weight', 'transformer.h.0.attn.c_attn.weight', 'transformer.h.1.mlp.c_proj.bias']) {
+      const entries = entriesOf(weights);
+      entries.delete(name);
+      expect(() => loadPretrained({ config: json, weights: tc.serializeSafetensors(entries) }), name).toThrow(new RegExp(`1 problem loading into GPT2LMHeadModel[\\s\\S]*missing: ${name.replace(/\./g, '\\.')}$`));
+    }
+    // An untied head is a weight of its own: the file must hold it.
+    const untied = await savePretrained(new GPT2LMHeadModel({ ...config, tie_word_embeddings: false }, { device }));
+    const entries = entriesOf(untied.weights);
+    entries.delete('lm_head.weight');
+    expect(() => loadPretrained({ config: untied.config, weights: tc.serializeSafetensors(entries) })).toThrow(/missing: lm_head\.weight/);
   });
 
   it('a config that does not match the weights is named as the likely cause', async () => {

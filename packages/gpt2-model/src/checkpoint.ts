@@ -49,8 +49,9 @@ function indexShards(weights: Uint8Array | readonly Uint8Array[]): Map<string, {
 /**
  * Copies a checkpoint's tensors into `model`'s parameters in place, converting F16/BF16/F64 to f32.
  * `rename` maps a file name to the model's state-dict name (null: not a weight, skip it).
- * `optional` names model keys the file may omit (tied weights). Every missing key, unexpected key
- * and shape mismatch is listed in one error before anything is written.
+ * `optional` names model keys the file may omit (tied weights; such a key keeps the model's value,
+ * zeros in a model built with `init: 'none'`). Every missing key, unexpected key and shape mismatch
+ * is listed in one error before anything is written.
  */
 export function loadWeightsInto(
   model: Module,
@@ -113,10 +114,12 @@ export function gpt2FileKey(fileKey: string, modelKeys: ReadonlySet<string>): st
 /**
  * A GPT-2 from a Hugging Face checkpoint: config.json (HF fields, see parseGPT2Config) and
  * model.safetensors in F32, F16 or BF16. `lm_head.weight` may be absent (it is tied to wte).
+ * The model is built with `init: 'none'` (no random numbers are drawn, the default generator is
+ * untouched): loadWeightsInto refuses a file that lacks any parameter, so every one is overwritten.
  */
 export function loadPretrained(files: PretrainedFiles, options: LoadPretrainedOptions = {}): GPT2LMHeadModel {
   const config = gpt2Config(parseGPT2Config(files.config), options.overrides ?? {});
-  const model = new GPT2LMHeadModel(config, { device: options.device });
+  const model = new GPT2LMHeadModel(config, { device: options.device, init: 'none' });
   try {
     loadWeightsInto(model, files.weights, { rename: gpt2FileKey, optional: config.tie_word_embeddings ? new Set(['lm_head.weight']) : undefined });
   } catch (e) {

@@ -113,7 +113,7 @@ describe('generation', () => {
     const rows: number[][] = [[], []];
     for await (const step of generateBatch(m, prompts, { maxNewTokens: 6, eosTokenId: null })) step.forEach((t, b) => rows[b]!.push(t));
     for (const [b, p] of prompts.entries()) expect(rows[b]).toEqual(await generateAll(m, p, { maxNewTokens: 6, eosTokenId: null }));
-    await expect(generateBatch(m, [[1, 2], [1]], { maxNewTokens: 1 }).next()).rejects.toThrow(/equal lengths \(got 2, 1\)/);
+    // Prompts of different lengths: generate-batch.test.ts.
   });
 
   it('streamText yields text pieces that join to the decoded tokens', async () => {

@@ -43,36 +43,57 @@ export class GenerationError extends LightattnError {
 }
 
 /**
- * Generates continuations of equal-length prompts [B][T], streaming one token per sequence per
- * step. Runs in eval mode without recording (the model's training mode is restored afterwards).
- * Stops when every sequence has produced the eos token, after `maxNewTokens`, or when a GPT-2
- * sequence reaches n_positions. Sequences that finished early repeat the eos token.
+ * Generates continuations of B prompts of any lengths, streaming one token per sequence per step.
+ * Runs in eval mode without recording (the model's training mode is restored afterwards). Stops
+ * when every sequence has produced the eos token, after `maxNewTokens`, or when the longest sequence
+ * reaches n_positions (GPT-2 and LEAP learn positions up to it; the whole batch stops there, so that
+ * every step has a token for every sequence: generate a long prompt apart to give the short ones
+ * their full room). Sequences that finished early repeat the eos token.
+ *
+ * Unequal prompts need neither padding nor per-row cache lengths: all rows advance through the same
+ * positions, starting with one forward of the shortest prompt's length; a row still inside its
+ * prompt is then fed its next prompt token (its prediction is discarded), so each row sees exactly
+ * the tokens it would see alone, and its greedy continuation is that of its prompt alone. Its tokens
+ * are held back until every row has one for the step. The price: a longer prompt's remaining tokens
+ * go in one per step rather than in one prefill, and shorter rows decode ahead (those extra tokens
+ * are dropped), so batch prompts of similar lengths for speed.
  */
 export async function* generateBatch<S extends DecodeState>(model: DecodingModel<S>, prompts: readonly (readonly number[])[], options: GenerateOptions): AsyncGenerator<number[]> {
   checkSamplingOptions(options);
   const batch = prompts.length;
-  const length = prompts[0]?.length ?? 0;
-  if (!batch || !length) throw new GenerationError('generate: needs at least one prompt with at least one token');
-  if (prompts.some((p) => p.length !== length)) throw new GenerationError(`generate: prompts must have equal lengths (got ${prompts.map((p) => p.length).join(', ')})`);
+  if (!batch || prompts.some((p) => !p.length)) throw new GenerationError('generate: needs at least one prompt, each with at least one token');
   const { vocab_size: vocab, n_positions: limit } = model.config;
   for (const p of prompts) for (const id of p) if (!Number.isInteger(id) || id < 0 || id >= vocab) throw new GenerationError(`generate: ${id} is not a token id of this model (0 … ${vocab - 1})`);
   if (!(Number.isSafeInteger(options.maxNewTokens) && options.maxNewTokens >= 0)) throw new GenerationError(`generate: maxNewTokens must be an integer ≥ 0, got ${options.maxNewTokens}`);
-  if (model.boundedPositions && length > limit) throw new GenerationError(`generate: the prompt has ${length} tokens, more than n_positions ${limit}`);
-  const steps = model.boundedPositions ? Math.min(options.maxNewTokens, limit - length) : options.maxNewTokens;
+  const lengths = prompts.map((p) => p.length);
+  const shortest = Math.min(...lengths);
+  const longest = Math.max(...lengths);
+  if (model.boundedPositions && longest > limit) {
+    const which = batch > 1 ? ` ${lengths.indexOf(longest)}` : '';
+    throw new GenerationError(`generate: the prompt${which} has ${longest} tokens, more than n_positions ${limit}`);
+  }
+  const steps = model.boundedPositions ? Math.min(options.maxNewTokens, limit - longest) : options.maxNewTokens;
   if (steps === 0) return;
 
   const eos = options.eosTokenId === undefined ? (model.config.eos_token_id ?? null) : options.eosTokenId;
   const rng = options.doSample ? new SamplingRng(options.seed ?? 0) : null;
   const useCache = options.useCache ?? true;
+  /** What each row has been fed so far, and will be: its prompt, then what it generates. */
   const sequences = prompts.map((p) => [...p]);
+  /** The tokens each row generated (at most `steps`; after eos, nothing more). */
+  const generated = prompts.map((): number[] => []);
   const done = new Array<boolean>(batch).fill(false);
+  const finished = (b: number) => done[b] || generated[b]!.length === steps;
+  let emitted = 0;
   const wasTraining = model.training;
   model.eval();
-  const state = useCache ? model.createDecodeState(batch, length + steps) : null;
+  // The last pass predicts the longest row's last token, having fed longest + steps − 1 tokens (≤ n_positions − 1).
+  const state = useCache ? model.createDecodeState(batch, longest + steps) : null;
   try {
-    for (let step = 0; step < steps; step++) {
-      // With a state, the prompt goes in once, then one token per step; without, the whole sequence.
-      const fresh = state && step > 0 ? sequences.map((s) => s.slice(-1)) : sequences;
+    // Each pass has fed every row `fed` tokens (positions 0 … fed − 1) and predicts position `fed`.
+    for (let fed = shortest; !sequences.every((_, b) => finished(b)); fed++) {
+      // With a state, the common prefix goes in once, then one token per row per pass; without, the whole prefix.
+      const fresh = state && fed > shortest ? sequences.map((s) => s.slice(fed - 1, fed)) : sequences.map((s) => s.slice(0, fed));
       const logits = ag.noGrad(() =>
         tc.scope(() => {
           const ids = tc.fromArray(Int32Array.from(fresh.flat()), { shape: [batch, fresh[0]!.length], device: model.device });
@@ -81,14 +102,23 @@ export async function* generateBatch<S extends DecodeState>(model: DecodingModel
       );
       const values = await logits.toArray();
       logits.dispose();
-      const next = sequences.map((s, b) => {
-        const token = done[b] ? eos! : sampleToken(values.subarray(b * vocab, (b + 1) * vocab), options, rng);
+      sequences.forEach((s, b) => {
+        if (fed < s.length) return; // inside its prompt: the token at `fed` is known, the prediction is dropped
+        if (finished(b)) {
+          s.push(s[s.length - 1]!); // any valid token keeps the row in step; its predictions are never read
+          return;
+        }
+        const token = sampleToken(values.subarray(b * vocab, (b + 1) * vocab), options, rng);
         if (token === eos) done[b] = true;
         s.push(token);
-        return token;
+        generated[b]!.push(token);
       });
-      yield next;
-      if (done.every(Boolean)) break;
+      // A step goes out once every row has its token for it (a row that ended with eos repeats eos),
+      // and while some row still had a token of its own for it.
+      while (emitted < steps && generated.every((g, b) => g.length > emitted || done[b]) && generated.some((g) => g.length > emitted)) {
+        yield generated.map((g) => g[emitted] ?? eos!);
+        emitted++;
+      }
     }
   } finally {
     state?.dispose();

@@ -53,11 +53,12 @@ export function detectLeapVariant(weights: Uint8Array | readonly Uint8Array[]): 
 
 /**
  * A LeapForCausalLM from the original package's checkpoint: its config.json and its state dict as
- * safetensors (PyTorch names, `proj_logits.weight` optional since it is tied).
+ * safetensors (PyTorch names, `proj_logits.weight` optional since it is tied). Built with
+ * `init: 'none'`, as loadPretrained: nothing random is drawn, and a missing weight is an error.
  */
 export function loadLeapPretrained(files: PretrainedFiles, options: { device?: Device } = {}): LeapForCausalLM {
   const config = parseLeapConfig(files.config, detectLeapVariant(files.weights));
-  const model = new LeapForCausalLM(config, { device: options.device, eosTokenId: config.eos_token_id });
+  const model = new LeapForCausalLM(config, { device: options.device, eosTokenId: config.eos_token_id, init: 'none' });
   try {
     loadWeightsInto(model, files.weights, { what: 'LEAP checkpoint' });
   } catch (e) {

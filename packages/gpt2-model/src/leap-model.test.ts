@@ -77,6 +77,22 @@ describe('LeapForCausalLM', () => {
       expect(await loaded.forward(input).logits!.toArray()).toEqual(await model.forward(input).logits!.toArray());
     });
 
+    it(`${variant}: the loader draws no random numbers and refuses a checkpoint without a weight`, async () => {
+      const model = leap(variant, {}, 9).eval();
+      const files = await saveLeapPretrained(model);
+      const before = tc.getDefaultGenerator().getState();
+      const loaded = loadLeapPretrained(files, { device }).eval();
+      expect(tc.getDefaultGenerator().getState()).toEqual(before);
+      const input = ids([[1, 2, 3, 4, 5]]);
+      expect(await loaded.forward(input).logits!.toArray()).toEqual(await model.forward(input).logits!.toArray());
+      for (const name of ['word_embedding.weight', 'leap_model.decoders.1.projections.weight', 'last_norm.bias']) {
+        const entries = new Map(tc.parseSafetensors(files.weights).entries);
+        entries.delete(name);
+        const weights = tc.serializeSafetensors(new Map([...entries].map(([k, e]) => [k, { dtype: e.dtype, shape: [...e.shape], bytes: e.bytes.slice() }])));
+        expect(() => loadLeapPretrained({ config: files.config, weights }, { device }), name).toThrow(new RegExp(`LEAP checkpoint: [\\s\\S]*missing: ${name.replace(/\./g, '\\.')}(\n|$)`));
+      }
+    });
+
     it(`${variant}: generates with the recurrent state as without it`, async () => {
       const model = leap(variant);
       const opts = { maxNewTokens: 8, doSample: true, seed: 4, eosTokenId: null };

@@ -17,11 +17,17 @@ import type { DecodeState } from './generate.js';
 import { lmHeadLoss, shiftLabels } from './lm-loss.js';
 import type { CausalLMOutput } from './model.js';
 
-/** Options of {@link LeapForCausalLM}: the device and the generator for weights and dropout. */
+/** Options of {@link LeapForCausalLM}: the device, the generator for weights and dropout, whether to draw the weights. */
 export interface LeapModelOptions {
   device?: Device;
   /** Draws the initial weights and the dropout masks (the default generator when omitted). */
   generator?: Generator;
+  /**
+   * 'normal' (default): weights N(0, initializer_range²), biases 0, layer norms 1/0, as the
+   * original. 'none': zeros and nothing drawn from `generator`, for a model whose weights are loaded
+   * next (loadLeapPretrained).
+   */
+  init?: 'normal' | 'none';
   /** The end-of-text token generation stops at (LEAP's config has none). */
   eosTokenId?: number | null;
 }
@@ -62,7 +68,7 @@ class LeapDecoder extends Module {
 
   constructor(config: LeapConfig, options: LeapModelOptions) {
     super();
-    const o = { device: options.device, generator: options.generator };
+    const o = { device: options.device, generator: options.generator, init: options.init };
     this.decoders = this.module('decoders', new ModuleList(Array.from({ length: config.n_layer }, (_, i) => new LeapBlock(config, i, o))));
     this.position_embeddings = this.module('position_embeddings', new Embedding(config.n_positions, config.hidden_size, { std: config.initializer_range, ...o }));
     this.dropout = this.module('dropout', new Dropout(config.hidden_dropout_prob, { generator: options.generator }));
@@ -84,8 +90,9 @@ export class LeapForCausalLM extends Module {
     const c = 'windows' in config ? (config as LeapConfig) : leapConfig(config);
     this.config = { ...c, eos_token_id: options.eosTokenId ?? null };
     const o = { device: options.device, generator: options.generator };
-    this.word_embedding = this.module('word_embedding', new Embedding(c.vocab_size, c.hidden_size, { std: c.initializer_range, ...o }));
-    this.proj_logits = this.module('proj_logits', new Linear(c.hidden_size, c.vocab_size, { bias: false, init: { std: c.initializer_range }, ...o }));
+    this.word_embedding = this.module('word_embedding', new Embedding(c.vocab_size, c.hidden_size, { std: c.initializer_range, init: options.init, ...o }));
+    // Drawn (unless init 'none') and dropped at once for the tie: kept so a seed gives the weights it always gave.
+    this.proj_logits = this.module('proj_logits', new Linear(c.hidden_size, c.vocab_size, { bias: false, init: options.init === 'none' ? 'none' : { std: c.initializer_range }, ...o }));
     this.proj_logits.weight.dispose();
     this.proj_logits.setParameter('weight', this.word_embedding.weight); // tied, as the original
     this.leap_model = this.module('leap_model', new LeapDecoder(c, options));

@@ -15,7 +15,7 @@
  * Shapes: B batch, T tokens, C = n_embd, H = n_head, D = C / H, V = vocab_size.
  */
 import * as ag from '@lightattn/autograd';
-import { Dropout, Embedding, LayerNorm, Linear, Module, ModuleList } from '@lightattn/autograd';
+import { Dropout, Embedding, LayerNorm, Linear, Module, ModuleList, type LinearInit } from '@lightattn/autograd';
 import { attention } from '@lightattn/light-ops';
 import * as tc from '@lightattn/tensor-core';
 import { formatShape, ShapeError, type Device, type Generator, type Tensor, type UnaryFn } from '@lightattn/tensor-core';
@@ -24,13 +24,25 @@ import { KVCache } from './kv-cache.js';
 import { lmHeadLoss, shiftLabels } from './lm-loss.js';
 import { activationLinear, mergeHeadsLinear } from './recompute.js';
 
-/** Options of the GPT-2 modules: the device and the generators for weights and dropout. */
+/** Options of the GPT-2 modules: the device, the generators for weights and dropout, and whether to draw the weights. */
 export interface GPT2ModelOptions {
   device?: Device;
   /** Draws the initial weights (the default generator when omitted). */
   generator?: Generator;
+  /**
+   * 'normal' (default): GPT-2's initialisation, weights N(0, initializer_range²) (residual
+   * projections scaled, see GPT2Attention), biases 0, layer norms 1/0. 'none': weights and biases
+   * are zeros and nothing is drawn from `generator`, for a model whose weights are loaded next
+   * (loadPretrained): drawing 124M normals for GPT-2 small only to overwrite them costs seconds.
+   */
+  init?: 'normal' | 'none';
   /** Draws the dropout masks (the default generator when omitted). */
   dropoutGenerator?: Generator;
+}
+
+/** Linear's init for a weight of this std, or none when the model is built to be loaded. */
+function linearInit(options: GPT2ModelOptions, std: number): LinearInit {
+  return options.init === 'none' ? 'none' : { std };
 }
 
 /** What every block of one forward shares. */
@@ -76,9 +88,9 @@ export class GPT2Attention extends Module {
     super();
     const { n_embd: c, initializer_range: std, n_layer } = config;
     const o = { layout: 'in-out' as const, device: options.device, generator: options.generator };
-    this.c_attn = this.module('c_attn', new Linear(c, 3 * c, { ...o, init: { std } }));
+    this.c_attn = this.module('c_attn', new Linear(c, 3 * c, { ...o, init: linearInit(options, std) }));
     // GPT-2 scales the init of residual projections by 1/√(2·n_layer) (two per block).
-    this.c_proj = this.module('c_proj', new Linear(c, c, { ...o, init: { std: std / Math.sqrt(2 * Math.max(1, n_layer)) } }));
+    this.c_proj = this.module('c_proj', new Linear(c, c, { ...o, init: linearInit(options, std / Math.sqrt(2 * Math.max(1, n_layer))) }));
     this.resid_dropout = this.module('resid_dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
   }
 
@@ -159,8 +171,8 @@ export class GPT2MLP extends Module {
     const { n_embd: c, initializer_range: std, n_layer } = config;
     const inner = innerSize(config);
     const o = { layout: 'in-out' as const, device: options.device, generator: options.generator };
-    this.c_fc = this.module('c_fc', new Linear(c, inner, { ...o, init: { std } }));
-    this.c_proj = this.module('c_proj', new Linear(inner, c, { ...o, init: { std: std / Math.sqrt(2 * Math.max(1, n_layer)) } }));
+    this.c_fc = this.module('c_fc', new Linear(c, inner, { ...o, init: linearInit(options, std) }));
+    this.c_proj = this.module('c_proj', new Linear(inner, c, { ...o, init: linearInit(options, std / Math.sqrt(2 * Math.max(1, n_layer))) }));
     this.dropout = this.module('dropout', new Dropout(config.resid_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
     this.act = activation(config.activation_function);
   }
@@ -226,7 +238,7 @@ export class GPT2Model extends Module {
     options: GPT2ModelOptions = {},
   ) {
     super();
-    const o = { std: config.initializer_range, device: options.device, generator: options.generator };
+    const o = { std: config.initializer_range, init: options.init, device: options.device, generator: options.generator };
     this.wte = this.module('wte', new Embedding(config.vocab_size, config.n_embd, o));
     this.wpe = this.module('wpe', new Embedding(config.n_positions, config.n_embd, o));
     this.drop = this.module('drop', new Dropout(config.embd_pdrop, { generator: options.dropoutGenerator, mask: config.dropout_mask }));
@@ -294,7 +306,7 @@ export class GPT2LMHeadModel extends Module {
   ) {
     super();
     this.transformer = this.module('transformer', new GPT2Model(config, options));
-    const head = new Linear(config.n_embd, config.vocab_size, { bias: false, init: { std: config.initializer_range }, device: options.device, generator: options.generator });
+    const head = new Linear(config.n_embd, config.vocab_size, { bias: false, init: linearInit(options, config.initializer_range), device: options.device, generator: options.generator });
     this.lm_head = this.module('lm_head', head);
     if (config.tie_word_embeddings) {
       head.weight.dispose();

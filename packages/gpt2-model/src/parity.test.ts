@@ -3,7 +3,7 @@ import * as tc from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
 import { loadPretrained } from './checkpoint.js';
 import type { GPT2Config } from './config.js';
-import { generateAll } from './generate.js';
+import { generateAll, generateBatch } from './generate.js';
 import type { GPT2LMHeadModel } from './model.js';
 import { readPretrainedDir } from './node.js';
 import { relativeError } from './testing/compare.js';
@@ -122,5 +122,18 @@ describe('parity with transformers: gpt2-tiny on WebGPU', { timeout: 60_000 }, (
     const model = load(tiny!, device, { attn_impl: 'flash' });
     const expected = Array.from(tiny!.get('generated').data);
     expect(await generateAll(model, Array.from(tiny!.get('prompt').data), { maxNewTokens: expected.length })).toEqual(expected);
+  });
+  it('greedy generation of a batch of prompts of different lengths, as each prompt alone', async () => {
+    const device = await webgpuDevice();
+    if (!device) return;
+    const model = load(tiny!, device, { attn_impl: 'flash' });
+    const prompt = Array.from(tiny!.get('prompt').data);
+    const prompts = [prompt.slice(0, 2), prompt, prompt.slice(1, 4)];
+    for (const useCache of [true, false]) {
+      const options = { maxNewTokens: 5, eosTokenId: null, useCache };
+      const rows = prompts.map((): number[] => []);
+      for await (const step of generateBatch(model, prompts, options)) step.forEach((t, b) => rows[b]!.push(t));
+      for (const [b, p] of prompts.entries()) expect(rows[b], `useCache ${useCache}, prompt ${b}`).toEqual(await generateAll(model, p, options));
+    }
   });
 });

@@ -48,6 +48,11 @@ describe('LeapBlock parameters (the original state-dict names)', () => {
     expect(std).toBeGreaterThan(0.045);
     expect(std).toBeLessThan(0.055);
     expect(Array.from(await block.boom.bias!.toArray()).every((x) => x === 0)).toBe(true);
+    // init 'none' (weights loaded next): zeros, and the generator is not advanced.
+    const generator = new Generator(3);
+    const empty = new LeapBlock({ hidden_size: 64, n_heads: 4, variant: 'v2' }, 1, { device, generator, init: 'none' });
+    expect(generator.getState().offset).toBe(0);
+    expect(Array.from(await empty.projections.weight.toArray()).every((x) => x === 0)).toBe(true);
   });
 
   it('rejects a layer index outside n_layer and a bad MultiheadLeap', () => {

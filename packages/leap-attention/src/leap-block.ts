@@ -6,10 +6,12 @@ import type { LeapCoreResult } from './leap-core.js';
 import { LeapState } from './leap-state.js';
 import { MultiheadLeap } from './multihead-leap.js';
 
-/** Options of {@link LeapBlock}: the generator for weights and dropout, and the device. */
+/** Options of {@link LeapBlock}: the generator for weights and dropout, the device, and whether to draw the initial weights. */
 export interface LeapBlockOptions {
   generator?: Generator;
   device?: Device;
+  /** 'normal' (default): weights N(0, initializer_range²), biases 0, as the original; 'none': zeros, nothing drawn, for weights loaded next. */
+  init?: 'normal' | 'none';
 }
 
 /**
@@ -53,7 +55,7 @@ export class LeapBlock extends Module {
     this.config = c;
     this.window = c.windows[layer]!;
     const d = c.hidden_size;
-    const init = { std: c.initializer_range };
+    const init = options.init === 'none' ? 'none' : { std: c.initializer_range };
     const o = { generator: options.generator, device: options.device };
     const v2 = c.variant === 'v2';
     this.attnNorm = this.module(v2 ? 'attn_norm' : 'pre_norm', new LayerNorm(d, { device: options.device }));

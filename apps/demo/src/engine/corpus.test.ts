@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEXT, seededRandom, TokenBatcher } from './corpus.js';
+import { BUILTIN_TEXT, TokenBatcher } from './corpus.js';
 
 describe('TokenBatcher', () => {
   const ids = Array.from({ length: 50 }, (_, i) => i);
@@ -38,19 +38,6 @@ describe('TokenBatcher', () => {
     expect(() => new TokenBatcher(ids, 0, 4)).toThrow(/batch must be a positive integer, got 0/);
     expect(() => new TokenBatcher(ids, 1, 1)).toThrow(/integer ≥ 2/);
     expect(() => new TokenBatcher(ids, 1.5, 4)).toThrow(/batch/);
-  });
-});
-
-describe('seededRandom', () => {
-  it('draws in [0, 1) with a plausible mean', () => {
-    const r = seededRandom(42);
-    let sum = 0;
-    for (let i = 0; i < 10_000; i++) {
-      const v = r();
-      expect(v >= 0 && v < 1).toBe(true);
-      sum += v;
-    }
-    expect(Math.abs(sum / 10_000 - 0.5)).toBeLessThan(0.02);
   });
 });
 

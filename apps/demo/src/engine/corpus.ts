@@ -1,3 +1,4 @@
+import { SamplingRng } from '@lightattn/gpt2-model';
 import { LightattnError } from '@lightattn/tensor-core';
 
 /**
@@ -21,24 +22,16 @@ The focus also explains the model: a large focus means that later tokens listen 
 A model that is small enough trains in the browser, on the graphics card, while you watch the loss fall.
 `;
 
-/** Deterministic uniform numbers in [0, 1) (mulberry32): the same seed samples the same batches. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Random windows of `seq` consecutive tokens from a token stream, `batch` per call. The model
  * shifts its labels itself (position t predicts token t + 1), so a window is both input and labels.
  */
 export class TokenBatcher {
-  private readonly random: () => number;
+  /**
+   * Philox uniforms at (seed, draw), gpt2-model's sampling generator: the same seed samples the same
+   * batches on every device. They carry 24 bits, so every start is reachable up to 2²⁴ windows.
+   */
+  private readonly random: SamplingRng;
 
   constructor(
     readonly ids: readonly number[],
@@ -51,7 +44,7 @@ export class TokenBatcher {
     if (ids.length < seq) {
       throw new LightattnError(`TokenBatcher: the text has ${ids.length} tokens, fewer than the sequence length ${seq}; use a longer text or a shorter sequence`);
     }
-    this.random = seededRandom(seed);
+    this.random = new SamplingRng(seed);
   }
 
   /** Row-major [batch, seq] token ids. */
@@ -59,7 +52,7 @@ export class TokenBatcher {
     const out = new Int32Array(this.batch * this.seq);
     const starts = this.ids.length - this.seq + 1;
     for (let b = 0; b < this.batch; b++) {
-      const start = Math.floor(this.random() * starts);
+      const start = Math.floor(this.random.uniform() * starts);
       for (let t = 0; t < this.seq; t++) out[b * this.seq + t] = this.ids[start + t]!;
     }
     return out;

@@ -6,6 +6,9 @@ import { dropout, type DropoutMaskMode } from '../dropout.js';
 import { kaimingUniform, normal, ones, uniform, zeros } from './init.js';
 import { Module } from './module.js';
 
+/** How {@link Linear} initialises its weight and bias (see {@link LinearOptions.init}). */
+export type LinearInit = 'pytorch' | { std: number } | 'none';
+
 /** Options of {@link Linear}: bias, weight layout, initialisation, device. */
 export interface LinearOptions {
   /** Default true. */
@@ -17,9 +20,10 @@ export interface LinearOptions {
   layout?: 'out-in' | 'in-out';
   /**
    * 'pytorch' (default): W and b ~ U(±1/√in), nn.Linear's reset_parameters; { std }: W ~ N(0, std²)
-   * and b = 0, GPT-2's initialisation (std 0.02).
+   * and b = 0, GPT-2's initialisation (std 0.02); 'none': W = 0 and b = 0 without drawing from the
+   * generator, for weights a checkpoint overwrites next (random numbers would be wasted time).
    */
-  init?: 'pytorch' | { std: number };
+  init?: LinearInit;
   generator?: Generator;
   device?: Device;
 }
@@ -43,7 +47,11 @@ export class Linear extends Module {
     const bound = 1 / Math.sqrt(inFeatures);
     this.weight = this.param(
       'weight',
-      init === 'pytorch' ? kaimingUniform(shape, { ...o, a: Math.sqrt(5), fans: { fanIn: inFeatures, fanOut: outFeatures } }) : normal(shape, { ...o, std: init.std }),
+      init === 'none'
+        ? zeros(shape, o)
+        : init === 'pytorch'
+          ? kaimingUniform(shape, { ...o, a: Math.sqrt(5), fans: { fanIn: inFeatures, fanOut: outFeatures } })
+          : normal(shape, { ...o, std: init.std }),
     );
     this.bias = options.bias === false ? null : this.param('bias', init === 'pytorch' ? uniform([outFeatures], { ...o, low: -bound, high: bound }) : zeros([outFeatures], o));
   }
@@ -58,6 +66,16 @@ export class Linear extends Module {
   }
 }
 
+/** Options of {@link Embedding}: initialisation, device. */
+export interface EmbeddingOptions {
+  /** Std of the normal init. Default 1, as PyTorch (GPT-2 uses 0.02). */
+  std?: number;
+  /** 'normal' (default): N(0, std²); 'none': zeros without drawing from the generator, for a table a checkpoint overwrites next. */
+  init?: 'normal' | 'none';
+  generator?: Generator;
+  device?: Device;
+}
+
 /** Rows of a [num, dim] table by integer ids. Default init N(0, 1) as PyTorch (GPT-2 uses std 0.02). */
 export class Embedding extends Module {
   readonly weight: Tensor;
@@ -65,10 +83,12 @@ export class Embedding extends Module {
   constructor(
     readonly numEmbeddings: number,
     readonly embeddingDim: number,
-    options: { std?: number; generator?: Generator; device?: Device } = {},
+    options: EmbeddingOptions = {},
   ) {
     super();
-    this.weight = this.param('weight', normal([numEmbeddings, embeddingDim], { std: options.std ?? 1, generator: options.generator, device: options.device }));
+    const shape = [numEmbeddings, embeddingDim];
+    const o = { generator: options.generator, device: options.device };
+    this.weight = this.param('weight', options.init === 'none' ? zeros(shape, o) : normal(shape, { ...o, std: options.std ?? 1 }));
   }
 
   /** The rows of the weight at integer `ids`: [...ids.shape, embeddingDim]. */

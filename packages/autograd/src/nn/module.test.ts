@@ -175,4 +175,17 @@ describe('layers', () => {
     const b = new Linear(16, 8, { device, generator: new Generator(5) });
     expect(Array.from(b.weight.toArraySync())).toEqual(w);
   });
+
+  it("init 'none' allocates zeros and draws nothing from the generator (weights to be loaded)", () => {
+    const generator = new Generator(5);
+    const linear = new Linear(16, 8, { device, generator, init: 'none' });
+    const embedding = new Embedding(10, 4, { device, generator, std: 0.02, init: 'none' });
+    expect(generator.getState()).toEqual({ seed: 5, offset: 0 });
+    for (const t of [linear.weight, linear.bias!, embedding.weight]) expect(Array.from(t.toArraySync()).every((v) => v === 0)).toBe(true);
+    expect(linear.weight.shape).toEqual([8, 16]);
+    expect(embedding.weight.shape).toEqual([10, 4]);
+    // The random initialisations do draw (one Philox state per tensor), so the check above means something.
+    new Embedding(10, 4, { device, generator });
+    expect(generator.getState().offset).toBeGreaterThan(0);
+  });
 });
