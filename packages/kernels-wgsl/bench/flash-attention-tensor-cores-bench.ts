@@ -6,12 +6,13 @@
  * FlashAttention counts the forward (2·B·H·T²·D, causal), though the tensor-core kernel takes the
  * scores twice.
  *
- *   bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-bench.mjs [--json out.json] [--tiny]
+ *   bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-bench.mjs [--json out.json] [--tiny] [--all] [--check-all]
  */
 import { writeFileSync } from 'node:fs';
 import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
 import type { KernelCall, KernelDispatch } from '../src/kernel-api.js';
 import { selectFlashConfig } from '../src/kernels/flash-attention-config.js';
+import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../src/kernels/flash-attention-tensor-cores-direct.js';
 import { flashAttentionTensorCoreDispatch, tensorCoreForwardBytes, type TensorCoreOptions } from '../src/kernels/flash-attention-tensor-cores.js';
 import { flashAttentionDispatch } from '../src/kernels/flash-attention.js';
 import { getGpu } from '../src/acquire.js';
@@ -28,7 +29,7 @@ async function tensorCoreDevice(): Promise<{ device: WebGPUDevice; subgroupMatri
   if (!adapter) throw new Error('no WebGPU adapter');
   const features = (['subgroups', 'shader-f16', 'chromium-experimental-subgroup-matrix', 'timestamp-query'] as GPUFeatureName[]).filter((f) => adapter.features.has(f));
   const limits = adapter.limits as unknown as Record<string, number>;
-  const requiredLimits = Object.fromEntries(['maxComputeWorkgroupStorageSize', 'maxStorageBufferBindingSize', 'maxBufferSize', 'maxComputeInvocationsPerWorkgroup'].map((k) => [k, limits[k]!]));
+  const requiredLimits = Object.fromEntries(['maxComputeWorkgroupStorageSize', 'maxStorageBufferBindingSize', 'maxBufferSize', 'maxComputeInvocationsPerWorkgroup', 'maxStorageBuffersPerShaderStage'].map((k) => [k, limits[k]!]));
   const gpuDevice = await adapter.requestDevice({ requiredFeatures: features, requiredLimits });
   const info = adapter.info as GPUAdapterInfo & { subgroupMatrixConfigs?: { componentType: string; resultComponentType: string; M: number; N: number; K: number }[]; subgroupMinSize?: number; subgroupMaxSize?: number };
   const f16x16 = [...(info.subgroupMatrixConfigs ?? [])].some((c) => c.componentType === 'f16' && c.resultComponentType === 'f32' && c.M === 16 && c.N === 16 && c.K === 16);
@@ -42,7 +43,7 @@ const tiny = args.includes('--tiny');
 const [B, H, D] = tiny ? [1, 2, 64] : [4, 12, 64];
 const TS = tiny ? [64, 130] : args.includes('--short') ? [1024, 4096] : [1024, 4096, 16384];
 
-type Variant = { label: string; dispatch: (call: KernelCall<'flashAttention'>) => KernelDispatch | [] };
+type Variant = { label: string; dispatch: (call: KernelCall<'flashAttention'>) => KernelDispatch | KernelDispatch[] };
 
 async function main() {
   const { device, subgroupMatrices } = await tensorCoreDevice();
@@ -51,19 +52,39 @@ async function main() {
   console.log(`device: ${info.description}; subgroup matrices f16 → f32 16×16×16 with subgroups of 32: ${subgroupMatrices ? 'yes' : 'no, emulated'}`);
   const f32Tile = selectFlashConfig(D, D, device.kernelInfo).forward;
   const variants: Variant[] = [{ label: `f32 ${JSON.stringify(f32Tile)}`, dispatch: (c) => flashAttentionDispatch(c, f32Tile) }];
-  for (const split of [true, false]) {
-    for (const [subgroups, bc] of [[4, 16], [4, 32], [2, 16], [4, 64]] as const) {
-      const o: TensorCoreOptions = { emulate, split, subgroups, bc };
+  // The staged form (flash-attention-tensor-cores.ts) was measured on 2026-11-22 (docs/benchmarks.md);
+  // --all adds its best tile again. Then the direct form: k/v fragments from storage or staged tiles.
+  if (args.includes('--all')) {
+    for (const split of [true, false]) {
+      const o: TensorCoreOptions = { emulate, split, subgroups: 4, bc: 16 };
       if (tensorCoreForwardBytes(o, D, D, emulate ? 4 : 2, split) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
-      variants.push({ label: `tensor cores ${split ? 'fp32 (split)' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} bc${bc}`, dispatch: (c) => flashAttentionTensorCoreDispatch(c, o) });
+      variants.push({ label: `staged ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg4 bc16`, dispatch: (c) => flashAttentionTensorCoreDispatch(c, o) });
     }
+  }
+  const direct: [boolean, number, number, number, 'direct' | 'staged'][] = [
+    [true, 8, 16, 16, 'staged'],
+    [true, 4, 16, 16, 'staged'],
+    [true, 4, 32, 16, 'staged'],
+    [true, 4, 32, 32, 'staged'],
+    [true, 4, 16, 32, 'staged'],
+    [true, 2, 32, 32, 'direct'],
+    [false, 8, 16, 16, 'staged'],
+    [false, 4, 32, 32, 'staged'],
+  ];
+  for (const [split, subgroups, rows, bc, kv] of tiny ? direct.slice(0, 3) : direct) {
+    const o: DirectOptions = { emulate, split, subgroups, rows, bc, kv };
+    if (directForwardBytes(o, emulate ? 4 : 2, split, D) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
+    variants.push({ label: `direct ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}`, dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o) });
   }
   const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
 
   // 1. Correctness against the CPU device.
   const cpu = createCpuDevice();
   const errors: Record<string, unknown>[] = [];
-  for (const [T, causal, p, padded] of [[130, true, 0.1, false], [67, false, 0, true], [256, true, 0, false]] as const) {
+  // Each case compiles its own pipelines (seconds each on the real GPU): by default only the causal
+  // case the timings use; --check-all adds dropout and a padding mask (the unit tests cover them emulated).
+  const cases = args.includes('--check-all') ? ([[130, true, 0.1, false], [67, false, 0, true], [256, true, 0, false]] as const) : ([[256, true, 0, false]] as const);
+  for (const [T, causal, p, padded] of cases) {
     const values = (seed: number, s: number) => Float32Array.from({ length: 2 * T * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * s);
     const maskData = padded ? Array.from({ length: T }, (_, j) => (j % 7 === 3 ? 0 : 1)) : [1];
     const on = (dev: WebGPUDevice | ReturnType<typeof createCpuDevice>): Tensor[] => [
@@ -117,15 +138,18 @@ async function main() {
           await device.sync();
         }
         const samples: number[] = [];
+        const stageMs: number[] = [];
         for (let r = 0; r < (T >= 16384 ? 3 : 5); r++) {
           const { profile } = await device.profile(async () => {
             device.runSteps(call, step);
             await device.sync();
           });
           samples.push(profile.kernels.reduce((s, k) => s + k.totalMs, 0));
+          // The direct form's f16 copies of q, k and v (included in ms).
+          stageMs.push(profile.kernels.filter((k) => k.name === 'flashAttentionTCStage').reduce((s, k) => s + k.totalMs, 0));
         }
         const ms = samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-        const row = { variant: v.label, T, ms, tflops: (2 * B * H * T * T * D) / ms / 1e9 };
+        const row = { variant: v.label, T, ms, stageMs: stageMs.sort((a, b) => a - b)[Math.floor(stageMs.length / 2)], tflops: (2 * B * H * T * T * D) / ms / 1e9 };
         rows.push(row);
         console.log(`T ${T} ${v.label}: ${ms.toFixed(3)} ms, ${row.tflops.toFixed(2)} TFLOP/s`);
       } catch (e) {

@@ -3,6 +3,9 @@ import type { BindingAccess, CallIdentity, KernelBinding, KernelDispatch } from 
 import { UniformBuilder } from './uniform-builder.js';
 import { checkIdentifier, WGSL_LINEAR_WORKGROUP, wgslType } from './wgsl-helpers.js';
 
+/** Element types of `plainScratch` arrays. */
+export type PlainElement = 'f16' | 'f32' | 'vec4<u32>' | 'vec4<f32>';
+
 /** A tensor bound to a dispatch, with the WGSL name and type of its accessors. */
 export interface TensorArg {
   /** WGSL identifier of the binding; accessors are `<name>_get(i)`, `<name>_set(i, v)`, `<name>_add(i, v)`. */
@@ -41,6 +44,8 @@ interface ArgDecl {
   vec4: boolean;
   /** Uniform holding the element offset; '' for scratch (offset 0). */
   offsetField: string;
+  /** A plain scratch array of this WGSL element type, without accessors (see `plainScratch`). */
+  plainElement?: PlainElement;
 }
 
 /**
@@ -90,6 +95,19 @@ export class DispatchBuilder {
     this.decls.push({ name, dtype, access: 'read_write', atomic: !!options.atomic, vec4: false, offsetField: '' });
   }
 
+  /**
+   * A scratch array `var<storage, read_write> name: array<element>` without accessors, indexed
+   * directly (and usable as a subgroup-matrix load source): f16 needs the device's shader-f16.
+   * Steps of one call may bind the same scratch with different element types (f16 written, read
+   * back 16 bytes at a time as vec4<u32>) when its byte length is the same.
+   */
+  plainScratch(name: string, element: PlainElement, elements: number): void {
+    this.checkName(name);
+    const bytes = { f16: 2, f32: 4, 'vec4<u32>': 16, 'vec4<f32>': 16 }[element];
+    this.bindings.push({ kind: 'scratch', name, byteLength: Math.max(4, Math.ceil((elements * bytes) / 4) * 4), access: 'read_write' });
+    this.decls.push({ name, dtype: 'f32', access: 'read_write', atomic: false, vec4: false, offsetField: '', plainElement: element });
+  }
+
   /** Binds the error buffer and defines `report_error(bad_value: u32)`; `message` names what was out of range. */
   errors(message: string): void {
     if (this.errorMessage !== null) throw new RangeError(`${this.name}: errors() called twice`);
@@ -118,7 +136,7 @@ export class DispatchBuilder {
 
   /** The dispatch; `source(declarations)` returns the whole WGSL module. */
   build(workgroups: KernelDispatch['workgroups'], source: (declarations: string) => string): KernelDispatch {
-    const bindingSig = this.decls.map((d) => `${d.name}:${d.dtype}:${d.access}${d.atomic ? ':atomic' : ''}${d.vec4 ? ':vec4' : ''}`).join(',');
+    const bindingSig = this.decls.map((d) => `${d.name}:${d.plainElement ?? d.dtype}:${d.access}${d.atomic ? ':atomic' : ''}${d.vec4 ? ':vec4' : ''}`).join(',');
     const key = [this.name, ...this.variantParts.map(String)].join(':') + `|${bindingSig}${this.errorMessage !== null ? ',errors' : ''}|${this.uniforms.signature()}`;
     return {
       kind: 'dispatch',
@@ -171,6 +189,7 @@ fn report_error(bad_value: u32) {
 
 /** Declaration and accessors of one binding. */
 function bindingWgsl(d: ArgDecl, binding: number): string {
+  if (d.plainElement) return `@group(0) @binding(${binding}) var<storage, read_write> ${d.name}: array<${d.plainElement}>;`;
   const off = d.offsetField ? `u.${d.offsetField} + i` : 'i';
   const n = d.name;
   if (d.dtype === 'bool') {

@@ -19,6 +19,7 @@ export type {
   WgslKernelTable,
   TensorArg,
   TensorArgOptions,
+  PlainElement,
 } from './kernel-api.js';
 export {
   MAX_RANK,

@@ -40,7 +40,7 @@
  */
 import type { OpName, OpParams, TensorRef } from '@lightattn/tensor-core';
 
-export { DispatchBuilder, vec4Aligned, type TensorArg, type TensorArgOptions } from './dispatch-builder.js';
+export { DispatchBuilder, vec4Aligned, type PlainElement, type TensorArg, type TensorArgOptions } from './dispatch-builder.js';
 export { UniformBuilder } from './uniform-builder.js';
 export {
   MAX_RANK,

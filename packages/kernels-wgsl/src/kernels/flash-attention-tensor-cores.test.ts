@@ -3,6 +3,7 @@ import { assertAllClose, TestData, toleranceFor } from '@lightattn/tensor-core/t
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KernelCall, KernelDeviceInfo } from '../kernel-api.js';
 import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './flash-attention-tensor-cores-direct.js';
 import { flashAttentionTensorCoreDispatch, selectTensorCoreTile, tensorCoreForwardBytes, type TensorCoreOptions } from './flash-attention-tensor-cores.js';
 import { MatrixEmitter } from './subgroup-matrix.js';
 
@@ -45,11 +46,15 @@ interface Case {
   scaleUp?: number;
 }
 
+/** Either form of the tensor-core forward: staged (flash-attention-tensor-cores.ts) or direct (…-direct.ts). */
+type Form = TensorCoreOptions | (DirectOptions & { direct: true });
+const steps = (call: KernelCall<'flashAttention'>, o: Form) => ('direct' in o ? flashAttentionTensorCoreDirectSteps(call, o) : flashAttentionTensorCoreDispatch(call, o));
+
 describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGPU', () => {
   const d = device!;
   afterAll(() => d.destroy());
 
-  async function check(o: TensorCoreOptions, c: Case): Promise<void> {
+  async function check(o: Form, c: Case): Promise<void> {
     const Dv = c.Dv ?? c.D;
     const data = new TestData(c.Tq * 13 + c.Tk * 5 + c.D);
     const s = c.scaleUp ?? 1;
@@ -71,7 +76,7 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
       const out = zeros([c.B, c.H, c.Tq, Dv], { device: d });
       const lse = zeros([c.B, c.H, c.Tq], { device: d });
       const call = { op: 'flashAttention', inputs: on(d), outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
-      d.runSteps(call, flashAttentionTensorCoreDispatch(call, o));
+      d.runSteps(call, steps(call, o));
       // Split operands keep ~22 bits: f32 tolerances. One f16 per operand keeps 11: about 1e-3.
       const tol = o.split ? toleranceFor('flashAttention', { k: c.Tk + c.D }) : { rtol: 4e-3, atol: 4e-3 };
       assertAllClose(await out.toArray(), await ro!.toArray(), tol, `${label} o`);
@@ -80,36 +85,53 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
   }
 
   const tile = (split: boolean, subgroups = 2, bc = 16): TensorCoreOptions => ({ emulate: true, split, subgroups, bc });
+  const direct = (split: boolean, subgroups: number, rows: number, bc: number, kv: 'direct' | 'staged' = 'direct'): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv });
+  const edgeCases = (form: (split: boolean, n: number) => Form) => async () => {
+    await check(form(true, 0), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
+    await check(form(true, 1), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
+    await check(form(true, 0), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
+    await check(form(true, 1), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
+    await check(form(true, 2), { B: 1, H: 1, Tq: 21, Tk: 50, D: 64 });
+  };
 
-  it('split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D', { timeout: 120_000 }, async () => {
-    await check(tile(true), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
-    await check(tile(true), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
-    await check(tile(true), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
-    await check(tile(true), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
-    await check(tile(true, 1, 16), { B: 1, H: 1, Tq: 21, Tk: 50, D: 64 });
+  it('split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D', { timeout: 120_000 }, edgeCases((split, n) => [tile(split), tile(split), tile(split, 1, 16)][n]!));
+
+  it('the direct form (f16 copies in storage, fragments loaded from them) matches too, with 16 or 32 rows per subgroup', { timeout: 180_000 }, async () => {
+    expect(directForwardBytes({ subgroups: 4, rows: 16, bc: 64 }, 2, true)).toBeLessThanOrEqual(49152);
+    await edgeCases((split, n) => [direct(split, 2, 16, 16), direct(split, 1, 32, 32), direct(split, 1, 16, 48)][n]!)();
+    await check(direct(false, 2, 32, 16), { B: 1, H: 2, Tq: 70, Tk: 70, D: 16, params: { causal: true } });
+  });
+
+  it('the direct form with k and v tiles staged in workgroup memory matches too', { timeout: 180_000 }, async () => {
+    expect(directForwardBytes({ subgroups: 4, rows: 32, bc: 32, kv: 'staged' }, 2, true, 64)).toBeLessThanOrEqual(49152);
+    await edgeCases((split, n) => [direct(split, 2, 16, 16, 'staged'), direct(split, 1, 32, 32, 'staged'), direct(split, 2, 16, 16, 'staged')][n]!)();
+    await check(direct(false, 2, 32, 16, 'staged'), { B: 1, H: 2, Tq: 70, Tk: 70, D: 16, Dv: 32, params: { causal: true } });
   });
 
   it('one f16 per operand matches to f16 precision; a fully masked row gives zeros and L = −Inf', { timeout: 60_000 }, async () => {
     await check(tile(false), { B: 1, H: 2, Tq: 33, Tk: 33, D: 16, params: { causal: true } });
     // Causal with more rows than keys visible: rowOffset −… is not allowed, so mask every key of batch 1 instead.
-    await scope(async () => {
-      const q = fromArray(new Array(2 * 3 * 16).fill(0.5), { shape: [2, 1, 3, 16], device: d });
-      const k = fromArray(new Array(2 * 4 * 16).fill(0.25), { shape: [2, 1, 4, 16], device: d });
-      const v = fromArray(new Array(2 * 4 * 16).fill(1), { shape: [2, 1, 4, 16], device: d });
-      const mask = fromArray([1, 1, 0, 1, 0, 0, 0, 0], { shape: [2, 1, 1, 4], dtype: 'bool', device: d });
-      const out = zeros([2, 1, 3, 16], { device: d });
-      const lse = zeros([2, 1, 3], { device: d });
-      const params: OpParams<'flashAttention'> = { causal: false, scale: 0.25, p: 0, seed: 0, offset: 0, rowOffset: 0, rows: 3 };
-      const call = { op: 'flashAttention', inputs: [q, k, v, mask], outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
-      d.runSteps(call, flashAttentionTensorCoreDispatch(call, tile(true)));
-      const o = await out.toArray();
-      expect(o.slice(0, 48).every((x) => Math.abs(x - 1) < 1e-6)).toBe(true);
-      expect(o.slice(48).every((x) => x === 0)).toBe(true);
-      expect(Array.from(await lse.toArray()).slice(3)).toEqual([-Infinity, -Infinity, -Infinity]);
-    });
+    for (const form of [tile(true), direct(true, 1, 16, 16)]) {
+      await scope(async () => {
+        const q = fromArray(new Array(2 * 3 * 16).fill(0.5), { shape: [2, 1, 3, 16], device: d });
+        const k = fromArray(new Array(2 * 4 * 16).fill(0.25), { shape: [2, 1, 4, 16], device: d });
+        const v = fromArray(new Array(2 * 4 * 16).fill(1), { shape: [2, 1, 4, 16], device: d });
+        const mask = fromArray([1, 1, 0, 1, 0, 0, 0, 0], { shape: [2, 1, 1, 4], dtype: 'bool', device: d });
+        const out = zeros([2, 1, 3, 16], { device: d });
+        const lse = zeros([2, 1, 3], { device: d });
+        const params: OpParams<'flashAttention'> = { causal: false, scale: 0.25, p: 0, seed: 0, offset: 0, rowOffset: 0, rows: 3 };
+        const call = { op: 'flashAttention', inputs: [q, k, v, mask], outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+        d.runSteps(call, steps(call, form));
+        const o = await out.toArray();
+        expect(o.slice(0, 48).every((x) => Math.abs(x - 1) < 1e-6)).toBe(true);
+        expect(o.slice(48).every((x) => x === 0)).toBe(true);
+        expect(Array.from(await lse.toArray()).slice(3)).toEqual([-Infinity, -Infinity, -Infinity]);
+      });
+    }
   });
 
   it('an input beyond f16 range is reported at the next sync, not turned into Inf', { timeout: 60_000 }, async () => {
     await expect(check(tile(true), { B: 1, H: 1, Tq: 5, Tk: 5, D: 16, scaleUp: 1e6 })).rejects.toThrow(/65504/);
+    await expect(check(direct(true, 1, 16, 16), { B: 1, H: 1, Tq: 5, Tk: 5, D: 16, scaleUp: 1e6 })).rejects.toThrow(/65504/);
   });
 });

@@ -81,6 +81,28 @@ function stageRows(e: MatrixEmitter, o: { dst: string; src: string; base: string
 const RANGE_MESSAGE =
   'flashAttention on tensor cores: q·scale, k or v has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
 
+/**
+ * WGSL folding this invocation's `span` scores of the tile at j0 (stored at `rowAt` + key, keys
+ * `lane`·span …) into its running max m and sum l = Σ exp(s − m): the online log-sum-exp of stage 1.
+ * Needs m, l, j0, m_base, limit and row in scope.
+ */
+export function tileRowStatsWgsl(rowAt: string, lane: string, span: number): string {
+  const at = `${rowAt} + ${lane} * ${span}u + c`;
+  return `var tmax = NEG_BIG;
+    for (var c = 0u; c < ${span}u; c++) {
+      if (allowed(m_base, limit, row, j0 + ${lane} * ${span}u + c)) { tmax = max(tmax, s_s[${at}]); }
+    }
+    if (tmax > NEG_BIG) {
+      let m_new = max(m, tmax);
+      var sum = 0.0;
+      for (var c = 0u; c < ${span}u; c++) {
+        if (allowed(m_base, limit, row, j0 + ${lane} * ${span}u + c)) { sum += exp(s_s[${at}] - m_new); }
+      }
+      l = l * exp(m - m_new) + sum;
+      m = m_new;
+    }`;
+}
+
 export function flashAttentionTensorCoreDispatch(call: KernelCall<'flashAttention'>, o: TensorCoreOptions): KernelDispatch | [] {
   const g = flashGeometry(call);
   if (g.B * g.H * g.Tq === 0) return [];
@@ -202,21 +224,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     workgroupBarrier();
     ${scores()}
     workgroupBarrier();
-    var tmax = NEG_BIG;
-    for (var c = 0u; c < ${half}u; c++) {
-      let j = j0 + half * ${half}u + c;
-      if (allowed(m_base, limit, row, j)) { tmax = max(tmax, s_s[${sBase} + lr * ${ss}u + half * ${half}u + c]); }
-    }
-    if (tmax > NEG_BIG) {
-      let m_new = max(m, tmax);
-      var sum = 0.0;
-      for (var c = 0u; c < ${half}u; c++) {
-        let j = j0 + half * ${half}u + c;
-        if (allowed(m_base, limit, row, j)) { sum += exp(s_s[${sBase} + lr * ${ss}u + half * ${half}u + c] - m_new); }
-      }
-      l = l * exp(m - m_new) + sum;
-      m = m_new;
-    }
+    ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'half', half)}
   }
   // Combine the two halves of each row: L = M + log(l·e^(m−M) + l′·e^(m′−M)).
   stat_s[lid] = vec2<f32>(m, l);

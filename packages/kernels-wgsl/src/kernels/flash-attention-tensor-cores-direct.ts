@@ -1,0 +1,316 @@
+import { DeviceError } from '@lightattn/tensor-core';
+import { ceilDiv, DispatchBuilder, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../kernel-api.js';
+import { elementwiseMain } from '../wgsl-helpers.js';
+import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
+import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
+import { TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './flash-attention-tensor-cores.js';
+import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
+
+/**
+ * The tensor-core flash forward, second form: q·scale, k and v are first copied once into f16
+ * (hi, and lo for split operands) in scratch buffers, zero-padded to whole tiles, so that the main
+ * kernel loads every fragment straight from storage with no staging, no conversion and no bounds
+ * checks. Workgroup memory then holds only each subgroup's own scores and probabilities, which is
+ * what a subgroup matrix cannot give element-wise. Same two stages as flash-attention-tensor-cores.ts:
+ *   stage 1  L_i = log Σ_j exp(s_ij) (running max and sum per row, from the stored scores);
+ *   stage 2  O_i = Σ_j exp(s_ij − L_i)·z_ij·v_j, accumulated in subgroup matrices never rescaled.
+ * A subgroup owns `rows` (16 or 32) query rows and keeps their q fragments in registers; key tiles
+ * are `bc` wide. Split products scale each accumulator by 2¹¹ around the cross terms of every
+ * 16-key step (exact), so one accumulator serves hi·hi and the cross terms.
+ *
+ * An experiment, not selected by any device: on an H100 (docs/benchmarks.md, "Second round") the
+ * split form with k/v staged, 8 subgroups × 16 rows, 16 keys, takes 7.15 ms at T 4096 (B 4, H 12,
+ * D 64, causal) against the f32 kernel's 6.19 and PyTorch's 3.40; one f16 per operand takes 3.00 ms
+ * but at TF32-like precision. Tests run it emulated; bench/flash-attention-tensor-cores-bench.ts
+ * runs it for real.
+ */
+
+export interface DirectTile {
+  readonly subgroups: number;
+  /** Query rows per subgroup: 16 or 32. */
+  readonly rows: number;
+  /** Keys per tile: a multiple of 16. */
+  readonly bc: number;
+  /**
+   * Where k and v fragments come from: `direct`, each subgroup loads them from the f16 copies in
+   * storage (the caches catch the reuse); `staged`, the workgroup first copies each tile into
+   * workgroup memory with 16-byte loads and all its subgroups read it there (the GEMM shape that
+   * reached 129 TFLOP/s with f16 operands on an H100, docs/benchmarks.md). Default direct.
+   */
+  readonly kv?: 'direct' | 'staged';
+}
+
+export interface DirectOptions extends DirectTile {
+  readonly emulate: boolean;
+  readonly split: boolean;
+}
+
+/** Workgroup bytes of the main kernel. */
+export function directForwardBytes(t: DirectTile, elemBytes: number, split: boolean, headBucket = 64): number {
+  const parts = split ? 2 : 1;
+  const s = t.subgroups * t.rows * (t.bc + 4) * 4;
+  const p = t.subgroups * t.rows * (t.bc + 8) * elemBytes * parts;
+  const stat = t.rows === 16 ? t.subgroups * SUBGROUP * 8 : 0;
+  const kv = t.kv === 'staged' ? t.bc * (headBucket + 8) * elemBytes * parts : 0;
+  return s + p + stat + kv;
+}
+
+const RANGE_MESSAGE =
+  'flashAttention on tensor cores: q·scale, k or v has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
+
+/** Copies a [BH, T, width] f32 tensor (times `scale`) into hi/lo scratch [BH, padded, bucket], zeros outside. */
+function stageDispatch(call: KernelCall<'flashAttention'>, e: MatrixEmitter, g: FlashGeometry, which: 'q' | 'k' | 'v', padded: number, bucket: number): KernelDispatch {
+  const input = { q: 0, k: 1, v: 2 }[which];
+  const [T, width] = which === 'q' ? [g.Tq, g.D] : [g.Tk, which === 'k' ? g.D : g.Dv];
+  const b = new DispatchBuilder(call, 'flashAttentionTCStage', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', which === 'q' ? 'scaled' : 'plain']);
+  b.input('src', call.inputs[input]!);
+  // One scratch array per tensor: hi at [0, n), lo at [n, 2n).
+  const n = g.B * g.H * padded * bucket;
+  b.plainScratch(`${which}s`, e.emulate ? 'f32' : 'f16', n * (e.split ? 2 : 1));
+  b.errors(RANGE_MESSAGE);
+  b.u32('n', n).u32('t', T).u32('width', width).u32('padded', padded).u32('bucket', bucket).f32('scale', which === 'q' ? call.params.scale : 1);
+  return b.build(ceilDiv(n, 256), (decls) => `${e.enables()}${decls}
+${e.helpers()}
+${elementwiseMain(
+  256,
+  `let c = i % u.bucket;
+  let t = (i / u.bucket) % u.padded;
+  let bh = i / (u.bucket * u.padded);
+  var x = 0.0;
+  if (t < u.t && c < u.width) { x = src_get((bh * u.t + t) * u.width + c) * u.scale; }
+  if (abs(x) >= 65504.0) { report_error(bitcast<u32>(x)); }
+  let h = stage_hi(x);
+  ${which}s[i] = h;
+  ${e.split ? `${which}s[u.n + i] = stage_lo(x, h);` : ''}`,
+)}`);
+}
+
+export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAttention'>, o: DirectOptions): KernelDispatch[] {
+  const g = flashGeometry(call);
+  if (g.B * g.H * g.Tq === 0) return [];
+  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD) throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
+  if (o.rows !== 16 && o.rows !== 32) throw new RangeError(`flashAttention (tensor cores): rows per subgroup must be 16 or 32, got ${o.rows}`);
+  const e = new MatrixEmitter(o.emulate, o.split);
+  if (directForwardBytes(o, e.elemBytes, o.split, Math.max(g.db, g.dvb)) > call.device.limits.maxComputeWorkgroupStorageSize) {
+    throw new DeviceError(`flashAttention (tensor cores): tile ${JSON.stringify(o)} does not fit this device's workgroup memory`);
+  }
+  const { subgroups, rows: R, bc } = o;
+  const { db, dvb, dropout } = g;
+  const br = subgroups * R;
+  const qTiles = ceilDiv(g.Tq, br);
+  const tqp = qTiles * br;
+  const tkp = ceilDiv(g.Tk, bc) * bc;
+  const steps = [stageDispatch(call, e, g, 'q', tqp, db), stageDispatch(call, e, g, 'k', tkp, db), stageDispatch(call, e, g, 'v', tkp, dvb)];
+
+  const staged = o.kv === 'staged';
+  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct']);
+  b.input('mask', call.inputs[3]!);
+  b.output('o', call.outputs[0]!);
+  b.output('lse', call.outputs[1]!);
+  const parts = o.split ? (['hi', 'lo'] as const) : (['hi'] as const);
+  const sizes = { q: g.B * g.H * tqp * db, k: g.B * g.H * tkp * db, v: g.B * g.H * tkp * dvb };
+  // Staged, k and v are read 16 bytes at a time: 8 halves (4 floats emulated) per vec4.
+  const perVec = e.emulate ? 4 : 8;
+  for (const which of ['q', 'k', 'v'] as const) {
+    if (staged && which !== 'q') b.plainScratch(`${which}s`, e.emulate ? 'vec4<f32>' : 'vec4<u32>', (sizes[which] * parts.length) / perVec);
+    else b.plainScratch(`${which}s`, e.emulate ? 'f32' : 'f16', sizes[which] * parts.length);
+  }
+  b.u32('q_tiles', qTiles).u32('tqp', tqp).u32('tkp', tkp);
+  // Where the lo halves start in each scratch array (see stageDispatch).
+  b.u32('q_lo', sizes.q).u32('k_lo', sizes.k).u32('v_lo', sizes.v);
+  const lo = (which: string, p: string) => (p === 'lo' ? `u.${which}_lo + ` : '');
+
+  const ri = R / MMA;
+  const lpr = SUBGROUP / R; // lanes per row: 2 (rows 16) or 1 (rows 32)
+  const span = bc / lpr; // keys per lane per tile
+  const ss = bc + 4; // S row stride (floats), 16-byte multiple
+  const ps = bc + 8; // P row stride (halves), 16-byte multiple
+  const sBase = `sid * ${R * ss}u`;
+  const pBase = `sid * ${R * ps}u`;
+
+  // acc += l·r for independent jobs, emitted stage by stage so that no product waits on the one
+  // before it; split: acc ← (acc·2¹¹ + hi·lo + lo·hi)·2⁻¹¹ + hi·hi (exact power-of-two scalings).
+  type Job = { acc: string; l: (p: string) => string; r: (p: string) => string };
+  const accumulate = (jobs: Job[]): string[] =>
+    o.split
+      ? [
+          ...jobs.map((j) => e.scale(j.acc, `${LO_SCALE}.0`)),
+          ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('lo'))),
+          ...jobs.map((j) => e.mma(j.acc, j.l('lo'), j.r('hi'))),
+          ...jobs.map((j) => e.scale(j.acc, `${1 / LO_SCALE}`)),
+          ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi'))),
+        ]
+      : jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi')));
+  const block = (lines: string[]) => `{\n      ${lines.filter((x) => x !== '').join('\n      ')}\n    }`;
+  const qLoads: string[] = [];
+  for (const p of parts) {
+    for (let i = 0; i < ri; i++) {
+      for (let kk = 0; kk < db / MMA; kk++) {
+        const op: MatrixOperand = { array: 'qs', offset: `${lo('q', p)}q_at + ${i * MMA * db + kk * MMA}u`, colMajor: false, stride: db };
+        qLoads.push(e.loadLeft(`q_${p}_${i}_${kk}`, op));
+      }
+    }
+  }
+  const sAccs: string[] = [];
+  for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) sAccs.push(`acc_s_${i}_${n}`);
+  // S = q·kᵀ for the tile at j0 into this subgroup's rows of s_s.
+  const scores = (): string => {
+    const lines: string[] = sAccs.map((a) => e.zeroAcc(a));
+    for (let kk = 0; kk < db / MMA; kk++) {
+      const step: string[] = [];
+      // kᵀ: element (d, j) is k row j, column d: column-major with stride db.
+      for (const p of parts) {
+        for (let n = 0; n < bc / MMA; n++) {
+          const op: MatrixOperand = staged
+            ? { array: `kv_${p}`, offset: `${n * MMA * (db + 8) + kk * MMA}u`, colMajor: true, stride: db + 8 }
+            : { array: 'ks', offset: `${lo('k', p)}k_at + (j0 + ${n * MMA}u) * ${db}u + ${kk * MMA}u`, colMajor: true, stride: db };
+          step.push(e.loadRight(`k_${p}_${n}`, op));
+        }
+      }
+      const jobs: Job[] = [];
+      for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) jobs.push({ acc: `acc_s_${i}_${n}`, l: (p) => `q_${p}_${i}_${kk}`, r: (p) => `k_${p}_${n}` });
+      lines.push(block([...step, ...accumulate(jobs)]));
+    }
+    for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) lines.push(e.store(`acc_s_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss + n * MMA}u`, ss));
+    return lines.join('\n    ');
+  };
+  const pv = (): string => {
+    const lines: string[] = [];
+    for (let kk = 0; kk < bc / MMA; kk++) {
+      const step: string[] = [];
+      for (const p of parts) for (let i = 0; i < ri; i++) step.push(e.loadLeft(`p_${p}_${i}`, { array: `p_${p}`, offset: `${pBase} + ${i * MMA * ps + kk * MMA}u`, colMajor: false, stride: ps }));
+      for (const p of parts) {
+        for (let n = 0; n < dvb / MMA; n++) {
+          const op: MatrixOperand = staged
+            ? { array: `kv_${p}`, offset: `${kk * MMA * (dvb + 8) + n * MMA}u`, colMajor: false, stride: dvb + 8 }
+            : { array: 'vs', offset: `${lo('v', p)}v_at + (j0 + ${kk * MMA}u) * ${dvb}u + ${n * MMA}u`, colMajor: false, stride: dvb };
+          step.push(e.loadRight(`v_${p}_${n}`, op));
+        }
+      }
+      const jobs: Job[] = [];
+      for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) jobs.push({ acc: `acc_o_${i}_${n}`, l: (p) => `p_${p}_${i}`, r: (p) => `v_${p}_${n}` });
+      lines.push(block([...step, ...accumulate(jobs)]));
+    }
+    return lines.join('\n    ');
+  };
+  // Staged: the tile's bc rows of k (or v) copied from the f16 scratch into kv_hi/kv_lo (row
+  // stride width + 8 halves, a 16-byte multiple), one vec4 per invocation per step.
+  const copyTile = (which: 'k' | 'v', width: number): string => {
+    if (!staged) return '';
+    const vecs = (bc * width) / perVec;
+    const lines: string[] = [];
+    for (const p of parts) {
+      const unpack = e.emulate
+        ? [0, 1, 2, 3].map((t) => `kv_${p}[at + ${t}u] = w[${t}];`).join(' ')
+        : [0, 1, 2, 3].map((t) => `let h${t} = bitcast<vec2<f16>>(w[${t}]); kv_${p}[at + ${2 * t}u] = h${t}.x; kv_${p}[at + ${2 * t + 1}u] = h${t}.y;`).join(' ');
+      lines.push(`for (var ce = lid; ce < ${vecs}u; ce += ${subgroups * SUBGROUP}u) {
+      let cr = ce / ${width / perVec}u;
+      let cc = (ce % ${width / perVec}u) * ${perVec}u;
+      let w = ${which}s[(${p === 'lo' ? `u.${which}_lo + ` : ''}(bh * u.tkp + j0 + cr) * ${width}u + cc) / ${perVec}u];
+      let at = cr * ${width + 8}u + cc;
+      ${unpack}
+    }`);
+    }
+    return lines.join('\n    ');
+  };
+  const oAccs: string[] = [];
+  const storeO: string[] = [];
+  for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`));
+  for (let n = 0; n < dvb / MMA; n++) {
+    storeO.push('workgroupBarrier();');
+    for (let i = 0; i < ri; i++) storeO.push(e.store(`acc_o_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss}u`, ss));
+    storeO.push(
+      'workgroupBarrier();',
+      `if (row < u.tq) { for (var c = 0u; c < ${MMA / lpr}u; c++) { let col = ${n * MMA}u + part * ${MMA / lpr}u + c; if (col < u.dv) { o_set((bh * u.tq + row) * u.dv + col, s_s[${sBase} + lr * ${ss}u + part * ${MMA / lpr}u + c]); } } }`,
+    );
+  }
+  const z = dropout ? ' * drop_at(drop_row_g, j)' : '';
+  const elem = e.elem;
+
+  steps.push(
+    b.build(g.B * g.H * qTiles, (decls) => `${e.enables()}${decls}
+${WGSL_FLOAT_BITS}
+${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
+${WGSL_FLASH_COMMON}
+${flashAllowedWgsl(g.maskScalar)}
+${e.helpers()}
+var<workgroup> s_s: array<f32, ${subgroups * R * ss}>;
+${parts.map((p) => `var<workgroup> p_${p}: array<${elem}, ${subgroups * R * ps}>;`).join('\n')}
+${lpr === 2 ? `var<workgroup> stat_s: array<vec2<f32>, ${subgroups * SUBGROUP}>;` : ''}
+${staged ? parts.map((p) => `var<workgroup> kv_${p}: array<${elem}, ${bc * (Math.max(db, dvb) + 8)}>;`).join('\n') : ''}
+
+@compute @workgroup_size(${subgroups * SUBGROUP})
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32${e.entryParams()}) {
+  ${e.prelude()}
+  let wg = linear_workgroup(wid, nwg);
+  let bh = wg / u.q_tiles;
+  if (bh >= u.bh) { return; }
+  // Last query tiles first: under a causal mask they see the most keys.
+  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
+  // The workgroup walks the keys its last row sees (uniform, so the barriers are too).
+  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);
+  let q_at = (bh * u.tqp + i0 + sid * ${R}u) * ${db}u;
+  let k_at = bh * u.tkp * ${db}u;
+  let v_at = bh * u.tkp * ${dvb}u;
+  let m_base = mask_base(bh);
+  // This invocation's row, and which ${span} keys of each tile it reads.
+  let lane = lid % ${SUBGROUP}u;
+  let lr = lane / ${lpr}u;
+  let part = lane % ${lpr}u;
+  let row = i0 + sid * ${R}u + lr;
+  let limit = select(0u, last_key(row), row < u.tq);
+  ${dropout ? 'let drop_row_g = drop_global_row(bh, row);' : ''}
+  ${qLoads.filter((x) => x !== '').join('\n  ')}
+  ${sAccs.map((a) => e.declareAcc(a)).join('\n  ')}
+
+  // Stage 1: running max m and Σ exp(s − m) of this invocation's keys.
+  var m = NEG_BIG;
+  var l = 0.0;
+  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
+    ${staged ? `${copyTile('k', db)}
+    workgroupBarrier();` : ''}
+    ${scores()}
+    workgroupBarrier();
+    ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'part', span)}
+    workgroupBarrier();
+  }
+  ${
+    lpr === 2
+      ? `// Combine the two halves of each row: L = M + log(l·e^(m−M) + l′·e^(m′−M)).
+  stat_s[lid] = vec2<f32>(m, l);
+  workgroupBarrier();
+  let other = stat_s[lid ^ 1u];
+  let mm = max(m, other.x);
+  let ll = l * exp(m - mm) + other.y * exp(other.x - mm);`
+      : 'let mm = m;\n  let ll = l;'
+  }
+  let lse_row = select(-f32_inf(), mm + log(ll), ll > 0.0);
+  if (part == 0u && row < u.tq) { lse_set(bh * u.tq + row, lse_row); }
+
+  // Stage 2: O = Σ exp(s − L)·z·v.
+  ${oAccs.join('\n  ')}
+  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
+    ${staged ? `${copyTile('k', db)}
+    workgroupBarrier();` : ''}
+    ${scores()}
+    workgroupBarrier();
+    // Every subgroup is past its k loads: v may take k's place.
+    ${copyTile('v', dvb)}
+    for (var c = 0u; c < ${span}u; c++) {
+      let col = part * ${span}u + c;
+      let j = j0 + col;
+      var pz = 0.0;
+      if (allowed(m_base, limit, row, j)) { pz = exp(s_s[${sBase} + lr * ${ss}u + col] - lse_row)${z}; }
+      let ph = stage_hi(pz);
+      p_hi[${pBase} + lr * ${ps}u + col] = ph;
+      ${o.split ? `p_lo[${pBase} + lr * ${ps}u + col] = stage_lo(pz, ph);` : ''}
+    }
+    workgroupBarrier();
+    ${pv()}
+    ${staged ? 'workgroupBarrier();' : ''}
+  }
+  ${storeO.join('\n  ')}
+}`),
+  );
+  return steps;
+}
