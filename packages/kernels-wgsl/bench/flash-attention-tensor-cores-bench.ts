@@ -61,20 +61,20 @@ async function main() {
       variants.push({ label: `staged ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg4 bc16`, dispatch: (c) => flashAttentionTensorCoreDispatch(c, o) });
     }
   }
-  const direct: [boolean, number, number, number, 'direct' | 'staged'][] = [
-    [true, 8, 16, 16, 'staged'],
-    [true, 4, 16, 16, 'staged'],
-    [true, 4, 32, 16, 'staged'],
-    [true, 4, 32, 32, 'staged'],
-    [true, 4, 16, 32, 'staged'],
-    [true, 2, 32, 32, 'direct'],
-    [false, 8, 16, 16, 'staged'],
-    [false, 4, 32, 32, 'staged'],
+  // [split, subgroups, rows, bc, kv, separate cross accumulators]
+  const direct: [boolean, number, number, number, 'direct' | 'staged', boolean][] = [
+    [true, 8, 16, 16, 'staged', false],
+    [true, 8, 16, 16, 'staged', true],
+    [true, 4, 16, 16, 'staged', true],
+    [true, 4, 16, 32, 'staged', true],
+    [true, 4, 32, 16, 'staged', true],
+    [true, 2, 32, 32, 'direct', true],
+    [false, 8, 16, 16, 'staged', false],
   ];
-  for (const [split, subgroups, rows, bc, kv] of tiny ? direct.slice(0, 3) : direct) {
-    const o: DirectOptions = { emulate, split, subgroups, rows, bc, kv };
+  for (const [split, subgroups, rows, bc, kv, separateCross] of tiny ? direct.slice(0, 3) : direct) {
+    const o: DirectOptions = { emulate, split, subgroups, rows, bc, kv, separateCross };
     if (directForwardBytes(o, emulate ? 4 : 2, split, D) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
-    variants.push({ label: `direct ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}`, dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o) });
+    variants.push({ label: `direct ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}${separateCross ? ' cross' : ''}`, dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o) });
   }
   const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
 

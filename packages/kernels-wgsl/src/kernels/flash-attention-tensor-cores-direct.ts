@@ -38,6 +38,13 @@ export interface DirectTile {
    * reached 129 TFLOP/s with f16 operands on an H100, docs/benchmarks.md). Default direct.
    */
   readonly kv?: 'direct' | 'staged';
+  /**
+   * Split operands only: accumulate the cross terms hi·lo + lo·hi in accumulators of their own and
+   * add them (·2⁻¹¹) where the scores and outputs are read back from workgroup memory, instead of
+   * scaling one accumulator by 2¹¹ and back around them at every 16-wide step. On an H100 this is
+   * as accurate as the f32 kernel but not faster at T 4096 (docs/benchmarks.md).
+   */
+  readonly separateCross?: boolean;
 }
 
 export interface DirectOptions extends DirectTile {
@@ -52,7 +59,7 @@ export function directForwardBytes(t: DirectTile, elemBytes: number, split: bool
   const p = t.subgroups * t.rows * (t.bc + 8) * elemBytes * parts;
   const stat = t.rows === 16 ? t.subgroups * SUBGROUP * 8 : 0;
   const kv = t.kv === 'staged' ? t.bc * (headBucket + 8) * elemBytes * parts : 0;
-  return s + p + stat + kv;
+  return s * (split && t.separateCross ? 2 : 1) + p + stat + kv;
 }
 
 const RANGE_MESSAGE =
@@ -103,7 +110,8 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const steps = [stageDispatch(call, e, g, 'q', tqp, db), stageDispatch(call, e, g, 'k', tkp, db), stageDispatch(call, e, g, 'v', tkp, dvb)];
 
   const staged = o.kv === 'staged';
-  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct']);
+  const separate = o.split && !!o.separateCross;
+  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct', separate ? 'cross' : 'scaled']);
   b.input('mask', call.inputs[3]!);
   b.output('o', call.outputs[0]!);
   b.output('lse', call.outputs[1]!);
@@ -131,8 +139,12 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   // acc += l·r for independent jobs, emitted stage by stage so that no product waits on the one
   // before it; split: acc ← (acc·2¹¹ + hi·lo + lo·hi)·2⁻¹¹ + hi·hi (exact power-of-two scalings).
   type Job = { acc: string; l: (p: string) => string; r: (p: string) => string };
+  // Separate cross accumulators are named acc_… → accx_…: acc_s_0_1 → accx_s_0_1.
+  const cross = (acc: string) => acc.replace(/^acc_/, 'accx_');
   const accumulate = (jobs: Job[]): string[] =>
-    o.split
+    separate
+      ? [...jobs.map((j) => e.mma(cross(j.acc), j.l('hi'), j.r('lo'))), ...jobs.map((j) => e.mma(cross(j.acc), j.l('lo'), j.r('hi'))), ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi')))]
+      : o.split
       ? [
           ...jobs.map((j) => e.scale(j.acc, `${LO_SCALE}.0`)),
           ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('lo'))),
@@ -152,7 +164,10 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
     }
   }
   const sAccs: string[] = [];
-  for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) sAccs.push(`acc_s_${i}_${n}`);
+  for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) sAccs.push(`acc_s_${i}_${n}`, ...(separate ? [`accx_s_${i}_${n}`] : []));
+  // A score (or output) read back from workgroup memory: hi·hi plus, separate, the cross terms.
+  const readS = (at: string) => (separate ? `(s_s[${at}] + s_x[${at}] * ${1 / LO_SCALE})` : `s_s[${at}]`);
+  const storeBoth = (acc: string, at: string) => [e.store(acc, 's_s', at, ss), separate ? e.store(cross(acc), 's_x', at, ss) : ''].filter((x) => x !== '');
   // S = q·kᵀ for the tile at j0 into this subgroup's rows of s_s.
   const scores = (): string => {
     const lines: string[] = sAccs.map((a) => e.zeroAcc(a));
@@ -171,7 +186,7 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
       for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) jobs.push({ acc: `acc_s_${i}_${n}`, l: (p) => `q_${p}_${i}_${kk}`, r: (p) => `k_${p}_${n}` });
       lines.push(block([...step, ...accumulate(jobs)]));
     }
-    for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) lines.push(e.store(`acc_s_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss + n * MMA}u`, ss));
+    for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) lines.push(...storeBoth(`acc_s_${i}_${n}`, `${sBase} + ${i * MMA * ss + n * MMA}u`));
     return lines.join('\n    ');
   };
   const pv = (): string => {
@@ -215,13 +230,13 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   };
   const oAccs: string[] = [];
   const storeO: string[] = [];
-  for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`));
+  for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`), ...(separate ? [e.declareAcc(`accx_o_${i}_${n}`)] : []));
   for (let n = 0; n < dvb / MMA; n++) {
     storeO.push('workgroupBarrier();');
-    for (let i = 0; i < ri; i++) storeO.push(e.store(`acc_o_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss}u`, ss));
+    for (let i = 0; i < ri; i++) storeO.push(...storeBoth(`acc_o_${i}_${n}`, `${sBase} + ${i * MMA * ss}u`));
     storeO.push(
       'workgroupBarrier();',
-      `if (row < u.tq) { for (var c = 0u; c < ${MMA / lpr}u; c++) { let col = ${n * MMA}u + part * ${MMA / lpr}u + c; if (col < u.dv) { o_set((bh * u.tq + row) * u.dv + col, s_s[${sBase} + lr * ${ss}u + part * ${MMA / lpr}u + c]); } } }`,
+      `if (row < u.tq) { for (var c = 0u; c < ${MMA / lpr}u; c++) { let col = ${n * MMA}u + part * ${MMA / lpr}u + c; if (col < u.dv) { o_set((bh * u.tq + row) * u.dv + col, ${readS(`${sBase} + lr * ${ss}u + part * ${MMA / lpr}u + c`)}); } } }`,
     );
   }
   const z = dropout ? ' * drop_at(drop_row_g, j)' : '';
@@ -235,6 +250,7 @@ ${WGSL_FLASH_COMMON}
 ${flashAllowedWgsl(g.maskScalar)}
 ${e.helpers()}
 var<workgroup> s_s: array<f32, ${subgroups * R * ss}>;
+${separate ? `var<workgroup> s_x: array<f32, ${subgroups * R * ss}>;` : ''}
 ${parts.map((p) => `var<workgroup> p_${p}: array<${elem}, ${subgroups * R * ps}>;`).join('\n')}
 ${lpr === 2 ? `var<workgroup> stat_s: array<vec2<f32>, ${subgroups * SUBGROUP}>;` : ''}
 ${staged ? parts.map((p) => `var<workgroup> kv_${p}: array<${elem}, ${bc * (Math.max(db, dvb) + 8)}>;`).join('\n') : ''}
@@ -271,7 +287,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     workgroupBarrier();` : ''}
     ${scores()}
     workgroupBarrier();
-    ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'part', span)}
+    ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'part', span, readS)}
     workgroupBarrier();
   }
   ${
@@ -300,7 +316,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
       let col = part * ${span}u + c;
       let j = j0 + col;
       var pz = 0.0;
-      if (allowed(m_base, limit, row, j)) { pz = exp(s_s[${sBase} + lr * ${ss}u + col] - lse_row)${z}; }
+      if (allowed(m_base, limit, row, j)) { pz = exp(${readS(`${sBase} + lr * ${ss}u + col`)} - lse_row)${z}; }
       let ph = stage_hi(pz);
       p_hi[${pBase} + lr * ${ps}u + col] = ph;
       ${o.split ? `p_lo[${pBase} + lr * ${ps}u + col] = stage_lo(pz, ph);` : ''}

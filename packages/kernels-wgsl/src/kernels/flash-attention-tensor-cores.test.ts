@@ -85,7 +85,7 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
   }
 
   const tile = (split: boolean, subgroups = 2, bc = 16): TensorCoreOptions => ({ emulate: true, split, subgroups, bc });
-  const direct = (split: boolean, subgroups: number, rows: number, bc: number, kv: 'direct' | 'staged' = 'direct'): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv });
+  const direct = (split: boolean, subgroups: number, rows: number, bc: number, kv: 'direct' | 'staged' = 'direct', separateCross = false): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv, separateCross });
   const edgeCases = (form: (split: boolean, n: number) => Form) => async () => {
     await check(form(true, 0), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
     await check(form(true, 1), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
@@ -106,6 +106,11 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
     expect(directForwardBytes({ subgroups: 4, rows: 32, bc: 32, kv: 'staged' }, 2, true, 64)).toBeLessThanOrEqual(49152);
     await edgeCases((split, n) => [direct(split, 2, 16, 16, 'staged'), direct(split, 1, 32, 32, 'staged'), direct(split, 2, 16, 16, 'staged')][n]!)();
     await check(direct(false, 2, 32, 16, 'staged'), { B: 1, H: 2, Tq: 70, Tk: 70, D: 16, Dv: 32, params: { causal: true } });
+  });
+
+  it('split products with separate cross-term accumulators (added when read back) match too', { timeout: 180_000 }, async () => {
+    expect(directForwardBytes({ subgroups: 8, rows: 16, bc: 16, kv: 'staged', separateCross: true }, 2, true, 64)).toBeLessThanOrEqual(49152);
+    await edgeCases((split, n) => [direct(split, 2, 16, 16, 'staged', true), direct(split, 1, 32, 32, 'direct', true), direct(split, 2, 16, 16, 'staged', true)][n]!)();
   });
 
   it('one f16 per operand matches to f16 precision; a fully masked row gives zeros and L = −Inf', { timeout: 60_000 }, async () => {

@@ -82,21 +82,21 @@ const RANGE_MESSAGE =
   'flashAttention on tensor cores: q·scale, k or v has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
 
 /**
- * WGSL folding this invocation's `span` scores of the tile at j0 (stored at `rowAt` + key, keys
+ * WGSL folding this invocation's `span` scores of the tile at j0 (`read` of `rowAt` + key, keys
  * `lane`·span …) into its running max m and sum l = Σ exp(s − m): the online log-sum-exp of stage 1.
  * Needs m, l, j0, m_base, limit and row in scope.
  */
-export function tileRowStatsWgsl(rowAt: string, lane: string, span: number): string {
-  const at = `${rowAt} + ${lane} * ${span}u + c`;
+export function tileRowStatsWgsl(rowAt: string, lane: string, span: number, read = (at: string) => `s_s[${at}]`): string {
+  const at = read(`${rowAt} + ${lane} * ${span}u + c`);
   return `var tmax = NEG_BIG;
     for (var c = 0u; c < ${span}u; c++) {
-      if (allowed(m_base, limit, row, j0 + ${lane} * ${span}u + c)) { tmax = max(tmax, s_s[${at}]); }
+      if (allowed(m_base, limit, row, j0 + ${lane} * ${span}u + c)) { tmax = max(tmax, ${at}); }
     }
     if (tmax > NEG_BIG) {
       let m_new = max(m, tmax);
       var sum = 0.0;
       for (var c = 0u; c < ${span}u; c++) {
-        if (allowed(m_base, limit, row, j0 + ${lane} * ${span}u + c)) { sum += exp(s_s[${at}] - m_new); }
+        if (allowed(m_base, limit, row, j0 + ${lane} * ${span}u + c)) { sum += exp(${at} - m_new); }
       }
       l = l * exp(m - m_new) + sum;
       m = m_new;
