@@ -66,7 +66,7 @@ describe('generateBatch with prompts of different lengths', () => {
     for (const eos of new Set(free.flat())) {
       const rows = await rowsOf(model, PROMPTS, { maxNewTokens: 10, eosTokenId: eos });
       const alone: number[][] = [];
-      for (const p of PROMPTS) alone.push(await generateAll(model, p, { maxNewTokens: 10, eosTokenId: eos })); // one at a time: each sets eval mode and restores it
+      for (const p of PROMPTS) alone.push(await generateAll(model, p, { maxNewTokens: 10, eosTokenId: eos }));
       for (const [b, row] of rows.entries()) {
         expect(row).toHaveLength(Math.max(...alone.map((a) => a.length)));
         expect(row.slice(0, alone[b]!.length), `eos ${eos}, row ${b}`).toEqual(alone[b]);
@@ -109,5 +109,23 @@ describe('generateBatch with prompts of different lengths', () => {
     await expect(generateBatch(model, [[1, 2], []], { maxNewTokens: 1 }).next()).rejects.toThrow(/each with at least one token/);
     await expect(generateBatch(model, [], { maxNewTokens: 1 }).next()).rejects.toThrow(/at least one prompt/);
     await expect(generateBatch(model, [[1], [2, VOCAB]], { maxNewTokens: 1 }).next()).rejects.toThrow(/31 is not a token id of this model/);
+  });
+});
+
+describe('overlapping generations on one model', () => {
+  it('share eval mode: the first to end does not switch dropout back on under the other; the last restores training mode', async () => {
+    const model = gpt2({ resid_pdrop: 0.5, embd_pdrop: 0.5, attn_pdrop: 0.5 });
+    const options = { maxNewTokens: 8, eosTokenId: null };
+    const expected = await Promise.all(PROMPTS.slice(0, 2).map((p) => generateAll(model, p, options))); // run side by side
+    model.train();
+    const first = generateBatch(model, [PROMPTS[0]!], options);
+    const head = await first.next(); // the first run now holds eval mode
+    expect(model.training).toBe(false);
+    expect(await generateAll(model, PROMPTS[1]!, options)).toEqual(expected[1]); // a whole second run starts and ends
+    expect(model.training).toBe(false); // … and leaves eval mode to the first
+    const rest: number[] = [(head.value as number[])[0]!];
+    for await (const step of { [Symbol.asyncIterator]: () => first }) rest.push(step[0]!);
+    expect(rest).toEqual(expected[0]);
+    expect(model.training).toBe(true);
   });
 });

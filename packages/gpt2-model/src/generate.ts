@@ -85,8 +85,7 @@ export async function* generateBatch<S extends DecodeState>(model: DecodingModel
   const done = new Array<boolean>(batch).fill(false);
   const finished = (b: number) => done[b] || generated[b]!.length === steps;
   let emitted = 0;
-  const wasTraining = model.training;
-  model.eval();
+  holdEvalMode(model);
   // The last pass predicts the longest row's last token, having fed longest + steps − 1 tokens (≤ n_positions − 1).
   const state = useCache ? model.createDecodeState(batch, longest + steps) : null;
   try {
@@ -122,7 +121,30 @@ export async function* generateBatch<S extends DecodeState>(model: DecodingModel
     }
   } finally {
     state?.dispose();
-    model.train(wasTraining);
+    releaseEvalMode(model);
+  }
+}
+
+/**
+ * Generations running on each model, and its training mode before the first of them: runs that
+ * overlap (two streams on one model) share eval mode, and only the last to end restores the mode,
+ * so one finishing never switches dropout back on under another.
+ */
+const evalHolds = new WeakMap<ag.Module, { count: number; wasTraining: boolean }>();
+
+function holdEvalMode(model: ag.Module): void {
+  const hold = evalHolds.get(model);
+  if (hold) hold.count++;
+  else evalHolds.set(model, { count: 1, wasTraining: model.training });
+  model.eval();
+}
+
+function releaseEvalMode(model: ag.Module): void {
+  const hold = evalHolds.get(model);
+  if (!hold) return;
+  if (--hold.count === 0) {
+    evalHolds.delete(model);
+    model.train(hold.wasTraining);
   }
 }
 
