@@ -43,7 +43,8 @@ function bind(b: ReturnType<typeof flashBuilder>, call: Call, g: FlashGeometry, 
   for (const name of names) b.input(name, call.inputs[order.indexOf(name)]!, { vec4: g.vec && name !== 'mask' && name !== 'lse' });
 }
 
-function deltaStep(call: Call, g: FlashGeometry): KernelDispatch {
+/** D_i = Σ_c dO_ic·O_ic into the scratch `delta` (also used by the tensor-core backward). */
+export function deltaStep(call: Call, g: FlashGeometry): KernelDispatch {
   const b = flashBuilder(call, 'flashAttentionBackward-delta', g, []);
   bind(b, call, g, ['o', 'g']);
   const n = g.B * g.H * g.Tq;

@@ -1,10 +1,11 @@
 import { DeviceError } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../kernel-api.js';
-import { elementwiseMain } from '../wgsl-helpers.js';
+import type { OpName } from '@lightattn/tensor-core';
+import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
-import { TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './flash-attention-tensor-cores.js';
+import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
+import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './flash-attention-tensor-cores.js';
 import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
+import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCopyDispatch, stageCount, wgslBlock, type Job, type StageCopy } from './tensor-core-attention-parts.js';
 
 /**
  * The tensor-core flash forward, second form: q·scale, k and v are first copied once into f16
@@ -62,36 +63,6 @@ export function directForwardBytes(t: DirectTile, elemBytes: number, split: bool
   return s * (split && t.separateCross ? 2 : 1) + p + stat + kv;
 }
 
-const RANGE_MESSAGE =
-  'flashAttention on tensor cores: q·scale, k or v has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
-
-/** Copies a [BH, T, width] f32 tensor (times `scale`) into hi/lo scratch [BH, padded, bucket], zeros outside. */
-function stageDispatch(call: KernelCall<'flashAttention'>, e: MatrixEmitter, g: FlashGeometry, which: 'q' | 'k' | 'v', padded: number, bucket: number): KernelDispatch {
-  const input = { q: 0, k: 1, v: 2 }[which];
-  const [T, width] = which === 'q' ? [g.Tq, g.D] : [g.Tk, which === 'k' ? g.D : g.Dv];
-  const b = new DispatchBuilder(call, 'flashAttentionTCStage', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', which === 'q' ? 'scaled' : 'plain']);
-  b.input('src', call.inputs[input]!);
-  // One scratch array per tensor: hi at [0, n), lo at [n, 2n).
-  const n = g.B * g.H * padded * bucket;
-  b.plainScratch(`${which}s`, e.emulate ? 'f32' : 'f16', n * (e.split ? 2 : 1));
-  b.errors(RANGE_MESSAGE);
-  b.u32('n', n).u32('t', T).u32('width', width).u32('padded', padded).u32('bucket', bucket).f32('scale', which === 'q' ? call.params.scale : 1);
-  return b.build(ceilDiv(n, 256), (decls) => `${e.enables()}${decls}
-${e.helpers()}
-${elementwiseMain(
-  256,
-  `let c = i % u.bucket;
-  let t = (i / u.bucket) % u.padded;
-  let bh = i / (u.bucket * u.padded);
-  var x = 0.0;
-  if (t < u.t && c < u.width) { x = src_get((bh * u.t + t) * u.width + c) * u.scale; }
-  if (abs(x) >= 65504.0) { report_error(bitcast<u32>(x)); }
-  let h = stage_hi(x);
-  ${which}s[i] = h;
-  ${e.split ? `${which}s[u.n + i] = stage_lo(x, h);` : ''}`,
-)}`);
-}
-
 export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAttention'>, o: DirectOptions): KernelDispatch[] {
   const g = flashGeometry(call);
   if (g.B * g.H * g.Tq === 0) return [];
@@ -107,7 +78,12 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const qTiles = ceilDiv(g.Tq, br);
   const tqp = qTiles * br;
   const tkp = ceilDiv(g.Tk, bc) * bc;
-  const steps = [stageDispatch(call, e, g, 'q', tqp, db), stageDispatch(call, e, g, 'k', tkp, db), stageDispatch(call, e, g, 'v', tkp, dvb)];
+  const copies: StageCopy[] = [
+    { name: 'qs', input: 0, rows: g.Tq, width: g.D, padded: tqp, bucket: db, scale: call.params.scale },
+    { name: 'ks', input: 1, rows: g.Tk, width: g.D, padded: tkp, bucket: db, scale: 1 },
+    { name: 'vs', input: 2, rows: g.Tk, width: g.Dv, padded: tkp, bucket: dvb, scale: 1 },
+  ];
+  const steps = copies.map((c) => stageCopyDispatch(call as KernelCall<OpName>, e, g, c));
 
   const staged = o.kv === 'staged';
   const separate = o.split && !!o.separateCross;
@@ -116,17 +92,16 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   b.output('o', call.outputs[0]!);
   b.output('lse', call.outputs[1]!);
   const parts = o.split ? (['hi', 'lo'] as const) : (['hi'] as const);
-  const sizes = { q: g.B * g.H * tqp * db, k: g.B * g.H * tkp * db, v: g.B * g.H * tkp * dvb };
-  // Staged, k and v are read 16 bytes at a time: 8 halves (4 floats emulated) per vec4.
-  const perVec = e.emulate ? 4 : 8;
-  for (const which of ['q', 'k', 'v'] as const) {
-    if (staged && which !== 'q') b.plainScratch(`${which}s`, e.emulate ? 'vec4<f32>' : 'vec4<u32>', (sizes[which] * parts.length) / perVec);
-    else b.plainScratch(`${which}s`, e.emulate ? 'f32' : 'f16', sizes[which] * parts.length);
+  // Staged, k and v are read 16 bytes at a time (copyTileWgsl).
+  for (const c of copies) {
+    const n = stageCount(g, c) * parts.length;
+    if (staged && c.name !== 'qs') b.plainScratch(c.name, e.emulate ? 'vec4<f32>' : 'vec4<u32>', n / elementsPerVec(e));
+    else b.plainScratch(c.name, e.emulate ? 'f32' : 'f16', n);
   }
   b.u32('q_tiles', qTiles).u32('tqp', tqp).u32('tkp', tkp);
-  // Where the lo halves start in each scratch array (see stageDispatch).
-  b.u32('q_lo', sizes.q).u32('k_lo', sizes.k).u32('v_lo', sizes.v);
-  const lo = (which: string, p: string) => (p === 'lo' ? `u.${which}_lo + ` : '');
+  // Where the lo halves start in each scratch array (see stageCopyDispatch).
+  for (const c of copies) b.u32(`${c.name}_lo`, stageCount(g, c));
+  const lo = (which: string, p: string) => (p === 'lo' ? `u.${which}s_lo + ` : '');
 
   const ri = R / MMA;
   const lpr = SUBGROUP / R; // lanes per row: 2 (rows 16) or 1 (rows 32)
@@ -136,24 +111,9 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const sBase = `sid * ${R * ss}u`;
   const pBase = `sid * ${R * ps}u`;
 
-  // acc += l·r for independent jobs, emitted stage by stage so that no product waits on the one
-  // before it; split: acc ← (acc·2¹¹ + hi·lo + lo·hi)·2⁻¹¹ + hi·hi (exact power-of-two scalings).
-  type Job = { acc: string; l: (p: string) => string; r: (p: string) => string };
-  // Separate cross accumulators are named acc_… → accx_…: acc_s_0_1 → accx_s_0_1.
-  const cross = (acc: string) => acc.replace(/^acc_/, 'accx_');
-  const accumulate = (jobs: Job[]): string[] =>
-    separate
-      ? [...jobs.map((j) => e.mma(cross(j.acc), j.l('hi'), j.r('lo'))), ...jobs.map((j) => e.mma(cross(j.acc), j.l('lo'), j.r('hi'))), ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi')))]
-      : o.split
-      ? [
-          ...jobs.map((j) => e.scale(j.acc, `${LO_SCALE}.0`)),
-          ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('lo'))),
-          ...jobs.map((j) => e.mma(j.acc, j.l('lo'), j.r('hi'))),
-          ...jobs.map((j) => e.scale(j.acc, `${1 / LO_SCALE}`)),
-          ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi'))),
-        ]
-      : jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi')));
-  const block = (lines: string[]) => `{\n      ${lines.filter((x) => x !== '').join('\n      ')}\n    }`;
+  const accumulate = (jobs: Job[]) => accumulateWgsl(e, jobs, separate);
+  const cross = crossAccumulator;
+  const block = wgslBlock;
   const qLoads: string[] = [];
   for (const p of parts) {
     for (let i = 0; i < ri; i++) {
@@ -208,26 +168,9 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
     }
     return lines.join('\n    ');
   };
-  // Staged: the tile's bc rows of k (or v) copied from the f16 scratch into kv_hi/kv_lo (row
-  // stride width + 8 halves, a 16-byte multiple), one vec4 per invocation per step.
-  const copyTile = (which: 'k' | 'v', width: number): string => {
-    if (!staged) return '';
-    const vecs = (bc * width) / perVec;
-    const lines: string[] = [];
-    for (const p of parts) {
-      const unpack = e.emulate
-        ? [0, 1, 2, 3].map((t) => `kv_${p}[at + ${t}u] = w[${t}];`).join(' ')
-        : [0, 1, 2, 3].map((t) => `let h${t} = bitcast<vec2<f16>>(w[${t}]); kv_${p}[at + ${2 * t}u] = h${t}.x; kv_${p}[at + ${2 * t + 1}u] = h${t}.y;`).join(' ');
-      lines.push(`for (var ce = lid; ce < ${vecs}u; ce += ${subgroups * SUBGROUP}u) {
-      let cr = ce / ${width / perVec}u;
-      let cc = (ce % ${width / perVec}u) * ${perVec}u;
-      let w = ${which}s[(${p === 'lo' ? `u.${which}_lo + ` : ''}(bh * u.tkp + j0 + cr) * ${width}u + cc) / ${perVec}u];
-      let at = cr * ${width + 8}u + cc;
-      ${unpack}
-    }`);
-    }
-    return lines.join('\n    ');
-  };
+  // Staged: the tile's bc rows of k (or v) copied into kv_hi/kv_lo.
+  const copyTile = (which: 'k' | 'v', width: number): string =>
+    staged ? copyTileWgsl(e, { dst: 'kv', src: `${which}s`, firstRow: 'bh * u.tkp + j0', rows: bc, width, threads: subgroups * SUBGROUP }) : '';
   const oAccs: string[] = [];
   const storeO: string[] = [];
   for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`), ...(separate ? [e.declareAcc(`accx_o_${i}_${n}`)] : []));
@@ -258,13 +201,7 @@ ${staged ? parts.map((p) => `var<workgroup> kv_${p}: array<${elem}, ${bc * (Math
 @compute @workgroup_size(${subgroups * SUBGROUP})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32${e.entryParams()}) {
   ${e.prelude()}
-  let wg = linear_workgroup(wid, nwg);
-  let bh = wg / u.q_tiles;
-  if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys.
-  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
-  // The workgroup walks the keys its last row sees (uniform, so the barriers are too).
-  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);
+  ${queryBlockStartWgsl(br)}
   let q_at = (bh * u.tqp + i0 + sid * ${R}u) * ${db}u;
   let k_at = bh * u.tkp * ${db}u;
   let v_at = bh * u.tkp * ${dvb}u;

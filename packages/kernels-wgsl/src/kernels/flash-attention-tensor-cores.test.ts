@@ -1,7 +1,8 @@
 import { createCpuDevice, DeviceError, fromArray, runOp, scope, zeros, type OpParams } from '@lightattn/tensor-core';
-import { assertAllClose, TestData, toleranceFor } from '@lightattn/tensor-core/testing';
+import { assertAllClose, toleranceFor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KernelCall, KernelDeviceInfo } from '../kernel-api.js';
+import { attentionCaseData, type AttentionCase } from '../test/attention-case.js';
 import { webgpuTestDevice } from '../test/webgpu-test-device.js';
 import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './flash-attention-tensor-cores-direct.js';
 import { flashAttentionTensorCoreDispatch, selectTensorCoreTile, tensorCoreForwardBytes, type TensorCoreOptions } from './flash-attention-tensor-cores.js';
@@ -34,18 +35,6 @@ describe('tensor-core tile selection', () => {
   });
 });
 
-interface Case {
-  B: number;
-  H: number;
-  Tq: number;
-  Tk: number;
-  D: number;
-  Dv?: number;
-  params?: Partial<OpParams<'flashAttention'>>;
-  padded?: boolean;
-  scaleUp?: number;
-}
-
 /** Either form of the tensor-core forward: staged (flash-attention-tensor-cores.ts) or direct (…-direct.ts). */
 type Form = TensorCoreOptions | (DirectOptions & { direct: true });
 const steps = (call: KernelCall<'flashAttention'>, o: Form) => ('direct' in o ? flashAttentionTensorCoreDirectSteps(call, o) : flashAttentionTensorCoreDispatch(call, o));
@@ -54,16 +43,9 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
   const d = device!;
   afterAll(() => d.destroy());
 
-  async function check(o: Form, c: Case): Promise<void> {
-    const Dv = c.Dv ?? c.D;
-    const data = new TestData(c.Tq * 13 + c.Tk * 5 + c.D);
-    const s = c.scaleUp ?? 1;
-    const q = data.f32([c.B, c.H, c.Tq, c.D], -2 * s, 2 * s);
-    const k = data.f32([c.B, c.H, c.Tk, c.D], -2, 2);
-    const v = data.f32([c.B, c.H, c.Tk, Dv], -1, 1);
-    const maskShape = c.padded ? [c.B, 1, 1, c.Tk] : [1, 1, 1, 1];
-    const maskData = c.padded ? Array.from({ length: c.B * c.Tk }, (_, j) => (j % 5 === 2 ? 0 : 1)) : [1];
-    const params: OpParams<'flashAttention'> = { causal: false, scale: 1 / Math.sqrt(c.D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: c.Tq, ...c.params };
+  async function check(o: Form, c: AttentionCase): Promise<void> {
+    const { Dv, q, k, v, mask, params } = attentionCaseData(c, c.Tq * 13 + c.Tk * 5 + c.D);
+    const [maskShape, maskData] = [mask.shape, mask.data];
     const label = `${JSON.stringify(o)} ${JSON.stringify(c)}`;
     await scope(async () => {
       const on = (dev: typeof d | typeof cpu) => [

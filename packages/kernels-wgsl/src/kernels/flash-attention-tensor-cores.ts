@@ -82,6 +82,20 @@ const RANGE_MESSAGE =
   'flashAttention on tensor cores: q·scale, k or v has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
 
 /**
+ * WGSL opening a kernel with a workgroup per `br` query rows of one (batch, head) matrix: bh, its
+ * first row i0 and key_end, one past the last key its last row sees (uniform, so barriers in loops
+ * up to it are too). Last query blocks first: under a causal mask they see the most keys. Needs the
+ * uniform q_tiles (blocks per matrix).
+ */
+export function queryBlockStartWgsl(br: number): string {
+  return `let wg = linear_workgroup(wid, nwg);
+  let bh = wg / u.q_tiles;
+  if (bh >= u.bh) { return; }
+  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
+  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);`;
+}
+
+/**
  * WGSL folding this invocation's `span` scores of the tile at j0 (`read` of `rowAt` + key, keys
  * `lane`·span …) into its running max m and sum l = Σ exp(s − m): the online log-sum-exp of stage 1.
  * Needs m, l, j0, m_base, limit and row in scope.
@@ -196,12 +210,7 @@ var<workgroup> stat_s: array<vec2<f32>, ${subgroups * SUBGROUP}>;
 @compute @workgroup_size(${threads})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32${e.entryParams()}) {
   ${e.prelude()}
-  let wg = linear_workgroup(wid, nwg);
-  let bh = wg / u.q_tiles;
-  if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys.
-  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
-  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);
+  ${queryBlockStartWgsl(br)}
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
   let m_base = mask_base(bh);

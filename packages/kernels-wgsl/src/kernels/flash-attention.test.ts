@@ -1,7 +1,8 @@
 import { createCpuDevice, fromArray, runOp, scope, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
-import { assertAllClose, TestData, toleranceFor } from '@lightattn/tensor-core/testing';
+import { assertAllClose, toleranceFor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { KernelCall, KernelDeviceInfo, KernelDispatch } from '../kernel-api.js';
+import { attentionCaseData, type AttentionCase } from '../test/attention-case.js';
 import { webgpuTestDevice } from '../test/webgpu-test-device.js';
 import { flashAttentionDispatch } from './flash-attention.js';
 import { flashAttentionBackwardSteps } from './flash-attention-backward.js';
@@ -32,19 +33,8 @@ describe('flash attention tile selection', () => {
   });
 });
 
-interface Case {
-  B: number;
-  H: number;
-  Tq: number;
-  Tk: number;
-  D: number;
-  Dv?: number;
-  params?: Partial<OpParams<'flashAttention'>>;
-  /** A [B, 1, 1, Tk] key-padding mask: keys j with j % 5 === 2 are padded. */
-  padded?: boolean;
-  /** Element offset of q in its storage (3: scalar loads). */
-  qOffset?: number;
-}
+/** q at an element offset in its storage (3: scalar loads). */
+type Case = AttentionCase & { qOffset?: number };
 
 describe.skipIf(!device)('flash attention tiles on WebGPU', () => {
   const d = device!;
@@ -52,15 +42,8 @@ describe.skipIf(!device)('flash attention tiles on WebGPU', () => {
 
   /** Runs the forward and backward with the given tiles and compares with the CPU device. */
   async function check(tiles: { forward: FlashTile; dq: FlashTile; dkdv: FlashTile }, c: Case): Promise<void> {
-    const Dv = c.Dv ?? c.D;
-    const data = new TestData(c.Tq * 31 + c.Tk * 7 + c.D);
-    const q = data.f32([c.B, c.H, c.Tq, c.D], -2, 2);
-    const k = data.f32([c.B, c.H, c.Tk, c.D], -2, 2);
-    const v = data.f32([c.B, c.H, c.Tk, Dv], -1, 1);
-    const g = data.f32([c.B, c.H, c.Tq, Dv], -1, 1);
-    const maskShape = c.padded ? [c.B, 1, 1, c.Tk] : [1, 1, 1, 1];
-    const maskData = c.padded ? Array.from({ length: c.B * c.Tk }, (_, j) => (j % 5 === 2 ? 0 : 1)) : [1];
-    const params: OpParams<'flashAttention'> = { causal: false, scale: 1 / Math.sqrt(c.D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: c.Tq, ...c.params };
+    const { Dv, q, k, v, g, mask, params } = attentionCaseData(c, c.Tq * 31 + c.Tk * 7 + c.D);
+    const [maskShape, maskData] = [mask.shape, mask.data];
     const label = `${JSON.stringify(tiles)} ${JSON.stringify(c)}`;
     await scope(async () => {
       const on = (dev: typeof d | typeof cpu) => ({

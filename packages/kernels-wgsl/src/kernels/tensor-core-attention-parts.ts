@@ -1,0 +1,127 @@
+import type { OpName } from '@lightattn/tensor-core';
+import { ceilDiv, DispatchBuilder, type KernelCall, type KernelDispatch } from '../kernel-api.js';
+import { elementwiseMain } from '../wgsl-helpers.js';
+import type { FlashGeometry } from './flash-attention-common.js';
+import { LO_SCALE, type MatrixEmitter } from './subgroup-matrix.js';
+
+/**
+ * What the tensor-core attention kernels of the direct form share (forward:
+ * flash-attention-tensor-cores-direct.ts; backward: flash-attention-tensor-cores-backward.ts):
+ * the pre-pass that copies an f32 tensor into f16 hi (and lo) scratch, zero-padded to whole tiles;
+ * the split product emitted for independent accumulators; and the copy of a tile of such a scratch
+ * into workgroup memory.
+ */
+
+export const TENSOR_CORE_RANGE_MESSAGE =
+  'flashAttention on tensor cores: q·scale, k, v or the output gradient has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
+
+export interface StageCopy {
+  /** Scratch name (its lo half starts at element `count`, the uniform `<name>_lo` of the kernels reading it). */
+  readonly name: string;
+  /** Index of the [B, H, rows, width] f32 input in the call. */
+  readonly input: number;
+  readonly rows: number;
+  readonly width: number;
+  /** Rows and row width of the copy (whole tiles, a head-size bucket). */
+  readonly padded: number;
+  readonly bucket: number;
+  readonly scale: number;
+}
+
+/** Elements of one part (hi or lo) of a stage copy. */
+export function stageCount(g: FlashGeometry, s: Pick<StageCopy, 'padded' | 'bucket'>): number {
+  return g.B * g.H * s.padded * s.bucket;
+}
+
+/** Copies input·scale into f16 hi/lo scratch [BH, padded, bucket] (zeros outside), reporting values beyond f16. */
+export function stageCopyDispatch(call: KernelCall<OpName>, e: MatrixEmitter, g: FlashGeometry, s: StageCopy): KernelDispatch {
+  const b = new DispatchBuilder(call, 'flashAttentionTCStage', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', s.name]);
+  b.input('src', call.inputs[s.input]!);
+  // One scratch array per tensor: hi at [0, n), lo at [n, 2n).
+  const n = stageCount(g, s);
+  b.plainScratch(s.name, e.emulate ? 'f32' : 'f16', n * (e.split ? 2 : 1));
+  b.errors(TENSOR_CORE_RANGE_MESSAGE);
+  b.u32('n', n).u32('t', s.rows).u32('width', s.width).u32('padded', s.padded).u32('bucket', s.bucket).f32('scale', s.scale);
+  return b.build(ceilDiv(n, 256), (decls) => `${e.enables()}${decls}
+${e.helpers()}
+${elementwiseMain(
+  256,
+  `let c = i % u.bucket;
+  let t = (i / u.bucket) % u.padded;
+  let bh = i / (u.bucket * u.padded);
+  var x = 0.0;
+  if (t < u.t && c < u.width) { x = src_get((bh * u.t + t) * u.width + c) * u.scale; }
+  if (abs(x) >= 65504.0) { report_error(bitcast<u32>(x)); }
+  let h = stage_hi(x);
+  ${s.name}[i] = h;
+  ${e.split ? `${s.name}[u.n + i] = stage_lo(x, h);` : ''}`,
+)}`);
+}
+
+/** One product into an accumulator: left and right fragment names per part (hi, lo). */
+export interface Job {
+  readonly acc: string;
+  readonly l: (part: string) => string;
+  readonly r: (part: string) => string;
+}
+
+/** Accumulators of cross terms, when kept apart: acc_… → accx_…. */
+export function crossAccumulator(acc: string): string {
+  return acc.replace(/^acc_/, 'accx_');
+}
+
+/**
+ * acc += l·r for independent jobs, emitted stage by stage so that no product waits on the one
+ * before it. Split operands: acc ← (acc·2¹¹ + hi·lo + lo·hi)·2⁻¹¹ + hi·hi (exact power-of-two
+ * scalings), or with `separate` the cross terms go to their own accumulators (crossAccumulator).
+ */
+export function accumulateWgsl(e: MatrixEmitter, jobs: readonly Job[], separate = false): string[] {
+  if (!e.split) return jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi')));
+  if (separate) {
+    return [
+      ...jobs.map((j) => e.mma(crossAccumulator(j.acc), j.l('hi'), j.r('lo'))),
+      ...jobs.map((j) => e.mma(crossAccumulator(j.acc), j.l('lo'), j.r('hi'))),
+      ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi'))),
+    ];
+  }
+  return [
+    ...jobs.map((j) => e.scale(j.acc, `${LO_SCALE}.0`)),
+    ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('lo'))),
+    ...jobs.map((j) => e.mma(j.acc, j.l('lo'), j.r('hi'))),
+    ...jobs.map((j) => e.scale(j.acc, `${1 / LO_SCALE}`)),
+    ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi'))),
+  ];
+}
+
+/** A WGSL block `{ … }` of the non-empty lines (fragment names stay local to it). */
+export function wgslBlock(lines: readonly string[]): string {
+  return `{\n      ${lines.filter((x) => x !== '').join('\n      ')}\n    }`;
+}
+
+/** Halves (floats emulated) per 16-byte read of a stage copy bound as vec4. */
+export function elementsPerVec(e: MatrixEmitter): number {
+  return e.emulate ? 4 : 8;
+}
+
+/**
+ * WGSL copying `rows` rows of a stage copy (bound as vec4, see elementsPerVec), starting at scratch
+ * row `firstRow`, into workgroup arrays `<dst>_hi`/`<dst>_lo` with row stride width + 8 (a 16-byte
+ * multiple, as subgroup-matrix loads need). Needs `lid`.
+ */
+export function copyTileWgsl(e: MatrixEmitter, o: { dst: string; src: string; firstRow: string; rows: number; width: number; threads: number }): string {
+  const per = elementsPerVec(e);
+  const lines: string[] = [];
+  for (const p of e.split ? ['hi', 'lo'] : ['hi']) {
+    const unpack = e.emulate
+      ? [0, 1, 2, 3].map((t) => `${o.dst}_${p}[at + ${t}u] = w[${t}];`).join(' ')
+      : [0, 1, 2, 3].map((t) => `let h${t} = bitcast<vec2<f16>>(w[${t}]); ${o.dst}_${p}[at + ${2 * t}u] = h${t}.x; ${o.dst}_${p}[at + ${2 * t + 1}u] = h${t}.y;`).join(' ');
+    lines.push(`for (var ce = lid; ce < ${(o.rows * o.width) / per}u; ce += ${o.threads}u) {
+      let cr = ce / ${o.width / per}u;
+      let cc = (ce % ${o.width / per}u) * ${per}u;
+      let w = ${o.src}[(${p === 'lo' ? `u.${o.src}_lo + ` : ''}(${o.firstRow} + cr) * ${o.width}u + cc) / ${per}u];
+      let at = cr * ${o.width + 8}u + cc;
+      ${unpack}
+    }`);
+  }
+  return lines.join('\n    ');
+}
