@@ -3,9 +3,9 @@ import { getGpu } from '../src/acquire.js';
 import { createWebGPUDevice, type WebGPUDevice } from '../src/index.js';
 
 /**
- * A device with subgroup matrices where the GPU has them: Dawn offers the experimental feature
- * (and, on NVIDIA/Vulkan, shader-f16) only with these toggles. The library's own devices do not ask
- * for them: the tensor-core kernel is an experiment, slower than the f32 one (docs/attention/flash.md).
+ * A device with subgroup matrices where the GPU has them (Dawn offers the experimental feature, and
+ * on NVIDIA/Vulkan shader-f16, only with these toggles), created without the `tensorCores` option so
+ * that the benches choose every kernel themselves; on other GPUs the kernels run emulated.
  */
 export async function tensorCoreDevice(): Promise<{ device: WebGPUDevice; subgroupMatrices: boolean }> {
   const gpu = await getGpu(['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization']);

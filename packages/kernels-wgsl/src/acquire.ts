@@ -96,12 +96,46 @@ export const REQUESTED_LIMITS = [
 
 export const WANTED_FEATURES: readonly GPUFeatureName[] = ['subgroups', 'timestamp-query', 'shader-f16'] as GPUFeatureName[];
 
-export async function requestDevice(adapter: GPUAdapter): Promise<GPUDevice> {
+export async function requestDevice(adapter: GPUAdapter, options: { tensorCores?: boolean } = {}): Promise<GPUDevice> {
   const requiredLimits: Record<string, number> = {};
   for (const name of REQUESTED_LIMITS) {
     const v = (adapter.limits as unknown as Record<string, number | undefined>)[name];
     if (typeof v === 'number') requiredLimits[name] = v;
   }
   const requiredFeatures = WANTED_FEATURES.filter((f) => adapter.features.has(f));
+  if (options.tensorCores) {
+    checkTensorCores(adapter.features, adapter.info ?? null);
+    requiredFeatures.push(SUBGROUP_MATRIX_FEATURE);
+  }
   return adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'lightattn' });
+}
+
+/**
+ * Tensor cores through WebGPU: Dawn's experimental subgroup matrices. In Node, Dawn offers them
+ * (and, on NVIDIA/Vulkan, shader-f16) only with these toggles; Chromium needs
+ * --enable-unsafe-webgpu and its experimental-features flag.
+ */
+export const TENSOR_CORE_DAWN_TOGGLES: readonly string[] = ['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia'];
+export const SUBGROUP_MATRIX_FEATURE = 'chromium-experimental-subgroup-matrix' as GPUFeatureName;
+
+interface SubgroupMatrixConfig {
+  componentType: string;
+  resultComponentType: string;
+  M: number;
+  N: number;
+  K: number;
+}
+
+/** Throws unless these features and adapter info give f16 → f32 16×16×16 subgroup matrices with subgroups of 32 (what the tensor-core kernels are written for). */
+export function checkTensorCores(features: ReadonlySet<string>, info: GPUAdapterInfo | null): void {
+  const i = info as (GPUAdapterInfo & { subgroupMatrixConfigs?: readonly SubgroupMatrixConfig[]; subgroupMinSize?: number; subgroupMaxSize?: number }) | null;
+  const missing = ['shader-f16', 'subgroups', SUBGROUP_MATRIX_FEATURE].filter((f) => !features.has(f));
+  const configs = [...(i?.subgroupMatrixConfigs ?? [])];
+  const f16x16 = configs.some((c) => c.componentType === 'f16' && c.resultComponentType === 'f32' && c.M === 16 && c.N === 16 && c.K === 16);
+  const sizes = `${i?.subgroupMinSize ?? '?'}–${i?.subgroupMaxSize ?? '?'}`;
+  if (missing.length || !f16x16 || i?.subgroupMinSize !== 32 || i?.subgroupMaxSize !== 32) {
+    throw new DeviceError(
+      `webgpu: tensorCores needs f16 → f32 16×16×16 subgroup matrices with subgroups of 32; this adapter (${i?.description || i?.vendor || 'unknown'}) ${missing.length ? `lacks ${missing.join(', ')}` : !f16x16 ? `offers no such configuration (${configs.map((c) => `${c.componentType}→${c.resultComponentType} ${c.M}×${c.N}×${c.K}`).join(', ') || 'none'})` : `has subgroups of ${sizes}`}; create the device without tensorCores (the f32 kernels run everywhere)`,
+    );
+  }
 }

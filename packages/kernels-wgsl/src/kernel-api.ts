@@ -75,6 +75,8 @@ export interface KernelDeviceInfo {
   /** Subgroup sizes from the adapter info, when it says (0 when unknown). */
   readonly subgroupMinSize: number;
   readonly subgroupMaxSize: number;
+  /** Flash attention on tensor cores with f16 operands (the device option `tensorCores`, checked at creation). */
+  readonly tensorCores?: boolean;
 }
 
 /** What a kernel is called with: the op, its inputs, outputs and params, the device's limits and features, and its error tag. */

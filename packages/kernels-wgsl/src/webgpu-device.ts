@@ -11,7 +11,7 @@ import {
   type OpParams,
   type TensorRef,
 } from '@lightattn/tensor-core';
-import { requestAdapter, requestDevice, REQUESTED_LIMITS, type AcquireOptions } from './acquire.js';
+import { checkTensorCores, requestAdapter, requestDevice, REQUESTED_LIMITS, TENSOR_CORE_DAWN_TOGGLES, type AcquireOptions } from './acquire.js';
 import { BufferPool, type PooledBuffer } from './buffer-pool.js';
 import { CommandStream } from './command-stream.js';
 import { DeviceErrorState, ERROR_BUFFER_INIT, ERROR_WORDS } from './device-errors.js';
@@ -33,6 +33,15 @@ export interface WebGPUDeviceOptions extends AcquireOptions {
   maxDispatchesPerSubmit?: number;
   /** Enforce lower limits than the device has (to test limit handling without huge buffers). */
   limits?: { maxStorageBufferBindingSize?: number; maxBufferSize?: number; maxComputeWorkgroupsPerDimension?: number };
+  /**
+   * Run flash attention (forward and backward) on tensor cores through Dawn's experimental subgroup
+   * matrices, with q·scale, k, v and dO rounded to f16: on an H100 at T 4096 it is 2.3 times faster
+   * than the f32 kernels and faster than PyTorch's fp32 kernel, at TF32-like precision with f16's
+   * range (docs/attention/flash.md). Needs f16 → f32 16×16×16 subgroup matrices with subgroups of 32;
+   * creating the device fails clearly where the GPU or browser has none. Values of magnitude ≥ 65504
+   * are reported as errors. Default false: everything in f32.
+   */
+  tensorCores?: boolean;
 }
 
 /** {@link DeviceInfo} of a WebGPU device, with the adapter's identity, limits and features. */
@@ -104,6 +113,7 @@ export class WebGPUDevice implements Device {
         maxStorageBufferBindingSize: low(Math.min(l.maxStorageBufferBindingSize, l.maxBufferSize), Math.min(o.maxStorageBufferBindingSize ?? Infinity, o.maxBufferSize ?? Infinity)),
       },
       features: { subgroups: gpuDevice.features.has('subgroups'), shaderF16: gpuDevice.features.has('shader-f16') },
+      tensorCores: !!options.tensorCores,
       subgroupMinSize: (adapterInfo as { subgroupMinSize?: number } | null)?.subgroupMinSize ?? 0,
       subgroupMaxSize: (adapterInfo as { subgroupMaxSize?: number } | null)?.subgroupMaxSize ?? 0,
     };
@@ -342,8 +352,10 @@ export class WebGPUDevice implements Device {
 export async function createWebGPUDevice(options: WebGPUDeviceOptions = {}): Promise<WebGPUDevice> {
   if (options.device) {
     const info = (options.device as { adapterInfo?: GPUAdapterInfo }).adapterInfo ?? options.adapter?.info ?? null;
+    if (options.tensorCores) checkTensorCores(options.device.features, info);
     return new WebGPUDevice(options.device, info, options);
   }
-  const adapter = options.adapter ?? (await requestAdapter(options));
-  return new WebGPUDevice(await requestDevice(adapter), adapter.info ?? null, options, true);
+  const acquire = options.tensorCores ? { ...options, dawnToggles: [...(options.dawnToggles ?? []), ...TENSOR_CORE_DAWN_TOGGLES] } : options;
+  const adapter = options.adapter ?? (await requestAdapter(acquire));
+  return new WebGPUDevice(await requestDevice(adapter, { tensorCores: options.tensorCores }), adapter.info ?? null, options, true);
 }

@@ -19,11 +19,11 @@ import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCo
  * are `bc` wide. Split products scale each accumulator by 2¹¹ around the cross terms of every
  * 16-key step (exact), so one accumulator serves hi·hi and the cross terms.
  *
- * An experiment, not selected by any device: on an H100 (docs/benchmarks.md, "Second round") the
- * split form with k/v staged, 8 subgroups × 16 rows, 16 keys, takes 7.15 ms at T 4096 (B 4, H 12,
- * D 64, causal) against the f32 kernel's 6.19 and PyTorch's 3.40; one f16 per operand takes 3.00 ms
- * but at TF32-like precision. Tests run it emulated; bench/flash-attention-tensor-cores-bench.ts
- * runs it for real.
+ * On an H100 (docs/benchmarks.md, "Second round") the split form with k/v staged, 8 subgroups × 16
+ * rows, 16 keys, takes 7.15 ms at T 4096 (B 4, H 12, D 64, causal) against the f32 kernel's 6.19
+ * and PyTorch's 3.40; one f16 per operand takes 3.00 ms but at TF32-like precision — the form that
+ * devices created with `tensorCores` run (flash-attention-select.ts). Tests run it emulated;
+ * bench/flash-attention-tensor-cores-bench.ts runs it for real.
  */
 
 export interface DirectTile {

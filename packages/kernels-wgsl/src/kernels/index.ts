@@ -8,8 +8,7 @@ import { crossEntropyBackwardKernel, crossEntropyKernel } from './cross-entropy.
 import { cumsumKernel } from './cumsum.js';
 import { dropMatmulBackwardKernel, dropMatmulKernel } from './drop-matmul.js';
 import { gatherKernel, scatterAddKernel } from './embedding.js';
-import { flashAttentionBackwardKernel } from './flash-attention-backward.js';
-import { flashAttentionKernel } from './flash-attention.js';
+import { selectedFlashAttentionBackwardKernel, selectedFlashAttentionKernel } from './flash-attention-select.js';
 import { layerNormBackwardKernel, layerNormKernel } from './layer-norm.js';
 import { concatKernel, expandKernel, padKernel, permuteKernel, setSliceKernel, sliceKernel } from './layout.js';
 import { leapScanKernel } from './leap-scan.js';
@@ -63,6 +62,6 @@ export const WGSL_KERNELS: WgslKernelTable = {
   leapScan: leapScanKernel,
   dropMatmul: dropMatmulKernel,
   dropMatmulBackward: dropMatmulBackwardKernel,
-  flashAttention: flashAttentionKernel,
-  flashAttentionBackward: flashAttentionBackwardKernel,
+  flashAttention: selectedFlashAttentionKernel,
+  flashAttentionBackward: selectedFlashAttentionBackwardKernel,
 };

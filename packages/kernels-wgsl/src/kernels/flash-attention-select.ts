@@ -1,0 +1,43 @@
+import type { KernelCall, WgslKernel } from '../kernel-api.js';
+import { flashAttentionBackwardKernel } from './flash-attention-backward.js';
+import { flashGeometry } from './flash-attention-common.js';
+import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from './flash-attention-tensor-cores-backward.js';
+import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './flash-attention-tensor-cores-direct.js';
+import { TENSOR_CORE_MAX_HEAD } from './flash-attention-tensor-cores.js';
+import { flashAttentionKernel } from './flash-attention.js';
+
+/**
+ * The device's flash-attention kernels: on tensor cores with f16 operands when the device was
+ * created with `tensorCores` (checked there) and the tiles fit, else the f32 kernels (always for head
+ * sizes over 128). The tiles are the fastest measured on an H100 (docs/benchmarks.md, "Second round"
+ * and "Backward on tensor cores"): forward 8 subgroups × 16 query rows over staged tiles of 16 keys,
+ * 3.00 ms at T 4096 (B 4, H 12, D 64, causal); backward 4 subgroups, tiles of 16, 7.71 ms.
+ */
+export const TENSOR_CORE_FORWARD: DirectOptions = { emulate: false, split: false, subgroups: 8, rows: 16, bc: 16, kv: 'staged' };
+export const TENSOR_CORE_BACKWARD: TensorCoreBackwardOptions = { emulate: false, split: false, subgroups: 4, bc: 16 };
+
+/** Storage buffers the tensor-core backward's dK/dV kernel binds (mask, L, D, four f16 copies, dk, dv). */
+const BACKWARD_STORAGE_BUFFERS = 9;
+
+function onTensorCores(call: KernelCall<'flashAttention'> | KernelCall<'flashAttentionBackward'>): boolean {
+  if (!call.device.tensorCores) return false;
+  const g = flashGeometry(call);
+  return Math.max(g.db, g.dvb) <= TENSOR_CORE_MAX_HEAD;
+}
+
+export const selectedFlashAttentionKernel: WgslKernel<'flashAttention'> = (call) => {
+  const g = flashGeometry(call);
+  if (onTensorCores(call) && directForwardBytes(TENSOR_CORE_FORWARD, 2, false, Math.max(g.db, g.dvb)) <= call.device.limits.maxComputeWorkgroupStorageSize) {
+    return flashAttentionTensorCoreDirectSteps(call, TENSOR_CORE_FORWARD);
+  }
+  return flashAttentionKernel(call);
+};
+
+export const selectedFlashAttentionBackwardKernel: WgslKernel<'flashAttentionBackward'> = (call) => {
+  const g = flashGeometry(call);
+  const fits = tensorCoreBackwardBytes(TENSOR_CORE_BACKWARD, 2, false, g.db, g.dvb) <= call.device.limits.maxComputeWorkgroupStorageSize;
+  if (onTensorCores(call) && fits && call.device.limits.maxStorageBuffersPerShaderStage >= BACKWARD_STORAGE_BUFFERS) {
+    return flashAttentionTensorCoreBackwardSteps(call, TENSOR_CORE_BACKWARD);
+  }
+  return flashAttentionBackwardKernel(call);
+};
