@@ -40,4 +40,15 @@ describe('device selection', () => {
       s.release();
     }
   });
+
+  it('--tensor-cores needs a WebGPU GPU with f16 subgroup matrices and never falls back to the CPU quietly', async () => {
+    await expect(selectDevice('cpu', { tensorCores: true })).rejects.toThrow(/--tensor-cores needs a WebGPU GPU, not --device cpu/);
+    // Here (SwiftShader, or no adapter at all) no adapter has them: auto must say so rather than pick the CPU.
+    const s = await selectDevice('auto', { tensorCores: true }).catch((e: Error) => e);
+    if (s instanceof Error) expect(s.message).toMatch(/--device auto --tensor-cores: no WebGPU device: /);
+    else {
+      expect(s.reason).toMatch(/flash attention on tensor cores/);
+      s.release();
+    }
+  });
 });

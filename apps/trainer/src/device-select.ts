@@ -38,10 +38,10 @@ export function isSoftwareAdapter(info: WebGPUDeviceInfo, adapterInfo?: unknown)
   return SOFTWARE_ADAPTER.test([a.vendor, a.architecture, a.device, a.description, info.description ?? ''].join(' '));
 }
 
-/** Asks Dawn (Node) or the browser for a WebGPU device; never throws. */
-export async function probeWebGPU(): Promise<WebGPUProbe> {
+/** Asks Dawn (Node) or the browser for a WebGPU device (with tensor cores if asked); never throws. */
+export async function probeWebGPU(options: { tensorCores?: boolean } = {}): Promise<WebGPUProbe> {
   try {
-    const device = await createWebGPUDevice({ name: 'webgpu' });
+    const device = await createWebGPUDevice({ name: 'webgpu', tensorCores: options.tensorCores });
     const info = device.info();
     const adapterInfo = (device.gpuDevice as { adapterInfo?: unknown }).adapterInfo;
     return { device, info, software: isSoftwareAdapter(info, adapterInfo), error: null };
@@ -58,19 +58,24 @@ export async function probeWebGPU(): Promise<WebGPUProbe> {
  *   adapter (SwiftShader here) runs the same kernels about 100× slower than the CPU device.
  * The chosen device becomes the default device for tensors created without one.
  */
-export async function selectDevice(choice: DeviceChoice): Promise<SelectedDevice> {
+export async function selectDevice(choice: DeviceChoice, options: { tensorCores?: boolean } = {}): Promise<SelectedDevice> {
   const cpu = (reason: string): SelectedDevice => {
     const device = createCpuDevice();
     setDefaultDevice(device);
     return { device, reason, release: () => undefined };
   };
-  if (choice === 'cpu') return cpu('cpu (--device cpu)');
-  const probe = await probeWebGPU();
-  if (choice === 'webgpu') {
-    if (!probe.device) throw new CliError(`--device webgpu: no WebGPU adapter: ${probe.error}`, undefined, 'use --device cpu, or --device auto to fall back to the CPU');
+  const { tensorCores = false } = options;
+  if (choice === 'cpu') {
+    if (tensorCores) throw new CliError('--tensor-cores needs a WebGPU GPU, not --device cpu', undefined, 'drop --tensor-cores, or use --device webgpu or auto');
+    return cpu('cpu (--device cpu)');
+  }
+  const probe = await probeWebGPU({ tensorCores });
+  // Tensor cores were asked for: no quiet fall-back to the CPU when the GPU cannot give them.
+  if (choice === 'webgpu' || tensorCores) {
+    if (!probe.device) throw new CliError(`--device ${choice}${tensorCores ? ' --tensor-cores' : ''}: no WebGPU device: ${probe.error}`, undefined, tensorCores ? 'drop --tensor-cores (the f32 kernels run on every GPU)' : 'use --device cpu, or --device auto to fall back to the CPU');
     setDefaultDevice(probe.device);
     const gpu = probe.device;
-    return { device: gpu, reason: `webgpu: ${probe.info!.description}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`, release: () => gpu.destroy() };
+    return { device: gpu, reason: `webgpu: ${probe.info!.description}${tensorCores ? ', flash attention on tensor cores (f16 operands)' : ''}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`, release: () => gpu.destroy() };
   }
   if (probe.device && !probe.software) {
     setDefaultDevice(probe.device);

@@ -62,7 +62,7 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
   let selected: SelectedDevice | null = null;
   let skipNote: string | null = null;
   if (f.measure !== 'never') {
-    selected = await selectDevice(f.device as DeviceChoice);
+    selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
     const flops = Math.max(...specs.map((s) => stepFlops(s.spec, batch, seq)));
     if (selected.device.type === 'cpu' && f.measure === 'auto' && flops > CPU_MEASURE_FLOPS) {
       skipNote = `not measured: a step is ≈ ${(flops / 1e9).toFixed(0)} GFLOP, too slow for the CPU device (--measure always runs it anyway; a GPU measures it with --device webgpu)`;

@@ -99,7 +99,7 @@ export async function benchSpeedCommand(argv: readonly string[], io: CommandIo, 
   const vocab = f.vocab ?? defaultVocab(f.preset!);
   const o = { batch: f.batch!, seq: f.seq!, steps: f.steps!, warmup: f.warmup! };
   const specs = impls.map((impl) => ({ impl, spec: benchSpec(flags, impl, vocab, o.seq) }));
-  const selected = await selectDevice(f.device as DeviceChoice);
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const rows: SpeedRow[] = [];
   try {
     for (const { impl, spec } of specs) {

@@ -47,7 +47,7 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
     tokens = loadTokenData(files.state.data, files.tokenizer).val;
     source = 'the validation split of the training data';
   } else throw new CliError(`${dir} has no trainer_state.json, so there is no validation split to use`, undefined, 'pass the text to score with --data FILE');
-  const selected = await selectDevice(f.device as DeviceChoice);
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const lm = loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {});
   try {
     const nPositions = lm.kind === 'gpt2' ? (lm.model as GPT2LMHeadModel).config.n_positions : lm.model.config.n_positions;

@@ -91,7 +91,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
   const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName);
   const outDir = resolve(cwd, f.out!);
   mkdirSync(outDir, { recursive: true });
-  const selected = await selectDevice(f.device as DeviceChoice);
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);
   say(`data: ${formatSi(data.train.length)} training and ${formatSi(data.val.length)} validation tokens (${data.tokenizerSpec.type}, vocabulary ${data.tokenizer.vocabSize})`);

@@ -50,7 +50,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   const dir = resolveCheckpointDir(path);
   const files = readCheckpoint(dir);
   const tokenizer = tokenizerFromSpec(files.tokenizer);
-  const selected = await selectDevice(f.device as DeviceChoice);
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const lm = loadModel(files, selected.device);
   try {
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);

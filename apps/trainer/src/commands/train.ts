@@ -109,7 +109,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
       throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`, p.spec, s.batch, s.seq, s.lossChunkTokens, null);
     }
   }
-  const selected = await selectDevice(f.device as DeviceChoice);
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const { device } = selected;
   let lm: LanguageModel | null = null;
   let optimizer: AdamW | null = null;
