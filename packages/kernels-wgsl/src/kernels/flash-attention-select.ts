@@ -16,8 +16,8 @@ import { flashAttentionKernel } from './flash-attention.js';
 export const TENSOR_CORE_FORWARD: DirectOptions = { emulate: false, split: false, subgroups: 8, rows: 16, bc: 16, kv: 'staged' };
 export const TENSOR_CORE_BACKWARD: TensorCoreBackwardOptions = { emulate: false, split: false, subgroups: 4, bc: 16 };
 
-/** Storage buffers the tensor-core backward's dK/dV kernel binds (mask, L, D, four f16 copies, dk, dv). */
-const BACKWARD_STORAGE_BUFFERS = 9;
+/** Storage buffers the tensor-core backward's dK/dV kernel binds (mask, L, D, dO's scales, four f16 copies, dk, dv, errors). */
+const BACKWARD_STORAGE_BUFFERS = 11;
 
 function onTensorCores(call: KernelCall<'flashAttention'> | KernelCall<'flashAttentionBackward'>): boolean {
   if (!call.device.tensorCores) return false;

@@ -5,14 +5,17 @@ import { deltaStep } from './flash-attention-backward.js';
 import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
 import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD } from './flash-attention-tensor-cores.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
-import { accumulateWgsl, copyTileWgsl, elementsPerVec, stageCopyDispatch, stageCount, wgslBlock, type Job, type StageCopy } from './tensor-core-attention-parts.js';
+import { accumulateWgsl, copyTileWgsl, elementsPerVec, matrixScaleSteps, stageCopyDispatch, stageCount, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, wgslBlock, type Job, type StageCopy } from './tensor-core-attention-parts.js';
 
 type Call = KernelCall<'flashAttentionBackward'>;
 
 /**
  * Flash attention backward on tensor cores, in the direct form of the forward
  * (flash-attention-tensor-cores-direct.ts): f16 copies of scale·q, k, v and dO first, then
- *   D_i = Σ_c dO_ic·O_ic (the f32 backward's step);
+ *   D_i = Σ_c dO_ic·O_ic (the f32 backward's step); dO's copy is scaled by a power of two s per
+ *       matrix (matrixScaleSteps: in training dO is about 1/(B·T), mostly below f16's normals), dS
+ *       is formed as s·dS = P ⊙ (z·dP_s − s·D) so that it stays in f16's range too, and the
+ *       gradients are unscaled (exactly) when stored;
  *   dQ: 16 query rows per subgroup, their q and dO fragments in registers, over key tiles of `bc`
  *       staged once per workgroup: S = (scale·q)·kᵀ and dP = dO·vᵀ into workgroup memory,
  *       dS = P ⊙ (z·dP − D) with P = exp(S − L) written back as f16 operands, dQ += dS·k; dq = scale·dQ;
@@ -60,9 +63,11 @@ export function flashAttentionTensorCoreBackwardSteps(call: Call, o: TensorCoreB
     { name: 'qs', input: 0, rows: g.Tq, width: g.D, padded: tqp, bucket: g.db, scale: call.params.scale },
     { name: 'ks', input: 1, rows: g.Tk, width: g.D, padded: tkp, bucket: g.db, scale: 1 },
     { name: 'vs', input: 2, rows: g.Tk, width: g.Dv, padded: tkp, bucket: g.dvb, scale: 1 },
-    { name: 'gs', input: 6, rows: g.Tq, width: g.Dv, padded: tqp, bucket: g.dvb, scale: 1 },
+    // dO times a power of two per matrix (gscale), so that its f16 copy neither underflows nor overflows.
+    { name: 'gs', input: 6, rows: g.Tq, width: g.Dv, padded: tqp, bucket: g.dvb, scale: 1, matrixScale: 'gscale' },
   ];
-  const steps: KernelDispatch[] = copies.map((c) => stageCopyDispatch(call as KernelCall<OpName>, e, g, c));
+  const steps: KernelDispatch[] = matrixScaleSteps(call as KernelCall<OpName>, g, { name: 'gscale', input: 6, rows: g.Tq, width: g.Dv });
+  steps.push(...copies.map((c) => stageCopyDispatch(call as KernelCall<OpName>, e, g, c)));
   if (g.B * g.H * g.Tq > 0) steps.push(deltaStep(call, g), dqStep(call, g, e, o, copies, tqp, tkp));
   if (g.B * g.H * g.Tk > 0) steps.push(dkdvStep(call, g, e, o, copies, tqp, tkp));
   return steps;
@@ -74,6 +79,7 @@ function builder(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreBa
   b.input('mask', call.inputs[3]!);
   b.input('lse', call.inputs[5]!);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
+  b.scratch('gscale', 'f32', g.B * g.H);
   const parts = o.split ? 2 : 1;
   for (const c of copies) {
     const n = stageCount(g, c) * parts;
@@ -157,6 +163,8 @@ function dqStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreBac
   const threads = subgroups * SUBGROUP;
   const b = builder(call, g, e, o, 'flashAttentionBackwardTC-dq', copies, ['ks', 'vs'], tqp, tkp);
   b.output('dq', call.outputs[0]!);
+  // Last: the error binding takes the number after every other (DispatchBuilder numbers them in order).
+  b.errors(TENSOR_CORE_GRADIENT_RANGE_MESSAGE);
   const qTiles = ceilDiv(g.Tq, br);
   b.u32('q_tiles', qTiles);
   const m = emitters(e, bc);
@@ -182,6 +190,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   var lse_row = 0.0;
   var d_row = 0.0;
   if (row < u.tq) { lse_row = lse_get(bh * u.tq + row); d_row = delta_get(bh * u.tq + row); }
+  // dP comes from dO·s (s = gscale, a power of two): dS is kept scaled by s too, since in training
+  // it is as small as dO; dq is unscaled at the end.
+  let g_s = gscale_get(bh);
+  let inv_g = 1.0 / g_s;
   ${dropout ? 'let drop_row_g = drop_global_row(bh, row);' : ''}
   let s_base = sid * ${ROWS * ss}u;
   let p_base = sid * ${ROWS * ps}u;
@@ -207,7 +219,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
       if (allowed(m_base, limit, row, j)) {
         let p = exp(s_s[s_base + lr * ${ss}u + col] - lse_row);
         ${dropout ? 'let z = drop_at(drop_row_g, j);' : 'let z = 1.0;'}
-        ds = p * (z * dp_s[s_base + lr * ${ss}u + col] - d_row);
+        ds = p * (z * dp_s[s_base + lr * ${ss}u + col] - d_row * g_s);
+        if (abs(ds) >= 65504.0) { report_error(bitcast<u32>(ds)); }
       }
       ${m.storeOperand('ds', `p_base + lr * ${ps}u + col`, 'ds')}
     }
@@ -215,7 +228,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     ${m.tileProduct('acc_dq', 'ds', 'p_base', 'k', db).join('\n    ')}
     workgroupBarrier();
   }
-  ${m.storeRows('acc_dq', db, 's_base', (col, value) => `let cq = ${col}; if (row < u.tq && cq < u.d) { dq_set((bh * u.tq + row) * u.d + cq, u.scale * ${value}); }`).join('\n  ')}
+  ${m.storeRows('acc_dq', db, 's_base', (col, value) => `let cq = ${col}; if (row < u.tq && cq < u.d) { dq_set((bh * u.tq + row) * u.d + cq, u.scale * inv_g * ${value}); }`).join('\n  ')}
 }`);
 }
 
@@ -227,6 +240,7 @@ function dkdvStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreB
   const b = builder(call, g, e, o, 'flashAttentionBackwardTC-dkdv', copies, ['qs', 'gs'], tqp, tkp);
   b.output('dk', call.outputs[1]!);
   b.output('dv', call.outputs[2]!);
+  b.errors(TENSOR_CORE_GRADIENT_RANGE_MESSAGE);
   const kTiles = ceilDiv(g.Tk, bk);
   b.u32('k_tiles', kTiles);
   const m = emitters(e, bc);
@@ -259,6 +273,10 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let key = j0 + sid * ${ROWS}u + lr;
   let s_base = sid * ${ROWS * ss}u;
   let p_base = sid * ${ROWS * ps}u;
+  // dPᵀ and dV come from dO·s (s = gscale, a power of two), and dSᵀ is kept scaled by s; dk and dv
+  // are unscaled at the end.
+  let g_s = gscale_get(bh);
+  let inv_g = 1.0 / g_s;
   ${m.rowFragments('k', 'ks', `first_key * ${db}u`, db).filter(Boolean).join('\n  ')}
   ${m.rowFragments('v', 'vs', `first_key * ${dvb}u`, dvb).filter(Boolean).join('\n  ')}
   ${m.declare('acc_dk', db / MMA).join('\n  ')}
@@ -291,7 +309,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
         let p = exp(s_s[s_base + lr * ${ss}u + col] - l_s[col]);
         ${dropout ? 'let z = drop_at(drop_global_row(bh, i), key);' : 'let z = 1.0;'}
         pz = p * z;
-        ds = p * (z * dp_s[s_base + lr * ${ss}u + col] - d_s[col]);
+        ds = p * (z * dp_s[s_base + lr * ${ss}u + col] - d_s[col] * g_s);
+        if (abs(ds) >= 65504.0) { report_error(bitcast<u32>(ds)); }
       }
       ${m.storeOperand('pz', `p_base + lr * ${ps}u + col`, 'pz')}
       ${m.storeOperand('ds', `p_base + lr * ${ps}u + col`, 'ds')}
@@ -301,7 +320,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     ${m.tileProduct('acc_dk', 'ds', 'p_base', 'q', db).join('\n    ')}
     workgroupBarrier();
   }
-  ${m.storeRows('acc_dk', db, 's_base', (col, value) => `let ck = ${col}; if (key < u.tk && ck < u.d) { dk_set((bh * u.tk + key) * u.d + ck, ${value}); }`).join('\n  ')}
-  ${m.storeRows('acc_dv', dvb, 's_base', (col, value) => `let cv = ${col}; if (key < u.tk && cv < u.dv) { dv_set((bh * u.tk + key) * u.dv + cv, ${value}); }`).join('\n  ')}
+  ${m.storeRows('acc_dk', db, 's_base', (col, value) => `let ck = ${col}; if (key < u.tk && ck < u.d) { dk_set((bh * u.tk + key) * u.d + ck, inv_g * ${value}); }`).join('\n  ')}
+  ${m.storeRows('acc_dv', dvb, 's_base', (col, value) => `let cv = ${col}; if (key < u.tk && cv < u.dv) { dv_set((bh * u.tk + key) * u.dv + cv, inv_g * ${value}); }`).join('\n  ')}
 }`);
 }

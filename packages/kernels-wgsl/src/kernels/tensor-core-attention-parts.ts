@@ -12,6 +12,9 @@ import { LO_SCALE, type MatrixEmitter } from './subgroup-matrix.js';
  * into workgroup memory.
  */
 
+export const TENSOR_CORE_GRADIENT_RANGE_MESSAGE =
+  'flashAttentionBackward on tensor cores: a score gradient dS (scaled with dO) reached magnitude 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for these inputs';
+
 export const TENSOR_CORE_RANGE_MESSAGE =
   'flashAttention on tensor cores: q·scale, k, v or the output gradient has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
 
@@ -26,6 +29,8 @@ export interface StageCopy {
   readonly padded: number;
   readonly bucket: number;
   readonly scale: number;
+  /** A scratch of one f32 per (batch, head) matrix to multiply by as well (see matrixScaleDispatch). */
+  readonly matrixScale?: string;
 }
 
 /** Elements of one part (hi or lo) of a stage copy. */
@@ -35,8 +40,9 @@ export function stageCount(g: FlashGeometry, s: Pick<StageCopy, 'padded' | 'buck
 
 /** Copies input·scale into f16 hi/lo scratch [BH, padded, bucket] (zeros outside), reporting values beyond f16. */
 export function stageCopyDispatch(call: KernelCall<OpName>, e: MatrixEmitter, g: FlashGeometry, s: StageCopy): KernelDispatch {
-  const b = new DispatchBuilder(call, 'flashAttentionTCStage', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', s.name]);
+  const b = new DispatchBuilder(call, 'flashAttentionTCStage', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', s.name, s.matrixScale ?? 'unscaled']);
   b.input('src', call.inputs[s.input]!);
+  if (s.matrixScale) b.scratch(s.matrixScale, 'f32', g.B * g.H);
   // One scratch array per tensor: hi at [0, n), lo at [n, 2n).
   const n = stageCount(g, s);
   b.plainScratch(s.name, e.emulate ? 'f32' : 'f16', n * (e.split ? 2 : 1));
@@ -50,7 +56,7 @@ ${elementwiseMain(
   let t = (i / u.bucket) % u.padded;
   let bh = i / (u.bucket * u.padded);
   var x = 0.0;
-  if (t < u.t && c < u.width) { x = src_get((bh * u.t + t) * u.width + c) * u.scale; }
+  if (t < u.t && c < u.width) { x = src_get((bh * u.t + t) * u.width + c) * u.scale${s.matrixScale ? ` * ${s.matrixScale}_get(bh)` : ''}; }
   if (abs(x) >= 65504.0) { report_error(bitcast<u32>(x)); }
   let h = stage_hi(x);
   ${s.name}[i] = h;
@@ -125,3 +131,59 @@ export function copyTileWgsl(e: MatrixEmitter, o: { dst: string; src: string; fi
   }
   return lines.join('\n    ');
 }
+
+/**
+ * One power of two per (batch, head) matrix of a [B, H, rows, width] input, into the f32 scratch
+ * `name`: 2^(8 − ⌈log2 max|x|⌉), so that x·scale has its largest magnitude in (2⁷, 2⁸] — far above
+ * f16's smallest normal (6·10⁻⁵), with room below 65504 for the products made from it (dP = dO·vᵀ
+ * sums D of them). The output gradient needs it: in training dO is about 1/(B·T) and would mostly
+ * underflow in f16, as mixed-precision training's loss scaling knows. Exact powers of two, so
+ * unscaling after the products loses nothing; 1 for an all-zero matrix.
+ */
+export function matrixScaleSteps(call: KernelCall<OpName>, g: FlashGeometry, o: { name: string; input: number; rows: number; width: number }): KernelDispatch[] {
+  const bh = g.B * g.H;
+  const n = o.rows * o.width;
+  // Level 1: `parts` workgroups per matrix, each the max |x| of its share; level 2: one invocation
+  // per matrix folds them and writes the scale.
+  const parts = Math.max(1, Math.min(64, Math.ceil(n / 16384)));
+  const partial = `${o.name}_partial`;
+  const b1 = new DispatchBuilder(call, 'flashAttentionTCScale', [o.name, 'partial']);
+  b1.input('src', call.inputs[o.input]!);
+  b1.scratch(partial, 'f32', bh * parts);
+  b1.u32('bh', bh).u32('n', n).u32('parts', parts);
+  const level1 = b1.build(bh * parts, (decls) => `${decls}
+var<workgroup> part_max: array<f32, 256>;
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let w = linear_workgroup(wid, nwg);
+  if (w >= u.bh * u.parts) { return; }
+  let m0 = w / u.parts;
+  var m = 0.0;
+  for (var i = (w % u.parts) * 256u + lid; i < u.n; i += u.parts * 256u) { m = max(m, abs(src_get(m0 * u.n + i))); }
+  part_max[lid] = m;
+  workgroupBarrier();
+  for (var step = 128u; step > 0u; step >>= 1u) {
+    if (lid < step) { part_max[lid] = max(part_max[lid], part_max[lid + step]); }
+    workgroupBarrier();
+  }
+  if (lid == 0u) { ${partial}_set(w, part_max[0]); }
+}`);
+  const b2 = new DispatchBuilder(call, 'flashAttentionTCScale', [o.name, 'fold']);
+  b2.scratch(partial, 'f32', bh * parts);
+  b2.scratch(o.name, 'f32', bh);
+  b2.u32('bh', bh).u32('parts', parts);
+  const level2 = b2.build(Math.ceil(bh / 64), (decls) => `${decls}
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let m0 = linear_workgroup(wid, nwg) * 64u + lid;
+  if (m0 >= u.bh) { return; }
+  var top = 0.0;
+  for (var p = 0u; p < u.parts; p++) { top = max(top, ${partial}_get(m0 * u.parts + p)); }
+  var s = 1.0;
+  // Non-finite or zero maxima keep 1 (the range check of the copy reports the former).
+  if (top > 0.0 && top < 3.0e38) { s = exp2(clamp(8.0 - ceil(log2(top)), -100.0, 100.0)); }
+  ${o.name}_set(m0, s);
+}`);
+  return [level1, level2];
+}
+
