@@ -55,12 +55,13 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
         t.grad = null;
       }
     });
-  // Warm up for a second: the first steps on a freshly started GPU ran up to 4× slower (clocks, caches).
+  // Warm up for three seconds: the first steps on a freshly started GPU ran up to 4× slower (clocks,
+  // caches), for over a second on an H100 that had just started.
   const warm = performance.now();
   do {
     once();
     await device.sync();
-  } while (performance.now() - warm < (tiny ? 0 : 1000));
+  } while (performance.now() - warm < (tiny ? 0 : 3000));
   const base = device.memory.allocated;
   device.memory.resetPeak();
   const samples: number[] = [];

@@ -27,8 +27,9 @@ describe.skipIf(!device)('tensor-core flash attention backward, emulated on WebG
 
   /** The CPU forward's O and L feed both backwards; dq, dk, dv are compared with the CPU's. */
   /** `gScale` multiplies the output gradient (training's are about 1/(B·T)); outputs are compared divided by it. */
-  async function check(o: TensorCoreBackwardOptions, c: AttentionCase, gScale = 1): Promise<void> {
-    const { q, k, v, g: g1, mask, params } = attentionCaseData(c, c.Tq * 17 + c.Tk * 3 + c.D);
+  async function check(o: TensorCoreBackwardOptions, c: AttentionCase, gScale = 1, vScale = 1): Promise<void> {
+    const { q, k, v: v1, g: g1, mask, params } = attentionCaseData(c, c.Tq * 17 + c.Tk * 3 + c.D);
+    const v = { shape: v1.shape, data: v1.data.map((x) => x * vScale) };
     const g = { shape: g1.shape, data: g1.data.map((x) => x * gScale) };
     const [maskShape, maskData] = [mask.shape, mask.data];
     await scope(async () => {
@@ -81,5 +82,9 @@ describe.skipIf(!device)('tensor-core flash attention backward, emulated on WebG
     await check(tile(true, 1, 16), { B: 1, H: 1, Tq: 17, Tk: 17, D: 16, params: { causal: true } }, 1e-7);
     // Over 16384 elements per matrix: the maximum is taken in two levels.
     await check(tile(false, 2, 16), { B: 1, H: 2, Tq: 300, Tk: 40, D: 64, Dv: 64 }, 1e-6);
+  });
+
+  it('a score gradient beyond f16 range (dO·vᵀ with values of v in the tens of thousands) is reported at the next sync, not turned into Inf', { timeout: 60_000 }, async () => {
+    await expect(check(tile(false, 1, 16), { B: 1, H: 1, Tq: 9, Tk: 9, D: 16 }, 1, 30000)).rejects.toThrow(/score gradient dS .* reached magnitude 65504/);
   });
 });
