@@ -16,9 +16,8 @@
  *
  *   bash .gpu/run.sh .gpu/app/tensor-core-gemm.mjs [--json out.json] [--n 4096] [--all]
  */
-import { getGpu } from '../src/acquire.js';
+import { createWebGPUDevice } from '../src/index.js';
 
-const TOGGLES = ['enable-dawn-features=allow_unsafe_apis,vulkan_enable_f16_on_nvidia', 'disable-dawn-features=timestamp_quantization'];
 const MMA = 16;
 
 interface Variant {
@@ -202,16 +201,10 @@ function splitF16(x: Float32Array): { hi: Uint16Array<ArrayBuffer>; lo: Uint16Ar
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const N = args.includes('--n') ? Number(args[args.indexOf('--n') + 1]) : 4096;
-  const gpu = await getGpu(TOGGLES);
-  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-  if (!adapter) throw new Error('no adapter');
-  const want = ['subgroups', 'shader-f16', 'chromium-experimental-subgroup-matrix', 'timestamp-query'].filter((f) => adapter.features.has(f)) as GPUFeatureName[];
-  if (!want.includes('chromium-experimental-subgroup-matrix' as GPUFeatureName)) throw new Error(`this adapter has no subgroup matrices (features: ${[...adapter.features].join(', ')})`);
-  const device = await adapter.requestDevice({
-    requiredFeatures: want,
-    requiredLimits: { maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize, maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize, maxComputeInvocationsPerWorkgroup: adapter.limits.maxComputeInvocationsPerWorkgroup },
-  });
-  device.onuncapturederror = (e) => console.error('uncaptured:', e.error.message);
+  // The library's device with tensorCores: it checks the adapter's subgroup matrices and asks Dawn
+  // for them; the probe uses its GPUDevice directly.
+  const lib = await createWebGPUDevice({ tensorCores: true, powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
+  const device = lib.gpuDevice;
 
   // The first measurement (2026-11-22, docs/benchmarks.md) swept direct and staged shapes at BK 32
   // (--all runs them again); staged with BK 64 was the one fast shape, so the default explores it.
@@ -325,9 +318,9 @@ async function main(): Promise<void> {
   const j = args.indexOf('--json');
   if (j >= 0) {
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(args[j + 1]!, JSON.stringify({ n: N, date: new Date().toISOString(), adapter: adapter.info.description, results }, null, 1));
+    writeFileSync(args[j + 1]!, JSON.stringify({ n: N, date: new Date().toISOString(), adapter: lib.info().description, results }, null, 1));
   }
-  device.destroy();
+  lib.destroy();
 }
 
 await main();

@@ -3,6 +3,7 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type 
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
 import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
+import { TENSOR_CORE_RANGE_MESSAGE } from './tensor-core-attention-parts.js';
 
 /**
  * Flash attention forward on tensor cores (subgroup matrices, see subgroup-matrix.ts), in the
@@ -78,9 +79,6 @@ function stageRows(e: MatrixEmitter, o: { dst: string; src: string; base: string
   }`;
 }
 
-const RANGE_MESSAGE =
-  'flashAttention on tensor cores: q·scale, k or v has an element of magnitude ≥ 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for such inputs';
-
 /**
  * WGSL opening a kernel with a workgroup per `br` query rows of one (batch, head) matrix: bh, its
  * first row i0 and key_end, one past the last key its last row sees (uniform, so barriers in loops
@@ -135,7 +133,7 @@ export function flashAttentionTensorCoreDispatch(call: KernelCall<'flashAttentio
   b.input('mask', call.inputs[3]!);
   b.output('o', call.outputs[0]!);
   b.output('lse', call.outputs[1]!);
-  b.errors(RANGE_MESSAGE);
+  b.errors(TENSOR_CORE_RANGE_MESSAGE);
   const qTiles = ceilDiv(g.Tq, br);
   b.u32('q_tiles', qTiles);
   const { db, dvb, dropout } = g;
