@@ -19,10 +19,13 @@ import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCo
  * are `bc` wide. Split products scale each accumulator by 2¹¹ around the cross terms of every
  * 16-key step (exact), so one accumulator serves hi·hi and the cross terms.
  *
- * On an H100 (docs/benchmarks.md, "Second round") the split form with k/v staged, 8 subgroups × 16
- * rows, 16 keys, takes 7.15 ms at T 4096 (B 4, H 12, D 64, causal) against the f32 kernel's 6.19
- * and PyTorch's 3.40; one f16 per operand takes 3.00 ms but at TF32-like precision — the form that
- * devices created with `tensorCores` run (flash-attention-select.ts). Tests run it emulated;
+ * With `onePass` the scores are taken once instead (online softmax, accumulators rescaled only when
+ * a row maximum grows by more than RESCALE_MARGIN): the form devices created with `tensorCores` run
+ * (flash-attention-select.ts), one f16 per operand, k and v staged, 8 subgroups × 16 rows, 16 keys.
+ *
+ * On an H100 at T 4096 (B 4, H 12, D 64, causal; docs/benchmarks.md, "One pass") one pass takes
+ * 2.26 ms with one f16 per operand (two passes 2.97, PyTorch's fp32 SDPA 3.37) and 5.69 ms with
+ * split operands (two passes 7.11, the f32 kernel 6.23). Tests run it emulated;
  * bench/flash-attention-tensor-cores-bench.ts runs it for real.
  */
 
@@ -46,7 +49,20 @@ export interface DirectTile {
    * as accurate as the f32 kernel but not faster at T 4096 (docs/benchmarks.md).
    */
   readonly separateCross?: boolean;
+  /**
+   * One pass over the keys instead of two (onePassBody below): the scores are taken once, and the output
+   * accumulators are rescaled, through workgroup memory, only when a row's maximum grows by more
+   * than RESCALE_MARGIN.
+   */
+  readonly onePass?: boolean;
 }
+
+/**
+ * One pass keeps P = exp(s − m) with m a row's reference maximum that may lag the true one by up to
+ * this much (natural log units): P ≤ e⁸ ≈ 2981, well inside f16, and m moves (with a rescale of the
+ * output accumulators) only on the tiles where the maximum grows by more, typically the first.
+ */
+export const RESCALE_MARGIN = 8;
 
 export interface DirectOptions extends DirectTile {
   readonly emulate: boolean;
@@ -59,8 +75,11 @@ export function directForwardBytes(t: DirectTile, elemBytes: number, split: bool
   const s = t.subgroups * t.rows * (t.bc + 4) * 4;
   const p = t.subgroups * t.rows * (t.bc + 8) * elemBytes * parts;
   const stat = t.rows === 16 ? t.subgroups * SUBGROUP * 8 : 0;
-  const kv = t.kv === 'staged' ? t.bc * (headBucket + 8) * elemBytes * parts : 0;
-  return s * (split && t.separateCross ? 2 : 1) + p + stat + kv;
+  // One pass: the flag of a tile that raises some row's maximum (16 bytes, see the kernel).
+  const flag = t.onePass ? 16 : 0;
+  // Two passes stage k and v in turn in one array; one pass stages both at once in arrays of their own.
+  const kv = t.kv === 'staged' ? t.bc * (headBucket + 8) * elemBytes * parts * (t.onePass ? 2 : 1) : 0;
+  return s * (split && t.separateCross ? 2 : 1) + p + stat + kv + flag;
 }
 
 export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAttention'>, o: DirectOptions): KernelDispatch[] {
@@ -86,8 +105,10 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const steps = copies.map((c) => stageCopyDispatch(call as KernelCall<OpName>, e, g, c));
 
   const staged = o.kv === 'staged';
+  // Workgroup arrays of the staged k and v tiles: one, taken in turn, in two passes; one each in one pass.
+  const [kTile, vTile] = o.onePass ? ['k_tile', 'v_tile'] : ['kv', 'kv'];
   const separate = o.split && !!o.separateCross;
-  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct', separate ? 'cross' : 'scaled']);
+  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct', separate ? 'cross' : 'scaled', o.onePass ? 'one-pass' : 'two-pass']);
   b.input('mask', call.inputs[3]!);
   b.output('o', call.outputs[0]!);
   b.output('lse', call.outputs[1]!);
@@ -137,7 +158,7 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
       for (const p of parts) {
         for (let n = 0; n < bc / MMA; n++) {
           const op: MatrixOperand = staged
-            ? { array: `kv_${p}`, offset: `${n * MMA * (db + 8) + kk * MMA}u`, colMajor: true, stride: db + 8 }
+            ? { array: `${kTile}_${p}`, offset: `${n * MMA * (db + 8) + kk * MMA}u`, colMajor: true, stride: db + 8 }
             : { array: 'ks', offset: `${lo('k', p)}k_at + (j0 + ${n * MMA}u) * ${db}u + ${kk * MMA}u`, colMajor: true, stride: db };
           step.push(e.loadRight(`k_${p}_${n}`, op));
         }
@@ -157,7 +178,7 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
       for (const p of parts) {
         for (let n = 0; n < dvb / MMA; n++) {
           const op: MatrixOperand = staged
-            ? { array: `kv_${p}`, offset: `${kk * MMA * (dvb + 8) + n * MMA}u`, colMajor: false, stride: dvb + 8 }
+            ? { array: `${vTile}_${p}`, offset: `${kk * MMA * (dvb + 8) + n * MMA}u`, colMajor: false, stride: dvb + 8 }
             : { array: 'vs', offset: `${lo('v', p)}v_at + (j0 + ${kk * MMA}u) * ${dvb}u + ${n * MMA}u`, colMajor: false, stride: dvb };
           step.push(e.loadRight(`v_${p}_${n}`, op));
         }
@@ -168,22 +189,146 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
     }
     return lines.join('\n    ');
   };
-  // Staged: the tile's bc rows of k (or v) copied into kv_hi/kv_lo.
+  // Staged: the tile's bc rows of k (or v) copied into kv_hi/kv_lo (one pass: k_tile_…, v_tile_…).
   const copyTile = (which: 'k' | 'v', width: number): string =>
-    staged ? copyTileWgsl(e, { dst: 'kv', src: `${which}s`, firstRow: 'bh * u.tkp + j0', rows: bc, width, threads: subgroups * SUBGROUP }) : '';
+    staged ? copyTileWgsl(e, { dst: which === 'k' ? kTile : vTile, src: `${which}s`, firstRow: 'bh * u.tkp + j0', rows: bc, width, threads: subgroups * SUBGROUP }) : '';
   const oAccs: string[] = [];
-  const storeO: string[] = [];
   for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`), ...(separate ? [e.declareAcc(`accx_o_${i}_${n}`)] : []));
+  // This invocation's share of a row in the output's fragment column n, through its subgroup's
+  // slice of s_s (and s_x): fragment i holds rows 16·i …, lane pairs (rows 16) or lanes (rows 32) a row each.
+  const rowShare = (n: number, body: (at: string, col: string) => string) =>
+    `for (var c = 0u; c < ${MMA / lpr}u; c++) { let col = ${n * MMA}u + part * ${MMA / lpr}u + c; let at = ${sBase} + lr * ${ss}u + part * ${MMA / lpr}u + c; ${body('at', 'col')} }`;
+  const storeFragments = (n: number) => Array.from({ length: ri }, (_, i) => storeBoth(`acc_o_${i}_${n}`, `${sBase} + ${i * MMA * ss}u`)).flat();
+  const onePass = !!o.onePass;
+  const storeO: string[] = [];
   for (let n = 0; n < dvb / MMA; n++) {
-    storeO.push('workgroupBarrier();');
-    for (let i = 0; i < ri; i++) storeO.push(...storeBoth(`acc_o_${i}_${n}`, `${sBase} + ${i * MMA * ss}u`));
-    storeO.push(
-      'workgroupBarrier();',
-      `if (row < u.tq) { for (var c = 0u; c < ${MMA / lpr}u; c++) { let col = ${n * MMA}u + part * ${MMA / lpr}u + c; if (col < u.dv) { o_set((bh * u.tq + row) * u.dv + col, ${readS(`${sBase} + lr * ${ss}u + part * ${MMA / lpr}u + c`)}); } } }`,
-    );
+    storeO.push('workgroupBarrier();', ...storeFragments(n), 'workgroupBarrier();');
+    storeO.push(`if (row < u.tq) { ${rowShare(n, (at, col) => `if (${col} < u.dv) { o_set((bh * u.tq + row) * u.dv + ${col}, ${readS(at)}${onePass ? ' * o_norm' : ''}); }`)} }`);
+  }
+  // One pass: the output accumulators times each row's factor alpha, through workgroup memory
+  // (a subgroup matrix cannot be scaled row by row).
+  const rescaleO: string[] = [];
+  for (let n = 0; n < dvb / MMA; n++) {
+    rescaleO.push('workgroupBarrier();', ...storeFragments(n), 'workgroupBarrier();');
+    rescaleO.push(rowShare(n, (at) => `s_s[${at}] *= alpha;${separate ? ` s_x[${at}] *= alpha;` : ''}`), 'workgroupBarrier();');
+    for (let i = 0; i < ri; i++) {
+      rescaleO.push(e.loadAcc(`acc_o_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss}u`, ss));
+      if (separate) rescaleO.push(e.loadAcc(`accx_o_${i}_${n}`, 's_x', `${sBase} + ${i * MMA * ss}u`, ss));
+    }
   }
   const z = dropout ? ' * drop_at(drop_row_g, j)' : '';
   const elem = e.elem;
+  // Writes pz (an f32 WGSL name) as this row's f16 operand parts at column col of P.
+  const storeP = `let ph = stage_hi(pz);
+      p_hi[${pBase} + lr * ${ps}u + col] = ph;
+      ${o.split ? `p_lo[${pBase} + lr * ${ps}u + col] = stage_lo(pz, ph);` : ''}`;
+  const combine = (mine: string, theirs: string) => (lpr === 2 ? theirs : mine);
+  // One pass, rows of 16: the value x of the other lane of this row (through stat_s).
+  const pairOther = (x: string) => `pair_other(${x}, lid)`;
+
+  const twoPass = () => `// Stage 1: running max m and Σ exp(s − m) of this invocation's keys.
+  var m = NEG_BIG;
+  var l = 0.0;
+  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
+    ${staged ? `${copyTile('k', db)}
+    workgroupBarrier();` : ''}
+    ${scores()}
+    workgroupBarrier();
+    ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'part', span, readS)}
+    workgroupBarrier();
+  }
+  ${combine(
+    'let mm = m;\n  let ll = l;',
+    `// Combine the two halves of each row: L = M + log(l·e^(m−M) + l′·e^(m′−M)).
+  stat_s[lid] = vec2<f32>(m, l);
+  workgroupBarrier();
+  let other = stat_s[lid ^ 1u];
+  let mm = max(m, other.x);
+  let ll = l * exp(m - mm) + other.y * exp(other.x - mm);`,
+  )}
+  let lse_row = select(-f32_inf(), mm + log(ll), ll > 0.0);
+  if (part == 0u && row < u.tq) { lse_set(bh * u.tq + row, lse_row); }
+
+  // Stage 2: O = Σ exp(s − L)·z·v.
+  ${oAccs.join('\n  ')}
+  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
+    ${staged ? `${copyTile('k', db)}
+    workgroupBarrier();` : ''}
+    ${scores()}
+    workgroupBarrier();
+    // Every subgroup is past its k loads: v may take k's place.
+    ${copyTile('v', dvb)}
+    for (var c = 0u; c < ${span}u; c++) {
+      let col = part * ${span}u + c;
+      let j = j0 + col;
+      var pz = 0.0;
+      if (allowed(m_base, limit, row, j)) { pz = exp(${readS(`${sBase} + lr * ${ss}u + col`)} - lse_row)${z}; }
+      ${storeP}
+    }
+    workgroupBarrier();
+    ${pv()}
+    ${staged ? 'workgroupBarrier();' : ''}
+  }`;
+
+  // One pass: m is the row's reference maximum (the same in both lanes of a row), l this lane's
+  // share of Σ exp(s − m), and the accumulators hold Σ exp(s − m)·keep·v with keep ∈ {0, 1} (the
+  // dropout scale is applied at the end, so P stays ≤ e^RESCALE_MARGIN whatever p is). A tile whose
+  // scores exceed some row's m by more than the margin raises m for every row of the workgroup
+  // (a uniform decision: the rescale needs barriers) and multiplies l and the accumulators by
+  // alpha = exp(m_old − m_new). At the end L = m + log l and O = keep_scale·acc / l.
+  const keep = dropout ? ' * select(0.0, 1.0, drop_at(drop_row_g, j) > 0.0)' : '';
+  const onePassBody = () => `var m = NEG_BIG;
+  var l = 0.0;
+  ${oAccs.join('\n  ')}
+  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
+    ${staged ? `${copyTile('k', db)}
+    ${copyTile('v', dvb)}
+    workgroupBarrier();` : ''}
+    ${scores()}
+    workgroupBarrier();
+    var tmax = NEG_BIG;
+    for (var c = 0u; c < ${span}u; c++) {
+      let col = part * ${span}u + c;
+      if (allowed(m_base, limit, row, j0 + col)) { tmax = max(tmax, ${readS(`${sBase} + lr * ${ss}u + col`)}); }
+    }
+    if (tmax > m + ${RESCALE_MARGIN}.0) { atomicStore(&raise_flag[0], 1u); }
+    let raise = workgroupUniformLoad(&raise_flag[0]);
+    var alpha = 1.0;
+    if (raise != 0u) {
+      ${combine('let row_max = tmax;', `let row_max = max(tmax, ${pairOther('tmax')});`)}
+      let m_new = max(m, row_max);
+      alpha = exp(m - m_new);
+      l *= alpha;
+      m = m_new;
+    }
+    for (var c = 0u; c < ${span}u; c++) {
+      let col = part * ${span}u + c;
+      let j = j0 + col;
+      var pz = 0.0;
+      if (allowed(m_base, limit, row, j)) {
+        let p = exp(${readS(`${sBase} + lr * ${ss}u + col`)} - m);
+        l += p;
+        pz = p${keep};
+      }
+      ${storeP}
+    }
+    if (raise != 0u) {
+      ${rescaleO.join('\n      ')}
+    }
+    workgroupBarrier();
+    // Every invocation has read the flag (before the barrier above); the next tile sets it after two more.
+    if (lid == 0u) { atomicStore(&raise_flag[0], 0u); }
+    ${pv()}
+    ${staged ? 'workgroupBarrier();' : ''}
+  }
+  ${combine(
+    'let ll = l;',
+    `// Both halves of each row share m: their sums add.
+  let ll = l + ${pairOther('l')};`,
+  )}
+  let lse_row = select(-f32_inf(), m + log(ll), ll > 0.0);
+  if (part == 0u && row < u.tq) { lse_set(bh * u.tq + row, lse_row); }
+  let o_norm = select(0.0, ${dropout ? 'u.keep_scale' : '1.0'} / ll, ll > 0.0);`;
 
   steps.push(
     b.build(g.B * g.H * qTiles, (decls) => `${e.enables()}${decls}
@@ -196,7 +341,22 @@ var<workgroup> s_s: array<f32, ${subgroups * R * ss}>;
 ${separate ? `var<workgroup> s_x: array<f32, ${subgroups * R * ss}>;` : ''}
 ${parts.map((p) => `var<workgroup> p_${p}: array<${elem}, ${subgroups * R * ps}>;`).join('\n')}
 ${lpr === 2 ? `var<workgroup> stat_s: array<vec2<f32>, ${subgroups * SUBGROUP}>;` : ''}
-${staged ? parts.map((p) => `var<workgroup> kv_${p}: array<${elem}, ${bc * (Math.max(db, dvb) + 8)}>;`).join('\n') : ''}
+${onePass && lpr === 2 ? `// Called in uniform control flow only.
+fn pair_other(x: f32, lid: u32) -> f32 {
+  workgroupBarrier();
+  stat_s[lid] = vec2<f32>(x, 0.0);
+  workgroupBarrier();
+  return stat_s[lid ^ 1u].x;
+}` : ''}
+${staged ? [...new Set([kTile, vTile])].flatMap((t) => parts.map((p) => `var<workgroup> ${t}_${p}: array<${elem}, ${bc * ((t === vTile && t !== kTile ? dvb : Math.max(db, dvb)) + 8)}>;`)).join('\n') : ''}
+${
+  onePass
+    ? `// Four words, not one: on an H100 (driver 580.159) a 4-byte workgroup variable here left the
+// staged k and v tiles misaligned for the subgroup-matrix loads, which then read the first two
+// halves of every row wrong. Every workgroup array of these kernels is a multiple of 16 bytes.
+var<workgroup> raise_flag: array<atomic<u32>, 4>;`
+    : ''
+}
 
 @compute @workgroup_size(${subgroups * SUBGROUP})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32${e.entryParams()}) {
@@ -216,52 +376,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   ${qLoads.filter((x) => x !== '').join('\n  ')}
   ${sAccs.map((a) => e.declareAcc(a)).join('\n  ')}
 
-  // Stage 1: running max m and Σ exp(s − m) of this invocation's keys.
-  var m = NEG_BIG;
-  var l = 0.0;
-  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    ${staged ? `${copyTile('k', db)}
-    workgroupBarrier();` : ''}
-    ${scores()}
-    workgroupBarrier();
-    ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'part', span, readS)}
-    workgroupBarrier();
-  }
-  ${
-    lpr === 2
-      ? `// Combine the two halves of each row: L = M + log(l·e^(m−M) + l′·e^(m′−M)).
-  stat_s[lid] = vec2<f32>(m, l);
-  workgroupBarrier();
-  let other = stat_s[lid ^ 1u];
-  let mm = max(m, other.x);
-  let ll = l * exp(m - mm) + other.y * exp(other.x - mm);`
-      : 'let mm = m;\n  let ll = l;'
-  }
-  let lse_row = select(-f32_inf(), mm + log(ll), ll > 0.0);
-  if (part == 0u && row < u.tq) { lse_set(bh * u.tq + row, lse_row); }
-
-  // Stage 2: O = Σ exp(s − L)·z·v.
-  ${oAccs.join('\n  ')}
-  for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    ${staged ? `${copyTile('k', db)}
-    workgroupBarrier();` : ''}
-    ${scores()}
-    workgroupBarrier();
-    // Every subgroup is past its k loads: v may take k's place.
-    ${copyTile('v', dvb)}
-    for (var c = 0u; c < ${span}u; c++) {
-      let col = part * ${span}u + c;
-      let j = j0 + col;
-      var pz = 0.0;
-      if (allowed(m_base, limit, row, j)) { pz = exp(${readS(`${sBase} + lr * ${ss}u + col`)} - lse_row)${z}; }
-      let ph = stage_hi(pz);
-      p_hi[${pBase} + lr * ${ps}u + col] = ph;
-      ${o.split ? `p_lo[${pBase} + lr * ${ps}u + col] = stage_lo(pz, ph);` : ''}
-    }
-    workgroupBarrier();
-    ${pv()}
-    ${staged ? 'workgroupBarrier();' : ''}
-  }
+  ${onePass ? onePassBody() : twoPass()}
   ${storeO.join('\n  ')}
 }`),
   );

@@ -67,7 +67,7 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
   }
 
   const tile = (split: boolean, subgroups = 2, bc = 16): TensorCoreOptions => ({ emulate: true, split, subgroups, bc });
-  const direct = (split: boolean, subgroups: number, rows: number, bc: number, kv: 'direct' | 'staged' = 'direct', separateCross = false): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv, separateCross });
+  const direct = (split: boolean, subgroups: number, rows: number, bc: number, kv: 'direct' | 'staged' = 'direct', separateCross = false, onePass = false): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv, separateCross, onePass });
   const edgeCases = (form: (split: boolean, n: number) => Form) => async () => {
     await check(form(true, 0), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
     await check(form(true, 1), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
@@ -95,10 +95,23 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
     await edgeCases((split, n) => [direct(split, 2, 16, 16, 'staged', true), direct(split, 1, 32, 32, 'direct', true), direct(split, 2, 16, 16, 'staged', true)][n]!)();
   });
 
+  it('one pass (accumulators rescaled when a row maximum grows) matches too, with maxima growing along the keys', { timeout: 240_000 }, async () => {
+    expect(directForwardBytes({ subgroups: 8, rows: 16, bc: 16, kv: 'staged', onePass: true }, 2, false, 64)).toBeLessThanOrEqual(49152);
+    const one = (split: boolean, n: number) => [direct(split, 2, 16, 16, 'staged', false, true), direct(split, 1, 32, 32, 'direct', true, true), direct(split, 1, 16, 16, 'staged', true, true)][n]!;
+    await edgeCases(one)();
+    // Keys scaled up along the sequence: every tile raises the row maxima by more than the margin,
+    // and the scores reach ±60, far from where they start.
+    for (const n of [0, 1, 2]) {
+      await check(one(true, n), { B: 1, H: 1, Tq: 70, Tk: 70, D: 16, keyRamp: 12, params: { causal: true } });
+      await check(one(true, n), { B: 1, H: 1, Tq: 23, Tk: 90, D: 32, keyRamp: 8, padded: true, params: { p: 0.5, seed: 3, offset: 1 } });
+    }
+    await check(direct(false, 2, 16, 16, 'staged', false, true), { B: 1, H: 2, Tq: 70, Tk: 70, D: 16, keyRamp: 12, params: { causal: true } });
+  });
+
   it('one f16 per operand matches to f16 precision; a fully masked row gives zeros and L = −Inf', { timeout: 60_000 }, async () => {
     await check(tile(false), { B: 1, H: 2, Tq: 33, Tk: 33, D: 16, params: { causal: true } });
     // Causal with more rows than keys visible: rowOffset −… is not allowed, so mask every key of batch 1 instead.
-    for (const form of [tile(true), direct(true, 1, 16, 16)]) {
+    for (const form of [tile(true), direct(true, 1, 16, 16), direct(true, 1, 16, 16, 'staged', false, true), direct(true, 1, 32, 16, 'direct', false, true)]) {
       await scope(async () => {
         const q = fromArray(new Array(2 * 3 * 16).fill(0.5), { shape: [2, 1, 3, 16], device: d });
         const k = fromArray(new Array(2 * 4 * 16).fill(0.25), { shape: [2, 1, 4, 16], device: d });

@@ -132,6 +132,12 @@ fn to_f32(h: f16) -> f32 { return f32(h); }`;
     return `for (var mc = 0u; mc < 8u; mc++) { ${array}[${offset} + (sg_lane / 2u) * ${stride}u + (sg_lane % 2u) * 8u + mc] = ${acc}[mc]; }`;
   }
 
+  /** Loads an accumulator back from an f32 workgroup array (row-major, as `store` left it). */
+  loadAcc(acc: string, array: string, offset: string, stride: number): string {
+    if (!this.emulate) return `${acc} = subgroupMatrixLoad<subgroup_matrix_result<f32, ${MMA}, ${MMA}>>(&${array}, ${offset}, false, ${stride}u);`;
+    return `for (var mc = 0u; mc < 8u; mc++) { ${acc}[mc] = ${array}[${offset} + (sg_lane / 2u) * ${stride}u + (sg_lane % 2u) * 8u + mc]; }`;
+  }
+
   /**
    * acc += A·B over `steps` k-blocks of 16, with A's and B's hi (and lo) parts given per block:
    * split, acc ← (acc·2¹¹ + Σ A_hi·B_lo + A_lo·B_hi)·2⁻¹¹ + Σ A_hi·B_hi; else acc += Σ A_hi·B_hi.

@@ -14,6 +14,8 @@ export interface AttentionCase {
   padded?: boolean;
   /** q's range is ±2·scaleUp (large values test the f16 range checks). */
   scaleUp?: number;
+  /** Key row j is multiplied by 1 + keyRamp·j/Tk: row maxima that keep growing along the keys. */
+  keyRamp?: number;
 }
 
 /**
@@ -27,7 +29,7 @@ export function attentionCaseData(c: AttentionCase, seed: number) {
   return {
     Dv,
     q: data.f32([c.B, c.H, c.Tq, c.D], -2 * s, 2 * s),
-    k: data.f32([c.B, c.H, c.Tk, c.D], -2, 2),
+    k: ramp(data.f32([c.B, c.H, c.Tk, c.D], -2, 2), c),
     v: data.f32([c.B, c.H, c.Tk, Dv], -1, 1),
     g: data.f32([c.B, c.H, c.Tq, Dv], -1, 1),
     mask: {
@@ -36,4 +38,10 @@ export function attentionCaseData(c: AttentionCase, seed: number) {
     },
     params: { causal: false, scale: 1 / Math.sqrt(c.D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: c.Tq, ...c.params } as OpParams<'flashAttention'>,
   };
+}
+
+function ramp<T extends { data: readonly number[] }>(k: T, c: AttentionCase): T {
+  if (!c.keyRamp) return k;
+  const r = c.keyRamp;
+  return { ...k, data: k.data.map((x, i) => Math.fround(x * (1 + (r * (Math.floor(i / c.D) % c.Tk)) / c.Tk))) };
 }
