@@ -1,7 +1,7 @@
 /**
  * The tensor-core flash-attention forward against the f32 one on the same device (meant for the
  * lent GPU, see ../../../docs/benchmarks.md): causal, fp32 tensors, B 4, H 12, D 64. It first checks
- * every variant against the CPU device (causal with dropout; a key-padding mask) and prints the
+ * every variant against the CPU device (causal; --check-all adds dropout and a key-padding mask) and prints the
  * largest error of each, then times the forward kernels with timestamp queries; TFLOP/s as
  * FlashAttention counts the forward (2·B·H·T²·D, causal), though the tensor-core kernel takes the
  * scores twice.
@@ -42,31 +42,51 @@ async function main() {
       variants.push({ label: `staged ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg4 bc16`, dispatch: (c) => flashAttentionTensorCoreDispatch(c, o) });
     }
   }
-  // [split, subgroups, rows, bc, kv, separate cross accumulators]
-  const direct: [boolean, number, number, number, 'direct' | 'staged', boolean][] = [
-    [true, 8, 16, 16, 'staged', false],
-    [true, 8, 16, 16, 'staged', true],
-    [true, 4, 16, 16, 'staged', true],
-    [true, 4, 16, 32, 'staged', true],
-    [true, 4, 32, 16, 'staged', true],
-    [true, 2, 32, 32, 'direct', true],
-    [false, 8, 16, 16, 'staged', false],
+  // [split, subgroups, rows, bc, kv, separate cross accumulators, one pass]. The two-pass tiles of
+  // 2026-11-22's "Second round" (the best split and f16 ones; --all adds the others), then one pass.
+  type Tile = [boolean, number, number, number, 'direct' | 'staged', boolean, boolean];
+  const direct: Tile[] = [
+    [true, 8, 16, 16, 'staged', false, false],
+    [false, 8, 16, 16, 'staged', false, false],
+    [true, 8, 16, 16, 'staged', false, true],
+    [true, 8, 16, 16, 'staged', true, true],
+    [true, 4, 16, 32, 'staged', false, true],
+    [false, 8, 16, 16, 'staged', false, true],
+    [false, 4, 16, 32, 'staged', false, true],
+    [false, 8, 16, 32, 'staged', false, true],
+    [false, 4, 32, 16, 'staged', false, true],
+    [true, 8, 16, 16, 'direct', false, true],
+    [false, 8, 16, 16, 'direct', false, true],
+    [false, 4, 32, 32, 'direct', false, true],
+    ...(args.includes('--all')
+      ? ([
+          [true, 8, 16, 16, 'staged', true, false],
+          [true, 4, 16, 16, 'staged', true, false],
+          [true, 4, 16, 32, 'staged', true, false],
+          [true, 4, 32, 16, 'staged', true, false],
+          [true, 2, 32, 32, 'direct', true, false],
+        ] as Tile[])
+      : []),
   ];
-  for (const [split, subgroups, rows, bc, kv, separateCross] of tiny ? direct.slice(0, 3) : direct) {
-    const o: DirectOptions = { emulate, split, subgroups, rows, bc, kv, separateCross };
+  for (const [split, subgroups, rows, bc, kv, separateCross, onePass] of direct) {
+    const o: DirectOptions = { emulate, split, subgroups, rows, bc, kv, separateCross, onePass };
     if (directForwardBytes(o, emulate ? 4 : 2, split, D) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
-    variants.push({ label: `direct ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}${separateCross ? ' cross' : ''}`, dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o) });
+    variants.push({ label: `direct ${onePass ? 'one-pass' : 'two-pass'} ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}${separateCross ? ' cross' : ''}`, dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o) });
   }
   const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
 
   // 1. Correctness against the CPU device.
   const cpu = createCpuDevice();
   const errors: Record<string, unknown>[] = [];
-  // Each case compiles its own pipelines (seconds each on the real GPU): by default only the causal
-  // case the timings use; --check-all adds dropout and a padding mask (the unit tests cover them emulated).
-  const cases = args.includes('--check-all') ? ([[130, true, 0.1, false], [67, false, 0, true], [256, true, 0, false]] as const) : ([[256, true, 0, false]] as const);
-  for (const [T, causal, p, padded] of cases) {
-    const values = (seed: number, s: number) => Float32Array.from({ length: 2 * T * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * s);
+  // Each case compiles its own pipelines (seconds each on the real GPU): by default the causal case
+  // the timings use, and the same with keys growing along the sequence (key row j times 1 + 12·j/T:
+  // the row maxima keep growing, so one pass rescales accumulators that already hold sums);
+  // --check-all adds dropout and a padding mask (the unit tests cover them emulated).
+  type Case = readonly [T: number, causal: boolean, p: number, padded: boolean, ramp: number];
+  const cases: readonly Case[] = [[256, true, 0, false, 0], [256, true, 0, false, 12], ...(args.includes('--check-all') ? ([[130, true, 0.1, false, 0], [67, false, 0, true, 0]] as const) : [])];
+  for (const [T, causal, p, padded, ramp] of cases) {
+    const growth = (seed: number, i: number) => (seed === 2 ? 1 + (ramp * (Math.floor(i / D) % T)) / T : 1);
+    const values = (seed: number, s: number) => Float32Array.from({ length: 2 * T * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * s * growth(seed, i));
     const maskData = padded ? Array.from({ length: T }, (_, j) => (j % 7 === 3 ? 0 : 1)) : [1];
     const on = (dev: WebGPUDevice | ReturnType<typeof createCpuDevice>): Tensor[] => [
       fromArray(values(1, 1.5), { shape: [1, 2, T, D], device: dev }),
@@ -89,7 +109,7 @@ async function main() {
           for (let i = 0; i < a.length; i++) m = Math.max(m, e[i] === a[i] ? 0 : Math.abs(a[i]! - e[i]!));
           return m;
         };
-        const row = { variant: v.label, T, causal, p, padded, maxAbsErrO: maxDiff(ao, eo), maxAbsErrLse: maxDiff(al, el) };
+        const row = { variant: v.label, T, causal, p, padded, ramp, maxAbsErrO: maxDiff(ao, eo), maxAbsErrLse: maxDiff(al, el) };
         errors.push(row);
         console.log(JSON.stringify(row));
       } catch (e) {

@@ -55,13 +55,13 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
         t.grad = null;
       }
     });
-  // Warm up for three seconds: the first steps on a freshly started GPU ran up to 4× slower (clocks,
-  // caches), for over a second on an H100 that had just started.
+  // Warm up for four seconds: an idle H100 sat at a 345 MHz SM clock, and under this load its driver
+  // took about 3.5 s to raise it to 1980 MHz (nvidia-smi every 200 ms, docs/benchmarks.md, "One pass").
   const warm = performance.now();
   do {
     once();
     await device.sync();
-  } while (performance.now() - warm < (tiny ? 0 : 3000));
+  } while (performance.now() - warm < (tiny ? 0 : 4000));
   const base = device.memory.allocated;
   device.memory.resetPeak();
   const samples: number[] = [];
