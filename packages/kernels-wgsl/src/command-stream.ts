@@ -5,6 +5,12 @@ import type { TimestampProfiler } from './profiler.js';
  * Command batching: dispatches are encoded into one command encoder (one compute pass while not
  * profiling) and submitted together at sync points — reads, sync(), a full uniform chunk, or every
  * `maxDispatchesPerSubmit` dispatches — because a submit per op costs more than the op at small sizes.
+ * A batch open for `maxBatchMs` of host time is submitted too, so that the GPU starts on long kernels
+ * while the host is still encoding the rest of a step instead of idling until the next sync; each
+ * such submit doubles the wait for the next one until a sync point (syncPoint(): the host waits for
+ * the GPU there, so the GPU is idle after it), because a
+ * submit costs the host about 0.15 ms (an H100 with Dawn): work that keeps the host busy for T ms
+ * between syncs pays about log₂(T / maxBatchMs) submits, not T / maxBatchMs.
  *
  * The trap: `queue.writeBuffer` is ordered before command buffers submitted after it, so it overtakes
  * work that is encoded but not yet submitted. The stream tracks every buffer its open batch touches;
@@ -18,6 +24,10 @@ import type { TimestampProfiler } from './profiler.js';
 
 export interface StreamOptions {
   maxDispatchesPerSubmit: number;
+  /** Submit after a dispatch once the batch has been open this many milliseconds, doubling after each such submit until the next syncPoint() (Infinity: never). */
+  maxBatchMs: number;
+  /** The clock of maxBatchMs (tests pass their own). */
+  now?: () => number;
   uniformChunkBytes: number;
   uniformAlignment: number;
   /** Called with the batch's validation / out-of-memory error, if any. */
@@ -35,6 +45,10 @@ export class CommandStream {
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private count = 0;
+  /** When the open batch began (the clock of maxBatchMs). */
+  private openedAt = 0;
+  /** How long the open batch may stay open: maxBatchMs, doubled by each timed submit since the last syncPoint(). */
+  private batchMs: number;
   private kernels: string[] = [];
   private readonly touched = new Set<GPUBuffer>();
   private uniform: UniformChunk | null = null;
@@ -51,6 +65,7 @@ export class CommandStream {
     private readonly options: StreamOptions,
   ) {
     this.host = new Uint8Array(options.uniformChunkBytes);
+    this.batchMs = options.maxBatchMs;
   }
 
   /** Bytes of uniform chunks the stream holds (reported as reserved). */
@@ -116,6 +131,14 @@ export class CommandStream {
     } else this.pass = pass;
     this.count++;
     this.kernels.push(name);
+    if (this.batchMs !== Infinity && this.clock() - this.openedAt >= this.batchMs) {
+      this.flush();
+      this.batchMs *= 2;
+    }
+  }
+
+  private clock(): number {
+    return (this.options.now ?? performance.now.bind(performance))();
   }
 
   /** copyBufferToBuffer in stream order (offsets and size multiples of 4). */
@@ -135,7 +158,16 @@ export class CommandStream {
     return encoder;
   }
 
-  /** Submits the open batch, if any. */
+  /**
+   * Submits the open batch before the host waits for the GPU (a readback): the GPU is idle after it,
+   * so the next batch goes after maxBatchMs again.
+   */
+  syncPoint(): void {
+    this.batchMs = this.options.maxBatchMs;
+    this.flush();
+  }
+
+  /** Submits the open batch, if any (before a host write into a buffer it uses, and the like). */
   flush(): void {
     const encoder = this.encoder;
     if (!encoder) return;
@@ -186,6 +218,7 @@ export class CommandStream {
     this.device.pushErrorScope('validation');
     this.device.pushErrorScope('out-of-memory');
     this.encoder = this.device.createCommandEncoder({ label: 'lightattn batch' });
+    if (this.batchMs !== Infinity) this.openedAt = this.clock();
     let buffer = this.freeChunks.pop();
     if (!buffer) {
       buffer = this.device.createBuffer({ size: this.options.uniformChunkBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'lightattn uniforms' });

@@ -31,13 +31,20 @@ export interface WebGPUDeviceOptions extends AcquireOptions {
   name?: string;
   /** Submit after this many encoded dispatches even without a sync point (default 256). */
   maxDispatchesPerSubmit?: number;
+  /**
+   * Submit a batch once it has been open this many milliseconds of host time, so that the GPU starts
+   * on long kernels while the host is still encoding the rest of a step; each such submit doubles the
+   * wait for the next until a sync point (command-stream.ts). Default 0.25; Infinity submits only at
+   * sync points and every maxDispatchesPerSubmit dispatches.
+   */
+  maxBatchMs?: number;
   /** Enforce lower limits than the device has (to test limit handling without huge buffers). */
   limits?: { maxStorageBufferBindingSize?: number; maxBufferSize?: number; maxComputeWorkgroupsPerDimension?: number };
   /**
    * Run flash attention (forward and backward) on tensor cores through Dawn's experimental subgroup
    * matrices, with q·scale, k, v and dO (scaled by a power of two per matrix) rounded to f16: on an
-   * H100 a causal forward + backward at T 4096 takes 13.1 ms instead of 26.4 (PyTorch's fp32 kernel
-   * 11.9), at TF32-like precision with f16's range (docs/attention/flash.md). Needs f16 → f32
+   * H100 a causal forward + backward at T 4096 (B 4, H 12, D 64) takes 11.5 ms instead of 26.4
+   * (PyTorch's fp32 kernel 11.6), at TF32-like precision with f16's range (docs/attention/flash.md). Needs f16 → f32
    * 16×16×16 subgroup matrices with subgroups of 32; creating the device fails clearly where the
    * GPU or browser has none. Values of magnitude ≥ 65504
    * are reported as errors. Default false: everything in f32.
@@ -128,6 +135,7 @@ export class WebGPUDevice implements Device {
     this.pipelines = new PipelineCache(gpuDevice, (e) => this.errors.addRootCause(e), track);
     this.stream = new CommandStream(gpuDevice, {
       maxDispatchesPerSubmit: options.maxDispatchesPerSubmit ?? 256,
+      maxBatchMs: batchMs(options.maxBatchMs),
       uniformChunkBytes: Math.min(65536, l.maxUniformBufferBindingSize),
       uniformAlignment: l.minUniformBufferOffsetAlignment,
       onBatchError: (kind, message, kernels) =>
@@ -305,7 +313,7 @@ export class WebGPUDevice implements Device {
     encoder.copyBufferToBuffer(this.errorBuffer, 0, readback, size, 4 * ERROR_WORDS);
     // Reset in stream order, so flags raised by work encoded after this read belong to the next check.
     encoder.copyBufferToBuffer(this.errorInit, 0, this.errorBuffer, 0, 4 * ERROR_WORDS);
-    this.stream.flush();
+    this.stream.syncPoint();
     let words: Uint32Array;
     try {
       await this.errors.race(readback.mapAsync(GPUMapMode.READ));
@@ -359,4 +367,17 @@ export async function createWebGPUDevice(options: WebGPUDeviceOptions = {}): Pro
   const acquire = options.tensorCores ? { ...options, dawnToggles: [...(options.dawnToggles ?? []), ...TENSOR_CORE_DAWN_TOGGLES] } : options;
   const adapter = options.adapter ?? (await requestAdapter(acquire));
   return new WebGPUDevice(await requestDevice(adapter, { tensorCores: options.tensorCores }), adapter.info ?? null, options, true);
+}
+
+/**
+ * On an H100, a causal attention forward + backward at T 4096 through autograd (B 4, H 12, D 64,
+ * tensor cores) took 11.3 ms a step with batches submitted after 0.25 ms, against 12.9 ms submitted
+ * at the sync only (docs/benchmarks.md, "Submitting early").
+ */
+const DEFAULT_MAX_BATCH_MS = 0.25;
+
+function batchMs(ms: number | undefined): number {
+  if (ms === undefined) return DEFAULT_MAX_BATCH_MS;
+  if (!(ms >= 0)) throw new RangeError(`createWebGPUDevice: maxBatchMs must be a number of milliseconds ≥ 0 (or Infinity), got ${ms}`);
+  return ms;
 }
