@@ -25,10 +25,17 @@ run 60 python3 scripts/bench/torch_attention_forward.py --json "$O/torch-attenti
 have flash-attention-tensor-cores-bench && run 330 bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-bench.mjs --short --json "$O/webgpu-tensor-core-forward.json"
 have flash-attention-tensor-cores-backward-bench && run 420 bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-backward-bench.mjs --short --json "$O/webgpu-tensor-core-backward.json"
 # End to end through the library (packages/light-ops/bench/attention-bench.ts), one bundle per
-# kernel selection being compared (attention-<name>.mjs), at T 4096.
+# kernel selection being compared (attention-<name>.mjs), at T 4096 (and T in $E2E_T), for each
+# device maxBatchMs in $BATCH_MS ("default": the device's default).
 for b in .gpu/app/attention-*.mjs; do
   [ -f "$b" ] || continue
   n=$(basename "$b" .mjs)
-  run 200 bash .gpu/run.sh "$b" --only flash --tensor-cores --t 4096 --samples 9 --json "$O/$n.json"
+  for t in ${E2E_T:-4096}; do
+    for ms in ${BATCH_MS:-default}; do
+      extra=()
+      [ "$ms" = default ] || extra=(--batch-ms "$ms")
+      run 200 bash .gpu/run.sh "$b" --only flash --tensor-cores --t "$t" --samples 15 "${extra[@]}" --json "$O/$n-t$t-batch-$ms.json"
+    done
+  done
 done
 kill "$clocks" 2>/dev/null

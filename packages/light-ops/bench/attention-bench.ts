@@ -6,7 +6,7 @@
  * kernels' own GPU times from timestamp queries. First it checks the fused ops on this GPU with the
  * shared op suite and compares every implementation with the CPU device at a small shape.
  *
- *   node --conditions=source --import tsx packages/light-ops/bench/attention-bench.ts [--json out.json] [--quick | --tiny] [--tensor-cores] [--only flash]
+ *   node --conditions=source --import tsx packages/light-ops/bench/attention-bench.ts [--json out.json] [--quick | --tiny] [--tensor-cores] [--only flash] [--batch-ms MS]
  *
  * --tensor-cores creates the device with `tensorCores` (flash attention on f16 tensor-core operands):
  * flash is then compared with the CPU at f16 tolerances and the fused-op suite skips the flash ops
@@ -29,6 +29,8 @@ const tiny = args.includes('--tiny');
 const [B, H, D] = tiny ? [1, 1, 64] : [4, 12, 64];
 const tensorCores = args.includes('--tensor-cores');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
+/** --batch-ms: the device's maxBatchMs (submit a batch open this long; default: only at sync points). */
+const batchMs = args.includes('--batch-ms') ? Number(args[args.indexOf('--batch-ms') + 1]) : undefined;
 
 const ALL_IMPLS: { name: string; options: AttentionOptions; maxT: number }[] = [
   { name: 'vanilla', options: { impl: 'vanilla' }, maxT: 4096 },
@@ -38,7 +40,7 @@ const ALL_IMPLS: { name: string; options: AttentionOptions; maxT: number }[] = [
 ];
 const IMPLS = ALL_IMPLS.filter((impl) => !only || only.includes(impl.name));
 
-async function step(device: WebGPUDevice, T: number, options: AttentionOptions): Promise<{ ms: number; minMs: number; peak: number; reserved: number; kernels: Record<string, number> }> {
+async function step(device: WebGPUDevice, T: number, options: AttentionOptions): Promise<{ ms: number; minMs: number; hostMs: number; peak: number; reserved: number; kernels: Record<string, number> }> {
   const make = (seed: number) => {
     const t = tc.randn([B, H, T, D], { device, seed });
     t.requiresGrad = true;
@@ -65,9 +67,12 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
   const base = device.memory.allocated;
   device.memory.resetPeak();
   const samples: number[] = [];
+  // Host time: recording the step (autograd, kernel selection, encoding) before the sync waits.
+  const host: number[] = [];
   for (let r = 0; r < (quick || T >= 16384 ? 2 : args.includes('--samples') ? Number(args[args.indexOf('--samples') + 1]) : 9); r++) {
     const t0 = performance.now();
     once();
+    host.push(performance.now() - t0);
     await device.sync();
     samples.push(performance.now() - t0);
   }
@@ -83,15 +88,16 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
   for (const t of [q, k, v, g]) t.dispose();
   if (args.includes('--samples')) console.log(`  samples (ms, in order): ${samples.map((x) => x.toFixed(1)).join(' ')}`);
   samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, peak, reserved, kernels };
+  host.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, hostMs: host[Math.floor(host.length / 2)]!, peak, reserved, kernels };
 }
 
 async function main() {
   // Dawn quantises timestamps by default (a browser privacy measure); kernel times need them exact.
-  const device = await createWebGPUDevice({ powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'], tensorCores });
+  const device = await createWebGPUDevice({ powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'], tensorCores, maxBatchMs: batchMs });
   const info = device.info();
   console.log(`device: ${info.description ?? info.name}`);
-  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D }, tensorCores };
+  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D }, tensorCores, maxBatchMs: batchMs ?? null };
 
   // 1. Correctness here: the fused ops' cases of the shared suite, and every implementation against the CPU.
   const failures: string[] = [];
@@ -126,9 +132,9 @@ async function main() {
       if (T > impl.maxT) continue;
       try {
         const r = await step(device, T, impl.options);
-        const row = { impl: impl.name, T, ms: Number(r.ms.toFixed(2)), minMs: Number(r.minMs.toFixed(2)), tflops: Number((flops / r.ms / 1e9).toFixed(2)), extraMiB: Number((r.peak / 2 ** 20).toFixed(1)), reservedMiB: Number((r.reserved / 2 ** 20).toFixed(1)), kernels: r.kernels };
+        const row = { impl: impl.name, T, ms: Number(r.ms.toFixed(2)), minMs: Number(r.minMs.toFixed(2)), hostMs: Number(r.hostMs.toFixed(2)), tflops: Number((flops / r.ms / 1e9).toFixed(2)), extraMiB: Number((r.peak / 2 ** 20).toFixed(1)), reservedMiB: Number((r.reserved / 2 ** 20).toFixed(1)), kernels: r.kernels };
         rows.push(row);
-        console.log(`T ${T} ${impl.name}: ${row.ms} ms (min ${row.minMs}), ${row.tflops} TFLOP/s, extra ${row.extraMiB} MiB, pool ${row.reservedMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`);
+        console.log(`T ${T} ${impl.name}: ${row.ms} ms (min ${row.minMs}, host ${row.hostMs}), ${row.tflops} TFLOP/s, extra ${row.extraMiB} MiB, pool ${row.reservedMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`);
       } catch (e) {
         console.log(`T ${T} ${impl.name}: failed: ${(e as Error).message.split('\n')[0]}`);
         rows.push({ impl: impl.name, T, error: (e as Error).message.split('\n')[0] });
