@@ -24,9 +24,10 @@ have tensor-core-gemm && run 150 bash .gpu/run.sh .gpu/app/tensor-core-gemm.mjs 
 run 60 python3 scripts/bench/torch_attention_forward.py --json "$O/torch-attention-forward.json"
 have flash-attention-tensor-cores-bench && run 330 bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-bench.mjs --short --json "$O/webgpu-tensor-core-forward.json"
 have flash-attention-tensor-cores-backward-bench && run 420 bash .gpu/run.sh .gpu/app/flash-attention-tensor-cores-backward-bench.mjs --short --json "$O/webgpu-tensor-core-backward.json"
-# End to end through the library (packages/light-ops/bench/attention-bench.ts), one bundle per
-# kernel selection being compared (attention-<name>.mjs), at T 4096 (and T in $E2E_T), for each
-# device maxBatchMs in $BATCH_MS ("default": the device's default).
+# The kernel benches above time T 1024 and 4096 (--short). End to end through the library
+# (packages/light-ops/bench/attention-bench.ts): one bundle per kernel selection being compared
+# (attention-<name>.mjs), at each T in $E2E_T (default 4096), for each device maxBatchMs in
+# $BATCH_MS ("default": the device's default).
 for b in .gpu/app/attention-*.mjs; do
   [ -f "$b" ] || continue
   n=$(basename "$b" .mjs)

@@ -6,11 +6,11 @@ import type { TimestampProfiler } from './profiler.js';
  * profiling) and submitted together at sync points — reads, sync(), a full uniform chunk, or every
  * `maxDispatchesPerSubmit` dispatches — because a submit per op costs more than the op at small sizes.
  * A batch open for `maxBatchMs` of host time is submitted too, so that the GPU starts on long kernels
- * while the host is still encoding the rest of a step instead of idling until the next sync; each
+ * while the host is still encoding the rest of a step instead of idling until the next sync. Each
  * such submit doubles the wait for the next one until a sync point (syncPoint(): the host waits for
- * the GPU there, so the GPU is idle after it), because a
- * submit costs the host about 0.15 ms (an H100 with Dawn): work that keeps the host busy for T ms
- * between syncs pays about log₂(T / maxBatchMs) submits, not T / maxBatchMs.
+ * the GPU there, so the GPU is idle after it), because a submit costs the host about 0.15 ms (an H100
+ * with Dawn): work that keeps the host busy for T ms between syncs pays about log₂(T / maxBatchMs)
+ * submits, not T / maxBatchMs.
  *
  * The trap: `queue.writeBuffer` is ordered before command buffers submitted after it, so it overtakes
  * work that is encoded but not yet submitted. The stream tracks every buffer its open batch touches;
@@ -50,6 +50,7 @@ export class CommandStream {
   /** How long the open batch may stay open: maxBatchMs, doubled by each timed submit since the last syncPoint(). */
   private batchMs: number;
   private kernels: string[] = [];
+  private readonly now: () => number;
   private readonly touched = new Set<GPUBuffer>();
   private uniform: UniformChunk | null = null;
   /** Host copy of the open chunk, uploaded at submit (writeBuffer copies it, so one array serves every batch). */
@@ -66,6 +67,7 @@ export class CommandStream {
   ) {
     this.host = new Uint8Array(options.uniformChunkBytes);
     this.batchMs = options.maxBatchMs;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Bytes of uniform chunks the stream holds (reported as reserved). */
@@ -131,14 +133,10 @@ export class CommandStream {
     } else this.pass = pass;
     this.count++;
     this.kernels.push(name);
-    if (this.batchMs !== Infinity && this.clock() - this.openedAt >= this.batchMs) {
+    if (this.batchMs !== Infinity && this.now() - this.openedAt >= this.batchMs) {
       this.flush();
       this.batchMs *= 2;
     }
-  }
-
-  private clock(): number {
-    return (this.options.now ?? performance.now.bind(performance))();
   }
 
   /** copyBufferToBuffer in stream order (offsets and size multiples of 4). */
@@ -218,7 +216,7 @@ export class CommandStream {
     this.device.pushErrorScope('validation');
     this.device.pushErrorScope('out-of-memory');
     this.encoder = this.device.createCommandEncoder({ label: 'lightattn batch' });
-    if (this.batchMs !== Infinity) this.openedAt = this.clock();
+    if (this.batchMs !== Infinity) this.openedAt = this.now();
     let buffer = this.freeChunks.pop();
     if (!buffer) {
       buffer = this.device.createBuffer({ size: this.options.uniformChunkBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'lightattn uniforms' });

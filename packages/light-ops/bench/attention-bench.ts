@@ -29,7 +29,7 @@ const tiny = args.includes('--tiny');
 const [B, H, D] = tiny ? [1, 1, 64] : [4, 12, 64];
 const tensorCores = args.includes('--tensor-cores');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
-/** --batch-ms: the device's maxBatchMs (submit a batch open this long; default: only at sync points). */
+/** --batch-ms: the device's maxBatchMs (submit a batch open this long; without it, the device's default). */
 const batchMs = args.includes('--batch-ms') ? Number(args[args.indexOf('--batch-ms') + 1]) : undefined;
 
 const ALL_IMPLS: { name: string; options: AttentionOptions; maxT: number }[] = [
