@@ -107,6 +107,8 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const staged = o.kv === 'staged';
   // Workgroup arrays of the staged k and v tiles: one, taken in turn, in two passes; one each in one pass.
   const [kTile, vTile] = o.onePass ? ['k_tile', 'v_tile'] : ['kv', 'kv'];
+  // Each tile array with its row width (the shared one fits both).
+  const tileArrays: [string, number][] = o.onePass ? [[kTile, db], [vTile, dvb]] : [[kTile, Math.max(db, dvb)]];
   const separate = o.split && !!o.separateCross;
   const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct', separate ? 'cross' : 'scaled', o.onePass ? 'one-pass' : 'two-pass']);
   b.input('mask', call.inputs[3]!);
@@ -348,7 +350,7 @@ fn pair_other(x: f32, lid: u32) -> f32 {
   workgroupBarrier();
   return stat_s[lid ^ 1u].x;
 }` : ''}
-${staged ? [...new Set([kTile, vTile])].flatMap((t) => parts.map((p) => `var<workgroup> ${t}_${p}: array<${elem}, ${bc * ((t === vTile && t !== kTile ? dvb : Math.max(db, dvb)) + 8)}>;`)).join('\n') : ''}
+${staged ? tileArrays.flatMap(([t, width]) => parts.map((p) => `var<workgroup> ${t}_${p}: array<${elem}, ${bc * (width + 8)}>;`)).join('\n') : ''}
 ${
   onePass
     ? `// Four words, not one: on an H100 (driver 580.159) a 4-byte workgroup variable here left the
