@@ -24,13 +24,17 @@ describe.skipIf(!device)('command stream: when batches are submitted', () => {
     },
   });
 
-  /** Dispatches at the given clock times ('sync': a sync point, 'flush': a plain flush); the pending count after each step, and the sum y[0]. */
-  async function run(maxBatchMs: number, steps: (number | 'sync' | 'flush')[]): Promise<{ pending: number[]; sum: number }> {
+  /**
+   * Dispatches at the given clock times ('sync': a sync point, 'flush': a plain flush, { long: t }: a
+   * dispatch marked submitAfter at t); the pending count after each step, and the sum y[0].
+   */
+  async function run(maxBatchMs: number, steps: (number | 'sync' | 'flush' | { long: number })[], submitLongDispatches = true): Promise<{ pending: number[]; sum: number }> {
     let t = 0;
     const tracked: Promise<unknown>[] = [];
     const stream = new CommandStream(gpu, {
       maxDispatchesPerSubmit: 256,
       maxBatchMs,
+      submitLongDispatches,
       now: () => t,
       uniformChunkBytes: 4096,
       uniformAlignment: gpu.limits.minUniformBufferOffsetAlignment,
@@ -46,9 +50,10 @@ describe.skipIf(!device)('command stream: when batches are submitted', () => {
       if (step === 'sync') stream.syncPoint();
       else if (step === 'flush') stream.flush();
       else {
-        t = step;
+        const long = typeof step === 'object';
+        t = long ? step.long : step;
         n++;
-        stream.dispatch('add', pipeline, pipeline.getBindGroupLayout(0), new Uint8Array(new Uint32Array([n, 0, 0, 0]).buffer), [y], [1, 1, 1]);
+        stream.dispatch('add', pipeline, pipeline.getBindGroupLayout(0), new Uint8Array(new Uint32Array([n, 0, 0, 0]).buffer), [y], [1, 1, 1], long);
       }
       pending.push(stream.pendingDispatches);
     }
@@ -80,7 +85,18 @@ describe.skipIf(!device)('command stream: when batches are submitted', () => {
     expect(flushed.pending).toEqual([1, 0, 1, 0, 1, 2, 0]);
   });
 
-  it('keeps everything in one batch until a sync point with maxBatchMs Infinity (the default)', async () => {
+  it('submits right after a long dispatch without doubling the wait for the next batch', async () => {
+    // The long dispatch at 0.1 goes at once; the batch opened at 0.2 is still submitted after 1 ms.
+    const { pending, sum } = await run(1, [0, { long: 0.1 }, 0.2, 1.2, 2.0]);
+    expect(pending).toEqual([1, 0, 1, 0, 1]);
+    expect(sum).toBe(15);
+    // Even with maxBatchMs Infinity (no timer at all).
+    expect((await run(Infinity, [0, { long: 5 }, 10])).pending).toEqual([1, 0, 1]);
+    // Not with submitLongDispatches false: the timer alone decides.
+    expect((await run(1, [0, { long: 0.1 }, 0.2, 1.2, 2.0], false)).pending).toEqual([1, 2, 3, 0, 1]);
+  });
+
+  it('keeps everything in one batch until a sync point with maxBatchMs Infinity', async () => {
     const { pending, sum } = await run(Infinity, [0, 5, 10, 100]);
     expect(pending).toEqual([1, 2, 3, 4]);
     expect(sum).toBe(10);

@@ -1,5 +1,5 @@
 import type { DType, TensorRef } from '@lightattn/tensor-core';
-import type { BindingAccess, CallIdentity, KernelBinding, KernelDispatch } from './kernel-api.js';
+import { LONG_DISPATCH_FLOPS, type BindingAccess, type CallIdentity, type KernelBinding, type KernelDispatch } from './kernel-api.js';
 import { UniformBuilder } from './uniform-builder.js';
 import { checkIdentifier, WGSL_LINEAR_WORKGROUP, wgslType } from './wgsl-helpers.js';
 
@@ -59,6 +59,7 @@ export class DispatchBuilder {
   private readonly decls: ArgDecl[] = [];
   private errorMessage: string | null = null;
   private readonly variantParts: (string | number | boolean)[];
+  private submitAfter = false;
 
   /**
    * @param name kernel name (profiler, errors); `variant` parts (fn names, flags) join it in the key.
@@ -116,6 +117,15 @@ export class DispatchBuilder {
     this.bindings.push({ kind: 'errors', message });
   }
 
+  /**
+   * The floating-point operations this dispatch performs: from LONG_DISPATCH_FLOPS on, the device
+   * submits its batch right after it (`KernelDispatch.submitAfter`).
+   */
+  expectFlops(flops: number): this {
+    this.submitAfter = flops >= LONG_DISPATCH_FLOPS;
+    return this;
+  }
+
   /** Adds a u32 uniform named `name`, readable in WGSL as `u.name`. */
   u32(name: string, value: number): this {
     this.uniforms.u32(name, value);
@@ -147,6 +157,7 @@ export class DispatchBuilder {
       uniforms: this.uniforms.bytes(),
       bindings: [...this.bindings],
       workgroups,
+      ...(this.submitAfter ? { submitAfter: true } : {}),
     };
   }
 

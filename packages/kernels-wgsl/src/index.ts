@@ -3,7 +3,7 @@
 
 export type { WebGPUDeviceOptions, WebGPUDeviceInfo, ProfileResult } from './webgpu-device.js';
 export { WebGPUDevice, WebGPUBuffer, createWebGPUDevice } from './webgpu-device.js';
-export type { KernelTime } from './profiler.js';
+export type { KernelTime, PassTime } from './profiler.js';
 export type { AcquireOptions } from './acquire.js';
 export type {
   KernelDeviceInfo,
@@ -23,6 +23,7 @@ export type {
 } from './kernel-api.js';
 export {
   MAX_RANK,
+  LONG_DISPATCH_FLOPS,
   DispatchBuilder,
   vec4Aligned,
   UniformBuilder,

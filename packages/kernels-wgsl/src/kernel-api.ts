@@ -134,7 +134,21 @@ export interface KernelDispatch {
    * `linear_workgroup()` and return early from the extra workgroups (index ≥ size).
    */
   readonly workgroups: number | readonly [number, number, number];
+  /**
+   * Submit the batch right after this dispatch: set (through `DispatchBuilder.expectFlops`) for work
+   * that keeps the GPU busy longer than a submit costs the host, so that the GPU starts on it while
+   * the host records what follows instead of waiting for the batch's timer (command-stream.ts).
+   */
+  readonly submitAfter?: boolean;
 }
+
+/**
+ * Floating-point operations from which a dispatch gets a submit of its own (`submitAfter`): 4·10⁹
+ * runs 0.1 ms even at 40 TFLOP/s, while a submit costs the host 0.03–0.15 ms (H100 and H200 with
+ * Dawn) — hidden behind the GPU's work, where the alternative was the GPU idling until the next
+ * timed submit (docs/benchmarks.md, "Long kernels submitted at once").
+ */
+export const LONG_DISPATCH_FLOPS = 4e9;
 
 /**
  * A buffer-to-buffer copy in stream order: `count` elements from `src` (starting `srcElement` past its

@@ -16,10 +16,57 @@ export interface KernelTime {
   readonly totalMs: number;
 }
 
-/** Per-kernel GPU times from `device.profile()`, or why they are not available (no `timestamp-query`). */
+/** One timed dispatch: milliseconds from the start of the profile's first pass. */
+export interface PassTime {
+  readonly name: string;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/**
+ * Per-kernel GPU times from `device.profile()`, or why they are not available (no `timestamp-query`).
+ * `spanMs` is the GPU time from the start of the first timed pass to the end of the last, idle gaps
+ * between them included: what CUDA events recorded around the same work measure (PyTorch's usual
+ * step time), where `totalMs` adds up the kernels alone. `timeline` lists every dispatch in start
+ * order, so the gaps (the GPU waiting for the host's next submit) can be found.
+ */
 export type ProfileResult =
-  | { readonly available: true; readonly kernels: readonly KernelTime[]; readonly totalMs: number }
-  | { readonly available: false; readonly reason: string; readonly kernels: readonly KernelTime[]; readonly totalMs: 0 };
+  | { readonly available: true; readonly kernels: readonly KernelTime[]; readonly totalMs: number; readonly spanMs: number; readonly timeline: readonly PassTime[] }
+  | { readonly available: false; readonly reason: string; readonly kernels: readonly KernelTime[]; readonly totalMs: 0; readonly spanMs: 0; readonly timeline: readonly PassTime[] };
+
+/** Running per-name totals and the earliest start / latest end of the passes read back so far. */
+export class PassTimes {
+  private readonly totals = new Map<string, { count: number; ns: number }>();
+  private first: bigint | null = null;
+  private last: bigint | null = null;
+  private readonly passes: { name: string; begin: bigint; end: bigint }[] = [];
+
+  /** Adds one batch: `t[2k]`, `t[2k + 1]` are the begin and end timestamps (ns) of the pass named `names[k]`. */
+  add(names: readonly string[], t: BigInt64Array): void {
+    names.forEach((name, k) => {
+      const [begin, end] = [t[2 * k]!, t[2 * k + 1]!];
+      const e = this.totals.get(name) ?? { count: 0, ns: 0 };
+      e.count++;
+      // Dawn may report 0 (or a negative difference after quantisation) for very short passes.
+      e.ns += Math.max(0, Number(end - begin));
+      this.totals.set(name, e);
+      if (this.first === null || begin < this.first) this.first = begin;
+      if (this.last === null || end > this.last) this.last = end;
+      this.passes.push({ name, begin, end });
+    });
+  }
+
+  /** The totals, longest first, their sum, the span from the first begin to the last end, and the timeline. */
+  result(): { kernels: KernelTime[]; totalMs: number; spanMs: number; timeline: PassTime[] } {
+    const kernels = [...this.totals.entries()]
+      .map(([name, v]) => ({ name, count: v.count, totalMs: v.ns / 1e6 }))
+      .sort((a, b) => b.totalMs - a.totalMs);
+    const first = this.first;
+    const spanMs = first === null || this.last === null ? 0 : Math.max(0, Number(this.last - first)) / 1e6;
+    const timeline = first === null ? [] : this.passes.map((p) => ({ name: p.name, startMs: Number(p.begin - first) / 1e6, endMs: Number(p.end - first) / 1e6 })).sort((a, b) => a.startMs - b.startMs);
+    return { kernels, totalMs: kernels.reduce((s, k) => s + k.totalMs, 0), spanMs, timeline };
+  }
+}
 
 /** Query pairs per resolve; the device submits when a batch has used them all. */
 export const PROFILER_SLOTS = 1024;
@@ -28,7 +75,7 @@ export class TimestampProfiler {
   private readonly querySet: GPUQuerySet;
   private readonly resolveBuffer: GPUBuffer;
   private names: string[] = [];
-  private readonly totals = new Map<string, { count: number; ns: number }>();
+  private readonly times = new PassTimes();
   private readonly reads: Promise<void>[] = [];
 
   constructor(private readonly device: GPUDevice) {
@@ -62,14 +109,7 @@ export class TimestampProfiler {
           () => {
             const t = new BigInt64Array(readback.getMappedRange().slice(0));
             readback.destroy();
-            names.forEach((name, k) => {
-              const ns = Number(t[2 * k + 1]! - t[2 * k]!);
-              const e = this.totals.get(name) ?? { count: 0, ns: 0 };
-              e.count++;
-              // Dawn may report 0 (or a negative difference after quantisation) for very short passes.
-              e.ns += Math.max(0, ns);
-              this.totals.set(name, e);
-            });
+            this.times.add(names, t);
           },
           () => readback.destroy(),
         ),
@@ -77,13 +117,10 @@ export class TimestampProfiler {
     };
   }
 
-  /** Waits for every readback and returns the totals, longest first. */
+  /** Waits for every readback and returns the totals, longest first, and the span. */
   async result(): Promise<ProfileResult> {
     await Promise.all(this.reads.splice(0));
-    const kernels = [...this.totals.entries()]
-      .map(([name, v]) => ({ name, count: v.count, totalMs: v.ns / 1e6 }))
-      .sort((a, b) => b.totalMs - a.totalMs);
-    return { available: true, kernels, totalMs: kernels.reduce((s, k) => s + k.totalMs, 0) };
+    return { available: true, ...this.times.result() };
   }
 
   destroy(): void {

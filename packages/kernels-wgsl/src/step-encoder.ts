@@ -112,7 +112,7 @@ export function encodeSteps(steps: readonly KernelStep[], ctx: StepContext): voi
         ctx.stream.copy(original, 0, copy.buffer, 0, original.size);
         buffers[i] = copy.buffer;
       });
-      ctx.stream.dispatch(step.name, pipeline.pipeline, pipeline.layout, step.uniforms, buffers, dispatchGrid(step.workgroups, ctx.info));
+      ctx.stream.dispatch(step.name, pipeline.pipeline, pipeline.layout, step.uniforms, buffers, dispatchGrid(step.workgroups, ctx.info), step.submitAfter ?? false);
     }
   } finally {
     for (const s of scratch.values()) ctx.pool.release(s);

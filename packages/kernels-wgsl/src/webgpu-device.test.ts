@@ -232,6 +232,35 @@ describe.skipIf(!device)('WebGPU device', () => {
     mask.dispose();
   });
 
+  it('reuses the mappable buffers of small readbacks instead of creating one per sync', async () => {
+    const x = full([3], 2, { device: d });
+    await d.sync();
+    const gpu = d.gpuDevice;
+    const created: number[] = [];
+    const original = gpu.createBuffer.bind(gpu);
+    const spy = vi.spyOn(gpu, 'createBuffer').mockImplementation((desc: GPUBufferDescriptor) => {
+      if (desc.usage & GPUBufferUsage.MAP_READ) created.push(desc.size);
+      return original(desc);
+    });
+    const y = add(x, x);
+    try {
+      for (let i = 0; i < 3; i++) {
+        await d.sync();
+        expect(Array.from(await x.toArray())).toEqual([2, 2, 2]);
+      }
+      expect(created).toEqual([]);
+      // Two at once: the second takes a new buffer, and both return to the pool.
+      const [a, b] = await Promise.all([x.toArray(), y.toArray()]);
+      expect([Array.from(a), Array.from(b)]).toEqual([[2, 2, 2], [4, 4, 4]]);
+      await Promise.all([d.sync(), d.sync()]);
+      expect(created.length).toBe(1);
+    } finally {
+      spy.mockRestore();
+      x.dispose();
+      y.dispose();
+    }
+  });
+
   it('profiles per-kernel GPU time with timestamp queries', async () => {
     const { result, profile } = await d.profile(async () => {
       const x = full([1000], 1, { device: d });
@@ -251,6 +280,8 @@ describe.skipIf(!device)('WebGPU device', () => {
     expect(names).toEqual(expect.arrayContaining(['fill', 'binary', 'unary']));
     expect(profile.kernels.find((k) => k.name === 'binary')!.count).toBe(1);
     for (const k of profile.kernels) expect(k.totalMs).toBeGreaterThanOrEqual(0);
+    // The span runs from the first pass's start to the last one's end, so it covers every kernel.
+    expect(profile.spanMs).toBeGreaterThanOrEqual(Math.max(...profile.kernels.map((k) => k.totalMs)));
   });
 });
 

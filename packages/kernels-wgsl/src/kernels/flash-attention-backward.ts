@@ -1,7 +1,7 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, type KernelCall, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
 import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashConfig } from './flash-attention-config.js';
 import { ntA, ntAccWgsl, ntB, ntProductWgsl, sharedAt, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnAccWgsl, tnProductWgsl, withB, type SharedMatrix } from './flash-attention-tiles.js';
 
@@ -91,7 +91,8 @@ function dqStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dq'>): 
   const tile = config.dq;
   const { br, bc, threads } = tile;
   const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
-  const b = flashBuilder(call, 'flashAttentionBackward-dq', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']);
+  // S, dP and dQ += dS·k.
+  const b = flashBuilder(call, 'flashAttentionBackward-dq', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.D]));
   bind(b, call, g, ['q', 'k', 'v', 'mask', 'lse', 'g']);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
   b.output('dq', call.outputs[0]!, { vec4: g.vec });
@@ -182,7 +183,8 @@ function dkdvStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dkdv'
   const tile = config.dkdv;
   const { br, bc, threads } = tile;
   const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
-  const b = flashBuilder(call, 'flashAttentionBackward-dkdv', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']);
+  // Sᵀ, dPᵀ, dV += Pᵀ·dO and dK += dSᵀ·q.
+  const b = flashBuilder(call, 'flashAttentionBackward-dkdv', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.Dv, g.D]));
   bind(b, call, g, ['q', 'k', 'v', 'mask', 'lse', 'g']);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
   b.output('dk', call.outputs[1]!, { vec4: g.vec });

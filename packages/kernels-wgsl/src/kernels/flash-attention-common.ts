@@ -45,6 +45,16 @@ export function flashGeometry(call: FlashCall): FlashGeometry {
   return { B, H, Tq, Tk, D, Dv, db: headBucket(call.op, D), dvb: headBucket(call.op, Dv), dropout: call.params.p > 0, maskScalar: call.inputs[3]!.shape.every((d) => d === 1), vec };
 }
 
+/**
+ * Floating-point operations of a flash kernel that takes one product of each width in `widths` over
+ * every (query, key) pair — [D, Dv] for S = q·kᵀ and O = P·v — halved when causal: what it declares
+ * through DispatchBuilder.expectFlops, so that the device submits long ones at once.
+ */
+export function flashFlops(call: FlashCall, g: FlashGeometry, widths: readonly number[]): number {
+  const pairs = g.B * g.H * g.Tq * g.Tk * (call.params.causal ? 0.5 : 1);
+  return 2 * pairs * widths.reduce((sum, w) => sum + w, 0);
+}
+
 /** A builder with the geometry, mask strides, causal shift and dropout uniforms declared. */
 export function flashBuilder(call: FlashCall, name: string, g: FlashGeometry, variant: (string | number)[]): DispatchBuilder {
   const b = new DispatchBuilder(call as KernelCall<OpName>, name, [`d${g.db}`, `dv${g.dvb}`, g.dropout ? 'dropout' : 'plain', g.maskScalar ? 'mask1' : 'mask', g.vec ? 'vec4' : 'scalar', ...variant]);

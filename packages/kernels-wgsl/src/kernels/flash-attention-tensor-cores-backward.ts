@@ -2,7 +2,7 @@ import { DeviceError, type OpName } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
 import { deltaStep } from './flash-attention-backward.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
 import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD } from './flash-attention-tensor-cores.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
 import { accumulateWgsl, copyTileWgsl, elementsPerVec, matrixScaleSteps, stageCopyDispatch, stageCount, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, wgslBlock, type Job, type StageCopy } from './tensor-core-attention-parts.js';
@@ -161,7 +161,8 @@ function dqStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreBac
   const { db, dvb, dropout } = g;
   const br = subgroups * ROWS;
   const threads = subgroups * SUBGROUP;
-  const b = builder(call, g, e, o, 'flashAttentionBackwardTC-dq', copies, ['ks', 'vs'], tqp, tkp);
+  // S, dP and dQ += dS·k.
+  const b = builder(call, g, e, o, 'flashAttentionBackwardTC-dq', copies, ['ks', 'vs'], tqp, tkp).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.D]));
   b.output('dq', call.outputs[0]!);
   // Last: the error binding takes the number after every other (DispatchBuilder numbers them in order).
   b.errors(TENSOR_CORE_GRADIENT_RANGE_MESSAGE);
@@ -237,7 +238,8 @@ function dkdvStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreB
   const { db, dvb, dropout } = g;
   const bk = subgroups * ROWS;
   const threads = subgroups * SUBGROUP;
-  const b = builder(call, g, e, o, 'flashAttentionBackwardTC-dkdv', copies, ['qs', 'gs'], tqp, tkp);
+  // Sᵀ, dPᵀ, dV += (P·z)ᵀ·dO and dK += dSᵀ·q.
+  const b = builder(call, g, e, o, 'flashAttentionBackwardTC-dkdv', copies, ['qs', 'gs'], tqp, tkp).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.Dv, g.D]));
   b.output('dk', call.outputs[1]!);
   b.output('dv', call.outputs[2]!);
   b.errors(TENSOR_CORE_GRADIENT_RANGE_MESSAGE);

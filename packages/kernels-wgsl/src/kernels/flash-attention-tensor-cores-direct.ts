@@ -2,7 +2,7 @@ import { DeviceError } from '@lightattn/tensor-core';
 import type { OpName } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
 import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './flash-attention-tensor-cores.js';
 import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
 import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCopyDispatch, stageCount, wgslBlock, type Job, type StageCopy } from './tensor-core-attention-parts.js';
@@ -111,6 +111,8 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const tileArrays: [string, number][] = o.onePass ? [[kTile, db], [vTile, dvb]] : [[kTile, Math.max(db, dvb)]];
   const separate = o.split && !!o.separateCross;
   const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct', separate ? 'cross' : 'scaled', o.onePass ? 'one-pass' : 'two-pass']);
+  // S = q·kᵀ (twice with two passes) and O = P·v.
+  b.expectFlops(flashFlops(call, g, o.onePass ? [g.D, g.Dv] : [g.D, g.D, g.Dv]));
   b.input('mask', call.inputs[3]!);
   b.output('o', call.outputs[0]!);
   b.output('lse', call.outputs[1]!);

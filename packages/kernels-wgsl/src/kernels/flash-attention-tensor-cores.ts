@@ -1,7 +1,7 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type KernelDispatch } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
 import { TENSOR_CORE_RANGE_MESSAGE } from './tensor-core-attention-parts.js';
 
@@ -126,7 +126,8 @@ export function flashAttentionTensorCoreDispatch(call: KernelCall<'flashAttentio
   if (tensorCoreForwardBytes(o, g.db, g.dvb, e.elemBytes, o.split) > call.device.limits.maxComputeWorkgroupStorageSize) {
     throw new DeviceError(`flashAttention (tensor cores): tile ${JSON.stringify(o)} does not fit this device's workgroup memory`);
   }
-  const b = flashBuilder(call, 'flashAttentionTC', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `bc${bc}`]);
+  // S = q·kᵀ in both stages and O = P·v.
+  const b = flashBuilder(call, 'flashAttentionTC', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `bc${bc}`]).expectFlops(flashFlops(call, g, [g.D, g.D, g.Dv]));
   b.input('q', call.inputs[0]!);
   b.input('k', call.inputs[1]!);
   b.input('v', call.inputs[2]!);

@@ -1,7 +1,7 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
 import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashTile } from './flash-attention-config.js';
 import { ntAccWgsl, ntA, ntB, ntProductWgsl, sharedAt, sharedBytes, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnA, tnAccWgsl, tnProductWgsl, type SharedMatrix } from './flash-attention-tiles.js';
 
@@ -30,7 +30,7 @@ export function flashAttentionDispatch(call: KernelCall<'flashAttention'>, tile:
   const { br, bc, threads } = tile;
   const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
   if (!flashTileFits('forward', tile, g.db, g.dvb, call.device)) throw new DeviceError(`flashAttention: tile ${JSON.stringify(tile)} does not fit this device's workgroup limits`);
-  const b = flashBuilder(call, 'flashAttention', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']);
+  const b = flashBuilder(call, 'flashAttention', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']).expectFlops(flashFlops(call, g, [g.D, g.Dv]));
   b.input('q', call.inputs[0]!, { vec4: g.vec });
   b.input('k', call.inputs[1]!, { vec4: g.vec });
   b.input('v', call.inputs[2]!, { vec4: g.vec });
