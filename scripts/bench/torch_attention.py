@@ -8,11 +8,14 @@ Causal forward + backward, fp32, B 4, H 12, D 64, T 1024 / 4096 / 16384, for nai
 same convention as the WebGPU bench: 7·B·H·T²·D for causal forward + backward (FlashAttention's
 count: 4·B·H·T²·D forward, 2.5× that backward, halved for causality). "Extra memory" is the peak
 allocated during one step above what was allocated before it (inputs and the output gradient).
-Times are medians of CUDA-event-timed steps after warm-up; TF32 is off.
+Times are medians of CUDA-event-timed steps after warm-up (the GPU span of a step, like the WebGPU
+bench's `gpuSpanMs`), with the wall-clock time of the same steps up to torch.cuda.synchronize()
+beside them (like its `ms`); TF32 is off.
 """
 import json
 import math
 import sys
+import time
 
 import torch
 import torch.nn.functional as F
@@ -51,20 +54,24 @@ def measure(fn, t, reps):
     torch.cuda.synchronize()
     base = torch.cuda.memory_allocated()
     torch.cuda.reset_peak_memory_stats()
-    times = []
+    times, walls = [], []
     for _ in range(reps):
         s = torch.cuda.Event(enable_timing=True)
         e = torch.cuda.Event(enable_timing=True)
+        t0 = time.perf_counter()
         s.record()
         step()
         e.record()
         torch.cuda.synchronize()
+        walls.append((time.perf_counter() - t0) * 1e3)
         times.append(s.elapsed_time(e))
     times.sort()
+    walls.sort()
     ms = times[len(times) // 2]
+    wall = walls[len(walls) // 2]
     extra = torch.cuda.max_memory_allocated() - base
     flops = 7 * B * H * t * t * D
-    return {"ms": ms, "tflops": flops / (ms * 1e-3) / 1e12, "extra_mib": extra / 2**20}
+    return {"ms": ms, "tflops": flops / (ms * 1e-3) / 1e12, "wall_ms": wall, "wall_tflops": flops / (wall * 1e-3) / 1e12, "extra_mib": extra / 2**20}
 
 
 # Clocks ramp up under load: ~2 s of large matmuls first.
@@ -85,7 +92,7 @@ for t in [1024, 4096, 16384]:
         torch.cuda.empty_cache()
         r.update({"impl": name, "T": t})
         results["rows"].append(r)
-        print(f"torch {name} T={t}: " + (f"{r['ms']:.2f} ms, {r['tflops']:.1f} TFLOP/s, extra {r['extra_mib']:.0f} MiB" if "ms" in r else r["error"]), flush=True)
+        print(f"torch {name} T={t}: " + (f"{r['ms']:.2f} ms, {r['tflops']:.1f} TFLOP/s (wall {r['wall_ms']:.2f} ms, {r['wall_tflops']:.1f}), extra {r['extra_mib']:.0f} MiB" if "ms" in r else r["error"]), flush=True)
 
 with open(sys.argv[1], "w") as f:
     json.dump(results, f, indent=1)

@@ -2,15 +2,18 @@
  * Attention benchmark for the WebGPU device (meant for the lent GPU; see ../../../docs/benchmarks.md):
  * causal forward + backward, fp32, B 4, H 12, D 64, for each implementation at T 1024 / 4096 /
  * 16384: wall-clock time of a synchronised step, TFLOP/s (7·B·H·T²·D for causal forward + backward,
- * FlashAttention's convention), the device's peak allocated bytes above the inputs, and the flash
- * kernels' own GPU times from timestamp queries. First it checks the fused ops on this GPU with the
+ * FlashAttention's convention), the GPU span of a step (timestamp queries, first kernel's start to
+ * last kernel's end: what PyTorch's CUDA events measure), the device's peak allocated bytes above
+ * the inputs, and the flash kernels' own GPU times. First it checks the fused ops on this GPU with the
  * shared op suite and compares every implementation with the CPU device at a small shape.
  *
- *   node --conditions=source --import tsx packages/light-ops/bench/attention-bench.ts [--json out.json] [--quick | --tiny] [--tensor-cores] [--only flash] [--batch-ms MS]
+ *   node --conditions=source --import tsx packages/light-ops/bench/attention-bench.ts [--json out.json] [--quick | --tiny] [--tensor-cores] [--only flash] [--batch-ms MS] [--no-long-submits] [--timeline] [--host-calls]
  *
  * --tensor-cores creates the device with `tensorCores` (flash attention on f16 tensor-core operands):
  * flash is then compared with the CPU at f16 tolerances and the fused-op suite skips the flash ops
  * (its fp32 tolerances are not what that mode promises). --only keeps the implementations named.
+ * --timeline prints every kernel of one profiled step with its start and end on the GPU; --host-calls
+ * the host's time per step inside WebGPU calls (submit, writeBuffer, createBindGroup, …).
  */
 import { writeFileSync } from 'node:fs';
 import { backward, Generator } from '@lightattn/autograd';
@@ -29,7 +32,7 @@ const tiny = args.includes('--tiny');
 const [B, H, D] = tiny ? [1, 1, 64] : [4, 12, 64];
 const tensorCores = args.includes('--tensor-cores');
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : null;
-/** --batch-ms: the device's maxBatchMs (submit a batch open this long; without it, the device's default). */
+/** --batch-ms: the device's maxBatchMs (submit a batch open this long; without it, the device's default). --no-long-submits: submitLongDispatches false. */
 const batchMs = args.includes('--batch-ms') ? Number(args[args.indexOf('--batch-ms') + 1]) : undefined;
 
 const ALL_IMPLS: { name: string; options: AttentionOptions; maxT: number }[] = [
@@ -40,7 +43,33 @@ const ALL_IMPLS: { name: string; options: AttentionOptions; maxT: number }[] = [
 ];
 const IMPLS = ALL_IMPLS.filter((impl) => !only || only.includes(impl.name));
 
-async function step(device: WebGPUDevice, T: number, options: AttentionOptions): Promise<{ ms: number; minMs: number; hostMs: number; peak: number; reserved: number; kernels: Record<string, number> }> {
+/**
+ * --host-calls: host milliseconds spent inside the WebGPU calls the device makes while recording and
+ * submitting (wrapped on this GPUDevice and its queue), to find what the host's share of a step is.
+ */
+const hostCalls = new Map<string, { n: number; ms: number }>();
+function wrapHostCalls(device: WebGPUDevice): void {
+  const wrap = (target: object, name: string, label: string) => {
+    const t = target as Record<string, (...a: unknown[]) => unknown>;
+    const original = t[name]!.bind(target);
+    t[name] = (...a: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        return original(...a);
+      } finally {
+        const e = hostCalls.get(label) ?? { n: 0, ms: 0 };
+        e.n++;
+        e.ms += performance.now() - t0;
+        hostCalls.set(label, e);
+      }
+    };
+  };
+  const gpu = device.gpuDevice;
+  for (const m of ['submit', 'writeBuffer', 'onSubmittedWorkDone']) wrap(gpu.queue, m, `queue.${m}`);
+  for (const m of ['createBindGroup', 'createCommandEncoder', 'createBuffer', 'pushErrorScope', 'popErrorScope']) wrap(gpu, m, `device.${m}`);
+}
+
+async function step(device: WebGPUDevice, T: number, options: AttentionOptions): Promise<{ ms: number; minMs: number; hostMs: number; gpuSpanMs: number | null; peak: number; reserved: number; kernels: Record<string, number> }> {
   const make = (seed: number) => {
     const t = tc.randn([B, H, T, D], { device, seed });
     t.requiresGrad = true;
@@ -69,6 +98,7 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
   const samples: number[] = [];
   // Host time: recording the step (autograd, kernel selection, encoding) before the sync waits.
   const host: number[] = [];
+  hostCalls.clear();
   for (let r = 0; r < (quick || T >= 16384 ? 2 : args.includes('--samples') ? Number(args[args.indexOf('--samples') + 1]) : 9); r++) {
     const t0 = performance.now();
     once();
@@ -76,28 +106,45 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
     await device.sync();
     samples.push(performance.now() - t0);
   }
+  if (hostCalls.size > 0) {
+    const per = [...hostCalls.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k} ${(v.n / samples.length).toFixed(1)}× ${(v.ms / samples.length).toFixed(3)} ms`);
+    console.log(`  host calls per step: ${per.join(', ')}`);
+  }
   const peak = device.memory.peak - base;
   // Everything the device holds in its buffer pool (tensors, scratch such as f16 copies, idle buffers).
   const reserved = device.memory.reserved;
-  const { profile } = await device.profile(async () => {
-    once();
-    await device.sync();
-  });
+  // Per-kernel GPU times, and the GPU span of the step (first kernel's start to last kernel's end, idle
+  // gaps included): the measure of PyTorch's CUDA events (scripts/bench/torch_attention.py), which the
+  // wall-clock step exceeds by the host's start and the sync's round trip. Median over a few steps.
+  const spans: number[] = [];
   const kernels: Record<string, number> = {};
-  if (profile.available) for (const kt of profile.kernels) kernels[kt.name] = Number(kt.totalMs.toFixed(3));
+  for (let r = 0; r < Math.min(5, samples.length); r++) {
+    const { profile } = await device.profile(async () => {
+      once();
+      await device.sync();
+    });
+    if (!profile.available) break;
+    spans.push(profile.spanMs);
+    if (r === 0) {
+      for (const kt of profile.kernels) kernels[kt.name] = Number(kt.totalMs.toFixed(3));
+      if (args.includes('--timeline')) console.log(`  timeline (ms from the first kernel's start): ${profile.timeline.map((p) => `${p.name} ${p.startMs.toFixed(3)}–${p.endMs.toFixed(3)}`).join(', ')}`);
+    }
+  }
+  spans.sort((a, b) => a - b);
   for (const t of [q, k, v, g]) t.dispose();
   if (args.includes('--samples')) console.log(`  samples (ms, in order): ${samples.map((x) => x.toFixed(1)).join(' ')}`);
   samples.sort((a, b) => a - b);
   host.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, hostMs: host[Math.floor(host.length / 2)]!, peak, reserved, kernels };
+  return { ms: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, hostMs: host[Math.floor(host.length / 2)]!, gpuSpanMs: spans.length ? spans[Math.floor(spans.length / 2)]! : null, peak, reserved, kernels };
 }
 
 async function main() {
   // Dawn quantises timestamps by default (a browser privacy measure); kernel times need them exact.
-  const device = await createWebGPUDevice({ powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'], tensorCores, maxBatchMs: batchMs });
+  const device = await createWebGPUDevice({ powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'], tensorCores, maxBatchMs: batchMs, submitLongDispatches: !args.includes('--no-long-submits') });
+  if (args.includes('--host-calls')) wrapHostCalls(device);
   const info = device.info();
   console.log(`device: ${info.description ?? info.name}`);
-  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D }, tensorCores, maxBatchMs: batchMs ?? null };
+  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D }, tensorCores, maxBatchMs: batchMs ?? null, submitLongDispatches: !args.includes('--no-long-submits') };
 
   // 1. Correctness here: the fused ops' cases of the shared suite, and every implementation against the CPU.
   const failures: string[] = [];
@@ -132,9 +179,23 @@ async function main() {
       if (T > impl.maxT) continue;
       try {
         const r = await step(device, T, impl.options);
-        const row = { impl: impl.name, T, ms: Number(r.ms.toFixed(2)), minMs: Number(r.minMs.toFixed(2)), hostMs: Number(r.hostMs.toFixed(2)), tflops: Number((flops / r.ms / 1e9).toFixed(2)), extraMiB: Number((r.peak / 2 ** 20).toFixed(1)), reservedMiB: Number((r.reserved / 2 ** 20).toFixed(1)), kernels: r.kernels };
+        const span = r.gpuSpanMs;
+        const row = {
+          impl: impl.name,
+          T,
+          ms: Number(r.ms.toFixed(2)),
+          minMs: Number(r.minMs.toFixed(2)),
+          hostMs: Number(r.hostMs.toFixed(2)),
+          tflops: Number((flops / r.ms / 1e9).toFixed(2)),
+          gpuSpanMs: span === null ? null : Number(span.toFixed(2)),
+          gpuSpanTflops: span === null ? null : Number((flops / span / 1e9).toFixed(2)),
+          extraMiB: Number((r.peak / 2 ** 20).toFixed(1)),
+          reservedMiB: Number((r.reserved / 2 ** 20).toFixed(1)),
+          kernels: r.kernels,
+        };
         rows.push(row);
-        console.log(`T ${T} ${impl.name}: ${row.ms} ms (min ${row.minMs}, host ${row.hostMs}), ${row.tflops} TFLOP/s, extra ${row.extraMiB} MiB, pool ${row.reservedMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`);
+        const spanText = span === null ? '' : `, GPU span ${row.gpuSpanMs} ms (${row.gpuSpanTflops} TFLOP/s)`;
+        console.log(`T ${T} ${impl.name}: ${row.ms} ms (min ${row.minMs}, host ${row.hostMs}), ${row.tflops} TFLOP/s${spanText}, extra ${row.extraMiB} MiB, pool ${row.reservedMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`);
       } catch (e) {
         console.log(`T ${T} ${impl.name}: failed: ${(e as Error).message.split('\n')[0]}`);
         rows.push({ impl: impl.name, T, error: (e as Error).message.split('\n')[0] });
