@@ -1,4 +1,5 @@
 /// <reference types="@webgpu/types" />
+import { BindGroupCache } from './bind-group-cache.js';
 import type { TimestampProfiler } from './profiler.js';
 
 /**
@@ -65,12 +66,14 @@ export class CommandStream {
   private afterSubmit: (() => void)[] = [];
   /** Set while profiling: each dispatch then gets its own timed pass. */
   profiler: TimestampProfiler | null = null;
+  private readonly bindGroups: BindGroupCache;
 
   constructor(
     private readonly device: GPUDevice,
     private readonly options: StreamOptions,
   ) {
     this.host = new Uint8Array(options.uniformChunkBytes);
+    this.bindGroups = new BindGroupCache(device);
     this.batchMs = options.maxBatchMs;
     this.now = options.now ?? (() => performance.now());
   }
@@ -119,12 +122,8 @@ export class CommandStream {
     chunk = this.uniform!;
     this.host.set(uniforms, at);
     chunk.used = at + size;
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: chunk.buffer, offset: at, size } }];
-    buffers.forEach((buffer, i) => {
-      entries.push({ binding: i + 1, resource: { buffer } });
-      this.touched.add(buffer);
-    });
-    const bindGroup = this.device.createBindGroup({ layout, entries });
+    for (const buffer of buffers) this.touched.add(buffer);
+    const bindGroup = this.bindGroups.get(layout, chunk.buffer, at, size, buffers);
     let pass = this.pass;
     if (this.profiler) {
       pass?.end();
@@ -201,8 +200,9 @@ export class CommandStream {
     for (const fn of after) fn();
   }
 
-  /** Destroys the uniform chunks no batch is using (emptyCache). */
+  /** Destroys the uniform chunks no batch is using, and forgets cached bind groups (emptyCache). */
   releaseIdle(): void {
+    this.bindGroups.clear();
     for (const b of this.freeChunks) b.destroy();
     this.chunkCount -= this.freeChunks.length;
     this.freeChunks.length = 0;
