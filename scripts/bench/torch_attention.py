@@ -15,11 +15,11 @@ beside them (like its `ms`); TF32 is off.
 import json
 import math
 import sys
-import time
 
 import torch
 import torch.nn.functional as F
 from torch.nn.attention import SDPBackend, sdpa_kernel
+from torch_step_timing import median_step_ms
 
 torch.backends.cuda.matmul.allow_tf32 = False
 torch.backends.cudnn.allow_tf32 = False
@@ -54,21 +54,7 @@ def measure(fn, t, reps):
     torch.cuda.synchronize()
     base = torch.cuda.memory_allocated()
     torch.cuda.reset_peak_memory_stats()
-    times, walls = [], []
-    for _ in range(reps):
-        s = torch.cuda.Event(enable_timing=True)
-        e = torch.cuda.Event(enable_timing=True)
-        t0 = time.perf_counter()
-        s.record()
-        step()
-        e.record()
-        torch.cuda.synchronize()
-        walls.append((time.perf_counter() - t0) * 1e3)
-        times.append(s.elapsed_time(e))
-    times.sort()
-    walls.sort()
-    ms = times[len(times) // 2]
-    wall = walls[len(walls) // 2]
+    ms, wall = median_step_ms(step, reps)
     extra = torch.cuda.max_memory_allocated() - base
     flops = 7 * B * H * t * t * D
     return {"ms": ms, "tflops": flops / (ms * 1e-3) / 1e12, "wall_ms": wall, "wall_tflops": flops / (wall * 1e-3) / 1e12, "extra_mib": extra / 2**20}

@@ -17,10 +17,10 @@ moments): activations and gradients.
 import contextlib
 import json
 import sys
-import time
 
 import torch
 from torch.nn.attention import SDPBackend, sdpa_kernel
+from torch_step_timing import median_step_ms
 from transformers import AutoModelForCausalLM, GPT2Config
 
 assert torch.cuda.is_available(), "needs a CUDA GPU"
@@ -54,25 +54,12 @@ def measure(attn, checkpointing):
     torch.cuda.synchronize()
     torch.cuda.reset_peak_memory_stats()
     before = torch.cuda.memory_allocated()
-    times, walls = [], []
-    for _ in range(STEPS):
-        s = torch.cuda.Event(enable_timing=True)
-        e = torch.cuda.Event(enable_timing=True)
-        t0 = time.perf_counter()
-        s.record()
-        step()
-        e.record()
-        torch.cuda.synchronize()
-        walls.append((time.perf_counter() - t0) * 1e3)
-        times.append(s.elapsed_time(e))
-    times.sort()
-    walls.sort()
+    ms, wall = median_step_ms(step, STEPS)
     peak = torch.cuda.max_memory_allocated()
     del model, opt, ids
     torch.cuda.empty_cache()
-    wall = walls[len(walls) // 2]
     return {
-        "ms": times[len(times) // 2],
+        "ms": ms,
         "wall_ms": wall,
         "tokens_per_s": B * T / (wall * 1e-3),
         "peak_mib": peak / 2**20,

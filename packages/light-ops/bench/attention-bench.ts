@@ -99,7 +99,9 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
   // Host time: recording the step (autograd, kernel selection, encoding) before the sync waits.
   const host: number[] = [];
   hostCalls.clear();
-  for (let r = 0; r < (quick || T >= 16384 ? 2 : args.includes('--samples') ? Number(args[args.indexOf('--samples') + 1]) : 9); r++) {
+  // Steps timed: --samples, else 2 for --quick and T 16384 (a median of two is the slower), else 9.
+  const timed = args.includes('--samples') ? Number(args[args.indexOf('--samples') + 1]) : quick || T >= 16384 ? 2 : 9;
+  for (let r = 0; r < timed; r++) {
     const t0 = performance.now();
     once();
     host.push(performance.now() - t0);
