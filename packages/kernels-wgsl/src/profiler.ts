@@ -34,37 +34,31 @@ export type ProfileResult =
   | { readonly available: true; readonly kernels: readonly KernelTime[]; readonly totalMs: number; readonly spanMs: number; readonly timeline: readonly PassTime[] }
   | { readonly available: false; readonly reason: string; readonly kernels: readonly KernelTime[]; readonly totalMs: 0; readonly spanMs: 0; readonly timeline: readonly PassTime[] };
 
-/** Running per-name totals and the earliest start / latest end of the passes read back so far. */
+/** The passes read back so far; per-name totals, span and timeline are all derived from them. */
 export class PassTimes {
-  private readonly totals = new Map<string, { count: number; ns: number }>();
-  private first: bigint | null = null;
-  private last: bigint | null = null;
   private readonly passes: { name: string; begin: bigint; end: bigint }[] = [];
 
   /** Adds one batch: `t[2k]`, `t[2k + 1]` are the begin and end timestamps (ns) of the pass named `names[k]`. */
   add(names: readonly string[], t: BigInt64Array): void {
-    names.forEach((name, k) => {
-      const [begin, end] = [t[2 * k]!, t[2 * k + 1]!];
-      const e = this.totals.get(name) ?? { count: 0, ns: 0 };
-      e.count++;
-      // Dawn may report 0 (or a negative difference after quantisation) for very short passes.
-      e.ns += Math.max(0, Number(end - begin));
-      this.totals.set(name, e);
-      if (this.first === null || begin < this.first) this.first = begin;
-      if (this.last === null || end > this.last) this.last = end;
-      this.passes.push({ name, begin, end });
-    });
+    names.forEach((name, k) => this.passes.push({ name, begin: t[2 * k]!, end: t[2 * k + 1]! }));
   }
 
   /** The totals, longest first, their sum, the span from the first begin to the last end, and the timeline. */
   result(): { kernels: KernelTime[]; totalMs: number; spanMs: number; timeline: PassTime[] } {
-    const kernels = [...this.totals.entries()]
-      .map(([name, v]) => ({ name, count: v.count, totalMs: v.ns / 1e6 }))
-      .sort((a, b) => b.totalMs - a.totalMs);
-    const first = this.first;
-    const spanMs = first === null || this.last === null ? 0 : Math.max(0, Number(this.last - first)) / 1e6;
-    const timeline = first === null ? [] : this.passes.map((p) => ({ name: p.name, startMs: Number(p.begin - first) / 1e6, endMs: Number(p.end - first) / 1e6 })).sort((a, b) => a.startMs - b.startMs);
-    return { kernels, totalMs: kernels.reduce((s, k) => s + k.totalMs, 0), spanMs, timeline };
+    const totals = new Map<string, { count: number; ns: number }>();
+    for (const p of this.passes) {
+      const e = totals.get(p.name) ?? { count: 0, ns: 0 };
+      e.count++;
+      // Dawn may report 0 (or a negative difference after quantisation) for very short passes.
+      e.ns += Math.max(0, Number(p.end - p.begin));
+      totals.set(p.name, e);
+    }
+    const kernels = [...totals.entries()].map(([name, v]) => ({ name, count: v.count, totalMs: v.ns / 1e6 })).sort((a, b) => b.totalMs - a.totalMs);
+    if (this.passes.length === 0) return { kernels, totalMs: 0, spanMs: 0, timeline: [] };
+    const first = this.passes.reduce((m, p) => (p.begin < m ? p.begin : m), this.passes[0]!.begin);
+    const last = this.passes.reduce((m, p) => (p.end > m ? p.end : m), this.passes[0]!.end);
+    const timeline = this.passes.map((p) => ({ name: p.name, startMs: Number(p.begin - first) / 1e6, endMs: Number(p.end - first) / 1e6 })).sort((a, b) => a.startMs - b.startMs);
+    return { kernels, totalMs: kernels.reduce((s, k) => s + k.totalMs, 0), spanMs: Math.max(0, Number(last - first)) / 1e6, timeline };
   }
 }
 
