@@ -18,6 +18,7 @@ Run as a script it prints what the tests compare against the TypeScript side:
     python3 scripts/torch/lightattn_handoff.py batches TOKENS SEQ BATCH SEED COUNT
     python3 scripts/torch/lightattn_handoff.py schedule NAME WARMUP TOTAL MIN_RATIO STEPS
     python3 scripts/torch/lightattn_handoff.py optimizer-roundtrip EXPORT_DIR OUT_FILE
+    python3 scripts/torch/lightattn_handoff.py checkpoint EXPORT_DIR OUT_DIR   (the way back, 0 steps run)
 """
 import json
 import math
@@ -248,6 +249,14 @@ def main(argv):
         export_dir, out = argv[1], argv[2]
         state, groups, _ = read_torch_optimizer(export_dir, read_handoff(export_dir))
         lightattn_optimizer_bytes_to_file(out, state, groups)
+    elif what == "checkpoint":
+        export_dir, out = argv[1], argv[2]
+        check_new_folder(out)
+        h = read_handoff(export_dir)
+        state, groups, _ = read_torch_optimizer(export_dir, h)
+        metadata, weights = read_safetensors(os.path.join(export_dir, "model.safetensors"))
+        os.makedirs(out, exist_ok=True)
+        print(write_checkpoint(out, export_dir, h, weights, state, groups, h["trainerState"]["loader"], 0, h["trainerState"]["lastLoss"], 0.0))
     else:
         raise SystemExit(f"unknown command {what!r}")
 

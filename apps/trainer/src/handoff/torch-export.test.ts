@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readCheckpoint } from '../checkpoint/checkpoint.js';
 import { BatchLoader } from '../data/batch-loader.js';
 import { EXIT } from '../errors.js';
-import { cli, scratchDir, TINY } from '../test-support.js';
+import { cli, lossesOf, scratchDir, TINY } from '../test-support.js';
 import { loadModel } from '../model-factory.js';
 import { createOptimizer, lrSchedule, type ScheduleName } from '../train/optimizer.js';
 import type { HandoffJson } from './torch-export.js';
@@ -143,4 +143,22 @@ describe.skipIf(!python)('scripts/torch/lightattn_handoff.py agrees with the tra
     optimizer.dispose();
     lm.model.dispose();
   }, 60_000);
+
+  it('writes a checkpoint folder that lightattn train --resume continues exactly (the way back)', async () => {
+    const run = scratchDir('handoff-ref');
+    const args = [...TINY, '--steps', '8', '--eval-interval', '0', '--ckpt-interval', '4', '--keep', '5', '--dropout', '0'];
+    expect((await cli(['train', ...args, '--ckpt-dir', run])).code).toBe(EXIT.ok);
+    const out = join(scratchDir('handoff-way-back'), 'export');
+    expect((await cli(['export-torch', join(run, 'step-000004'), out])).code).toBe(EXIT.ok);
+    const back = join(scratchDir('handoff-from-python'), 'continued');
+    py('checkpoint', out, back);
+    expect(readdirSync(back).sort()).toEqual(['latest.json', 'step-000004']);
+    const r = await cli(['train', '--resume', back, '--device', 'cpu']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    const reference = lossesOf(join(run, 'metrics.jsonl')).train.filter(([s]) => s > 4);
+    expect(lossesOf(join(back, 'metrics.jsonl')).train).toEqual(reference);
+    // Nothing is written over: the same command again refuses.
+    expect(() => py('checkpoint', out, back)).toThrow(/already exists and is not an empty folder/);
+  }, 90_000);
 });
