@@ -78,9 +78,9 @@ def build_model(export_dir, handoff):
     if handoff["kind"] == "leap":
         model = LeapForCausalLM(config, handoff["leapWindows"])
     else:
-        from transformers import GPT2Config, GPT2LMHeadModel
+        from transformers import AutoModelForCausalLM, GPT2Config
 
-        model = GPT2LMHeadModel(GPT2Config.from_dict(config), attn_implementation="sdpa")
+        model = AutoModelForCausalLM.from_config(GPT2Config.from_dict(config), attn_implementation="sdpa")
     missing, unexpected = model.load_state_dict(state, strict=False)
     tied = {"lm_head.weight", "proj_logits.weight"}
     missing = [k for k in missing if k not in tied and not k.endswith(".attn.bias") and not k.endswith(".attn.masked_bias")]

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { writeDirAtomic } from '../checkpoint/atomic-dir.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
@@ -44,7 +44,8 @@ export async function exportTorchCommand(argv: readonly string[], io: CommandIo,
   const entries = handoffFiles(files, data, loader.batchesPerEpoch);
   writeDirAtomic(target, entries);
   const bytes = entries.reduce((n, e) => n + (typeof e.data === 'string' ? Buffer.byteLength(e.data) : e.data.byteLength), 0);
-  io.stdout.write(`exported step ${files.state.step} of ${dir} to ${target} (${entries.length} files, ${formatBytes(bytes)})\n`);
+  const shown = (p: string) => relative(cwd, p) || '.';
+  io.stdout.write(`exported step ${files.state.step} of ${shown(dir)} to ${shown(target)} (${entries.length} files, ${formatBytes(bytes)})\n`);
   io.stdout.write(`continue it: torchrun --nproc_per_node=<GPUs> scripts/torch/continue_training.py ${out} <new-run-folder>\n`);
   return EXIT.ok;
 }
