@@ -103,7 +103,7 @@ describe.skipIf(!python)('scripts/torch/lightattn_handoff.py agrees with the tra
       expect(got.batches).toEqual(expected);
       expect(got.position).toEqual(loader.position);
     }
-  });
+  }, 60_000);
 
   it('follows the same learning-rate schedule', () => {
     const cases: [ScheduleName, number, number | null, number][] = [
@@ -117,7 +117,7 @@ describe.skipIf(!python)('scripts/torch/lightattn_handoff.py agrees with the tra
       const got = JSON.parse(py('schedule', name, String(warmup), String(total), String(minRatio), '45')) as number[];
       got.forEach((f, step) => expect(f).toBeCloseTo(schedule(step), 14));
     }
-  });
+  }, 60_000);
 
   it('converts the exported AdamW state back into a file the optimizer loads unchanged', async () => {
     const { run, out } = await exportedRun('gpt2');
