@@ -76,7 +76,8 @@ def build_model(export_dir, handoff):
     _, weights = handoff_io.read_safetensors(os.path.join(export_dir, "model.safetensors"))
     state = {name: tensor_of(e) for name, e in weights.items()}
     if handoff["kind"] == "leap":
-        model = LeapForCausalLM(config, handoff["leapWindows"])
+        # The original LEAP head may carry a bias; the file says whether it does.
+        model = LeapForCausalLM({**config, "proj_logits_bias": "proj_logits.bias" in weights}, handoff["leapWindows"])
     else:
         from transformers import AutoModelForCausalLM, GPT2Config
 

@@ -95,7 +95,8 @@ class LeapForCausalLM(nn.Module):
     def __init__(self, config, windows):
         super().__init__()
         d, vocab = config["hidden_size"], config["vocab_size"]
-        act = config.get("hidden_act", config.get("activation_function", "gelu_new"))
+        # The original package's nn.GELU() is the exact (erf) form; "gelu_new"/"gelu_pytorch_tanh" the tanh one.
+        act = config.get("hidden_act", config.get("activation_function", "gelu"))
         gelu = (lambda x: F.gelu(x)) if act == "gelu" else (lambda x: F.gelu(x, approximate="tanh"))
         self.word_embedding = nn.Embedding(vocab, d)
         self.leap_model = LeapDecoder(config, windows, gelu)
