@@ -56,7 +56,7 @@ function indexShards(weights: Uint8Array | readonly Uint8Array[]): Map<string, {
 export function loadWeightsInto(
   model: Module,
   weights: Uint8Array | readonly Uint8Array[],
-  options: { rename?: (fileKey: string, modelKeys: ReadonlySet<string>) => string | null; optional?: ReadonlySet<string>; what?: string } = {},
+  options: { rename?: (fileKey: string, modelKeys: ReadonlySet<string>) => string | null; optional?: ReadonlySet<string>; what?: string; hint?: string } = {},
 ): { loaded: string[]; skipped: string[] } {
   const what = options.what ?? 'checkpoint';
   const own = model.stateDict();
@@ -89,7 +89,7 @@ export function loadWeightsInto(
   }
   problems.push(...missing.map((k) => `  missing: ${k}`), ...unexpected.map((k) => `  unexpected: ${k}`));
   if (problems.length) {
-    const config = 'the checkpoint does not match the config (compare n_embd, n_layer, n_head, vocab_size, n_positions, tie_word_embeddings)';
+    const config = options.hint ?? 'the checkpoint does not match the config (compare n_embd, n_layer, n_head, vocab_size, n_positions, tie_word_embeddings)';
     throw new CheckpointError(`${what}: ${problems.length} problem${problems.length > 1 ? 's' : ''} loading into ${model.constructor.name}; ${config}\n${problems.join('\n')}`);
   }
   for (const [key, fileKey] of targets) {

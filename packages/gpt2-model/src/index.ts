@@ -21,4 +21,5 @@ export type { MemoryCase, MemoryReportRow, MemoryReportOptions } from './memory-
 export { memoryReport, formatMemoryReport, eagerExtras, referenceRatio, SEED_SEMANTICS, LEAN_SEMANTICS, DEFAULT_MEMORY_CASES, REFERENCE_FIGURES } from './memory-report.js';
 export type { LeapModelOptions, LeapForwardOptions } from './leap-model.js';
 export { LeapForCausalLM, LeapDecodeState } from './leap-model.js';
-export { parseLeapConfig, detectLeapVariant, loadLeapPretrained, saveLeapPretrained } from './leap-checkpoint.js';
+export type { LeapWeightLayout } from './leap-checkpoint.js';
+export { parseLeapConfig, detectLeapVariant, detectLeapLayout, loadLeapPretrained, saveLeapPretrained, LEAP_CHECKPOINT_HINT } from './leap-checkpoint.js';
