@@ -157,7 +157,7 @@ export function modelKindOfConfig(json: Record<string, unknown>): ModelKind {
 export function modelConfigFromJson(text: string, overrides: Partial<GPT2Config> = {}, weights?: Uint8Array): ModelConfig {
   const json = JSON.parse(text) as Record<string, unknown>;
   if (modelKindOfConfig(json) === 'leap') return { kind: 'leap', config: configured('config.json', 'leap', () => parseLeapConfig(json, weights ? detectLeapLayout(weights) : undefined)) };
-  return { kind: 'gpt2', config: configured('config.json', 'gpt2', () => gpt2Config(parseGPT2Config(json), overrides)) };
+  return { kind: 'gpt2', config: configured('config.json', 'gpt2', () => parseGPT2Config(json, { overrides })) };
 }
 
 /**
