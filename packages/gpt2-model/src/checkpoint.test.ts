@@ -172,6 +172,12 @@ describe('checkpoints', () => {
       writeFileSync(join(dir, 'config.json'), readFileSync(join(dir, 'out', 'config.json')));
       writeFileSync(join(dir, 'pytorch_model.bin'), '');
       expect(() => readPretrainedDir(dir)).toThrow(/pytorch_model.bin \(a pickle[\s\S]*safe_serialization=True/);
+      // Files that are not JSON are named with their path.
+      writeFileSync(join(dir, 'out', 'model.safetensors.index.json'), '{"weight_map": ');
+      expect(() => readPretrainedDir(join(dir, 'out'))).toThrow(`${join(dir, 'out', 'model.safetensors.index.json')} is not valid JSON`);
+      writeFileSync(join(dir, 'out', 'model.safetensors'), weights);
+      writeFileSync(join(dir, 'out', 'config.json'), '{"n_layer": 2,');
+      expect(() => loadPretrainedFromDir(join(dir, 'out'))).toThrow(`${join(dir, 'out', 'config.json')} is not valid JSON`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,6 +13,8 @@ export type { PretrainedFiles, LoadPretrainedOptions, SavePretrainedOptions, Che
 export { CheckpointError, loadPretrained, savePretrained, loadWeightsInto, gpt2FileKey } from './checkpoint.js';
 export type { Tokenizer } from './tokenizer.js';
 export { GPT2Tokenizer, CharTokenizer, TextStreamer, TokenizerError, GPT2_EOS_TOKEN_ID } from './tokenizer.js';
+export type { TokenizerSpec, ReadTokenizerJsonOptions } from './tokenizer-file.js';
+export { readTokenizerJson } from './tokenizer-file.js';
 export type { SamplingOptions } from './sampling.js';
 export { SamplingRng, SamplingError, sampleToken, argmax, filteredDistribution } from './sampling.js';
 export type { DecodeState, DecodingModel, GenerateOptions } from './generate.js';
