@@ -53,9 +53,13 @@ export function parseLeapConfig(json: string | Record<string, unknown>, layout?:
   const problems: string[] = [];
   const gpt2Fields = Object.keys(fields).filter((k) => GPT2_FIELDS.has(k));
   if (gpt2Fields.length) {
-    const as = 'model_type' in fields ? `model_type ${JSON.stringify(fields.model_type)}` : `architectures ${JSON.stringify(fields.architectures)}`;
+    const why = Object.hasOwn(fields, 'model_type')
+      ? ` because of its model_type ${JSON.stringify(fields.model_type)}`
+      : Object.hasOwn(fields, 'architectures')
+        ? ` because of its architectures ${JSON.stringify(fields.architectures)}`
+        : '';
     throw new CheckpointError(
-      `config.json is read as a LEAP config because of its ${as}, but it has GPT-2 fields (${gpt2Fields.join(', ')}); for a GPT-2 checkpoint set "model_type": "gpt2" (and "architectures": ["GPT2LMHeadModel"])`,
+      `config.json is read as a LEAP config${why}, but it has GPT-2 fields (${gpt2Fields.join(', ')}); for a GPT-2 model set "model_type": "gpt2" (and "architectures": ["GPT2LMHeadModel"]), or give LEAP's fields (hidden_size, n_heads, n_layer, …)`,
     );
   }
   for (const [key, value] of Object.entries(fields)) {

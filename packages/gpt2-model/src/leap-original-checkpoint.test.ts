@@ -103,7 +103,14 @@ describe("the original LEAP package's checkpoints", () => {
 
   it('names model_type when a GPT-2 config is read as LEAP because of it', () => {
     const gpt2 = { model_type: 'leap', n_embd: 32, n_layer: 2, n_head: 2, vocab_size: 50, n_positions: 64, activation_function: 'gelu_new', resid_pdrop: 0.1 };
-    expect(() => parseLeapConfig(gpt2)).toThrow(/read as a LEAP config because of its model_type "leap", but it has GPT-2 fields \(n_embd, activation_function, resid_pdrop\); for a GPT-2 checkpoint set "model_type": "gpt2"/);
+    expect(() => parseLeapConfig(gpt2)).toThrow(/read as a LEAP config because of its model_type "leap", but it has GPT-2 fields \(n_embd, activation_function, resid_pdrop\); for a GPT-2 model set "model_type": "gpt2"/);
+    const noType = Object.fromEntries(Object.entries(gpt2).filter(([k]) => k !== 'model_type'));
+    expect(() => parseLeapConfig(noType)).toThrow(/^config\.json is read as a LEAP config, but it has GPT-2 fields/);
+  });
+
+  it('names __proto__ and constructor keys as unknown fields, and a bad hidden_act', () => {
+    for (const key of ['__proto__', 'constructor']) expect(() => parseLeapConfig(`{"hidden_size": 16, ${JSON.stringify(key)}: {"n_layer": 3}}`), key).toThrow(new RegExp(`LEAP config\\.json: unknown field "${key}"`));
+    expect(() => parseLeapConfig({ hidden_act: 'gelu_new' })).toThrow(/LEAP config\.json: hidden_act must be 'gelu' \(exact, the original's\) or 'gelu_pytorch_tanh', got "gelu_new"/);
   });
 });
 
