@@ -186,6 +186,7 @@ export function gpt2Config(preset?: GPT2PresetName | Partial<GPT2Config>, overri
 
 /** Where a config's warnings go (values that load but deserve a word): console.warn by default. */
 export interface ConfigWarningOptions {
+  /** Called with each warning's message; console.warn when omitted. */
   onWarning?: (message: string) => void;
 }
 

@@ -149,7 +149,8 @@ fn silu_grad(x: f32) -> f32 {
   return s + x * t;
 }`;
 
-interface UnaryWgsl {
+/** One unary function in WGSL: expressions in `x` for f and f′ (see {@link UNARY_WGSL}). */
+export interface UnaryWgsl {
   /** f(x), x not NaN. */
   readonly f: string;
   /** f′(x), x not NaN. */
@@ -158,6 +159,7 @@ interface UnaryWgsl {
   readonly dfAtNaN?: string;
 }
 
+/** Every unary function of the op set in WGSL, matching the CPU's UNARY_FN_DEFS (an exhaustive table). */
 export const UNARY_WGSL: { readonly [F in UnaryFn]: UnaryWgsl } = {
   neg: { f: '-x', df: '-1.0', dfAtNaN: '-1.0' },
   abs: { f: 'abs(x)', df: 'select(select(0.0, -1.0, x < 0.0), 1.0, x > 0.0)' },

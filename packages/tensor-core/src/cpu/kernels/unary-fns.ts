@@ -3,7 +3,9 @@ import { erfc } from './erf.js';
 
 /** One elementwise function and its derivative; unaryBackward computes g · df(x). */
 export interface UnaryFnDef {
+  /** f(x) in float64. */
   f(x: number): number;
+  /** f′(x) in float64. */
   df(x: number): number;
 }
 
