@@ -6,8 +6,8 @@
  *   node --conditions=source --import tsx scripts/op-coverage.ts > docs/op-coverage.md
  */
 import { GRAD_RULES } from '@lightattn/autograd';
-import { WGSL_KERNELS } from '@lightattn/kernels-wgsl';
-import { CPU_KERNELS, OP_NAMES, OP_SET, type OpName } from '@lightattn/tensor-core';
+import { UNARY_WGSL, WGSL_KERNELS } from '@lightattn/kernels-wgsl';
+import { CPU_KERNELS, INTEGER_UNARY_FNS, OP_NAMES, OP_SET, UNARY_FN_DEFS, UNARY_FNS, type OpName } from '@lightattn/tensor-core';
 
 /** Ops whose gradient is not an autograd rule but a hand-written backward in a higher package. */
 const FUSED_BACKWARD: Partial<Record<OpName, string>> = {
@@ -36,6 +36,21 @@ export function opCoverageMarkdown(): string {
     '| op | CPU | meta | WebGPU | backward |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    '## Unary functions',
+    '',
+    '`unary` and `unaryBackward` take a function (`UnaryFn`); each has f and f′ in the CPU table',
+    '(`UNARY_FN_DEFS`) and the WGSL table (`UNARY_WGSL`). The gradient is autograd\'s `unary` rule,',
+    '`unaryBackward` with the same function.',
+    '',
+    `${UNARY_FNS.length} functions.`,
+    '',
+    '| function | CPU | meta | WebGPU | i32/u32 |',
+    '| --- | --- | --- | --- | --- |',
+    ...UNARY_FNS.map((fn) => {
+      const has = (table: object) => (fn in table ? '✓' : '✗');
+      return `| \`${fn}\` | ${has(UNARY_FN_DEFS)} | ✓ | ${has(UNARY_WGSL)} | ${INTEGER_UNARY_FNS.includes(fn) ? '✓' : '–'} |`;
+    }),
     '',
   ].join('\n');
 }

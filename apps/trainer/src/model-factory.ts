@@ -3,6 +3,8 @@ import {
   GPT2_PRESETS,
   GPT2LMHeadModel,
   LeapForCausalLM,
+  LEAP_CHECKPOINT_HINT,
+  detectLeapLayout,
   gpt2Config,
   gpt2FileKey,
   loadWeightsInto,
@@ -74,7 +76,7 @@ function configured<T>(where: string, kind: ModelKind, fn: () => T): T {
     const fields =
       kind === 'gpt2'
         ? "GPT-2's fields are those of Hugging Face's GPT2Config plus attn_impl, use_lightsoftmax, use_dropmatmul, max_chunk_size_mb, activation_recompute"
-        : "LEAP's fields are hidden_size, vocab_size, n_heads, use_local_att, window_sizes, n_positions, n_layer, rescale_value, hidden_dropout_prob, initializer_range, variant";
+        : "LEAP's fields are hidden_size, vocab_size, n_heads, use_local_att, window_sizes, n_positions, n_layer, rescale_value, hidden_dropout_prob, initializer_range, variant, hidden_act, proj_logits_bias";
     throw new CliError(`${where}: ${(e as Error).message.replace(/^(LEAP )?config\.json: /, '')}`, undefined, `fix the named fields; ${fields}`);
   }
 }
@@ -147,11 +149,15 @@ export function modelKindOfConfig(json: Record<string, unknown>): ModelKind {
   return 'gpt2';
 }
 
-/** The model config stored in a checkpoint's config.json, with this project's fields changed by `overrides` (GPT-2 only). */
-export function modelConfigFromJson(text: string, overrides: Partial<GPT2Config> = {}): ModelConfig {
+/**
+ * The model config stored in a checkpoint's config.json, with this project's fields changed by
+ * `overrides` (GPT-2 only). With the weights, a LEAP config lacking the variant or proj_logits_bias
+ * takes them from the tensor names (the original package's files name neither).
+ */
+export function modelConfigFromJson(text: string, overrides: Partial<GPT2Config> = {}, weights?: Uint8Array): ModelConfig {
   const json = JSON.parse(text) as Record<string, unknown>;
-  if (modelKindOfConfig(json) === 'leap') return { kind: 'leap', config: configured('config.json', 'leap', () => parseLeapConfig(json)) };
-  return { kind: 'gpt2', config: configured('config.json', 'gpt2', () => gpt2Config(parseGPT2Config(json), overrides)) };
+  if (modelKindOfConfig(json) === 'leap') return { kind: 'leap', config: configured('config.json', 'leap', () => parseLeapConfig(json, weights ? detectLeapLayout(weights) : undefined)) };
+  return { kind: 'gpt2', config: configured('config.json', 'gpt2', () => parseGPT2Config(json, { overrides })) };
 }
 
 /**
@@ -160,12 +166,12 @@ export function modelConfigFromJson(text: string, overrides: Partial<GPT2Config>
  * generators start at offset 0; a resumed run sets them from its trainer state.
  */
 export function loadModel(files: { config: string; weights: Uint8Array }, device: Device, seed = 0, overrides: Partial<GPT2Config> = {}): LanguageModel {
-  const spec = modelConfigFromJson(files.config, overrides);
+  const spec = modelConfigFromJson(files.config, overrides, files.weights);
   const lm = buildModel(spec, device, seed, 'none');
   try {
     if (lm.kind === 'gpt2') {
       loadWeightsInto(lm.model, files.weights, { rename: gpt2FileKey, optional: spec.kind === 'gpt2' && spec.config.tie_word_embeddings ? new Set(['lm_head.weight']) : undefined });
-    } else loadWeightsInto(lm.model, files.weights, { what: 'LEAP checkpoint' });
+    } else loadWeightsInto(lm.model, files.weights, { what: 'LEAP checkpoint', hint: LEAP_CHECKPOINT_HINT });
   } catch (e) {
     lm.model.dispose();
     throw e;

@@ -23,6 +23,7 @@ const UNARY_INPUT: Record<UnaryFn, { low?: number; high?: number; minAbs?: numbe
   sigmoid: { low: -3, high: 3 },
   relu: { minAbs: 0.1 },
   gelu: { low: -3, high: 3 },
+  gelu_erf: { low: -3, high: 3 },
   elu: { minAbs: 0.1 },
   silu: { low: -3, high: 3 },
   floor: { low: 0.1, high: 0.9 },
@@ -37,6 +38,7 @@ describe('gradient rules: unary', () => {
   it('handles size 0 and size 1', async () => {
     await gradcheck((x) => unary(x, 'tanh'), [randomInput([0, 3])]);
     await gradcheck((x) => unary(x, 'gelu'), [randomInput([1])]);
+    await gradcheck((x) => unary(x, 'gelu_erf'), [randomInput([1])]);
   });
 });
 

@@ -22,6 +22,7 @@ export const copyRule: GradRule<'copy'> = {
  *   abs sign(x) · square 2x · sqrt 1/(2√x) · rsqrt −½x^(−3/2) · reciprocal −1/x² · exp eˣ · log 1/x ·
  *   log1p 1/(1 + x) · sin cos x · cos −sin x · tanh 1 − tanh²x · sigmoid σ(x)(1 − σ(x)) · relu [x > 0] ·
  *   gelu ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²), t = tanh(√(2/π)(x + 0.044715x³)) ·
+ *   gelu_erf Φ(x) + x·φ(x), Φ(x) = ½(1 + erf(x/√2)), φ(x) = e^(−x²/2)/√(2π) ·
  *   elu 1 if x > 0 else eˣ · silu σ(x)(1 + x(1 − σ(x)));
  * neg −1, and sign/floor/ceil 0 (almost everywhere) need no x, so they save nothing.
  */

@@ -45,6 +45,7 @@ export {
   sigmoid,
   relu,
   gelu,
+  geluErf,
   elu,
   silu,
   floor,

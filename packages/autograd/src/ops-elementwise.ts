@@ -38,6 +38,8 @@ export const sigmoid = (x: Tensor) => unary(x, 'sigmoid');
 export const relu = (x: Tensor) => unary(x, 'relu');
 /** GPT-2's GELU (tanh approximation, `gelu_new`). */
 export const gelu = (x: Tensor) => unary(x, 'gelu');
+/** The exact GELU x·Φ(x) = ½x(1 + erf(x/√2)) (PyTorch's `nn.GELU()`, Hugging Face's `"gelu"`), differentiable. */
+export const geluErf = (x: Tensor) => unary(x, 'gelu_erf');
 /** Differentiable ELU with α = 1: x for x > 0, eˣ − 1 otherwise. */
 export const elu = (x: Tensor) => unary(x, 'elu');
 /** Differentiable SiLU: x·σ(x). */

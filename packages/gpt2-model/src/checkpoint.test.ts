@@ -22,6 +22,18 @@ function entriesOf(bytes: Uint8Array): Map<string, tc.SafetensorsTensor> {
 }
 
 describe('checkpoints', () => {
+  it("loads an HF config whose bos/eos id 50256 lies beyond a small vocabulary, with a warning, and applies overrides before validation", async () => {
+    const files = await savePretrained(fresh());
+    const hfConfig = JSON.stringify({ ...JSON.parse(files.config), bos_token_id: 50256, eos_token_id: 50256, attn_pdrop: 1.5 });
+    expect(() => loadPretrained({ config: hfConfig, weights: files.weights }, { onWarning: () => {} })).toThrow(/attn_pdrop must be a probability/);
+    const warnings: string[] = [];
+    const loaded = loadPretrained({ config: hfConfig, weights: files.weights }, { overrides: { attn_pdrop: 0.1 }, onWarning: (m) => warnings.push(m) });
+    expect(loaded.config).toMatchObject({ vocab_size: 29, bos_token_id: 50256, eos_token_id: 50256, attn_pdrop: 0.1 });
+    expect(warnings).toHaveLength(2);
+    expect(warnings[1]).toMatch(/config\.json: eos_token_id 50256 is not below vocab_size 29; .*generation does not stop at it/);
+    expect(await logitsOf(loaded)).toEqual(await logitsOf(fresh()));
+  });
+
   for (const dtype of ['f32', 'f16', 'bf16'] as CheckpointDType[]) {
     it(`save → load gives the same logits (${dtype})`, async () => {
       const model = fresh();
@@ -160,6 +172,12 @@ describe('checkpoints', () => {
       writeFileSync(join(dir, 'config.json'), readFileSync(join(dir, 'out', 'config.json')));
       writeFileSync(join(dir, 'pytorch_model.bin'), '');
       expect(() => readPretrainedDir(dir)).toThrow(/pytorch_model.bin \(a pickle[\s\S]*safe_serialization=True/);
+      // Files that are not JSON are named with their path.
+      writeFileSync(join(dir, 'out', 'model.safetensors.index.json'), '{"weight_map": ');
+      expect(() => readPretrainedDir(join(dir, 'out'))).toThrow(`${join(dir, 'out', 'model.safetensors.index.json')} is not valid JSON`);
+      writeFileSync(join(dir, 'out', 'model.safetensors'), weights);
+      writeFileSync(join(dir, 'out', 'config.json'), '{"n_layer": 2,');
+      expect(() => loadPretrainedFromDir(join(dir, 'out'))).toThrow(`${join(dir, 'out', 'config.json')} is not valid JSON`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

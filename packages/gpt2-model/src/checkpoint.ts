@@ -1,7 +1,7 @@
 import type { Module } from '@lightattn/autograd';
 import * as tc from '@lightattn/tensor-core';
 import { decodeToTensorData, formatShape, LightattnError, parseSafetensors, shapesEqual, type Device, type SafetensorsFile, type Tensor } from '@lightattn/tensor-core';
-import { gpt2Config, parseGPT2Config, toHFConfigJson, type GPT2Config } from './config.js';
+import { parseGPT2Config, toHFConfigJson, type GPT2Config } from './config.js';
 import { GPT2LMHeadModel } from './model.js';
 
 /**
@@ -16,8 +16,10 @@ export interface PretrainedFiles {
 /** Options of {@link loadPretrained}: the device and this project's fields to change on load. */
 export interface LoadPretrainedOptions {
   device?: Device;
-  /** This project's fields to change on load (attn_impl, use_lightsoftmax, …) or dropout rates. */
+  /** Fields to change on load (attn_impl, use_lightsoftmax, dropout rates, …), applied before the config is checked. */
   overrides?: Partial<GPT2Config>;
+  /** Where warnings about the config go (e.g. an eos_token_id outside the vocabulary); console.warn by default. */
+  onWarning?: (message: string) => void;
 }
 
 /** Element type of the weights in a saved checkpoint. */
@@ -56,7 +58,7 @@ function indexShards(weights: Uint8Array | readonly Uint8Array[]): Map<string, {
 export function loadWeightsInto(
   model: Module,
   weights: Uint8Array | readonly Uint8Array[],
-  options: { rename?: (fileKey: string, modelKeys: ReadonlySet<string>) => string | null; optional?: ReadonlySet<string>; what?: string } = {},
+  options: { rename?: (fileKey: string, modelKeys: ReadonlySet<string>) => string | null; optional?: ReadonlySet<string>; what?: string; hint?: string } = {},
 ): { loaded: string[]; skipped: string[] } {
   const what = options.what ?? 'checkpoint';
   const own = model.stateDict();
@@ -89,7 +91,7 @@ export function loadWeightsInto(
   }
   problems.push(...missing.map((k) => `  missing: ${k}`), ...unexpected.map((k) => `  unexpected: ${k}`));
   if (problems.length) {
-    const config = 'the checkpoint does not match the config (compare n_embd, n_layer, n_head, vocab_size, n_positions, tie_word_embeddings)';
+    const config = options.hint ?? 'the checkpoint does not match the config (compare n_embd, n_layer, n_head, vocab_size, n_positions, tie_word_embeddings)';
     throw new CheckpointError(`${what}: ${problems.length} problem${problems.length > 1 ? 's' : ''} loading into ${model.constructor.name}; ${config}\n${problems.join('\n')}`);
   }
   for (const [key, fileKey] of targets) {
@@ -118,7 +120,7 @@ export function gpt2FileKey(fileKey: string, modelKeys: ReadonlySet<string>): st
  * untouched): loadWeightsInto refuses a file that lacks any parameter, so every one is overwritten.
  */
 export function loadPretrained(files: PretrainedFiles, options: LoadPretrainedOptions = {}): GPT2LMHeadModel {
-  const config = gpt2Config(parseGPT2Config(files.config), options.overrides ?? {});
+  const config = parseGPT2Config(files.config, { overrides: options.overrides, onWarning: options.onWarning });
   const model = new GPT2LMHeadModel(config, { device: options.device, init: 'none' });
   try {
     loadWeightsInto(model, files.weights, { rename: gpt2FileKey, optional: config.tie_word_embeddings ? new Set(['lm_head.weight']) : undefined });

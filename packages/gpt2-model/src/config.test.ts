@@ -94,7 +94,7 @@ describe('GPT2Config', () => {
   it('names every invalid value at once', () => {
     let error: unknown;
     try {
-      gpt2Config({ n_embd: 100, n_head: 3, attn_pdrop: 1.5, attn_impl: 'flsh' as never, activation_function: 'gelu' as never, vocab_size: 0 });
+      gpt2Config({ n_embd: 100, n_head: 3, attn_pdrop: 1.5, attn_impl: 'flsh' as never, activation_function: 'gelu_erf' as never, vocab_size: 0 });
     } catch (e) {
       error = e;
     }
@@ -103,11 +103,10 @@ describe('GPT2Config', () => {
     expect(message).toMatch(/vocab_size must be an integer ≥ 1, got 0/);
     expect(message).toMatch(/attn_pdrop must be a probability in \[0, 1\), got 1.5/);
     expect(message).toMatch(/attn_impl "flsh" is not one of vanilla, light, chunked, flash \(did you mean "flash"\?\)/);
-    expect(message).toMatch(/activation_function "gelu" is not supported \(the exact erf GELU is not in the op set/);
+    expect(message).toMatch(/activation_function "gelu_erf" is not supported( \(did you mean "[a-z_]+"\?\))?; use one of gelu_new, gelu_pytorch_tanh, gelu_fast, gelu, relu/);
     expect(message).toMatch(/n_embd 100 is not divisible by n_head 3/);
     expect(() => gpt2Config({ max_chunk_size_mb: -1 })).toThrow(/max_chunk_size_mb must be a positive number/);
     expect(() => gpt2Config({ n_positions: 1.5 })).toThrow(/n_positions must be an integer/);
-    expect(() => gpt2Config({ eos_token_id: 50257 })).toThrow(/eos_token_id 50257 is not below vocab_size 50257/);
     expect(() => gpt2Config({ use_dropmatmul: 'yes' as never })).toThrow(/use_dropmatmul must be true or false/);
     expect(() => gpt2Config({ dropout_mask: 'store' as never })).toThrow(/dropout_mask "store" is not one of regenerate, stored \(did you mean "stored"\?\)/);
     expect(() => gpt2Config({ dropmatmul_mask: 'bits' as never })).toThrow(/dropmatmul_mask "bits" is not one of rng, packed, bool/);
@@ -119,6 +118,54 @@ describe('GPT2Config', () => {
     expect(() => parseGPT2Config({ scale_attn_by_inverse_layer_idx: true })).toThrow(/scale_attn_by_inverse_layer_idx/);
     expect(() => parseGPT2Config('{ not json')).toThrow(/config.json is not valid JSON/);
     expect(() => parseGPT2Config('[1, 2]')).toThrow(/must hold a JSON object/);
+  });
+
+  it("accepts HF's bos/eos id 50256 with a small vocabulary, as transformers does, with a warning", () => {
+    const warnings: string[] = [];
+    const json = { ...JSON.parse(HF_GPT2_CONFIG_JSON), vocab_size: 65, n_layer: 2 };
+    const c = parseGPT2Config(json, { onWarning: (m) => warnings.push(m) });
+    expect(c).toMatchObject({ vocab_size: 65, bos_token_id: 50256, eos_token_id: 50256 });
+    expect(warnings).toEqual([
+      expect.stringMatching(/^config\.json: bos_token_id 50256 is not below vocab_size 65; the model never produces it, so generation does not stop at it/),
+      expect.stringMatching(/^config\.json: eos_token_id 50256 is not below vocab_size 65/),
+    ]);
+    expect(gpt2Config({ eos_token_id: 50257 }, {}, { onWarning: (m) => warnings.push(m) }).eos_token_id).toBe(50257);
+    expect(warnings[2]).toMatch(/gpt2Config: eos_token_id 50257 is not below vocab_size 50257/);
+  });
+
+  it('applies overrides before validation, so an override can fix a bad value of the file', () => {
+    const json = { ...JSON.parse(HF_GPT2_CONFIG_JSON), attn_pdrop: 1.5 };
+    expect(() => parseGPT2Config(json)).toThrow(/attn_pdrop must be a probability/);
+    expect(parseGPT2Config(json, { overrides: { attn_pdrop: 0 } }).attn_pdrop).toBe(0);
+    // A smaller vocabulary by override gets no default bos/eos id beyond it.
+    expect(parseGPT2Config({ n_layer: 1 }, { overrides: { vocab_size: 65 } })).toMatchObject({ vocab_size: 65, eos_token_id: null });
+  });
+
+  it('names __proto__, constructor and other Object.prototype keys as the unknown fields they are', () => {
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const text = `{"n_layer": 1, ${JSON.stringify(key)}: {"n_layer": 5}}`;
+      let message = '';
+      try {
+        parseGPT2Config(text);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message, key).toMatch(new RegExp(`unknown field "${key}"`));
+      expect(message, key).not.toMatch(/supports only|undefined|\{\}/);
+    }
+    expect(() => gpt2Config(JSON.parse('{"__proto__": {"n_layer": 5}}') as never)).toThrow(/unknown field "__proto__"/);
+    expect(() => gpt2Config('constructor' as never)).toThrow(/unknown GPT-2 preset "constructor"/);
+  });
+
+  it("names model_type (and the LEAP loader) when a config.json's model_type is another model's", () => {
+    const json = { ...JSON.parse(HF_GPT2_CONFIG_JSON), model_type: 'leap' };
+    let message = '';
+    try {
+      parseGPT2Config(json);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('config.json: "model_type" is "leap", but this GPT-2 supports only "gpt2" (a LEAP checkpoint has model_type "LeapForCausalLM" and is loaded with loadLeapPretrained)');
   });
 
   it('suggest finds close names only', () => {

@@ -16,15 +16,16 @@ export type ActivationRecompute = 'none' | 'selective' | 'full';
 export const ACTIVATION_RECOMPUTE: readonly ActivationRecompute[] = ['none', 'selective', 'full'];
 
 /**
- * Activations of the MLP, as Hugging Face computes them. The three GELU names are the same tanh
+ * Activations of the MLP, as Hugging Face computes them. Three GELU names are the same tanh
  * approximation ½x(1 + tanh(√(2/π)(x + 0.044715x³))): 'gelu_new' (GPT-2's) is HF's
  * NewGELUActivation, that formula op by op, so it saves what eager PyTorch saves (four [B, T, n_inner]
  * tensors) and rounds as it does; 'gelu_pytorch_tanh' and 'gelu_fast' are one fused op that saves
- * only its input.
+ * only its input. 'gelu' is the exact x·Φ(x) = ½x(1 + erf(x/√2)), HF's GELUActivation (PyTorch's
+ * fused F.gelu, which saves only its input, as the op here does).
  */
-export type ActivationFunction = 'gelu_new' | 'gelu_pytorch_tanh' | 'gelu_fast' | 'relu' | 'silu' | 'swish';
+export type ActivationFunction = 'gelu_new' | 'gelu_pytorch_tanh' | 'gelu_fast' | 'gelu' | 'relu' | 'silu' | 'swish';
 /** Every {@link ActivationFunction} the model accepts. */
-export const ACTIVATION_FUNCTIONS: readonly ActivationFunction[] = ['gelu_new', 'gelu_pytorch_tanh', 'gelu_fast', 'relu', 'silu', 'swish'];
+export const ACTIVATION_FUNCTIONS: readonly ActivationFunction[] = ['gelu_new', 'gelu_pytorch_tanh', 'gelu_fast', 'gelu', 'relu', 'silu', 'swish'];
 
 /** How the 2·n_layer + 1 dropouts outside attention keep their masks (autograd's DropoutMaskMode). */
 export type DropoutMask = 'regenerate' | 'stored';
@@ -172,22 +173,35 @@ const FIELD_NAMES = Object.keys(GPT2_DEFAULTS) as (keyof GPT2Config)[];
  *
  *   gpt2Config('gpt2-tiny', { vocab_size: 65, attn_impl: 'flash' })
  */
-export function gpt2Config(preset?: GPT2PresetName | Partial<GPT2Config>, overrides: Partial<GPT2Config> = {}): GPT2Config {
+export function gpt2Config(preset?: GPT2PresetName | Partial<GPT2Config>, overrides: Partial<GPT2Config> = {}, options: ConfigWarningOptions = {}): GPT2Config {
   let base: Partial<GPT2Config> = {};
   if (typeof preset === 'string') {
-    if (!(preset in GPT2_PRESETS)) {
+    if (!Object.hasOwn(GPT2_PRESETS, preset)) {
       throw new GPT2ConfigError(`unknown GPT-2 preset "${preset}"${suggest(preset, Object.keys(GPT2_PRESETS))}; presets are ${Object.keys(GPT2_PRESETS).join(', ')}`);
     }
     base = GPT2_PRESETS[preset];
   } else if (preset) base = preset;
-  return validateGPT2Config(withTokenDefaults({ ...base, ...overrides }), 'gpt2Config');
+  return validateGPT2Config(withTokenDefaults({ ...base, ...overrides }), 'gpt2Config', options);
+}
+
+/** Where a config's warnings go (values that load but deserve a word): console.warn by default. */
+export interface ConfigWarningOptions {
+  /** Called with each warning's message; console.warn when omitted. */
+  onWarning?: (message: string) => void;
+}
+
+/** Options of {@link parseGPT2Config}: fields to change before validation, and where warnings go. */
+export interface ParseGPT2ConfigOptions extends ConfigWarningOptions {
+  /** Applied over the file's fields before anything is checked (so an override can fix a bad value). */
+  overrides?: Partial<GPT2Config>;
 }
 
 /**
  * Reads a Hugging Face GPT-2 `config.json` (text or parsed). HF's generic aliases (hidden_size, …)
  * are accepted, HF's bookkeeping fields are dropped, and any other field is an error that names it.
+ * `overrides` apply before validation.
  */
-export function parseGPT2Config(json: string | Record<string, unknown>): GPT2Config {
+export function parseGPT2Config(json: string | Record<string, unknown>, options: ParseGPT2ConfigOptions = {}): GPT2Config {
   let raw: unknown = json;
   if (typeof json === 'string') {
     try {
@@ -197,16 +211,18 @@ export function parseGPT2Config(json: string | Record<string, unknown>): GPT2Con
     }
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new GPT2ConfigError(`config.json must hold a JSON object, got ${JSON.stringify(raw)?.slice(0, 80)}`);
-  const fields: Record<string, unknown> = {};
+  // A null-prototype record: a "__proto__" or "constructor" key in the file is a field name like any other.
+  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const problems: string[] = [];
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (key in REQUIRED_HF_VALUES && value !== REQUIRED_HF_VALUES[key] && value !== undefined) {
-      problems.push(`"${key}" is ${JSON.stringify(value)}, but this GPT-2 supports only ${JSON.stringify(REQUIRED_HF_VALUES[key])}`);
+    if (Object.hasOwn(REQUIRED_HF_VALUES, key) && value !== REQUIRED_HF_VALUES[key] && value !== undefined) {
+      const hint = key === 'model_type' ? ` (a LEAP checkpoint has model_type "LeapForCausalLM" and is loaded with loadLeapPretrained)` : '';
+      problems.push(`"${key}" is ${JSON.stringify(value)}, but this GPT-2 supports only ${JSON.stringify(REQUIRED_HF_VALUES[key])}${hint}`);
       continue;
     }
     if (IGNORED_HF_FIELDS.has(key)) continue;
-    const name = ALIASES[key] ?? key;
-    if (name !== key && name in (raw as object)) {
+    const name = Object.hasOwn(ALIASES, key) ? ALIASES[key]! : key;
+    if (name !== key && Object.hasOwn(raw, name)) {
       const canonical = (raw as Record<string, unknown>)[name];
       if (canonical !== value) problems.push(`"${key}" (HF's alias of "${name}") is ${JSON.stringify(value)} but "${name}" is ${JSON.stringify(canonical)}`);
       continue;
@@ -214,7 +230,7 @@ export function parseGPT2Config(json: string | Record<string, unknown>): GPT2Con
     fields[name] = value;
   }
   if (problems.length) throw new GPT2ConfigError(`config.json: ${problems.join('; ')}`);
-  return validateGPT2Config(withTokenDefaults(fields as Partial<GPT2Config>), 'config.json');
+  return validateGPT2Config(withTokenDefaults({ ...fields, ...options.overrides } as Partial<GPT2Config>), 'config.json', options);
 }
 
 /**
@@ -225,18 +241,19 @@ function withTokenDefaults(fields: Partial<GPT2Config>): Record<string, unknown>
   const merged: Record<string, unknown> = { ...GPT2_DEFAULTS, ...fields };
   const vocab = merged.vocab_size;
   if (typeof vocab === 'number' && vocab <= 50256) {
-    if (!('bos_token_id' in fields)) merged.bos_token_id = null;
-    if (!('eos_token_id' in fields)) merged.eos_token_id = null;
+    if (!Object.hasOwn(fields, 'bos_token_id')) merged.bos_token_id = null;
+    if (!Object.hasOwn(fields, 'eos_token_id')) merged.eos_token_id = null;
   }
   return merged;
 }
 
 /** Checks every field's name and value; the error lists all problems at once. */
-export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT2Config'): GPT2Config {
+export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT2Config', options: ConfigWarningOptions = {}): GPT2Config {
   const problems: string[] = [];
+  const warnings: string[] = [];
   const known = new Set<string>(FIELD_NAMES);
   for (const key of Object.keys(config)) {
-    if (!known.has(key)) problems.push(`unknown field "${key}"${suggest(key, [...FIELD_NAMES, ...Object.keys(ALIASES)])}`);
+    if (!known.has(key)) problems.push(`unknown field ${JSON.stringify(key)}${suggest(key, [...FIELD_NAMES, ...Object.keys(ALIASES)])}`);
   }
   const c = config as unknown as GPT2Config;
   const int = (k: keyof GPT2Config, min: number) => {
@@ -261,7 +278,10 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
   const tokenId = (k: keyof GPT2Config) => {
     const v = config[k];
     if (v !== null && (!Number.isSafeInteger(v) || (v as number) < 0)) problems.push(`${k} must be a token id or null, got ${JSON.stringify(v)}`);
-    else if (v !== null && Number.isSafeInteger(c.vocab_size) && (v as number) >= c.vocab_size) problems.push(`${k} ${v} is not below vocab_size ${c.vocab_size}`);
+    // transformers accepts such ids (HF's GPT-2 default 50256 with a small vocabulary); only generation reads them.
+    else if (v !== null && Number.isSafeInteger(c.vocab_size) && (v as number) >= c.vocab_size) {
+      warnings.push(`${where}: ${k} ${v} is not below vocab_size ${c.vocab_size}; the model never produces it, so generation does not stop at it (set ${k} to null or to an id below ${c.vocab_size})`);
+    }
   };
   int('vocab_size', 1);
   int('n_positions', 1);
@@ -270,8 +290,7 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
   int('n_head', 1);
   if (c.n_inner !== null) int('n_inner', 1);
   if (!ACTIVATION_FUNCTIONS.includes(c.activation_function)) {
-    const hint = (c.activation_function as string) === 'gelu' ? ' (the exact erf GELU is not in the op set; GPT-2 uses the tanh form "gelu_new")' : suggest(String(c.activation_function), ACTIVATION_FUNCTIONS);
-    problems.push(`activation_function ${JSON.stringify(c.activation_function)} is not supported${hint}; use one of ${ACTIVATION_FUNCTIONS.join(', ')}`);
+    problems.push(`activation_function ${JSON.stringify(c.activation_function)} is not supported${suggest(String(c.activation_function), ACTIVATION_FUNCTIONS)}; use one of ${ACTIVATION_FUNCTIONS.join(', ')}`);
   }
   prob('resid_pdrop');
   prob('embd_pdrop');
@@ -294,6 +313,8 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
     problems.push(`n_embd ${c.n_embd} is not divisible by n_head ${c.n_head}`);
   }
   if (problems.length) throw new GPT2ConfigError(`${where}: ${problems.length} problem${problems.length > 1 ? 's' : ''}\n  ${problems.join('\n  ')}`);
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  for (const w of warnings) warn(w);
   return Object.fromEntries(FIELD_NAMES.map((k) => [k, config[k]])) as unknown as GPT2Config;
 }
 

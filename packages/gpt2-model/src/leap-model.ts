@@ -4,7 +4,7 @@
  * @lightattn/leap-attention, under the original package's parameter names so its checkpoints load as
  * they are:
  *
- *   word_embedding.weight [V, d]              proj_logits.weight (tied to it)
+ *   word_embedding.weight [V, d]              proj_logits.weight (tied to it), proj_logits.bias [V] (proj_logits_bias)
  *   leap_model.decoders.N.…  (LeapBlock)       leap_model.position_embeddings.weight [n_positions, d]
  *   last_norm.weight / .bias [d]
  */
@@ -92,7 +92,8 @@ export class LeapForCausalLM extends Module {
     const o = { device: options.device, generator: options.generator };
     this.word_embedding = this.module('word_embedding', new Embedding(c.vocab_size, c.hidden_size, { std: c.initializer_range, init: options.init, ...o }));
     // Drawn (unless init 'none') and dropped at once for the tie: kept so a seed gives the weights it always gave.
-    this.proj_logits = this.module('proj_logits', new Linear(c.hidden_size, c.vocab_size, { bias: false, init: options.init === 'none' ? 'none' : { std: c.initializer_range }, ...o }));
+    // The original's head is nn.Linear(d, vocab) with a bias (zeros at init); proj_logits_bias says whether this one has it.
+    this.proj_logits = this.module('proj_logits', new Linear(c.hidden_size, c.vocab_size, { bias: c.proj_logits_bias, init: options.init === 'none' ? 'none' : { std: c.initializer_range }, ...o }));
     this.proj_logits.weight.dispose();
     this.proj_logits.setParameter('weight', this.word_embedding.weight); // tied, as the original
     this.leap_model = this.module('leap_model', new LeapDecoder(c, options));
@@ -135,7 +136,7 @@ export class LeapForCausalLM extends Module {
         loss =
           logits && which === 'all' && !options.lossChunkTokens
             ? ag.crossEntropyLoss(logits, targets)
-            : lmHeadLoss(hidden, this.proj_logits.weight, targets, { chunkTokens: options.lossChunkTokens ?? Number.MAX_SAFE_INTEGER });
+            : lmHeadLoss(hidden, this.proj_logits.weight, targets, { chunkTokens: options.lossChunkTokens ?? Number.MAX_SAFE_INTEGER, bias: this.proj_logits.bias ?? undefined });
       }
       return { logits, loss };
     });

@@ -13,6 +13,8 @@ export interface LmLossOptions {
   chunkTokens?: number;
   /** 'mean' over rows whose target is not ignored (NaN when all are), or 'sum'. Default 'mean'. */
   reduction?: 'mean' | 'sum';
+  /** The head's bias b [V] (LEAP's original head has one): logits = hidden·Wᵀ + b. */
+  bias?: Tensor;
 }
 
 /** Rows per chunk such that one chunk of f32 logits fits in `megabytes` (10⁶ bytes): at least 1. */
@@ -21,25 +23,26 @@ export function chunkTokensForBudget(vocabSize: number, megabytes: number): numb
 }
 
 /**
- * Cross-entropy of the LM head's logits without holding them: for rows i of `hidden` [N, C] and the
- * head's weight W [V, C], logitsᵢ = hiddenᵢ·Wᵀ and lossᵢ = logsumexp(logitsᵢ) − logitsᵢ[targetᵢ].
+ * Cross-entropy of the LM head's logits without holding them: for rows i of `hidden` [N, C], the
+ * head's weight W [V, C] and optional bias b [V], logitsᵢ = hiddenᵢ·Wᵀ + b and
+ * lossᵢ = logsumexp(logitsᵢ) − logitsᵢ[targetᵢ].
  *
  * Forward: per chunk of rows, logits → per-row loss → summed; the chunk's logits are freed at once.
  * Backward recomputes each chunk's logits and lse (one extra head matmul, the price of never saving
  * N×V floats), then with gᵢ = g/count (mean) or g (sum):
  *   dlogits = gᵢ·(softmax(logitsᵢ) − onehot(targetᵢ))   (0 on ignored rows)
- *   dhidden_chunk = dlogits·W,   dW += dlogitsᵀ·hidden_chunk
- * Saves: hidden, targets and the count (W too, but a parameter costs no activation memory).
+ *   dhidden_chunk = dlogits·W,   dW += dlogitsᵀ·hidden_chunk,   db += Σ_rows dlogits
+ * Saves: hidden, targets and the count (W and b too, but parameters cost no activation memory).
  */
 const chunkedLmLoss = ag.defineFunction({
   name: 'chunkedLmLoss',
-  forward(ctx, hidden: Tensor, weight: Tensor, targets: Tensor, chunk: number, ignoreIndex: number, reduction: 'mean' | 'sum') {
+  forward(ctx, hidden: Tensor, weight: Tensor, bias: Tensor | null, targets: Tensor, chunk: number, ignoreIndex: number, reduction: 'mean' | 'sum') {
     const n = hidden.shape[0]!;
     let total: Tensor = tc.zeros([], { device: hidden.device });
     for (let start = 0; start < n; start += chunk) {
       const rows = Math.min(chunk, n - start);
       const next = tc.scope(() => {
-        const logits = tc.matmul(tc.narrow(hidden, 0, start, rows), weight, { transB: true }); // (rows, V)
+        const logits = headLogits(tc.narrow(hidden, 0, start, rows), weight, bias); // (rows, V)
         const { loss } = tc.crossEntropy(logits, tc.narrow(targets, 0, start, rows), ignoreIndex);
         return tc.add(total, tc.sum(loss));
       });
@@ -49,28 +52,30 @@ const chunkedLmLoss = ag.defineFunction({
     // The divisor is a second, non-differentiable output so the tape can keep it (extra tensors
     // made in a forward must outlive it, and an output is owned by the caller).
     const divisor = reduction === 'mean' ? countTargets(targets, ignoreIndex) : tc.ones([], { device: hidden.device });
-    ctx.save({ inputs: [0, 1, 2], outputs: [1], values: { chunk, ignoreIndex } });
+    ctx.save({ inputs: bias ? [0, 1, 2, 3] : [0, 1, 3], outputs: [1], values: { chunk, ignoreIndex } });
     ctx.markNonDifferentiable(1);
     const out = tc.div(total, divisor);
     total.dispose();
     return [out, divisor];
   },
-  backward({ saved, needsInputGrad: [needHidden, needWeight] }, [g]) {
+  backward({ saved, inputs, needsInputGrad: [needHidden, needWeight, needBias] }, [g]) {
     const hidden = saved.input(0);
-    const targets = saved.input(2);
+    const targets = saved.input(3);
     const weight = saved.input(1);
+    const bias = inputs[2] ? saved.input(2) : null;
     const chunk = saved.value<number>('chunk');
     const ignoreIndex = saved.value<number>('ignoreIndex');
     const [n, c] = hidden.shape as [number, number];
     const perRow = tc.div(g!, saved.output(1)); // 0-d: g/count
     const dHidden = needHidden ? tc.zeros([n, c], { device: hidden.device }) : null;
     let dWeight: Tensor | null = null;
+    let dBias: Tensor | null = null;
     for (let start = 0; start < n; start += chunk) {
       const rows = Math.min(chunk, n - start);
       tc.scope(() => {
         const h = tc.narrow(hidden, 0, start, rows);
         const t = tc.narrow(targets, 0, start, rows);
-        const logits = tc.matmul(h, weight, { transB: true }); // (rows, V), recomputed
+        const logits = headLogits(h, weight, bias); // (rows, V), recomputed
         const { lse } = tc.crossEntropy(logits, t, ignoreIndex);
         const dLogits = tc.crossEntropyBackward(logits, t, lse, tc.expand(perRow, [rows]), ignoreIndex); // (rows, V)
         if (dHidden) tc.setSlice(dHidden, tc.matmul(dLogits, weight), [start, 0]); // (rows, C)
@@ -80,11 +85,26 @@ const chunkedLmLoss = ag.defineFunction({
           dWeight?.dispose();
           dWeight = tc.keep(sum);
         }
+        if (bias && needBias) {
+          const part = tc.sum(dLogits, { axes: [0] }); // (V,)
+          const sum = dBias ? tc.add(dBias, part) : part;
+          dBias?.dispose();
+          dBias = tc.keep(sum);
+        }
       });
     }
-    return [dHidden, dWeight, null, null, null, null];
+    return [dHidden, dWeight, dBias, null, null, null, null];
   },
 });
+
+/** hidden·Wᵀ (+ b): the head's logits for some rows. */
+function headLogits(hidden: Tensor, weight: Tensor, bias: Tensor | null): Tensor {
+  const logits = tc.matmul(hidden, weight, { transB: true });
+  if (!bias) return logits;
+  const out = tc.add(logits, bias);
+  logits.dispose();
+  return out;
+}
 
 /** Σ [target ≠ ignoreIndex] as a 0-d f32 tensor. */
 function countTargets(targets: Tensor, ignoreIndex: number): Tensor {
@@ -92,8 +112,8 @@ function countTargets(targets: Tensor, ignoreIndex: number): Tensor {
 }
 
 /**
- * The language-model loss from the final hidden states: mean cross-entropy of hidden [..., C] · Wᵀ
- * (W the head's [V, C] weight) against integer targets [...], as F.cross_entropy does. With
+ * The language-model loss from the final hidden states: mean cross-entropy of hidden [..., C] · Wᵀ (+ b)
+ * (W the head's [V, C] weight, b its optional [V] bias) against integer targets [...], as F.cross_entropy does. With
  * `chunkTokens` the B×T×V logits never exist (see chunkedLmLoss); gradients are the same.
  */
 export function lmHeadLoss(hidden: Tensor, weight: Tensor, targets: Tensor, options: LmLossOptions = {}): Tensor {
@@ -105,6 +125,8 @@ export function lmHeadLoss(hidden: Tensor, weight: Tensor, targets: Tensor, opti
     throw new ShapeError(`lmHeadLoss: targets ${formatShape(targets.shape)} must match hidden ${formatShape(hidden.shape)} without its last axis`);
   }
   if (targets.dtype !== 'i32') throw new ShapeError(`lmHeadLoss: targets must be i32 token ids, got ${targets.describe()}`);
+  const bias = options.bias ?? null;
+  if (bias && (bias.rank !== 1 || bias.shape[0] !== weight.shape[0])) throw new ShapeError(`lmHeadLoss: the head bias must be [${weight.shape[0]}] for weight ${formatShape(weight.shape)}, got ${formatShape(bias.shape)}`);
   const chunk = options.chunkTokens;
   if (chunk !== undefined && (!Number.isSafeInteger(chunk) || chunk < 1)) throw new ShapeError(`lmHeadLoss: chunkTokens must be a positive integer, got ${chunk}`);
   return tc.scope(() => {
@@ -112,10 +134,11 @@ export function lmHeadLoss(hidden: Tensor, weight: Tensor, targets: Tensor, opti
     const flatTargets = tc.reshape(targets, [-1]); // (N,)
     const n = rows.shape[0]!;
     if (chunk === undefined || chunk >= n) {
-      const logits = ag.matmul(rows, weight, { transB: true }); // (N, V)
+      const product = ag.matmul(rows, weight, { transB: true }); // (N, V)
+      const logits = bias ? ag.add(product, bias) : product;
       return ag.crossEntropyLoss(logits, flatTargets, { ignoreIndex, reduction });
     }
-    const [loss, divisor] = chunkedLmLoss(rows, weight, flatTargets, chunk, ignoreIndex, reduction);
+    const [loss, divisor] = chunkedLmLoss(rows, weight, bias, flatTargets, chunk, ignoreIndex, reduction);
     divisor!.dispose();
     return loss!;
   });

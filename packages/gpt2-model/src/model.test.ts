@@ -192,6 +192,22 @@ describe('GPT2LMHeadModel', () => {
       composed.grads.forEach((g, i) => expect(relativeError(g, fused.grads[i]!), `grad ${i}`).toBeLessThan(1e-4));
     });
 
+    it("'gelu' is the exact x·Φ(x) as one fused op (saving its input, as PyTorch's F.gelu), also under selective recompute", async () => {
+      const noDropout = { resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0 };
+      const exact = await step({ ...noDropout, activation_function: 'gelu' });
+      const tanhForm = await step({ ...noDropout, activation_function: 'gelu_pytorch_tanh' });
+      expect([...exact.functions].filter((f) => f.startsWith('gelu'))).toEqual(['gelu_erf']);
+      expect(exact.saved).toBe(tanhForm.saved);
+      // A different function: close, but not equal.
+      expect(relativeError(exact.logits, tanhForm.logits)).toBeLessThan(1e-2);
+      expect(exact.logits).not.toEqual(tanhForm.logits);
+      const f64 = tc.createCpuDevice({ precision: 'f64' });
+      const none = await step({ activation_function: 'gelu', attn_impl: 'flash' }, f64);
+      const selective = await step({ activation_function: 'gelu', attn_impl: 'flash', activation_recompute: 'selective' }, f64);
+      expect(selective.loss).toBeCloseTo(none.loss, 10);
+      selective.grads.forEach((g, i) => expect(relativeError(g, none.grads[i]!), `grad ${i}`).toBeLessThan(1e-10));
+    });
+
     it('gelu_new with selective recompute keeps only the pre-activation, with the same loss', async () => {
       const none = await step({ activation_function: 'gelu_new', attn_impl: 'flash' }, tc.createCpuDevice({ precision: 'f64' }));
       const selective = await step({ activation_function: 'gelu_new', attn_impl: 'flash', activation_recompute: 'selective' }, tc.createCpuDevice({ precision: 'f64' }));

@@ -148,6 +148,8 @@ function activation(name: GPT2Config['activation_function']): UnaryFn {
     case 'gelu_pytorch_tanh':
     case 'gelu_fast':
       return 'gelu';
+    case 'gelu':
+      return 'gelu_erf';
     case 'relu':
       return 'relu';
     case 'silu':

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CheckpointError, loadPretrained, savePretrained, type LoadPretrainedOptions, type PretrainedFiles, type SavePretrainedOptions } from './checkpoint.js';
+import { GPT2ConfigError } from './config.js';
 import type { GPT2LMHeadModel } from './model.js';
 
 /**
@@ -17,7 +18,12 @@ export function readPretrainedDir(dir: string): PretrainedFiles {
   const indexPath = join(dir, 'model.safetensors.index.json');
   if (existsSync(single)) return { config, weights: new Uint8Array(readFileSync(single)) };
   if (existsSync(indexPath)) {
-    const index = JSON.parse(readFileSync(indexPath, 'utf8')) as { weight_map?: Record<string, string> };
+    let index: { weight_map?: Record<string, string> };
+    try {
+      index = JSON.parse(readFileSync(indexPath, 'utf8')) as { weight_map?: Record<string, string> };
+    } catch (e) {
+      throw new CheckpointError(`${indexPath} is not valid JSON: ${(e as Error).message}`);
+    }
     const shards = [...new Set(Object.values(index.weight_map ?? {}))].sort();
     if (!shards.length) throw new CheckpointError(`${indexPath}: weight_map lists no shard files`);
     return { config, weights: shards.map((f) => new Uint8Array(readFileSync(join(dir, f)))) };
@@ -29,9 +35,15 @@ export function readPretrainedDir(dir: string): PretrainedFiles {
   throw new CheckpointError(`${dir}: no model.safetensors or model.safetensors.index.json${hint}`);
 }
 
-/** `loadPretrained` on a folder on disk. */
+/** `loadPretrained` on a folder on disk; a config error names the folder's config.json. */
 export function loadPretrainedFromDir(dir: string, options: LoadPretrainedOptions = {}): GPT2LMHeadModel {
-  return loadPretrained(readPretrainedDir(dir), options);
+  const files = readPretrainedDir(dir);
+  try {
+    return loadPretrained(files, options);
+  } catch (e) {
+    if (e instanceof GPT2ConfigError && e.message.startsWith('config.json')) throw new GPT2ConfigError(`${join(dir, 'config.json')}${e.message.slice('config.json'.length)}`);
+    throw e;
+  }
 }
 
 /** Writes config.json and model.safetensors into `dir` (created if needed), as HF's save_pretrained does. */

@@ -7,7 +7,7 @@
  *   bash .gpu/run.sh .gpu/app/op-suite.mjs [--json out.json] [--bench]
  */
 import { writeFileSync } from 'node:fs';
-import { add, createCpuDevice, dropoutMask, exp, gelu, OP_NAMES, permute, rand, randn } from '@lightattn/tensor-core';
+import { add, createCpuDevice, dropoutMask, exp, gelu, geluErf, OP_NAMES, permute, rand, randn } from '@lightattn/tensor-core';
 import { opTestCases } from '@lightattn/tensor-core/testing';
 import { createWebGPUDevice } from '../src/index.js';
 
@@ -62,6 +62,7 @@ if (process.argv.includes('--bench')) {
     ['unary exp', 8, () => exp(x)],
     ['unary exp, offset view (scalar path)', 8, () => exp(x.view([n - 4], 1))],
     ['unary gelu', 8, () => gelu(x)],
+    ['unary gelu_erf', 8, () => geluErf(x)],
     ['randomNormal', 4, () => randn([n], { device, seed: 5 })],
     ['dropoutMask (bool)', 1, () => dropoutMask([n], 0.1, { device, seed: 6 })],
     ['permute 4096² transpose', 8, () => permute(x.view([4096, 4096]), [1, 0])],

@@ -47,6 +47,13 @@ describe('LeapConfig', () => {
     expect(() => leapConfig({ hidden_size: 4, n_heads: 4 })).toThrow(/head size ≥ 2/);
     expect(() => leapConfig({ variant: 'v3' as 'v2' })).toThrow(/variant must be 'seed' or 'v2'/);
     expect(() => leapConfig({ hidden_dropout_prob: 1 })).toThrow(/hidden_dropout_prob/);
+    expect(() => leapConfig({ hidden_act: 'gelu_new' as 'gelu' })).toThrow(/hidden_act must be 'gelu' \(exact, the original's\) or 'gelu_pytorch_tanh', got "gelu_new"/);
+    expect(() => leapConfig({ proj_logits_bias: 'yes' as unknown as boolean })).toThrow(/proj_logits_bias must be true or false/);
+  });
+
+  it("keeps this project's defaults (tanh GELU, no head bias) and takes the original's exact GELU and bias when asked", () => {
+    expect(leapConfig()).toMatchObject({ hidden_act: 'gelu_pytorch_tanh', proj_logits_bias: false });
+    expect(leapConfig({ hidden_act: 'gelu', proj_logits_bias: true })).toMatchObject({ hidden_act: 'gelu', proj_logits_bias: true });
   });
 
   it('honours rescale_value (the original always used 8)', () => {

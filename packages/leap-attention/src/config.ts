@@ -3,6 +3,14 @@ import { LightattnError } from '@lightattn/tensor-core';
 /** Which LEAP: the published README's version, or the later revision (see docs/leap.md). */
 export type LeapVariant = 'seed' | 'v2';
 
+/**
+ * The feed-forward's GELU, by Hugging Face's names: 'gelu' is the exact x·Φ(x) of the original
+ * package's nn.GELU(); 'gelu_pytorch_tanh' the tanh approximation (one fused op either way).
+ */
+export type LeapActivation = 'gelu' | 'gelu_pytorch_tanh';
+/** Every {@link LeapActivation}. */
+export const LEAP_ACTIVATIONS: readonly LeapActivation[] = ['gelu', 'gelu_pytorch_tanh'];
+
 /** A layer's window: a number of positions (the token itself included), or 'global' (every earlier position). */
 export type LeapWindow = number | 'global';
 
@@ -15,7 +23,9 @@ export class LeapConfigError extends LightattnError {
  * The original package's config fields (snake_case, so its config.json loads as is) plus `variant`.
  * Defaults are the seed's: hidden_size 256, vocab_size 32100, n_heads 4, use_local_att true,
  * window_sizes null, n_positions 1024, n_layer 4, rescale_value 8, hidden_dropout_prob 0.1,
- * initializer_range 0.02, variant 'seed'.
+ * initializer_range 0.02, variant 'seed', and this project's hidden_act 'gelu_pytorch_tanh' and
+ * proj_logits_bias false (original checkpoints load with 'gelu' and, from their weights, a bias:
+ * see parseLeapConfig in @lightattn/gpt2-model).
  */
 export interface LeapConfigInput {
   hidden_size?: number;
@@ -34,6 +44,10 @@ export interface LeapConfigInput {
   hidden_dropout_prob?: number;
   initializer_range?: number;
   variant?: LeapVariant;
+  /** The feed-forward's GELU: 'gelu' (exact, the original's) or 'gelu_pytorch_tanh'. */
+  hidden_act?: LeapActivation;
+  /** The LM head has a bias [vocab_size], as the original's `nn.Linear(d, vocab)`. */
+  proj_logits_bias?: boolean;
 }
 
 /** A validated config: every field set, and `windows` resolved per layer. */
@@ -50,6 +64,8 @@ export interface LeapConfig {
   readonly hidden_dropout_prob: number;
   readonly initializer_range: number;
   readonly variant: LeapVariant;
+  readonly hidden_act: LeapActivation;
+  readonly proj_logits_bias: boolean;
   /** The window of each layer, as the layers use it ('global' for windows ≥ n_positions). */
   readonly windows: readonly LeapWindow[];
   /** hidden_size / n_heads. */
@@ -69,6 +85,8 @@ export const LEAP_CONFIG_DEFAULTS = {
   hidden_dropout_prob: 0.1,
   initializer_range: 0.02,
   variant: 'seed',
+  hidden_act: 'gelu_pytorch_tanh',
+  proj_logits_bias: false,
 } as const satisfies Required<LeapConfigInput>;
 
 const positiveInt = (name: string, v: number) => {
@@ -96,6 +114,10 @@ export function leapConfig(input: LeapConfigInput = {}): LeapConfig {
   const c = { ...LEAP_CONFIG_DEFAULTS, ...stripUndefined(input) };
   for (const k of ['hidden_size', 'vocab_size', 'n_heads', 'n_positions', 'n_layer'] as const) positiveInt(k, c[k]);
   if (c.variant !== 'seed' && c.variant !== 'v2') throw new LeapConfigError(`LeapConfig: variant must be 'seed' or 'v2', got ${JSON.stringify(c.variant)}`);
+  if (!LEAP_ACTIVATIONS.includes(c.hidden_act)) {
+    throw new LeapConfigError(`LeapConfig: hidden_act must be 'gelu' (exact, the original's) or 'gelu_pytorch_tanh', got ${JSON.stringify(c.hidden_act)}`);
+  }
+  if (typeof c.proj_logits_bias !== 'boolean') throw new LeapConfigError(`LeapConfig: proj_logits_bias must be true or false, got ${JSON.stringify(c.proj_logits_bias)}`);
   if (c.hidden_size % c.n_heads !== 0) {
     throw new LeapConfigError(`LeapConfig: hidden_size ${c.hidden_size} is not divisible by n_heads ${c.n_heads}; pick n_heads among ${divisors(c.hidden_size).join(', ')}`);
   }

@@ -1,8 +1,8 @@
 // @lightattn/leap-attention: LEAP linear attention (seed and v2 variants), global and windowed, in
 // parallel (device scans) and recurrent form, with focus weights. Explicit named exports only.
 
-export type { LeapVariant, LeapWindow, LeapConfigInput, LeapConfig } from './config.js';
-export { LeapConfigError, LEAP_CONFIG_DEFAULTS, leapConfig, automaticWindowSizes, asLayerWindow } from './config.js';
+export type { LeapVariant, LeapWindow, LeapActivation, LeapConfigInput, LeapConfig } from './config.js';
+export { LeapConfigError, LEAP_CONFIG_DEFAULTS, LEAP_ACTIVATIONS, leapConfig, automaticWindowSizes, asLayerWindow } from './config.js';
 export type { FocusScanResult } from './focus-scan.js';
 export { focusScan, leapScanOp } from './focus-scan.js';
 export type { LeapCoreOptions, LeapCoreResult, FocusInputs } from './leap-core.js';

@@ -34,8 +34,8 @@ export interface LeapBlockOptions {
  *   seed: x ← x + leap(split₄(W·pre_norm(x)));  x ← x + Drop(unboom(gelu(boom(boom_norm(pre_norm(x))))))
  *   v2:   x ← x + leap(split₄(W·attn_norm(x))); x ← x + Drop(unboom(gelu(boom(boom_norm(x)))))
  * The seed code normalises twice before the feed-forward (pre_norm, then boom_norm): kept, since
- * its checkpoints were trained that way. gelu is the op set's tanh form; the original's nn.GELU()
- * is the erf form (they differ by < 5e-4).
+ * its checkpoints were trained that way. gelu is config.hidden_act: 'gelu' is the original's exact
+ * nn.GELU(), x·Φ(x); 'gelu_pytorch_tanh' the tanh form (they differ by < 5e-4).
  */
 export class LeapBlock extends Module {
   readonly config: LeapConfig;
@@ -88,7 +88,9 @@ export class LeapBlock extends Module {
   /** The feed-forward half on the residual stream after attention (shared with the recurrent form). */
   feedForward(x: Tensor): Tensor {
     const normed = this.config.variant === 'seed' ? this.boomNorm.forward(this.attnNorm.forward(x)) : this.boomNorm.forward(x);
-    return ag.add(x, this.boomDrop.forward(this.unboom.forward(ag.gelu(this.boom.forward(normed)))));
+    const boomed = this.boom.forward(normed);
+    const activated = this.config.hidden_act === 'gelu' ? ag.geluErf(boomed) : ag.gelu(boomed);
+    return ag.add(x, this.boomDrop.forward(this.unboom.forward(activated)));
   }
 
   /** Q, A, B, V [.., d] each from the pre-normed input (the projection's four row blocks). */

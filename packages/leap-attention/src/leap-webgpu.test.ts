@@ -2,7 +2,7 @@ import { backward, Generator } from '@lightattn/autograd';
 import { WGSL_KERNELS } from '@lightattn/kernels-wgsl';
 import { createCpuDevice, fromArray, scope, type Device, type OpName } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LeapVariant } from './config.js';
+import type { LeapActivation, LeapVariant } from './config.js';
 import { LeapBlock } from './leap-block.js';
 import { maskBias } from './leap-core.js';
 import { maxRelativeError } from './testing/compare.js';
@@ -45,12 +45,16 @@ describe.skipIf(!run)('LEAP on WebGPU', () => {
       state.dispose();
     }, 120_000);
   }
+  it("v2 with the original's exact GELU (hidden_act 'gelu'): block gradients equal the CPU's", async () => {
+    const [cpuGrads, gpuGrads] = [await blockGradients(createCpuDevice(), 'v2', 'gelu'), await blockGradients(gpu!, 'v2', 'gelu')];
+    for (const [name, g] of cpuGrads) expect(maxRelativeError(gpuGrads.get(name)!, g, g.length), name).toBeLessThan(1e-4);
+  }, 60_000);
 });
 
 /** Every parameter's gradient of Σ r·block(x) on `device`, with the same weights and inputs. */
-async function blockGradients(device: Device, variant: LeapVariant): Promise<Map<string, Float32Array>> {
+async function blockGradients(device: Device, variant: LeapVariant, hiddenAct: LeapActivation = 'gelu_pytorch_tanh'): Promise<Map<string, Float32Array>> {
   const [B, T, d] = [2, 70, 8];
-  const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 2, variant, initializer_range: 0.3 }, 0, { device, generator: new Generator(6) }).eval();
+  const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 2, variant, initializer_range: 0.3, hidden_act: hiddenAct }, 0, { device, generator: new Generator(6) }).eval();
   await scope(async () => {
     const mask = Array.from({ length: B * T }, (_, i) => (i >= 2 * T - 9 ? 0 : 1));
     const out = block.forward(fromArray(uniformData(B * T * d, 1, -2, 2), { shape: [B, T, d], device }), maskBias(fromArray(mask, { shape: [B, T], device })));

@@ -88,6 +88,7 @@ export {
   sigmoid,
   relu,
   gelu,
+  geluErf,
   elu,
   silu,
   floor,
@@ -141,6 +142,7 @@ export type { CpuDeviceOptions } from './cpu/cpu-device.js';
 export { CpuDevice, createCpuDevice } from './cpu/cpu-device.js';
 export type { CpuTensor, CpuKernel, CpuKernelTable } from './cpu/cpu-tensor.js';
 export { CPU_KERNELS } from './cpu/kernels/index.js';
+export { UNARY_FN_DEFS, type UnaryFnDef } from './cpu/kernels/unary-fns.js';
 export { toFloat64Array, fromFloat64Array } from './cpu/float64.js';
 export { MetaDevice, createMetaDevice } from './meta/meta-device.js';
 

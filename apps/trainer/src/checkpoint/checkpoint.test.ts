@@ -22,6 +22,22 @@ const save = (dir: string, step: number, keep = 2) =>
   saveCheckpoint(dir, { config: '{"model_type":"gpt2"}', weights: new Uint8Array([step]), tokenizer: { type: 'char', chars: ['a', 'b'], eos: false }, optimizer: new Uint8Array([9]), state: state(step) }, { keep });
 
 describe('checkpoints', () => {
+  it("names tokenizer.json at load when it is missing for a non-GPT-2 vocabulary, of another type, or larger than the model's vocabulary", () => {
+    const folder = (config: object, tokenizer?: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'lightattn-ckpt-'));
+      writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+      writeFileSync(join(dir, 'model.safetensors'), new Uint8Array([0]));
+      if (tokenizer !== undefined) writeFileSync(join(dir, 'tokenizer.json'), tokenizer);
+      return dir;
+    };
+    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 65 }))).toThrow(/no .*tokenizer\.json beside the model, and its vocab_size 65 is not GPT-2's 50257/);
+    const other = folder({ model_type: 'gpt2', vocab_size: 65 }, '{"type": "wordpiece"}');
+    expect(() => readCheckpoint(other)).toThrow(new RegExp(`^${join(other, 'tokenizer.json').replace(/[.]/g, '\\.')}: "type" is "wordpiece"`));
+    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 2 }, '{"type": "char", "chars": ["a", "b", "c"], "eos": false}'))).toThrow(/tokenizer\.json: the character vocabulary has 3 tokens but the model's vocab_size \(config\.json\) is 2/);
+    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 65 }, '{"type": "char", "chars": ['))).toThrow(/tokenizer\.json: not valid JSON/);
+    expect(readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 50257 })).tokenizer).toEqual({ type: 'gpt2' });
+  });
+
   it('keeps the newest `keep` step folders and points latest.json at the newest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lightattn-ckpt-'));
     for (const step of [2, 4, 6]) save(dir, step);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readTokenizerJson } from '@lightattn/gpt2-model';
 import { CliError } from '../errors.js';
 import type { LoaderPosition } from '../data/batch-loader.js';
 import type { DataSpec, TokenizerSpec } from '../data/text-data.js';
@@ -124,16 +125,17 @@ export function resolveCheckpointDir(path: string): string {
   return all[all.length - 1]!.path;
 }
 
-/** Reads a checkpoint folder; a plain Hugging Face GPT-2 folder (no tokenizer.json) gets GPT-2's tokenizer. */
+/**
+ * Reads a checkpoint folder; a plain Hugging Face GPT-2 folder (no tokenizer.json) gets GPT-2's
+ * tokenizer. tokenizer.json is checked here against config.json's vocab_size (readTokenizerJson), so
+ * a wrong or missing one is named at load instead of failing later on an id the model lacks.
+ */
 export function readCheckpoint(dir: string): CheckpointFiles {
   const read = (name: string) => readFileSync(join(dir, name));
   if (!existsSync(join(dir, 'model.safetensors'))) throw new CliError(`${dir}: no model.safetensors`);
   const tokenizerPath = join(dir, 'tokenizer.json');
-  let tokenizer: TokenizerSpec = { type: 'gpt2' };
-  if (existsSync(tokenizerPath)) {
-    const t = JSON.parse(read('tokenizer.json').toString('utf8')) as TokenizerSpec;
-    if (t.type === 'char' || t.type === 'gpt2') tokenizer = t;
-  }
+  const config = read('config.json').toString('utf8');
+  const tokenizer: TokenizerSpec = readTokenizerJson(existsSync(tokenizerPath) ? read('tokenizer.json').toString('utf8') : null, { vocabSize: vocabSizeOf(config), file: tokenizerPath }).spec;
   const statePath = join(dir, 'trainer_state.json');
   let state: TrainerState | null = null;
   if (existsSync(statePath)) {
@@ -141,10 +143,20 @@ export function readCheckpoint(dir: string): CheckpointFiles {
     if (state.format !== TRAINER_STATE_FORMAT) throw new CliError(`${statePath}: format ${JSON.stringify(state.format)} is not ${TRAINER_STATE_FORMAT}`);
   }
   return {
-    config: read('config.json').toString('utf8'),
+    config,
     weights: new Uint8Array(read('model.safetensors')),
     tokenizer,
     optimizer: existsSync(join(dir, 'optimizer.safetensors')) ? new Uint8Array(read('optimizer.safetensors')) : null,
     state,
   };
+}
+
+/** config.json's vocab_size, or undefined when the file does not give one (its own loader reports that). */
+function vocabSizeOf(config: string): number | undefined {
+  try {
+    const v = (JSON.parse(config) as { vocab_size?: unknown } | null)?.vocab_size;
+    return Number.isSafeInteger(v) ? (v as number) : undefined;
+  } catch {
+    return undefined;
+  }
 }

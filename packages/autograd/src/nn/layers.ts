@@ -1,5 +1,5 @@
 import type { Device, Generator, Tensor } from '@lightattn/tensor-core';
-import { gelu as geluOp, add } from '../ops-elementwise.js';
+import { gelu as geluOp, geluErf, add } from '../ops-elementwise.js';
 import { matmul } from '../ops-reduce.js';
 import { gather, layerNorm } from '../ops-nn.js';
 import { dropout, type DropoutMaskMode } from '../dropout.js';
@@ -135,10 +135,17 @@ export class Dropout extends Module {
   }
 }
 
-/** GPT-2's GELU (tanh approximation). */
+/**
+ * GELU: GPT-2's tanh approximation by default, or with `approximate: 'none'` the exact x·Φ(x)
+ * (PyTorch's `nn.GELU()` default, which the original LEAP code uses).
+ */
 export class GELU extends Module {
-  /** GELU, tanh form, elementwise. */
+  constructor(readonly approximate: 'tanh' | 'none' = 'tanh') {
+    super();
+  }
+
+  /** GELU, elementwise, in the form chosen at construction. */
   override forward(x: Tensor): Tensor {
-    return geluOp(x);
+    return this.approximate === 'none' ? geluErf(x) : geluOp(x);
   }
 }

@@ -119,6 +119,15 @@ describe('Module', () => {
     expect(seq.at(2).training).toBe(true);
   });
 
+  it("GELU('none') is PyTorch's exact nn.GELU(), x·Φ(x); the default stays the tanh form", () => {
+    const x = fromArray([1, -1, 2], { device });
+    const exact = Array.from(new GELU('none').forward(x).toArraySync());
+    // x·Φ(x) with Φ(1) = 0.8413447460685429, Φ(2) = 0.9772498680518208
+    [0.8413447460685429, -0.15865525393145707, 1.9544997361036416].forEach((w, i) => expect(exact[i]).toBeCloseTo(w, 6));
+    const tanhForm = Array.from(new GELU().forward(x).toArraySync());
+    expect(tanhForm[0]).toBeCloseTo(0.8411919906082768, 6);
+  });
+
   it('pushes the module path for the ledger', () => {
     const m = new TinyLm();
     const ids = fromArray([1, 2, 3], { dtype: 'i32', device });

@@ -8,7 +8,7 @@ import { WGSL_SIN_COS_POLY } from './normal-math.js';
  * = NaN, exp saturates, tanh is ±1 past |x| = 10 (where it rounds to ±1 in f32 anyway).
  *
  * Each entry is a WGSL expression in `x` (f32, never NaN: the kernel returns NaN for NaN first) for
- * f(x), and one for f′(x) as the CPU defines it (relu′(0) = 0, abs′(0) = 0, limits of gelu/silu at ±∞).
+ * f(x), and one for f′(x) as the CPU defines it (relu′(0) = 0, abs′(0) = 0, limits of gelu/gelu_erf/silu at ±∞).
  */
 export const WGSL_UNARY_HELPERS = /* wgsl */ `
 ${WGSL_SIN_COS_POLY}
@@ -104,6 +104,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -116,7 +149,8 @@ fn silu_grad(x: f32) -> f32 {
   return s + x * t;
 }`;
 
-interface UnaryWgsl {
+/** One unary function in WGSL: expressions in `x` for f and f′ (see {@link UNARY_WGSL}). */
+export interface UnaryWgsl {
   /** f(x), x not NaN. */
   readonly f: string;
   /** f′(x), x not NaN. */
@@ -125,6 +159,7 @@ interface UnaryWgsl {
   readonly dfAtNaN?: string;
 }
 
+/** Every unary function of the op set in WGSL, matching the CPU's UNARY_FN_DEFS (an exhaustive table). */
 export const UNARY_WGSL: { readonly [F in UnaryFn]: UnaryWgsl } = {
   neg: { f: '-x', df: '-1.0', dfAtNaN: '-1.0' },
   abs: { f: 'abs(x)', df: 'select(select(0.0, -1.0, x < 0.0), 1.0, x > 0.0)' },
@@ -142,6 +177,7 @@ export const UNARY_WGSL: { readonly [F in UnaryFn]: UnaryWgsl } = {
   sigmoid: { f: 'sigmoid(x)', df: 'sigmoid(x) * (1.0 - sigmoid(x))' },
   relu: { f: 'select(0.0, x, x > 0.0)', df: 'select(0.0, 1.0, x > 0.0)', dfAtNaN: '0.0' },
   gelu: { f: 'gelu(x)', df: 'gelu_grad(x)' },
+  gelu_erf: { f: 'gelu_erf(x)', df: 'gelu_erf_grad(x)' },
   elu: { f: 'select(safe_exp(x) - 1.0, x, x > 0.0)', df: 'select(safe_exp(x), 1.0, x > 0.0)' },
   silu: { f: 'silu(x)', df: 'silu_grad(x)' },
   floor: { f: 'floor(x)', df: '0.0', dfAtNaN: '0.0' },

@@ -33,6 +33,8 @@ export type UnaryFn =
   | 'relu'
   /** GPT-2's tanh form: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) */
   | 'gelu'
+  /** the exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)) (PyTorch's default, Hugging Face's `"gelu"`) */
+  | 'gelu_erf'
   /** elu with α = 1: x for x > 0, exp(x) − 1 otherwise */
   | 'elu'
   | 'silu'
@@ -42,7 +44,7 @@ export type UnaryFn =
 /** Every {@link UnaryFn}, in a stable order. */
 export const UNARY_FNS: readonly UnaryFn[] = [
   'neg', 'abs', 'sign', 'square', 'sqrt', 'rsqrt', 'reciprocal', 'exp', 'log', 'log1p', 'sin', 'cos',
-  'tanh', 'sigmoid', 'relu', 'gelu', 'elu', 'silu', 'floor', 'ceil',
+  'tanh', 'sigmoid', 'relu', 'gelu', 'gelu_erf', 'elu', 'silu', 'floor', 'ceil',
 ];
 
 /** Unary functions also defined on i32 (and u32 for abs/square). */

@@ -13,9 +13,11 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function serializeSafetensors(entries: SafetensorsInput, metadata?: Record<string, string>): Uint8Array {
   const list = (entries instanceof Map ? [...entries.entries()] : Object.entries(entries)).sort((a, b) => byName(a[0], b[0]));
-  const header: Record<string, unknown> = {};
+  // Null-prototype records: a tensor or metadata key named "__proto__" is a key like any other
+  // (assigning it on a plain object would replace the prototype and drop the entry).
+  const header: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (metadata && Object.keys(metadata).length > 0) {
-    const meta: Record<string, string> = {};
+    const meta: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const key of Object.keys(metadata).sort(byName)) {
       const value = metadata[key];
       if (typeof value !== 'string') throw new SafetensorsError(`serializeSafetensors: metadata value for key "${key}" must be a string, got ${typeof value}`);

@@ -143,3 +143,28 @@ describe('saveSafetensors → loadSafetensors', () => {
     await expect(saveSafetensors({}, { dtype: 'f64' as 'f32' })).rejects.toThrow(/dtype must be 'f32', 'f16' or 'bf16'/);
   });
 });
+
+describe('tensor names that are Object.prototype members', () => {
+  const NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+
+  it('load as tensors of those names, and save back with every entry', async () => {
+    const device = new CpuDevice();
+    const entries = new Map(NAMES.map((name, i) => [name, { dtype: 'F32' as const, shape: [1], bytes: new Uint8Array(new Float32Array([i + 1]).buffer) }]));
+    const loaded = loadSafetensors(serializeSafetensors(entries), { device });
+    expect(Object.keys(loaded.tensors).sort()).toEqual([...NAMES].sort());
+    expect(Object.getPrototypeOf(loaded.tensors)).toBe(Object.prototype);
+    for (const [i, name] of NAMES.entries()) expect(Array.from(await loaded.tensors[name]!.toArray()), name).toEqual([i + 1]);
+    const saved = parseSafetensors(await saveSafetensors(loaded.tensors));
+    expect([...saved.entries.keys()].sort()).toEqual([...NAMES].sort());
+    const withOverride = loadSafetensors(serializeSafetensors(entries), { device, dtypes: JSON.parse('{"constructor": "i32"}') as Record<string, 'i32'> });
+    const byName = new Map(Object.entries(withOverride.tensors));
+    expect(byName.get('constructor')!.dtype).toBe('i32');
+    expect(byName.get('__proto__')!.dtype).toBe('f32');
+  });
+
+  it('metadata keys of those names round-trip', () => {
+    const metadata = JSON.parse('{"__proto__": "a", "constructor": "b"}') as Record<string, string>;
+    const bytes = serializeSafetensors(new Map(), metadata);
+    expect(parseSafetensors(bytes).metadata).toEqual(metadata);
+  });
+});

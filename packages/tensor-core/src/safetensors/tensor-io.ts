@@ -34,8 +34,9 @@ export interface LoadedSafetensors {
  */
 export function loadSafetensors(bytes: Uint8Array, options: LoadSafetensorsOptions = {}): LoadedSafetensors {
   const file = parseSafetensors(bytes);
-  const overrides = options.dtypes ?? {};
-  for (const [name, dtype] of Object.entries(overrides)) {
+  // A Map, not the object: a tensor named "constructor" or "__proto__" must not find Object.prototype's members.
+  const overrides = new Map(Object.entries(options.dtypes ?? {}));
+  for (const [name, dtype] of overrides) {
     if (!file.entries.has(name)) throw new SafetensorsError(`loadSafetensors: dtypes names "${name}", which is not a tensor of the file (${file.entries.size} tensors)`);
     assertDType(dtype, `dtype for "${name}"`);
   }
@@ -44,11 +45,12 @@ export function loadSafetensors(bytes: Uint8Array, options: LoadSafetensorsOptio
   try {
     for (const [name, entry] of file.entries) {
       let data = decodeToTensorData(entry);
-      const target = overrides[name];
+      const target = overrides.get(name);
       if (target && target !== data.dtype) data = convertHost(name, data, target);
       const storage = new Storage(device, data.data.length * itemsize(data.dtype), data.dtype);
       const tensor = new Tensor(storage, data.shape, data.dtype);
-      tensors[name] = tensor;
+      // An own property even for "__proto__" (plain assignment would set the prototype instead).
+      Object.defineProperty(tensors, name, { value: tensor, enumerable: true, writable: true, configurable: true });
       device.writeBuffer(storage.buffer, 0, new Uint8Array(data.data.buffer, data.data.byteOffset, data.data.byteLength));
     }
   } catch (e) {

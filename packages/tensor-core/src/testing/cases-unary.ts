@@ -32,16 +32,16 @@ function domainInput(fn: UnaryFn, shape: readonly number[], data: TestData, forB
   }
 }
 
-/** NaN, ±Inf, zero and a few ordinary values; ±Inf left out where the function has no single limit (sin, cos) or the plain formula gives Inf·0 (gelu, silu). */
+/** NaN, ±Inf, zero and a few ordinary values; ±Inf left out where the function has no single limit (sin, cos) or the plain formula gives Inf·0 (gelu, gelu_erf, silu). */
 function specialInputs(fn: UnaryFn): number[] {
-  const noInf = fn === 'sin' || fn === 'cos' || fn === 'gelu' || fn === 'silu';
+  const noInf = fn === 'sin' || fn === 'cos' || fn === 'gelu' || fn === 'gelu_erf' || fn === 'silu';
   const values = [NaN, 0, 1, -1, 0.5, -2, 2.5, -2.5, ...(noInf ? [] : [Infinity, -Infinity])];
   return values;
 }
 
-/** Large arguments that overflow a naive exp inside tanh, sigmoid, gelu, silu and elu. */
+/** Large arguments that overflow a naive exp inside tanh, sigmoid, gelu, gelu_erf, silu and elu. */
 const LARGE: readonly number[] = [-88, -40, -20, -10, 10, 20, 40, 88];
-const LARGE_FNS: readonly UnaryFn[] = ['tanh', 'sigmoid', 'gelu', 'silu', 'elu', 'relu', 'exp'];
+const LARGE_FNS: readonly UnaryFn[] = ['tanh', 'sigmoid', 'gelu', 'gelu_erf', 'silu', 'elu', 'relu', 'exp'];
 
 const I32_EDGES = [0, 1, -1, 7, -7, 46340, 46341, -46341, 2147483647, -2147483648, -2147483647, 123456789];
 const U32_EDGES = [0, 1, 7, 65535, 65536, 65537, 2147483648, 4294967295, 3000000000];

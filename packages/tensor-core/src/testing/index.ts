@@ -22,6 +22,7 @@ export type { OpTestCase, CheckSpec, InputSpec } from './harness.js';
 export { checkOp } from './harness.js';
 export type { HostTensor } from './host-tensor.js';
 export { mulberry32, TestData } from './prng.js';
+export { erfcF64, unaryDerivativeF64, unaryF64 } from './reference.js';
 
 /** Options of {@link opTestCases}: tolerance overrides and a subset of ops. */
 export interface OpTestCaseOptions {

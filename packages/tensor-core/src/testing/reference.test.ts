@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { broadcastMap, host, referenceBroadcastShape, unravel } from './host-tensor.js';
 import { mulberry32 } from './prng.js';
-import { refArange, refBinary, refBinaryScalar, refCast, refCompare, refDropoutMask, refRandomUniform, refUnary, refUnaryBackward, refWhere, unaryDerivativeF64, unaryF64 } from './reference.js';
+import { erfcF64, refArange, refBinary, refBinaryScalar, refCast, refCompare, refDropoutMask, refRandomUniform, refUnary, refUnaryBackward, refWhere, unaryDerivativeF64, unaryF64 } from './reference.js';
 import { refAdamwStep, refCrossEntropy, refCrossEntropyBackward, refGather, refLayerNorm, refLayerNormBackward, refLogSoftmax, refScatterAdd, refSoftmax, refSoftmaxBackward } from './reference-nn.js';
 import { refArgReduce, refCumsum, refMatmul, refReduce } from './reference-reduce.js';
 import { refConcat, refExpand, refPad, refPermute, refSetSlice, refSlice } from './reference-layout.js';
@@ -37,6 +37,13 @@ describe('elementwise references', () => {
     expect(unaryF64('gelu', 1)).toBeCloseTo(0.8411919906082768, 15);
     expect(unaryF64('gelu', -1)).toBeCloseTo(-0.15880800939172324, 15);
     expect(unaryF64('silu', 1)).toBeCloseTo(0.7310585786300049, 15);
+    // x·Φ(x): Φ(1) = 0.8413447460685429, Φ(−3) = 0.0013498980316300946.
+    expect(unaryF64('gelu_erf', 1)).toBeCloseTo(0.8413447460685429, 15);
+    expect(unaryF64('gelu_erf', -1)).toBeCloseTo(-0.15865525393145707, 15);
+    expect(unaryF64('gelu_erf', -3)).toBeCloseTo(-3 * 0.0013498980316300946, 15);
+    expect(erfcF64(1)).toBeCloseTo(0.1572992070502851, 15);
+    expect(erfcF64(3) / 2.209049699858544e-5).toBeCloseTo(1, 12);
+    expect(erfcF64(-0.5)).toBeCloseTo(1.5204998778130465, 15);
     expect(unaryF64('elu', -1)).toBeCloseTo(Math.exp(-1) - 1, 15);
     expect(unaryF64('sigmoid', 0)).toBe(0.5);
     expect(unaryF64('relu', NaN)).toBeNaN();

@@ -51,6 +51,32 @@ const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const GELU_CUBIC = 0.044715;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * erfc(x) written independently of the CPU kernel's: the alternating Maclaurin series
+ * erf(x) = (2/√π)Σ (−1)ⁿx^(2n+1)/(n!(2n+1)) for |x| < 1.5, and the continued fraction
+ * erfc(x) = e^(−x²)/√π · 1/(x + ½/(x + 1/(x + 3/2/(x + …)))) evaluated backwards from a fixed depth
+ * of 2000 for x ≥ 1.5. Slow and accurate to ~1e-14: a reference only.
+ */
+export function erfcF64(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  if (x < 0) return 2 - erfcF64(-x);
+  if (x < 1.5) {
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 60; n++) {
+      term *= (-x * x) / n;
+      sum += term / (2 * n + 1);
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  if (x > 27) return 0;
+  let tail = x;
+  for (let k = 2000; k >= 1; k--) tail = x + k / 2 / tail;
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / tail;
+}
+/** The standard normal density φ(x) = e^(−x²/2)/√(2π). */
+const normalDensity = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+
 /** fn(x) for float inputs. */
 export function unaryF64(fn: UnaryFn, x: number): number {
   switch (fn) {
@@ -71,6 +97,8 @@ export function unaryF64(fn: UnaryFn, x: number): number {
     case 'relu': return Number.isNaN(x) ? NaN : x > 0 ? x : 0;
     // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
     case 'gelu': return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
+    // x·Φ(x) = ½·x·erfc(−x/√2)
+    case 'gelu_erf': return 0.5 * x * erfcF64(-x / Math.SQRT2);
     case 'elu': return x > 0 ? x : Math.exp(x) - 1;
     case 'silu': return x * sigmoid(x);
     case 'floor': return Math.floor(x);
@@ -103,6 +131,8 @@ export function unaryDerivativeF64(fn: UnaryFn, x: number): number {
       const t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
       return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x);
     }
+    // d/dx x·Φ(x) = Φ(x) + x·φ(x)
+    case 'gelu_erf': return 0.5 * erfcF64(-x / Math.SQRT2) + x * normalDensity(x);
     case 'elu': return x > 0 ? 1 : Math.exp(x);
     case 'silu': return sigmoid(x) * (1 + x * (1 - sigmoid(x)));
   }

@@ -14,6 +14,8 @@ import {
   type Tensor,
   type UnaryFn,
 } from '../../index.js';
+import { erfcF64 } from '../../testing/reference.js';
+import { erf, erfc } from './erf.js';
 
 const values = (t: Tensor): number[] => Array.from(t.toArraySync() as ArrayLike<number>);
 const f64 = createCpuDevice({ precision: 'f64' });
@@ -38,6 +40,7 @@ const REFERENCE: { [F in UnaryFn]: (x: number) => number } = {
   sigmoid: (x) => 1 / (1 + Math.exp(-x)),
   relu: (x) => (x > 0 ? x : 0),
   gelu: (x) => 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x ** 3))),
+  gelu_erf: (x) => 0.5 * x * erfcF64(-x / Math.SQRT2),
   elu: (x) => (x > 0 ? x : Math.exp(x) - 1),
   silu: (x) => x / (1 + Math.exp(-x)),
   floor: (x) => Math.floor(x),
@@ -68,6 +71,7 @@ describe('unary', () => {
   it('takes limits instead of ∞·0 = NaN at ±Inf', () => {
     const at = (fn: UnaryFn) => values(unary(fromArray([-Infinity, Infinity]), fn));
     expect(at('gelu')).toEqual([-0, Infinity]);
+    expect(at('gelu_erf')).toEqual([-0, Infinity]);
     expect(at('silu')).toEqual([-0, Infinity]);
     expect(at('sigmoid')).toEqual([0, 1]);
     expect(at('elu')).toEqual([-1, Infinity]);
@@ -89,6 +93,38 @@ describe('unary', () => {
     const xs = Array.from({ length: 81 }, (_, i) => -10 + i * 0.25);
     const got = await toFloat64Array(unary(fromFloat64Array(xs, [xs.length], f64), 'gelu'));
     xs.forEach((x, i) => expect(Math.abs(got[i]! - REFERENCE.gelu(x))).toBeLessThan(1e-15 * Math.max(1, Math.abs(x))));
+  });
+
+  it('computes erf and erfc to float64 accuracy (tabulated values, and erfc where it is tiny)', () => {
+    // erf/erfc to 16 digits (Abramowitz & Stegun table 7.1; erfc(10) from its asymptotic series).
+    const table: [number, number, number][] = [
+      [0.1, 0.1124629160182849, 0.8875370839817151],
+      [0.5, 0.5204998778130465, 0.4795001221869535],
+      [1, 0.8427007929497149, 0.1572992070502851],
+      [2, 0.9953222650189527, 0.004677734981047266],
+      [3, 0.9999779095030014, 2.209049699858544e-5],
+      [5, 0.9999999999984626, 1.5374597944280349e-12],
+      [10, 1, 2.088487583762545e-45],
+    ];
+    for (const [x, e, ec] of table) {
+      expect(Math.abs(erf(x) - e) / e, `erf(${x})`).toBeLessThan(1e-15);
+      expect(Math.abs(erf(-x) + e) / e, `erf(${-x})`).toBeLessThan(1e-15);
+      expect(Math.abs(erfc(x) - ec) / ec, `erfc(${x})`).toBeLessThan(2e-13);
+      expect(Math.abs(erfc(-x) - (2 - ec)), `erfc(${-x})`).toBeLessThan(1e-15);
+    }
+    expect([erf(0), erf(Infinity), erf(-Infinity), erfc(Infinity), erfc(-Infinity), erfc(30)]).toEqual([0, 1, -1, 0, 2, 0]);
+    expect(erf(NaN)).toBeNaN();
+    // Both expansions meet at 2 without a step, and agree with the reference's independent ones.
+    for (let x = -6; x <= 26; x += 0.0137) expect(Math.abs(erfc(x) - erfcF64(x)) / erfcF64(x), `erfc(${x})`).toBeLessThan(1e-12);
+  });
+
+  it('computes the exact gelu, x·Φ(x), as PyTorch does (Φ(1), Φ(−1), Φ(−3) to 16 digits)', async () => {
+    const got = await toFloat64Array(unary(fromFloat64Array([1, -1, -3, 0, 8], [5], f64), 'gelu_erf'));
+    const want = [0.8413447460685429, -0.15865525393145707, -3 * 0.0013498980316300946, 0, 8];
+    want.forEach((w, i) => expect(Math.abs(got[i]! - w)).toBeLessThan(1e-15 * Math.max(1, Math.abs(w))));
+    // The tanh form is a different function: at x = 2 it is 9.8e-5 away.
+    const tanhForm = await toFloat64Array(unary(fromFloat64Array([2], [1], f64), 'gelu'));
+    expect(Math.abs(tanhForm[0]! - 2 * 0.9772498680518208)).toBeGreaterThan(5e-5);
   });
 
   it('keeps exactly the float64 result on the float64 device', async () => {
@@ -135,10 +171,11 @@ describe('unaryBackward', () => {
     expect(values(unaryBackward(fromArray([-1.5]), fromArray([2]), 'abs'))).toEqual([-2]);
   });
 
-  it('is finite where gelu and silu saturate', () => {
+  it('is finite where gelu, gelu_erf and silu saturate', () => {
     const x = fromArray([-Infinity, -1e30, 1e30, Infinity]);
     const g = fromArray([1, 1, 1, 1]);
     expect(values(unaryBackward(x, g, 'gelu'))).toEqual([0, 0, 1, 1]);
+    expect(values(unaryBackward(x, g, 'gelu_erf'))).toEqual([0, 0, 1, 1]);
     expect(values(unaryBackward(x, g, 'silu'))).toEqual([0, 0, 1, 1]);
     expect(values(unaryBackward(x, g, 'sigmoid'))).toEqual([0, 0, 0, 0]);
   });

@@ -1,13 +1,17 @@
 import type { UnaryFn } from '../../ops/op-params.js';
+import { erfc } from './erf.js';
 
 /** One elementwise function and its derivative; unaryBackward computes g · df(x). */
 export interface UnaryFnDef {
+  /** f(x) in float64. */
   f(x: number): number;
+  /** f′(x) in float64. */
   df(x: number): number;
 }
 
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const GELU_CUBIC = 0.044715;
+const ONE_OVER_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
 /** σ(x) without overflow: exp only ever sees a non-positive argument. */
 function sigmoid(x: number): number {
@@ -77,6 +81,21 @@ export const UNARY_FN_DEFS: { readonly [F in UnaryFn]: UnaryFnDef } = {
       const t = s * (1 - s);
       // Where σ has saturated, t is exactly 0 and so is the second term (x² may be ∞ there).
       return s + (t === 0 ? 0 : 2 * x * t * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x));
+    },
+  },
+  /**
+   * The exact GELU: x·Φ(x), Φ(x) = ½(1 + erf(x/√2)) = ½·erfc(−x/√2) (erfc keeps Φ's relative
+   * accuracy where it is tiny, x ≪ 0); gelu_erf′(x) = Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+   */
+  gelu_erf: {
+    f: (x) => {
+      if (x === -Infinity) return -0;
+      return 0.5 * x * erfc(-x * Math.SQRT1_2);
+    },
+    df: (x) => {
+      const density = Math.exp(-0.5 * x * x) * ONE_OVER_SQRT_2PI;
+      // Where φ has underflowed (|x| ≳ 38.6) the second term is 0 (x may be ∞ there).
+      return 0.5 * erfc(-x * Math.SQRT1_2) + (density === 0 ? 0 : x * density);
     },
   },
   // elu (α = 1): x for x > 0, eˣ − 1 otherwise (expm1 keeps precision near 0); elu′ = 1 or eˣ.
