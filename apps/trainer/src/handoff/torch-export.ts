@@ -40,8 +40,8 @@ export interface HandoffJson {
 }
 
 /** The optimizer's parameters in PyTorch's index order, with their state-dict names and groups. */
-function parameterIndex(config: string): { names: string[]; groups: { weightDecay: number; indices: number[] }[] } {
-  const lm = buildModel(modelConfigFromJson(config), createMetaDevice(), 0, 'none');
+function parameterIndex(config: string, weights: Uint8Array): { names: string[]; groups: { weightDecay: number; indices: number[] }[] } {
+  const lm = buildModel(modelConfigFromJson(config, {}, weights), createMetaDevice(), 0, 'none');
   try {
     const nameOf = new Map<Tensor, string>(lm.model.namedParameters().map(([n, p]) => [p, n]));
     const optimizer = createOptimizer(lm, { lr: 0, weightDecay: 0 });
@@ -72,9 +72,9 @@ const f32Scalar = (x: number): SafetensorsTensor => ({ dtype: 'F32', shape: [], 
  * (lightattn numbers parameters across groups as PyTorch does), plus each parameter's step as a
  * 0-d float32 tensor (as torch keeps it), and param_groups with PyTorch's keys.
  */
-export function torchOptimizerState(optimizer: Uint8Array, config: string): Uint8Array {
+export function torchOptimizerState(optimizer: Uint8Array, config: string, weights: Uint8Array): Uint8Array {
   const file = parseSafetensors(optimizer);
-  const { names, groups } = parameterIndex(config);
+  const { names, groups } = parameterIndex(config, weights);
   if (file.metadata.kind !== 'AdamW') throw new CliError(`export-torch: the optimizer state is ${JSON.stringify(file.metadata.kind)}, not AdamW`);
   const saved = JSON.parse(file.metadata.param_groups ?? '[]') as LightattnGroup[];
   const steps = JSON.parse(file.metadata.steps ?? '{}') as Record<string, number>;
@@ -114,7 +114,7 @@ export function handoffFiles(files: CheckpointFiles, data: { train: Int32Array; 
   if (!state || !files.optimizer) {
     throw new CliError('export-torch: the checkpoint has no training state (trainer_state.json, optimizer.safetensors)', undefined, 'export a --ckpt-dir written by lightattn train, or one of its step-NNNNNN folders');
   }
-  const spec = modelConfigFromJson(files.config);
+  const spec = modelConfigFromJson(files.config, {}, files.weights);
   const s = state.settings;
   const handoff: HandoffJson = {
     format: HANDOFF_FORMAT,
@@ -130,7 +130,7 @@ export function handoffFiles(files: CheckpointFiles, data: { train: Int32Array; 
     { name: 'config.json', data: files.config },
     { name: 'model.safetensors', data: files.weights },
     { name: 'tokenizer.json', data: JSON.stringify(files.tokenizer) },
-    { name: handoff.files.optimizer, data: torchOptimizerState(files.optimizer, files.config) },
+    { name: handoff.files.optimizer, data: torchOptimizerState(files.optimizer, files.config, files.weights) },
     { name: handoff.files.trainTokens, data: int32Bytes(data.train) },
     { name: handoff.files.valTokens, data: int32Bytes(data.val) },
     { name: 'handoff.json', data: JSON.stringify(handoff, null, 2) },
