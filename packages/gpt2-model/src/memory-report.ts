@@ -140,9 +140,10 @@ function measureCase(base: GPT2Config, c: MemoryCase, { batch, seq }: MemoryRepo
   const device = tc.createMetaDevice();
   const config = gpt2Config(base, c.overrides ?? {});
   const model = buildModel(config, c, device);
-  const opt = new ag.AdamW(model.parameters());
+  const params = model.parameters();
+  const opt = new ag.AdamW(params);
   const ids = tc.zeros([batch, seq], { dtype: 'i32', device });
-  createOptimizerState(model.parameters(), opt);
+  createOptimizerState(params, opt);
   device.memory.resetPeak();
   const { result: loss, ledger } = ag.withLedger(() => model.forward(ids, { labels: ids, lossChunkTokens: c.lossChunkTokens, logits: 'none' }).loss as Tensor);
   const modules = ledger.byModule();
