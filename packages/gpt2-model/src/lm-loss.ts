@@ -36,7 +36,7 @@ const chunkedLmLoss = ag.defineFunction({
   forward(ctx, hidden: Tensor, weight: Tensor, targets: Tensor, chunk: number, ignoreIndex: number, reduction: 'mean' | 'sum') {
     const n = hidden.shape[0]!;
     let total: Tensor = tc.zeros([], { device: hidden.device });
-    for (let start = 0; start < n; start += chunk) {
+    for (const start of chunkStarts(n, chunk, !hidden.device.holdsData)) {
       const rows = Math.min(chunk, n - start);
       const next = tc.scope(() => {
         const logits = tc.matmul(tc.narrow(hidden, 0, start, rows), weight, { transB: true }); // (rows, V)
@@ -65,7 +65,7 @@ const chunkedLmLoss = ag.defineFunction({
     const perRow = tc.div(g!, saved.output(1)); // 0-d: g/count
     const dHidden = needHidden ? tc.zeros([n, c], { device: hidden.device }) : null;
     let dWeight: Tensor | null = null;
-    for (let start = 0; start < n; start += chunk) {
+    for (const start of chunkStarts(n, chunk, !hidden.device.holdsData)) {
       const rows = Math.min(chunk, n - start);
       tc.scope(() => {
         const h = tc.narrow(hidden, 0, start, rows);
@@ -85,6 +85,22 @@ const chunkedLmLoss = ag.defineFunction({
     return [dHidden, dWeight, null, null, null, null];
   },
 });
+
+/**
+ * First rows of the chunks to run: every chunk, or with `bytesOnly` (a device that holds no data, where
+ * only allocations are counted) the first two full chunks and the last, shorter one. The rest add
+ * nothing: in the forward every chunk allocates the same transients at the same level (the running
+ * total is a scalar replaced each time), and in the backward every full chunk after the first (which
+ * creates dW) allocates the same transients and writes its rows into dHidden in place; skipping them
+ * changes values, which such a device does not have, but no byte. O(1) work instead of O(N / chunk).
+ */
+function chunkStarts(n: number, chunk: number, bytesOnly: boolean): number[] {
+  const full = Math.floor(n / chunk);
+  const starts: number[] = [];
+  for (let i = 0; i < (bytesOnly ? Math.min(full, 2) : full); i++) starts.push(i * chunk);
+  if (n % chunk) starts.push(full * chunk);
+  return starts;
+}
 
 /** Σ [target ≠ ignoreIndex] as a 0-d f32 tensor. */
 function countTargets(targets: Tensor, ignoreIndex: number): Tensor {
