@@ -8,7 +8,7 @@ import { listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointF
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
-import { CliError, EXIT, isOutOfMemory, UsageError } from '../errors.js';
+import { CliError, EXIT, isOutOfMemory, OutOfMemoryError, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
 import { buildModel, describeModel, loadModel, modelConfigFromFlags, modelConfigFromJson, type LanguageModel, type ModelConfig } from '../model-factory.js';
@@ -103,10 +103,12 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   if (p.data.val.length < s.seq && s.evalInterval > 0) {
     say(`note: the validation split has ${p.data.val.length} tokens, fewer than --seq ${s.seq}: no validation (use --val-data or a larger --val-fraction)`);
   }
+  // One step as training runs it, for every prediction (the --max-memory check and the tables agree).
+  const step = { batch: s.batch, seq: s.seq, lossChunkTokens: s.lossChunkTokens, clip: s.clip };
   if (f['max-memory'] !== undefined) {
-    const predicted = await predictStepMemory(p.spec, { batch: s.batch, seq: s.seq, lossChunkTokens: s.lossChunkTokens, clip: s.clip });
+    const predicted = await predictStepMemory(p.spec, step);
     if (predicted.peak > f['max-memory']) {
-      throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`, p.spec, s.batch, s.seq, s.lossChunkTokens, null);
+      throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`, p.spec, step, null);
     }
   }
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
@@ -152,9 +154,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
         checkpointHooks: hooks.checkpoint,
       });
     } catch (e) {
-      if (isOutOfMemory(e)) {
-        throw await outOfMemoryError(`out of memory on ${device.name} during training: ${(e as Error).message.split('\n')[0]}`, p.spec, s.batch, s.seq, s.lossChunkTokens, device.memory.report(`memory on ${device.name} when it failed`));
-      }
+      if (isOutOfMemory(e)) throw await outOfMemoryError(`out of memory on ${device.name} during training: ${(e as Error).message.split('\n')[0]}`, p.spec, step, device.memory.report(`memory on ${device.name} when it failed`));
       throw e;
     }
     // The last step's gradients are not needed any more; the report then shows what a model at rest holds.
@@ -171,13 +171,19 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
     }
     say('');
     say(device.memory.report(`memory on ${device.name} (weights and optimizer state stay allocated; peak of the last step)`));
-    const predicted = await predictStepMemory(p.spec, { batch: s.batch, seq: s.seq, lossChunkTokens: s.lossChunkTokens, clip: s.clip });
+    const predicted = await predictStepMemory(p.spec, step);
     say(`predicted by the meta device for one step: peak ${formatBytes(predicted.peak)}, activations ${formatBytes(predicted.activations)}; measured peak ${formatBytes(result.peak)}`);
     if (result.status === 'interrupted') {
       say(`interrupted: resume with \`lightattn train --resume ${p.ckptDir}\``);
       return EXIT.interrupted;
     }
     return EXIT.ok;
+  } catch (e) {
+    // Building the model or loading the optimizer state can run out of memory too (steps are handled above).
+    if (isOutOfMemory(e) && !(e instanceof OutOfMemoryError)) {
+      throw await outOfMemoryError(`out of memory on ${device.name}: ${(e as Error).message.split('\n')[0]}`, p.spec, step, device.memory.report(`memory on ${device.name} when it failed`));
+    }
+    throw e;
   } finally {
     optimizer?.dispose();
     lm?.model.dispose();
