@@ -14,6 +14,8 @@ export interface FlagSpec {
   placeholder?: string;
   /** Lowest accepted value for numeric flags. */
   min?: number;
+  /** Highest accepted value for numeric flags. */
+  max?: number;
 }
 
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
@@ -104,14 +106,18 @@ function convert(raw: string, name: string, spec: FlagSpec, command: string): un
     case 'string':
       if (spec.choices && !spec.choices.includes(raw)) throw bad(`must be one of ${spec.choices.join(', ')}${suggestFlag(raw, spec.choices, '')}`);
       return raw;
-    case 'list':
-      return raw.split(',').filter((s) => s.length > 0);
+    case 'list': {
+      const names = raw.split(',').filter((s) => s.length > 0);
+      if (!names.length) throw bad(`needs at least one ${spec.placeholder ?? 'value'}`);
+      return names;
+    }
     case 'number':
     case 'int': {
       const v = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(v)) throw bad('must be a number');
       if (spec.type === 'int' && !Number.isSafeInteger(v)) throw bad('must be a whole number');
       if (spec.min !== undefined && v < spec.min) throw bad(`must be ≥ ${spec.min}`);
+      if (spec.max !== undefined && v > spec.max) throw bad(`must be ≤ ${spec.max}`);
       return v;
     }
     case 'bytes': {

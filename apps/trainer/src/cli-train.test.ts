@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseSafetensors } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
 import { readCheckpoint, resolveCheckpointDir } from './checkpoint/checkpoint.js';
+import { weightsHealth } from './checkpoint/weights-health.js';
 import { EXIT } from './errors.js';
 import { cli, fileBytes, lossesOf, scratchDir, TINY } from './test-support.js';
 
@@ -100,18 +101,22 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
     expect(s.out).toMatch(/^A.+\n$/s);
   }, 60_000);
 
-  it('stops on a NaN loss before the update, naming the step and keeping the last good checkpoint', async () => {
+  it('stops on a NaN loss before the update, naming the step and a checkpoint whose weights are good', async () => {
     const dir = scratchDir('nan');
     const r = await cli(['train', ...TINY, '--steps', '8', '--lr', '1e4', '--clip', '0', '--warmup', '0', '--ckpt-interval', '1', '--eval-interval', '0', '--ckpt-dir', dir]);
     expect(r.code).toBe(EXIT.nanLoss);
-    const m = /the loss is (NaN|Infinity|-Infinity) at step (\d+) .*the last good checkpoint \(step (\d+)\) is kept in/.exec(r.err);
+    const m = /the loss is (NaN|Infinity|-Infinity) at step (\d+) .*the last good checkpoint is step (\d+) \((.*?); its weights are finite/.exec(r.err);
     expect(m).not.toBeNull();
-    expect(Number(m![3])).toBe(Number(m![2]) - 1);
+    // The loss of step n comes from the weights after n − 1 updates: the checkpoint of step n − 1 holds
+    // exactly those (a resume would repeat the NaN), so the newest good one is at most n − 2.
+    const [bad, good] = [Number(m![2]), Number(m![3])];
+    expect(good).toBe(bad - 2);
+    expect(r.err).toMatch(new RegExp(`step ${bad - 1} holds the weights that gave this loss`));
     expect(r.err).toMatch(/hint: lower --lr/);
     expect(r.err).not.toMatch(/\n\s+at /);
-    const kept = readCheckpoint(resolveCheckpointDir(dir));
-    expect(kept.state!.step).toBe(Number(m![3]));
-    expect(Number.isFinite(kept.state!.lastLoss)).toBe(true);
+    const kept = readCheckpoint(m![4]!);
+    expect(kept.state!.step).toBe(good);
+    expect(weightsHealth(kept.weights).nonFinite).toBe(0);
   }, 60_000);
 
   it('refuses a run predicted not to fit, with the memory report and what would fit', async () => {

@@ -184,7 +184,9 @@ export function describeModel(lm: LanguageModel): string {
   const m = params >= 1e6 ? `${(params / 1e6).toFixed(2)}M` : `${(params / 1e3).toFixed(1)}k`;
   if (lm.kind === 'gpt2') {
     const c = (lm.model as GPT2LMHeadModel).config;
-    const light = [c.use_lightsoftmax && 'LightSoftmax', c.use_dropmatmul && 'DropMatmul', c.activation_recompute !== 'none' && `${c.activation_recompute} recompute`].filter(Boolean).join(', ');
+    // LightSoftmax and DropMatmul are parts of the vanilla attention; other implementations ignore the flags.
+    const vanilla = c.attn_impl === 'vanilla';
+    const light = [vanilla && c.use_lightsoftmax && 'LightSoftmax', vanilla && c.use_dropmatmul && 'DropMatmul', c.activation_recompute !== 'none' && `${c.activation_recompute} recompute`].filter(Boolean).join(', ');
     return `GPT-2 ${c.n_layer} layers × ${c.n_head} heads × ${c.n_embd}, vocab ${c.vocab_size}, attention ${c.attn_impl}${c.attn_impl === 'chunked' ? ` (${c.max_chunk_size_mb} MB chunks)` : ''}${light ? ` + ${light}` : ''}, ${m} parameters`;
   }
   const c = (lm.model as LeapForCausalLM).config;

@@ -28,7 +28,7 @@ describe('writeDirAtomic', () => {
   it('a crash after any file leaves the previous folder exactly as it was', () => {
     for (let crashAt = 0; crashAt < 3; crashAt++) {
       const root = scratch();
-      const target = join(root, 'ckpt');
+      const target = join(root, 'step-000001');
       writeDirAtomic(target, files('good'));
       const before = read(target);
       expect(() =>
@@ -42,7 +42,7 @@ describe('writeDirAtomic', () => {
       // The half-written folder is only a temporary, which the next save removes.
       expect(readdirSync(root).filter((f) => f.startsWith(TEMP_PREFIX))).toHaveLength(1);
       expect(removeStaleTemps(root)).toHaveLength(1);
-      expect(readdirSync(root)).toEqual(['ckpt']);
+      expect(readdirSync(root)).toEqual(['step-000001']);
     }
   });
 

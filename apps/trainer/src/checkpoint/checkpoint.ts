@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import type { LoaderPosition } from '../data/batch-loader.js';
 import type { DataSpec, TokenizerSpec } from '../data/text-data.js';
-import { removeStaleTemps, TEMP_PREFIX, writeDirAtomic, writeFileAtomic, type WriteHooks } from './atomic-dir.js';
+import { recoverTemps, writeDirAtomic, writeFileAtomic, type WriteHooks } from './atomic-dir.js';
+import { validateTrainerState } from './trainer-state.js';
 
 /**
  * A training checkpoint is a folder `step-000123` in the checkpoint folder:
@@ -72,10 +73,11 @@ export const stepDirName = (step: number) => `step-${String(step).padStart(6, '0
 
 /**
  * Writes the checkpoint of `files.state.step` atomically, points latest.json at it, then deletes
- * all but the newest `keep` step folders. Returns the folder written.
+ * all but the newest `keep` step folders. Returns the folder written. Leftovers of a crashed write
+ * are recovered first (recoverTemps): a complete copy is put in place, never deleted.
  */
 export function saveCheckpoint(dir: string, files: CheckpointFiles & { state: TrainerState }, options: { keep?: number; hooks?: WriteHooks } = {}): string {
-  removeStaleTemps(dir);
+  recoverTemps(dir);
   const target = join(dir, stepDirName(files.state.step));
   const entries = [
     { name: 'config.json', data: files.config },
@@ -91,54 +93,119 @@ export function saveCheckpoint(dir: string, files: CheckpointFiles & { state: Tr
   return target;
 }
 
-/** Complete step folders in `dir`, oldest first. */
-export function listCheckpoints(dir: string): { step: number; path: string }[] {
+/** The files a folder needs to be read as a model; a step folder without them is damaged. */
+const REQUIRED = ['config.json', 'model.safetensors'];
+const missingFiles = (path: string) => REQUIRED.filter((f) => !existsSync(join(path, f)));
+
+/** Step folders in `dir` (complete or not), oldest first. */
+function stepFolders(dir: string): { step: number; path: string; name: string }[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((name) => ({ name, m: STEP_DIR.exec(name) }))
-    .filter(({ name, m }) => m && !name.startsWith(TEMP_PREFIX) && existsSync(join(dir, name, 'config.json')))
-    .map(({ name, m }) => ({ step: Number(m![1]), path: join(dir, name) }))
+    .filter(({ name, m }) => m && statSync(join(dir, name)).isDirectory())
+    .map(({ name, m }) => ({ step: Number(m![1]), path: join(dir, name), name }))
     .sort((a, b) => a.step - b.step);
+}
+
+/** Complete step folders in `dir`, oldest first. */
+export function listCheckpoints(dir: string): { step: number; path: string }[] {
+  return stepFolders(dir)
+    .filter((c) => !missingFiles(c.path).length)
+    .map(({ step, path }) => ({ step, path }));
+}
+
+/** The error for a step folder that should be the newest checkpoint but lacks files. */
+function damagedNewest(path: string, name: string, missing: string[], why: string, complete: { path: string }[]): CliError {
+  const fallback = complete.length ? complete[complete.length - 1]!.path : null;
+  return new CliError(
+    `${why} ${name}, but ${path} is incomplete (no ${missing.join(', ')}), so the newest checkpoint of this run is damaged`,
+    undefined,
+    fallback ? `to use the newest complete one, pass ${fallback} itself; move ${name} aside (it is never deleted) to make that the run's newest` : 'no complete checkpoint is left in this folder; start a new run',
+  );
 }
 
 /**
  * The checkpoint folder that `path` means: a folder with config.json itself, or a checkpoint
- * folder's newest step (latest.json, else the highest complete step folder).
+ * folder's newest step (latest.json, else the highest step folder). latest.json may name only a
+ * step folder of this run (no path, so `../other-run` is refused). A newest step folder that is
+ * incomplete is an error naming it, not a silent fall-back to an older step. Leftovers of a write
+ * that crashed between its two renames are put back first (recoverTemps); `onNote` hears of it.
  */
-export function resolveCheckpointDir(path: string): string {
+export function resolveCheckpointDir(path: string, onNote?: (text: string) => void): string {
   const p = resolve(path);
   if (!existsSync(p)) throw new CliError(`${path}: no such checkpoint folder`, undefined, 'pass the --ckpt-dir of a training run, or one of its step-NNNNNN folders');
   if (!statSync(p).isDirectory()) throw new CliError(`${path} is a file; a checkpoint is a folder (config.json, model.safetensors, …)`);
   if (existsSync(join(p, 'config.json'))) return p;
+  const recovered = recoverTemps(p, { remove: false });
+  for (const name of recovered.restored) onNote?.(`note: ${join(p, name)} was being written when a run stopped; its complete copy is back in place`);
+  const complete = listCheckpoints(p);
   const latest = join(p, 'latest.json');
+  let named: string | null = null;
   if (existsSync(latest)) {
     try {
-      const { dir } = JSON.parse(readFileSync(latest, 'utf8')) as { dir: string };
-      if (existsSync(join(p, dir, 'config.json'))) return join(p, dir);
+      const json = JSON.parse(readFileSync(latest, 'utf8')) as { dir?: unknown };
+      named = typeof json?.dir === 'string' ? json.dir : null;
     } catch {
-      // A damaged latest.json: fall back to scanning the step folders.
+      // A damaged latest.json (a torn write of an old version): the step folders tell the same.
+    }
+    if (named !== null) {
+      if (!STEP_DIR.test(named)) {
+        throw new CliError(
+          `${latest} names ${JSON.stringify(named)}, which is not a step-NNNNNN folder of this run (latest.json names a folder next to it, never a path elsewhere)`,
+          undefined,
+          `pass the step folder to load itself, or fix ${latest} to {"dir": "step-NNNNNN"}`,
+        );
+      }
+      const target = join(p, named);
+      if (!existsSync(target)) {
+        throw new CliError(`${latest} names ${named}, which does not exist in ${p}`, undefined, complete.length ? `pass ${complete[complete.length - 1]!.path} itself to use the newest complete checkpoint` : 'no complete checkpoint is left in this folder; start a new run');
+      }
+      const missing = missingFiles(target);
+      if (missing.length) throw damagedNewest(target, named, missing, `${latest} names`, complete);
     }
   }
-  const all = listCheckpoints(p);
-  if (!all.length) throw new CliError(`${path}: no checkpoint here (no config.json, and no step-NNNNNN folder with one)`);
-  return all[all.length - 1]!.path;
+  const folders = stepFolders(p);
+  const newest = folders[folders.length - 1];
+  if (newest && (named === null || Number(STEP_DIR.exec(named)![1]) < newest.step)) {
+    const missing = missingFiles(newest.path);
+    if (missing.length) throw damagedNewest(newest.path, newest.name, missing, 'the highest step folder is', complete);
+  }
+  if (named !== null) return join(p, named);
+  if (!complete.length) throw new CliError(`${path}: no checkpoint here (no config.json, and no step-NNNNNN folder with one)`);
+  return complete[complete.length - 1]!.path;
+}
+
+/** Parses a JSON file of a checkpoint, naming the file when it is not JSON. */
+function readJson(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new CliError(
+      `${path} is not valid JSON (${(e as Error).message}); the checkpoint is damaged`,
+      undefined,
+      'use another step-NNNNNN folder of the run (each is complete on its own), or restore the file',
+    );
+  }
 }
 
 /** Reads a checkpoint folder; a plain Hugging Face GPT-2 folder (no tokenizer.json) gets GPT-2's tokenizer. */
 export function readCheckpoint(dir: string): CheckpointFiles {
   const read = (name: string) => readFileSync(join(dir, name));
   if (!existsSync(join(dir, 'model.safetensors'))) throw new CliError(`${dir}: no model.safetensors`);
+  const configPath = join(dir, 'config.json');
+  if (!existsSync(configPath)) throw new CliError(`${dir}: no config.json`);
+  const config = readJson(configPath);
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw new CliError(`${configPath} is not a JSON object; the checkpoint is damaged`);
   const tokenizerPath = join(dir, 'tokenizer.json');
   let tokenizer: TokenizerSpec = { type: 'gpt2' };
-  if (existsSync(tokenizerPath)) {
-    const t = JSON.parse(read('tokenizer.json').toString('utf8')) as TokenizerSpec;
-    if (t.type === 'char' || t.type === 'gpt2') tokenizer = t;
-  }
+  if (existsSync(tokenizerPath)) tokenizer = tokenizerSpecOf(readJson(tokenizerPath), tokenizerPath);
   const statePath = join(dir, 'trainer_state.json');
   let state: TrainerState | null = null;
   if (existsSync(statePath)) {
-    state = JSON.parse(read('trainer_state.json').toString('utf8')) as TrainerState;
-    if (state.format !== TRAINER_STATE_FORMAT) throw new CliError(`${statePath}: format ${JSON.stringify(state.format)} is not ${TRAINER_STATE_FORMAT}`);
+    const json = readJson(statePath) as { format?: unknown } | null;
+    if (json?.format !== TRAINER_STATE_FORMAT) throw new CliError(`${statePath}: format ${JSON.stringify(json?.format)} is not ${TRAINER_STATE_FORMAT}`);
+    state = validateTrainerState(json, statePath);
   }
   return {
     config: read('config.json').toString('utf8'),
@@ -147,4 +214,27 @@ export function readCheckpoint(dir: string): CheckpointFiles {
     optimizer: existsSync(join(dir, 'optimizer.safetensors')) ? new Uint8Array(read('optimizer.safetensors')) : null,
     state,
   };
+}
+
+/**
+ * The tokenizer a tokenizer.json describes: {"type": "gpt2"}, or {"type": "char", "chars": [...]}
+ * as this trainer writes it. Anything else is refused by name; Hugging Face's own tokenizer.json
+ * (a "model" with a BPE vocabulary) is GPT-2's BPE when its vocabulary has GPT-2's 50257 entries.
+ */
+function tokenizerSpecOf(json: unknown, path: string): TokenizerSpec {
+  const t = json as { type?: unknown; chars?: unknown; eos?: unknown; model?: { type?: unknown; vocab?: unknown } } | null;
+  if (t && typeof t === 'object') {
+    if (t.type === 'gpt2') return { type: 'gpt2' };
+    if (t.type === 'char') {
+      if (!Array.isArray(t.chars) || !t.chars.length || !t.chars.every((c) => typeof c === 'string')) throw new CliError(`${path}: a char tokenizer needs "chars", a list of characters`, undefined, 'the checkpoint is damaged; use another step-NNNNNN folder of the run');
+      return { type: 'char', chars: t.chars as string[], eos: t.eos === true };
+    }
+    const vocab = t.model?.vocab;
+    if (t.model?.type === 'BPE' && vocab && typeof vocab === 'object' && Object.keys(vocab).length === 50257) return { type: 'gpt2' };
+  }
+  throw new CliError(
+    `${path} is not a tokenizer this trainer reads: ${JSON.stringify((t as { type?: unknown } | null)?.type ?? null)} is neither "gpt2" nor "char"`,
+    undefined,
+    'lightattn reads {"type": "gpt2"}, {"type": "char", "chars": [...]}, or Hugging Face\'s GPT-2 tokenizer.json; remove the file to use GPT-2\'s tokenizer',
+  );
 }

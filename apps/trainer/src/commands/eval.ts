@@ -34,17 +34,19 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
   }
   const path = f.ckpt ?? a.positionals[0];
   if (!path) throw new UsageError('eval: which checkpoint? give its folder, e.g. `lightattn eval runs/my-run`');
-  const dir = resolveCheckpointDir(path);
+  const extra = a.positionals.slice(f.ckpt !== undefined ? 0 : 1);
+  if (extra.length) throw new UsageError(`eval: unexpected argument ${JSON.stringify(extra[0])}; eval takes one checkpoint`, 'text files to score go after --data');
+  const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
   let tokens: Int32Array;
   let source: string;
   if (f.data?.length) {
     const tokenizer = tokenizerFromSpec(files.tokenizer);
     const paths = f.data.map((p) => resolve(cwd, p));
-    tokens = Int32Array.from(tokenizer.encode(readSources(paths, null)));
+    tokens = Int32Array.from(tokenizer.encode(readSources(paths, null, '--data', (t) => io.stderr.write(`${t}\n`))));
     source = paths.join(', ');
   } else if (files.state) {
-    tokens = loadTokenData(files.state.data, files.tokenizer).val;
+    tokens = loadTokenData(files.state.data, files.tokenizer, (t) => io.stderr.write(`${t}\n`)).val;
     source = 'the validation split of the training data';
   } else throw new CliError(`${dir} has no trainer_state.json, so there is no validation split to use`, undefined, 'pass the text to score with --data FILE');
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });

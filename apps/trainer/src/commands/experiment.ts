@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
+import { MAX_SEED } from '../checkpoint/trainer-state.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenizerName } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -35,7 +36,7 @@ export const EXPERIMENT_FLAGS = {
   'eval-interval': { type: 'int', min: 1, placeholder: 'N', help: 'validate every N steps (default: 10 times per run)' },
   'eval-batches': { type: 'int', min: 1, placeholder: 'N', help: 'batches per periodic validation (default 20)' },
   'final-eval-batches': { type: 'int', min: 1, placeholder: 'N', help: 'batches of the final validation (default: the whole split)' },
-  seed: { type: 'int', min: 0, default: 0, help: 'seed of weights, dropout and batch order (the same for both)' },
+  seed: { type: 'int', min: 0, max: MAX_SEED, default: 0, help: 'seed of weights, dropout and batch order (the same for both)' },
   ...DEVICE_FLAG,
   out: { type: 'string', default: 'experiments/leap-vs-gpt2', placeholder: 'DIR', help: 'results.json, results.md, the logs, checkpoints and the plot' },
   ...DEBUG_FLAG,
@@ -88,7 +89,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
     valFraction: f['val-fraction']!,
     maxChars: f.data?.length ? null : 200_000,
   };
-  const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName);
+  const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName, (t) => io.stdout.write(`${t}\n`));
   const outDir = resolve(cwd, f.out!);
   mkdirSync(outDir, { recursive: true });
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });

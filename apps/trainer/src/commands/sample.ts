@@ -1,9 +1,9 @@
-import { streamText, type DecodingModel, type GenerateOptions, type Tokenizer } from '@lightattn/gpt2-model';
+import { streamText, TokenizerError, type DecodingModel, type GenerateOptions, type Tokenizer } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { tokenizerFromSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
-import { EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi } from '../format.js';
 import type { CommandIo, Output } from '../io.js';
 import { describeModel, loadModel, type LanguageModel } from '../model-factory.js';
@@ -23,6 +23,31 @@ export const SAMPLE_FLAGS = {
 } as const satisfies FlagSpecs;
 
 export const SAMPLE_HELP = formatHelp('lightattn sample <checkpoint> [options]', 'Generate text from a checkpoint, streamed token by token.', SAMPLE_FLAGS);
+
+/**
+ * Checks a prompt before generating: it must encode with the model's tokenizer (a character model
+ * knows only the characters of its training text) and fit in its n_positions. Returns a note when
+ * n_positions will stop the generation before `maxNewTokens`, else null. `flag` names the option
+ * the prompt came from; `defaulted` says the user did not give it.
+ */
+export function checkPrompt(lm: LanguageModel, tokenizer: Tokenizer, prompt: string, maxNewTokens: number, flag: string, defaulted: boolean): string | null {
+  let ids: number[];
+  try {
+    ids = tokenizer.encode(prompt);
+  } catch (e) {
+    if (!(e instanceof TokenizerError)) throw e;
+    const what = defaulted ? `the default prompt ${JSON.stringify(prompt)} (${flag} was not given)` : `${flag} ${JSON.stringify(prompt)}`;
+    throw new CliError(`${what} cannot be encoded: ${e.message.replace(/^CharTokenizer\.encode: /, '')}`, undefined, `give ${flag} with characters the model was trained on`);
+  }
+  if (!ids.length) throw new UsageError(`${flag} is empty; the model needs at least one token to continue`, `give ${flag} some text`);
+  const model = lm.model as DecodingModel;
+  const limit = model.config.n_positions;
+  if (!model.boundedPositions) return null;
+  if (ids.length > limit) throw new UsageError(`${flag} has ${ids.length} tokens, more than the model's n_positions ${limit}`, `shorten ${flag}`);
+  const room = limit - ids.length;
+  if (maxNewTokens <= room) return null;
+  return `note: the model reads at most n_positions ${limit} tokens and the prompt has ${ids.length}, so at most ${room} of the ${maxNewTokens} new tokens asked for are generated`;
+}
 
 /** Streams the prompt and its continuation to `out`; returns the tokens generated and the time taken. */
 export async function printSample(lm: LanguageModel, tokenizer: Tokenizer, prompt: string, options: GenerateOptions, out: Output): Promise<{ tokens: number; ms: number }> {
@@ -47,13 +72,17 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   }
   const path = f.ckpt ?? a.positionals[0];
   if (!path) throw new UsageError('sample: which checkpoint? give its folder, e.g. `lightattn sample runs/my-run`');
-  const dir = resolveCheckpointDir(path);
+  const extra = a.positionals.slice(f.ckpt !== undefined ? 0 : 1);
+  if (extra.length) throw new UsageError(`sample: unexpected argument ${JSON.stringify(extra[0])}; sample takes one checkpoint`, 'text to continue goes after --prompt (quote it if it has spaces)');
+  const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
   const tokenizer = tokenizerFromSpec(files.tokenizer);
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const lm = loadModel(files, selected.device);
   try {
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);
+    const note = checkPrompt(lm, tokenizer, f.prompt!, f['max-new-tokens']!, '--prompt', !a.given.has('prompt'));
+    if (note) io.stderr.write(`${note}\n`);
     const { tokens, ms } = await printSample(
       lm,
       tokenizer,

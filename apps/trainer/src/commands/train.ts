@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AdamW } from '@lightattn/autograd';
 import { formatHelp, parseArgs } from '../args.js';
 import { predictStepMemory } from '../bench/measure-memory.js';
-import type { WriteHooks } from '../checkpoint/atomic-dir.js';
+import { recoverTemps, type WriteHooks } from '../checkpoint/atomic-dir.js';
+import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName } from '../data/text-data.js';
@@ -14,11 +15,11 @@ import type { CommandIo } from '../io.js';
 import { buildModel, describeModel, loadModel, modelConfigFromFlags, modelConfigFromJson, type LanguageModel, type ModelConfig } from '../model-factory.js';
 import { writeLossPlot } from '../plot/loss-plot.js';
 import { outOfMemoryError } from '../train/memory-advice.js';
-import { MetricsLog } from '../train/metrics-log.js';
+import { isMetricsLog, MetricsLog } from '../train/metrics-log.js';
 import { createOptimizer } from '../train/optimizer.js';
 import { trainLoop, type TrainResult } from '../train/trainer.js';
-import { modelFlagsOf } from './model-flags.js';
-import { printSample } from './sample.js';
+import { modelFlagsOf, refuseIgnoredModelFlags } from './model-flags.js';
+import { checkPrompt, printSample } from './sample.js';
 import { resumeConflicts, resumedSettings, settingsFromFlags, TRAIN_FLAGS, type TrainArgs } from './train-settings.js';
 
 export const TRAIN_HELP = formatHelp(
@@ -45,10 +46,10 @@ interface Prepared {
   resume: { dir: string; files: CheckpointFiles } | null;
 }
 
-function prepare(a: TrainArgs, cwd: string): Prepared {
+function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepared {
   const f = a.flags;
   if (f.resume !== undefined) {
-    const dir = resolveCheckpointDir(f.resume);
+    const dir = resolveCheckpointDir(resolve(cwd, f.resume), say);
     const files = readCheckpoint(dir);
     if (!files.state || !files.optimizer) {
       throw new CliError(`${dir} is a model folder without training state (trainer_state.json, optimizer.safetensors), so it cannot be resumed`, undefined, 'resume from a --ckpt-dir written by lightattn train');
@@ -56,11 +57,14 @@ function prepare(a: TrainArgs, cwd: string): Prepared {
     const model = modelConfigFromJson(files.config);
     const changed = resumeConflicts(a, { settings: files.state.settings, data: files.state.data, tokenizer: files.tokenizer, model }, cwd);
     const settings = resumedSettings(a, files.state.settings, changed);
-    const data = loadTokenData(files.state.data, files.tokenizer);
-    const ckptDir = f['ckpt-dir'] !== undefined ? resolve(cwd, f['ckpt-dir']) : /^step-\d+$/.test(basename(dir)) ? dirname(dir) : dir;
+    const data = loadTokenData(files.state.data, files.tokenizer, say);
+    const ckptDir = f['ckpt-dir'] !== undefined ? ensureWritableDir(resolve(cwd, f['ckpt-dir']), '--ckpt-dir') : /^step-\d+$/.test(basename(dir)) ? dirname(dir) : dir;
+    checkLogFile(logPathOf(f, cwd, ckptDir), f.log !== undefined, 'resume');
     return { spec: model, settings, dataSpec: files.state.data, data, ckptDir, resume: { dir, files } };
   }
   const settings = settingsFromFlags(a);
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const ckptDir = ensureWritableDir(resolve(cwd, f['ckpt-dir'] ?? join('runs', stamp)), '--ckpt-dir');
   const dataSpec: DataSpec = {
     sources: f.data?.length ? resolveSources(f.data.map((p) => resolve(cwd, p))) : [BROWN_CORPUS],
     valSources: f['val-data']?.length ? resolveSources(f['val-data'].map((p) => resolve(cwd, p))) : null,
@@ -68,24 +72,49 @@ function prepare(a: TrainArgs, cwd: string): Prepared {
     maxChars: f['max-chars'] ?? null,
   };
   const tokenizer: TokenizerName = f.tokenizer === 'auto' ? (f.model === 'gpt2' && OPENAI_SIZES.has(f.preset!) && !f.config ? 'gpt2' : 'char') : (f.tokenizer as TokenizerName);
-  const data = loadTokenData(dataSpec, tokenizer);
+  const data = loadTokenData(dataSpec, tokenizer, say);
   const spec = modelConfigFromFlags(modelFlagsOf(a.flags, 'flash'), data.tokenizer.vocabSize, settings.seq);
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const ckptDir = resolve(cwd, f['ckpt-dir'] ?? join('runs', stamp));
+  refuseIgnoredModelFlags(a, spec);
+  recoverTemps(ckptDir, { remove: false });
   const previous = listCheckpoints(ckptDir);
-  if (previous.length) {
-    if (!f.overwrite) {
-      throw new CliError(
-        `${ckptDir} holds checkpoints of another run (up to step ${previous[previous.length - 1]!.step})`,
-        EXIT.error,
-        `continue it with --resume ${f['ckpt-dir']}, start afresh there with --overwrite, or pick another --ckpt-dir`,
-      );
-    }
-    for (const c of previous) rmSync(c.path, { recursive: true, force: true });
-    rmSync(join(ckptDir, 'latest.json'), { force: true });
+  if (previous.length && !f.overwrite) {
+    throw new CliError(
+      `${ckptDir} holds checkpoints of another run (up to step ${previous[previous.length - 1]!.step})`,
+      EXIT.error,
+      `continue it with --resume ${f['ckpt-dir']}, start afresh there with --overwrite, or pick another --ckpt-dir`,
+    );
   }
-  if (f.overwrite || !previous.length) rmSync(f.log !== undefined ? resolve(cwd, f.log) : join(ckptDir, 'metrics.jsonl'), { force: true });
+  const logPath = logPathOf(f, cwd, ckptDir);
+  const replaceLog = checkLogFile(logPath, f.log !== undefined, f.overwrite ? 'overwrite' : 'new');
+  for (const c of previous) rmSync(c.path, { recursive: true, force: true });
+  if (previous.length) rmSync(join(ckptDir, 'latest.json'), { force: true });
+  if (replaceLog) rmSync(logPath);
   return { spec, settings, dataSpec, data, ckptDir, resume: null };
+}
+
+const logPathOf = (f: TrainArgs['flags'], cwd: string, ckptDir: string) => (f.log !== undefined ? resolve(cwd, f.log) : join(ckptDir, 'metrics.jsonl'));
+
+/**
+ * What to do with an existing metrics log at `path`: a file that is not a lightattn metrics log is
+ * never replaced or rewritten (a resumed run trims its log); another run's log is replaced only
+ * with --overwrite. Returns whether the file is to be deleted before the run starts.
+ */
+function checkLogFile(path: string, explicit: boolean, mode: 'new' | 'overwrite' | 'resume'): boolean {
+  if (!existsSync(path)) return false;
+  const flag = explicit ? `--log ${path}` : `the metrics log ${path}`;
+  if (!isMetricsLog(path)) {
+    throw new CliError(
+      `${flag} exists and is not a lightattn metrics log (JSON lines of train, eval and checkpoint records), so it is left as it is`,
+      undefined,
+      explicit ? 'pick a --log file name that does not exist yet, or leave --log out to write <ckpt-dir>/metrics.jsonl' : 'move the file away, or pick another --ckpt-dir (or --log FILE)',
+    );
+  }
+  if (mode !== 'new' || statSync(path).size === 0) return mode === 'overwrite';
+  throw new CliError(
+    `${flag} holds the metrics of an earlier run`,
+    undefined,
+    `start afresh with --overwrite (the log is replaced), or pick another ${explicit ? '--log file' : '--ckpt-dir'}`,
+  );
 }
 
 /** `lightattn train`. */
@@ -98,7 +127,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   if (a.positionals.length) throw new UsageError(`train: unexpected argument ${JSON.stringify(a.positionals[0])}`, 'text files go after --data');
   const f = a.flags;
   const say = (text: string) => io.stdout.write(`${text}\n`);
-  const p = prepare(a, cwd);
+  const p = prepare(a, cwd, say);
   const { settings: s } = p;
   if (p.data.val.length < s.seq && s.evalInterval > 0) {
     say(`note: the validation split has ${p.data.val.length} tokens, fewer than --seq ${s.seq}: no validation (use --val-data or a larger --val-fraction)`);
@@ -115,6 +144,8 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   let optimizer: AdamW | null = null;
   try {
     lm = p.resume ? loadModel(p.resume.files, device, s.seed) : buildModel(p.spec, device, s.seed);
+    // A prompt the tokenizer cannot encode is refused now, not after the training it would follow.
+    const sampleNote = f['sample-prompt'] !== undefined ? checkPrompt(lm, p.data.tokenizer, f['sample-prompt'], f['sample-tokens']!, '--sample-prompt', false) : null;
     optimizer = createOptimizer(lm, { lr: s.lr, weightDecay: s.weightDecay });
     if (p.resume) optimizer.loadStateDict(p.resume.files.optimizer!);
     const log = new MetricsLog(f.log !== undefined ? resolve(cwd, f.log) : join(p.ckptDir, 'metrics.jsonl'));
@@ -167,6 +198,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
     }
     if (f['sample-prompt'] !== undefined && result.status === 'done') {
       say('');
+      if (sampleNote) say(sampleNote);
       await printSample(lm, p.data.tokenizer, f['sample-prompt'], { maxNewTokens: f['sample-tokens']!, doSample: true, temperature: 0.8, topK: 40, seed: s.seed }, io.stdout);
     }
     say('');

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { CharTokenizer, GPT2Tokenizer, type Tokenizer } from '@lightattn/gpt2-model';
 import { CliError } from '../errors.js';
 import { BROWN_CORPUS, loadBrownCorpus } from './brown-corpus.js';
+import { decodeText } from './decode-text.js';
 
 export type TokenizerName = 'gpt2' | 'char';
 
@@ -29,9 +30,26 @@ export interface TokenData {
   chars: number;
 }
 
-/** Reads the sources as one text; missing files are named. */
-export function readSources(sources: readonly string[], maxChars: number | null): string {
+/** A text file's contents, decoded (see decodeText); binary files are refused, other encodings noted. */
+function readTextFile(path: string, flag: string, say?: (text: string) => void): string {
+  const decoded = decodeText(readFileSync(path));
+  if (decoded.kind === 'binary') {
+    throw new CliError(`${flag}: ${path} is not a text file (${decoded.reason})`, undefined, 'pass plain text files (UTF-8, UTF-16 or Latin-1)');
+  }
+  if (decoded.encoding !== 'utf-8') {
+    const name = decoded.encoding === 'windows-1252' ? 'Latin-1 (Windows-1252), as it is not valid UTF-8' : `${decoded.encoding.toUpperCase()}${decoded.bom ? '' : ' (no byte-order mark; recognised by its zero bytes)'}`;
+    say?.(`note: ${flag}: ${path} is read as ${name}; convert it to UTF-8 if that is wrong`);
+  }
+  return decoded.text;
+}
+
+/**
+ * Reads the sources as one text; missing, binary and folder paths are named with `flag` (the
+ * option they came from). Files that are not UTF-8 are decoded by their encoding, with a note to `say`.
+ */
+export function readSources(sources: readonly string[], maxChars: number | null, flag = '--data', say?: (text: string) => void): string {
   const limit = maxChars ?? Infinity;
+  if (!sources.length) throw new CliError(`${flag}: no file names given`, undefined, `name at least one text file, e.g. ${flag} corpus.txt`);
   if (sources.length === 1 && sources[0] === BROWN_CORPUS) return loadBrownCorpus(limit);
   const parts: string[] = [];
   let total = 0;
@@ -39,15 +57,15 @@ export function readSources(sources: readonly string[], maxChars: number | null)
     if (path === BROWN_CORPUS) {
       parts.push(loadBrownCorpus(limit - total));
     } else {
-      if (!existsSync(path)) throw new CliError(`--data: ${path}: no such file`, undefined, 'pass text files that exist, or leave --data out for the default corpus (Brown)');
-      if (statSync(path).isDirectory()) throw new CliError(`--data: ${path} is a folder; pass the text files in it`);
-      parts.push(readFileSync(path, 'utf8'));
+      if (!existsSync(path)) throw new CliError(`${flag}: ${path}: no such file`, undefined, flag === '--data' ? 'pass text files that exist, or leave --data out for the default corpus (Brown)' : `pass text files that exist, or leave ${flag} out`);
+      if (statSync(path).isDirectory()) throw new CliError(`${flag}: ${path} is a folder; pass the text files in it`);
+      parts.push(readTextFile(path, flag, say));
     }
     total += parts[parts.length - 1]!.length;
     if (total >= limit) break;
   }
   const text = parts.join('\n');
-  if (!text.length) throw new CliError(`--data: ${sources.join(', ')} holds no text`);
+  if (!text.length) throw new CliError(`${flag}: ${sources.join(', ')} holds no text`);
   return text.length > limit ? text.slice(0, limit) : text;
 }
 
@@ -69,9 +87,9 @@ export function specOfTokenizer(tokenizer: Tokenizer): TokenizerSpec {
  * Reads and tokenizes the data. A character tokenizer's vocabulary is every character of the train
  * and validation text (so encoding never fails), unless `tokenizer` fixes it (a resumed run).
  */
-export function loadTokenData(spec: DataSpec, tokenizer: TokenizerName | TokenizerSpec): TokenData {
-  const text = readSources(spec.sources, spec.maxChars);
-  const valText = spec.valSources ? readSources(spec.valSources, spec.maxChars) : null;
+export function loadTokenData(spec: DataSpec, tokenizer: TokenizerName | TokenizerSpec, say?: (text: string) => void): TokenData {
+  const text = readSources(spec.sources, spec.maxChars, '--data', say);
+  const valText = spec.valSources ? readSources(spec.valSources, spec.maxChars, '--val-data', say) : null;
   const tok = typeof tokenizer === 'object' ? tokenizerFromSpec(tokenizer) : tokenizer === 'gpt2' ? new GPT2Tokenizer() : CharTokenizer.fromText(valText ? text + valText : text);
   const ids = Int32Array.from(tok.encode(text));
   let train = ids;

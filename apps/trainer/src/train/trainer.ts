@@ -1,6 +1,7 @@
 import { clipGradNorm, type AdamW } from '@lightattn/autograd';
 import { fromArray, type Device } from '@lightattn/tensor-core';
 import type { WriteHooks } from '../checkpoint/atomic-dir.js';
+import { lastGoodCheckpoint } from '../checkpoint/weights-health.js';
 import { saveCheckpoint, TRAINER_STATE_FORMAT, type RunSettings, type TrainerState } from '../checkpoint/checkpoint.js';
 import { BatchLoader } from '../data/batch-loader.js';
 import type { DataSpec, TokenData } from '../data/text-data.js';
@@ -141,10 +142,16 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
     if (!Number.isFinite(value)) {
       progress.clear();
       optimizer.zeroGrad();
-      const kept = lastSaved ? `the last good checkpoint (step ${lastSaved.step}) is kept in ${o.ckptDir}` : 'no checkpoint had been written yet';
+      // The weights this loss came from are those after `step` updates: a checkpoint of `step` holds
+      // them (and a resume would repeat them exactly), so only older checkpoints whose weights are
+      // sound can be called good (lastGoodCheckpoint).
+      const { good, rejected } = lastGoodCheckpoint(o.ckptDir, step + 1);
+      const kept = good
+        ? `the last good checkpoint is step ${good.step} (${good.path}; its weights are finite and gave a finite loss)`
+        : `no checkpoint in ${o.ckptDir} can be called good`;
       throw new NanLossError(
-        `the loss is ${value} at step ${step + 1} (learning rate ${lr.toExponential(2)}); training stopped before the update, and ${kept}`,
-        `lower --lr, add --warmup steps, or clip gradients (--clip 1)${lastSaved ? `; resume from the good checkpoint with --resume ${o.ckptDir}` : ''}`,
+        `the loss is ${value} at step ${step + 1} (learning rate ${lr.toExponential(2)}); training stopped before the update, and ${kept}${rejected.length ? `; ${rejected.join('; ')}` : ''}`,
+        `lower --lr, add --warmup steps, or clip gradients (--clip 1), in a new run (--resume keeps the settings, so it would repeat these steps)${good ? `; sample or eval the good checkpoint with \`lightattn sample ${good.path}\`` : ''}`,
       );
     }
     let gradNorm: number | null = null;
