@@ -104,6 +104,7 @@ function convert(raw: string, name: string, spec: FlagSpec, command: string): un
       if (raw === 'false' || raw === '0') return false;
       throw bad('is true or false');
     case 'string':
+      if (raw === '') throw bad(`needs a value (${spec.placeholder ?? 'text'})`);
       if (spec.choices && !spec.choices.includes(raw)) throw bad(`must be one of ${spec.choices.join(', ')}${suggestFlag(raw, spec.choices, '')}`);
       return raw;
     case 'list': {

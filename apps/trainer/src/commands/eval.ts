@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { ATTN_IMPLS, type AttnImpl, type GPT2LMHeadModel } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
+import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { loadTokenData, readSources, tokenizerFromSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
-import { describeModel, loadModel } from '../model-factory.js';
+import { describeModel, loadModel, modelConfigFromJson } from '../model-factory.js';
 import { evaluateLoss } from '../train/evaluate.js';
 import { DEBUG_FLAG, DEVICE_FLAG } from './model-flags.js';
 
@@ -38,10 +39,11 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
   if (extra.length) throw new UsageError(`eval: unexpected argument ${JSON.stringify(extra[0])}; eval takes one checkpoint`, 'text files to score go after --data');
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
+  const tokenizer = tokenizerFromSpec(files.tokenizer);
+  checkTokenizerFits(tokenizer, files.tokenizer.type, modelConfigFromJson(files.config).config.vocab_size, dir);
   let tokens: Int32Array;
   let source: string;
   if (f.data?.length) {
-    const tokenizer = tokenizerFromSpec(files.tokenizer);
     const paths = f.data.map((p) => resolve(cwd, p));
     tokens = Int32Array.from(tokenizer.encode(readSources(paths, null, '--data', (t) => io.stderr.write(`${t}\n`))));
     source = paths.join(', ');

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
+import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { MAX_SEED } from '../checkpoint/trainer-state.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenizerName } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
@@ -91,7 +92,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
   };
   const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName, (t) => io.stdout.write(`${t}\n`));
   const outDir = resolve(cwd, f.out!);
-  mkdirSync(outDir, { recursive: true });
+  ensureWritableDir(outDir, '--out');
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);

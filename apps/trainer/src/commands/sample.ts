@@ -1,6 +1,7 @@
 import { streamText, TokenizerError, type DecodingModel, type GenerateOptions, type Tokenizer } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
+import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { tokenizerFromSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
@@ -74,12 +75,15 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   if (!path) throw new UsageError('sample: which checkpoint? give its folder, e.g. `lightattn sample runs/my-run`');
   const extra = a.positionals.slice(f.ckpt !== undefined ? 0 : 1);
   if (extra.length) throw new UsageError(`sample: unexpected argument ${JSON.stringify(extra[0])}; sample takes one checkpoint`, 'text to continue goes after --prompt (quote it if it has spaces)');
+  const unused = ['temperature', 'top-k', 'top-p', 'seed'].filter((n) => a.given.has(n));
+  if (f.greedy && unused.length) throw new UsageError(`--greedy always takes the most likely token, so ${unused.map((n) => `--${n}`).join(', ')} would be ignored`, 'leave out --greedy to sample, or the sampling options to decode greedily');
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
   const tokenizer = tokenizerFromSpec(files.tokenizer);
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const lm = loadModel(files, selected.device);
   try {
+    checkTokenizerFits(tokenizer, files.tokenizer.type, lm.model.config.vocab_size, dir);
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);
     const note = checkPrompt(lm, tokenizer, f.prompt!, f['max-new-tokens']!, '--prompt', !a.given.has('prompt'));
     if (note) io.stderr.write(`${note}\n`);

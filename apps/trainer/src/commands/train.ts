@@ -1,13 +1,15 @@
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AdamW } from '@lightattn/autograd';
+import { TokenizerError } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs } from '../args.js';
 import { predictStepMemory } from '../bench/measure-memory.js';
 import { recoverTemps, type WriteHooks } from '../checkpoint/atomic-dir.js';
 import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
+import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
-import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName } from '../data/text-data.js';
+import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName, type TokenizerSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, isOutOfMemory, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatSi, formatTable } from '../format.js';
@@ -57,8 +59,23 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
     const model = modelConfigFromJson(files.config);
     const changed = resumeConflicts(a, { settings: files.state.settings, data: files.state.data, tokenizer: files.tokenizer, model }, cwd);
     const settings = resumedSettings(a, files.state.settings, changed);
-    const data = loadTokenData(files.state.data, files.tokenizer, say);
-    const ckptDir = f['ckpt-dir'] !== undefined ? ensureWritableDir(resolve(cwd, f['ckpt-dir']), '--ckpt-dir') : /^step-\d+$/.test(basename(dir)) ? dirname(dir) : dir;
+    const data = resumedData(files.state.data, files.tokenizer, join(dir, 'trainer_state.json'), say);
+    checkTokenizerFits(data.tokenizer, files.tokenizer.type, model.config.vocab_size, dir);
+    const runDir = /^step-\d+$/.test(basename(dir)) ? dirname(dir) : dir;
+    const ckptDir = f['ckpt-dir'] !== undefined ? ensureWritableDir(resolve(cwd, f['ckpt-dir']), '--ckpt-dir') : runDir;
+    const there = listCheckpoints(ckptDir);
+    if (ckptDir !== runDir && there.length) {
+      // Another run's folder: this run's saves would replace its step folders and rotate the rest away.
+      throw new CliError(
+        `--ckpt-dir ${ckptDir} holds checkpoints of another run (up to step ${there[there.length - 1]!.step}), which this resumed run would replace`,
+        undefined,
+        `leave --ckpt-dir out to continue in ${runDir}, or pick an empty --ckpt-dir`,
+      );
+    }
+    const later = there.filter((c) => c.step > files.state!.step);
+    if (later.length) {
+      say(`note: ${ckptDir} holds later checkpoints (${later.map((c) => basename(c.path)).join(', ')}); this run replaces each when it gets there, and the older ones are rotated away as usual (--keep)`);
+    }
     checkLogFile(logPathOf(f, cwd, ckptDir), f.log !== undefined, 'resume');
     return { spec: model, settings, dataSpec: files.state.data, data, ckptDir, resume: { dir, files } };
   }
@@ -84,12 +101,48 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
       `continue it with --resume ${f['ckpt-dir']}, start afresh there with --overwrite, or pick another --ckpt-dir`,
     );
   }
+  if (!f.overwrite) refuseForeignFiles(ckptDir, f.plot === true);
   const logPath = logPathOf(f, cwd, ckptDir);
   const replaceLog = checkLogFile(logPath, f.log !== undefined, f.overwrite ? 'overwrite' : 'new');
   for (const c of previous) rmSync(c.path, { recursive: true, force: true });
   if (previous.length) rmSync(join(ckptDir, 'latest.json'), { force: true });
   if (replaceLog) rmSync(logPath);
   return { spec, settings, dataSpec, data, ckptDir, resume: null };
+}
+
+/**
+ * A new run writes latest.json (and with --plot, loss.svg and loss.png) into its folder: refused
+ * when a file of that name is there that this trainer did not write, so nothing of the user's is
+ * replaced. A latest.json naming a step folder is the trainer's (a stale one, its run's folders gone).
+ */
+function refuseForeignFiles(ckptDir: string, plot: boolean): void {
+  const latest = join(ckptDir, 'latest.json');
+  if (existsSync(latest)) {
+    let ours = false;
+    try {
+      const json = JSON.parse(readFileSync(latest, 'utf8')) as { dir?: unknown } | null;
+      ours = typeof json?.dir === 'string' && /^step-\d+$/.test(json.dir);
+    } catch {
+      ours = false;
+    }
+    if (!ours) throw new CliError(`${latest} exists and was not written by lightattn (checkpoints keep their pointer there)`, undefined, 'pick another --ckpt-dir, or move the file away');
+  }
+  const plots = plot ? ['loss.svg', 'loss.png'].filter((n) => existsSync(join(ckptDir, n))) : [];
+  if (plots.length) throw new CliError(`--plot would replace ${plots.map((n) => join(ckptDir, n)).join(' and ')}`, undefined, 'pick another --ckpt-dir, move the files away, or start afresh with --overwrite');
+}
+
+/** The data of a resumed run, as its trainer_state.json names it; errors say where the names came from. */
+function resumedData(spec: DataSpec, tokenizer: TokenizerSpec, statePath: string, say: (text: string) => void): TokenData {
+  try {
+    return loadTokenData(spec, tokenizer, say);
+  } catch (e) {
+    if (!(e instanceof CliError || e instanceof TokenizerError)) throw e;
+    throw new CliError(
+      `the run's data, as ${statePath} names it, cannot be read as it was: ${e.message}`,
+      undefined,
+      'a resumed run reads the same text files (and a character model has no ids for new characters); put them back as they were, or start a new run',
+    );
+  }
 }
 
 const logPathOf = (f: TrainArgs['flags'], cwd: string, ckptDir: string) => (f.log !== undefined ? resolve(cwd, f.log) : join(ckptDir, 'metrics.jsonl'));

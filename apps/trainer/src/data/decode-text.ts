@@ -13,7 +13,7 @@ const isControl = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0
 
 /** UTF-16 without a mark: most code units of ASCII-range text have a zero high byte. */
 function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (bytes.length < 4 || bytes.length % 2) return null;
+  if (bytes.length < 4) return null;
   const n = Math.min(bytes.length, 1 << 16) & ~1;
   let evenZero = 0;
   let oddZero = 0;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CharTokenizer, GPT2Tokenizer, type Tokenizer } from '@lightattn/gpt2-model';
 import { CliError } from '../errors.js';
@@ -30,9 +30,38 @@ export interface TokenData {
   chars: number;
 }
 
+/** Largest file read whole: V8's strings end at 2²⁹ − 24 UTF-16 units, and UTF-8 text has at least one byte per unit. */
+const MAX_TEXT_BYTES = 2 ** 29 - 24;
+
+/**
+ * The first `maxBytes` bytes of a file (a --max-chars run needs at most 4 bytes per character), cut
+ * before a UTF-8 sequence the cut would split, so the prefix
+ * decodes as the whole file would.
+ */
+function readPrefix(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(maxBytes);
+    let at = 0;
+    while (at < buf.length) {
+      const n = readSync(fd, buf, at, buf.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    let end = at;
+    for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+      if (buf[i]! >= 0xc0) end = i; // a lead byte: drop it and what follows (maybe incomplete)
+      if (buf[i]! < 0x80 || buf[i]! >= 0xc0) break;
+    }
+    return buf.subarray(0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** A text file's contents, decoded (see decodeText); binary files are refused, other encodings noted. */
-function readTextFile(path: string, flag: string, say?: (text: string) => void): string {
-  const decoded = decodeText(readFileSync(path));
+function readTextFile(path: string, flag: string, say?: (text: string) => void, maxBytes: number | null = null): string {
+  const decoded = decodeText(maxBytes === null || statSync(path).size <= maxBytes ? readFileSync(path) : readPrefix(path, maxBytes));
   if (decoded.kind === 'binary') {
     throw new CliError(`${flag}: ${path} is not a text file (${decoded.reason})`, undefined, 'pass plain text files (UTF-8, UTF-16 or Latin-1)');
   }
@@ -58,8 +87,14 @@ export function readSources(sources: readonly string[], maxChars: number | null,
       parts.push(loadBrownCorpus(limit - total));
     } else {
       if (!existsSync(path)) throw new CliError(`${flag}: ${path}: no such file`, undefined, flag === '--data' ? 'pass text files that exist, or leave --data out for the default corpus (Brown)' : `pass text files that exist, or leave ${flag} out`);
-      if (statSync(path).isDirectory()) throw new CliError(`${flag}: ${path} is a folder; pass the text files in it`);
-      parts.push(readTextFile(path, flag, say));
+      const stat = statSync(path);
+      if (stat.isDirectory()) throw new CliError(`${flag}: ${path} is a folder; pass the text files in it`);
+      // A device or pipe (/dev/zero, /dev/stdin) may never end; a string holds at most 2²⁹ − 24 characters.
+      if (!stat.isFile()) throw new CliError(`${flag}: ${path} is not a regular file (a device, pipe or socket)`, undefined, 'save the text to a file and pass that');
+      if (stat.size > MAX_TEXT_BYTES && maxChars === null) {
+        throw new CliError(`${flag}: ${path} has ${stat.size} bytes, more than the ${MAX_TEXT_BYTES} that one text can hold here`, undefined, 'read a part of it with --max-chars N, or split it into files of under 512 MB');
+      }
+      parts.push(readTextFile(path, flag, say, maxChars === null ? null : (limit - total) * 4 + 4));
     }
     total += parts[parts.length - 1]!.length;
     if (total >= limit) break;

@@ -1,0 +1,112 @@
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from './errors.js';
+import { cli, scratchDir, TINY } from './test-support.js';
+
+const ONE_STEP = [...TINY, '--steps', '1', '--eval-interval', '0'];
+
+/** A 3-step run on a small text file, checkpointed every step (keep 3). */
+let trained: string;
+let corpus: string;
+beforeAll(async () => {
+  const dir = scratchDir('refusals');
+  corpus = join(dir, 'corpus.txt');
+  writeFileSync(corpus, 'The cat sat on the mat; the dog sat on the log. '.repeat(80));
+  trained = join(dir, 'run');
+  const r = await cli(['train', ...TINY, '--data', corpus, '--steps', '3', '--ckpt-interval', '1', '--keep', '3', '--eval-interval', '0', '--ckpt-dir', trained]);
+  expect(r.code).toBe(EXIT.ok);
+}, 60_000);
+const copyRun = (name: string) => {
+  const dir = join(scratchDir(name), 'run');
+  cpSync(trained, dir, { recursive: true });
+  return dir;
+};
+const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+
+describe('what a hostile user tries next', () => {
+  it('a resumed run refuses a --ckpt-dir holding another run, leaving it as it was', async () => {
+    const other = copyRun('other');
+    const before = listing(other);
+    const r = await cli(['train', '--resume', join(trained, 'step-000001'), '--steps', '3', '--ckpt-dir', other]);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/--ckpt-dir .* holds checkpoints of another run \(up to step 3\), which this resumed run would replace/);
+    expect(listing(other)).toEqual(before);
+  }, 30_000);
+
+  it('resuming an older step says that the later checkpoints will be replaced', async () => {
+    const run = copyRun('older');
+    const r = await cli(['train', '--resume', join(run, 'step-000001'), '--steps', '2']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toMatch(/note: .* holds later checkpoints \(step-000002, step-000003\); this run replaces each when it gets there/);
+  }, 30_000);
+
+  it('a new run does not replace a latest.json or --plot files it did not write', async () => {
+    const dir = scratchDir('foreign');
+    writeFileSync(join(dir, 'latest.json'), '{"version": 3}');
+    const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', dir]);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/latest\.json exists and was not written by lightattn/);
+    expect(readFileSync(join(dir, 'latest.json'), 'utf8')).toBe('{"version": 3}');
+    const plots = scratchDir('plots');
+    writeFileSync(join(plots, 'loss.png'), 'my figure');
+    const p = await cli(['train', ...ONE_STEP, '--ckpt-dir', plots, '--plot']);
+    expect(p.err).toMatch(/--plot would replace .*loss\.png/);
+    expect(readFileSync(join(plots, 'loss.png'), 'utf8')).toBe('my figure');
+  }, 30_000);
+
+  it('a resumed run whose data file is gone names trainer_state.json as where the name came from', async () => {
+    const run = copyRun('gone');
+    const moved = `${corpus}.moved`;
+    renameSync(corpus, moved);
+    try {
+      const r = await cli(['train', '--resume', run, '--steps', '4']);
+      expect(r.code).toBe(EXIT.error);
+      expect(r.err).toMatch(/the run's data, as .*step-000003\/trainer_state\.json names it, cannot be read as it was: --data: .*corpus\.txt: no such file/);
+    } finally {
+      renameSync(moved, corpus);
+    }
+  }, 30_000);
+
+  it('a tokenizer.json that does not match config.json is refused at load, naming both', async () => {
+    const run = copyRun('vocab');
+    const path = join(run, 'step-000003', 'tokenizer.json');
+    const t = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...t, chars: t.chars.slice(0, 5) }));
+    const r = await cli(['sample', run, '--prompt', 'T', '--device', 'cpu']);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/tokenizer\.json has 5 tokens, but .*config\.json has vocab_size \d+: they are not of the same model/);
+    writeFileSync(path, JSON.stringify({ type: 'sentencepiece' }));
+    expect((await cli(['sample', run, '--device', 'cpu'])).err).toMatch(/tokenizer\.json is not a tokenizer this trainer reads: "sentencepiece"/);
+  }, 30_000);
+
+  it('sample refuses sampling options with --greedy, which would ignore them', async () => {
+    const r = await cli(['sample', trained, '--greedy', '--top-k', '3', '--device', 'cpu']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(/--greedy always takes the most likely token, so --top-k would be ignored/);
+  });
+
+  it('empty values, devices and kernel file systems are refused before anything is read or created', async () => {
+    expect((await cli(['train', ...ONE_STEP, '--ckpt-dir', ''])).err).toMatch(/--ckpt-dir needs a value \(DIR\), got ""/);
+    if (existsSync('/dev/zero')) {
+      const z = await cli(['train', ...ONE_STEP, '--data', '/dev/zero', '--ckpt-dir', scratchDir('zero')]);
+      expect(z.code).toBe(EXIT.error);
+      expect(z.err).toMatch(/--data: \/dev\/zero is not a regular file/);
+    }
+    if (existsSync('/proc/self')) {
+      const e = await cli(['experiment', 'leap-vs-gpt2', '--quick', '--steps', '1', '--device', 'cpu', '--out', '/proc/lightattn-x']);
+      expect(e.err).toMatch(/--out \/proc\/lightattn-x: \/proc is on the kernel's proc file system/);
+    }
+  }, 30_000);
+
+  it('--max-chars reads only a prefix of a file, without splitting a UTF-8 character into Latin-1', async () => {
+    const dir = scratchDir('prefix');
+    const path = join(dir, 'accents.txt');
+    // One ASCII byte first, so the 4004-byte prefix of --max-chars 1000 ends on the lead byte of an é.
+    writeFileSync(path, `a${'é café '.repeat(1500)}`);
+    const r = await cli(['train', ...ONE_STEP, '--max-chars', '1000', '--data', path, '--ckpt-dir', join(dir, 'run')]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).not.toMatch(/Latin-1/);
+    expect(r.out).toMatch(/1\.00k characters/);
+  }, 30_000);
+});
