@@ -109,4 +109,16 @@ describe('what a hostile user tries next', () => {
     expect(r.out).not.toMatch(/Latin-1/);
     expect(r.out).toMatch(/1\.00k characters/);
   }, 30_000);
+
+  it("a --config file's attn_impl is used unless --attn is given (the default flash filled in only without one)", async () => {
+    const dir = scratchDir('config-attn');
+    const path = join(dir, 'model.json');
+    writeFileSync(path, JSON.stringify({ n_layer: 1, n_head: 2, n_embd: 16, attn_impl: 'vanilla', use_lightsoftmax: true }));
+    const r = await cli(['train', ...ONE_STEP, '--config', path, '--ckpt-dir', join(dir, 'a')]);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/attention vanilla \+ LightSoftmax/);
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'step-000001', 'config.json'), 'utf8'))).toMatchObject({ attn_impl: 'vanilla', use_lightsoftmax: true });
+    writeFileSync(path, JSON.stringify({ n_layer: 1, n_head: 2, n_embd: 16 }));
+    expect((await cli(['train', ...ONE_STEP, '--config', path, '--ckpt-dir', join(dir, 'b')])).out).toMatch(/attention flash,/);
+  }, 30_000);
 });

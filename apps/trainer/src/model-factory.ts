@@ -41,6 +41,8 @@ export interface ModelFlags {
   nEmbd?: number;
   nPositions?: number;
   attn?: AttnImpl;
+  /** The command's attention when neither --attn nor a --config file's attn_impl names one. */
+  defaultAttn?: AttnImpl;
   lightsoftmax?: boolean;
   dropmatmul?: boolean;
   maxChunkMb?: number;
@@ -97,7 +99,9 @@ export function modelConfigFromFlags(f: ModelFlags, vocabSize: number, seq: numb
     if (f.nHead !== undefined) overrides.n_head = f.nHead;
     if (f.nEmbd !== undefined) overrides.n_embd = f.nEmbd;
     overrides.n_positions = f.nPositions ?? Math.max(base.n_positions ?? 1024, seq);
-    if (f.attn !== undefined) overrides.attn_impl = f.attn;
+    // A --config file's attn_impl stands unless --attn is given; the command's default fills in otherwise.
+    const attn = f.attn ?? (f.config && 'attn_impl' in file ? undefined : f.defaultAttn);
+    if (attn !== undefined) overrides.attn_impl = attn;
     if (f.lightsoftmax !== undefined) overrides.use_lightsoftmax = f.lightsoftmax;
     if (f.dropmatmul !== undefined) overrides.use_dropmatmul = f.dropmatmul;
     if (f.maxChunkMb !== undefined) overrides.max_chunk_size_mb = f.maxChunkMb;
