@@ -121,4 +121,21 @@ describe('what a hostile user tries next', () => {
     writeFileSync(path, JSON.stringify({ n_layer: 1, n_head: 2, n_embd: 16 }));
     expect((await cli(['train', ...ONE_STEP, '--config', path, '--ckpt-dir', join(dir, 'b')])).out).toMatch(/attention flash,/);
   }, 30_000);
+
+  it('flags that would do nothing are said: --overwrite with --resume, --top-p above 1, a resume already at its --steps', async () => {
+    expect((await cli(['train', '--resume', trained, '--overwrite'])).err).toMatch(/--overwrite starts a new run afresh, so it does not go with --resume/);
+    expect((await cli(['sample', trained, '--top-p', '5'])).err).toMatch(/--top-p must be ≤ 1, got "5"/);
+    const run = copyRun('done');
+    const r = await cli(['train', '--resume', run, '--steps', '2']);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toMatch(/note: the checkpoint is at step 3, which already reaches the run's --steps 2: nothing to train/);
+  }, 30_000);
+
+  it('eval --data with characters the model does not know names the file and why', async () => {
+    const dir = scratchDir('eval-chars');
+    writeFileSync(join(dir, 'other.txt'), 'ZZZ {} qqq '.repeat(20));
+    const r = await cli(['eval', trained, '--data', join(dir, 'other.txt'), '--device', 'cpu']);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/--data: .*other\.txt cannot be encoded by the checkpoint's tokenizer: "Z" \(U\+005A\) at index 0 is not in the \d+-character vocabulary\nhint: a character model knows only/);
+  }, 30_000);
 });

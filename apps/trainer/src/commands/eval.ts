@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ATTN_IMPLS, type AttnImpl, type GPT2LMHeadModel } from '@lightattn/gpt2-model';
+import { ATTN_IMPLS, TokenizerError, type AttnImpl, type GPT2LMHeadModel } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
@@ -45,7 +45,17 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
   let source: string;
   if (f.data?.length) {
     const paths = f.data.map((p) => resolve(cwd, p));
-    tokens = Int32Array.from(tokenizer.encode(readSources(paths, null, '--data', (t) => io.stderr.write(`${t}\n`))));
+    const text = readSources(paths, null, '--data', (t) => io.stderr.write(`${t}\n`));
+    try {
+      tokens = Int32Array.from(tokenizer.encode(text));
+    } catch (e) {
+      if (!(e instanceof TokenizerError)) throw e;
+      throw new CliError(
+        `--data: ${paths.join(', ')} cannot be encoded by the checkpoint's tokenizer: ${e.message.replace(/^CharTokenizer\.encode: /, '').replace(/; build it from text that contains it$/, '')}`,
+        undefined,
+        'a character model knows only the characters of its training text; score text made of those',
+      );
+    }
     source = paths.join(', ');
   } else if (files.state) {
     tokens = loadTokenData(files.state.data, files.tokenizer, (t) => io.stderr.write(`${t}\n`)).val;

@@ -16,7 +16,7 @@ export const SAMPLE_FLAGS = {
   'max-new-tokens': { type: 'int', min: 1, default: 200, placeholder: 'N', help: 'tokens to generate' },
   temperature: { type: 'number', min: 0.0001, default: 0.8, help: 'below 1 sharpens the distribution, above 1 flattens it' },
   'top-k': { type: 'int', min: 1, placeholder: 'K', help: 'sample among the K most likely tokens' },
-  'top-p': { type: 'number', min: 0.0001, placeholder: 'P', help: 'sample among the most likely tokens whose probabilities add up to P' },
+  'top-p': { type: 'number', min: 0.0001, max: 1, placeholder: 'P', help: 'sample among the most likely tokens whose probabilities add up to P' },
   greedy: { type: 'boolean', help: 'always take the most likely token (no sampling)' },
   seed: { type: 'int', min: 0, default: 0, help: 'seed of the sampling draws' },
   ...DEVICE_FLAG,

@@ -51,6 +51,7 @@ interface Prepared {
 function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepared {
   const f = a.flags;
   if (f.resume !== undefined) {
+    if (f.overwrite) throw new UsageError('--overwrite starts a new run afresh, so it does not go with --resume', 'leave out --overwrite to continue the run, or --resume to start afresh');
     const dir = resolveCheckpointDir(resolve(cwd, f.resume), say);
     const files = readCheckpoint(dir);
     if (!files.state || !files.optimizer) {

@@ -120,6 +120,9 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
     progress.message(`step ${step}: validation loss ${r.loss.toFixed(4)}, perplexity ${r.perplexity.toFixed(2)} (${r.tokens} tokens)`);
   };
 
+  if (resumed && totalSteps !== null && step >= totalSteps) {
+    progress.message(`note: the checkpoint is at step ${step}, which already reaches the run's ${s.steps !== null ? `--steps ${s.steps}` : `--epochs ${s.epochs} (${totalSteps} steps)`}: nothing to train (give a larger --steps or --epochs to continue)`);
+  }
   lm.model.train();
   let status: TrainResult['status'] = 'done';
   for (;;) {
