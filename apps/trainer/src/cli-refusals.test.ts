@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from './errors.js';
@@ -137,5 +137,34 @@ describe('what a hostile user tries next', () => {
     const r = await cli(['eval', trained, '--data', join(dir, 'other.txt'), '--device', 'cpu']);
     expect(r.code).toBe(EXIT.error);
     expect(r.err).toMatch(/--data: .*other\.txt cannot be encoded by the checkpoint's tokenizer: "Z" \(U\+005A\) at index 0 is not in the \d+-character vocabulary\nhint: a character model knows only/);
+  }, 30_000);
+
+  it('flags the run would ignore: --val-fraction with --val-data, --min-lr-ratio with a constant schedule, --sample-tokens alone, eval --attn on LEAP', async () => {
+    const dir = scratchDir('ignored');
+    const v = await cli(['train', ...ONE_STEP, '--val-data', corpus, '--val-fraction', '0.2', '--ckpt-dir', dir]);
+    expect(v.err).toMatch(/--val-fraction holds out a share of --data, which --val-data replaces/);
+    expect((await cli(['train', ...ONE_STEP, '--schedule', 'constant', '--min-lr-ratio', '0.5', '--ckpt-dir', dir])).err).toMatch(/--schedule constant does not decay/);
+    expect((await cli(['train', ...ONE_STEP, '--sample-tokens', '50', '--ckpt-dir', dir])).err).toMatch(/only --sample-prompt asks for/);
+    const leap = join(dir, 'leap');
+    expect((await cli(['train', '--model', 'leap', ...ONE_STEP, '--ckpt-dir', leap])).code).toBe(EXIT.ok);
+    const e = await cli(['eval', leap, '--attn', 'vanilla', '--device', 'cpu']);
+    expect(e.code).toBe(EXIT.usage);
+    expect(e.err).toMatch(/eval: --attn chooses GPT-2's attention; .* is a LEAP model/);
+  }, 30_000);
+
+  it('a step folder that is not a complete checkpoint is never replaced by a later save', async () => {
+    const dir = scratchDir('not-ours');
+    mkdirSync(join(dir, 'step-000001'));
+    writeFileSync(join(dir, 'step-000001', 'photo.jpg'), 'x');
+    const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', dir]);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/step-000001 is not a complete checkpoint \(no config\.json, model\.safetensors\), and this run would replace it when it reaches step 1/);
+    expect(readdirSync(join(dir, 'step-000001'))).toEqual(['photo.jpg']);
+    // Resuming an older step of a run whose newer step folder lost its files: refused too.
+    const run = copyRun('damaged-later');
+    rmSync(join(run, 'step-000003', 'config.json'));
+    const resumed = await cli(['train', '--resume', join(run, 'step-000001'), '--steps', '4']);
+    expect(resumed.err).toMatch(/step-000003 is not a complete checkpoint \(no config\.json\)/);
+    expect(existsSync(join(run, 'step-000003', 'model.safetensors'))).toBe(true);
   }, 30_000);
 });

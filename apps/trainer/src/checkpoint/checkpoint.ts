@@ -107,6 +107,13 @@ function stepFolders(dir: string): { step: number; path: string; name: string }[
     .sort((a, b) => a.step - b.step);
 }
 
+/** Step folders in `dir` that lack a file a checkpoint has (damaged, or not the trainer's), oldest first. */
+export function incompleteStepFolders(dir: string): { step: number; path: string; missing: string[] }[] {
+  return stepFolders(dir)
+    .map((c) => ({ step: c.step, path: c.path, missing: missingFiles(c.path) }))
+    .filter((c) => c.missing.length);
+}
+
 /** Complete step folders in `dir`, oldest first. */
 export function listCheckpoints(dir: string): { step: number; path: string }[] {
   return stepFolders(dir)

@@ -39,6 +39,9 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
   if (extra.length) throw new UsageError(`eval: unexpected argument ${JSON.stringify(extra[0])}; eval takes one checkpoint`, 'text files to score go after --data');
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
+  if (f.attn !== undefined && modelConfigFromJson(files.config).kind === 'leap') {
+    throw new UsageError(`eval: --attn chooses GPT-2's attention; ${dir} is a LEAP model, which has its own`, 'leave out --attn for LEAP');
+  }
   const tokenizer = tokenizerFromSpec(files.tokenizer);
   checkTokenizerFits(tokenizer, files.tokenizer.type, modelConfigFromJson(files.config).config.vocab_size, dir);
   let tokens: Int32Array;

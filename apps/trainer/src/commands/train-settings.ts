@@ -101,6 +101,9 @@ export function resumeConflicts(a: TrainArgs, stored: { settings: RunSettings; d
 export function settingsFromFlags(a: TrainArgs): RunSettings {
   const f = a.flags;
   if (f.steps !== undefined && f.epochs !== undefined) throw new UsageError('give --steps or --epochs, not both');
+  if (a.given.has('val-fraction') && f['val-data']?.length) throw new UsageError('--val-fraction holds out a share of --data, which --val-data replaces: give one of them', 'leave out --val-fraction to validate on --val-data');
+  if (a.given.has('min-lr-ratio') && f.schedule === 'constant') throw new UsageError('--min-lr-ratio is where a decay ends, and --schedule constant does not decay', 'use --schedule cosine or linear, or leave out --min-lr-ratio');
+  if (a.given.has('sample-tokens') && f['sample-prompt'] === undefined) throw new UsageError('--sample-tokens is the length of the sample after training, which only --sample-prompt asks for', 'add --sample-prompt TEXT');
   const budgeted = f.steps !== undefined || f.epochs !== undefined || f['max-time'] !== undefined;
   const steps = f.steps ?? (budgeted ? null : 200);
   const known = steps ?? null;

@@ -7,7 +7,7 @@ import { predictStepMemory } from '../bench/measure-memory.js';
 import { recoverTemps, type WriteHooks } from '../checkpoint/atomic-dir.js';
 import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
-import { listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
+import { incompleteStepFolders, listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName, type TokenizerSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
@@ -73,6 +73,7 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
         `leave --ckpt-dir out to continue in ${runDir}, or pick an empty --ckpt-dir`,
       );
     }
+    refuseIncomplete(ckptDir, files.state.step);
     const later = there.filter((c) => c.step > files.state!.step);
     if (later.length) {
       say(`note: ${ckptDir} holds later checkpoints (${later.map((c) => basename(c.path)).join(', ')}); this run replaces each when it gets there, and the older ones are rotated away as usual (--keep)`);
@@ -94,6 +95,7 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
   const spec = modelConfigFromFlags(modelFlagsOf(a.flags, 'flash'), data.tokenizer.vocabSize, settings.seq);
   refuseIgnoredModelFlags(a, spec);
   recoverTemps(ckptDir, { remove: false });
+  refuseIncomplete(ckptDir, -1);
   const previous = listCheckpoints(ckptDir);
   if (previous.length && !f.overwrite) {
     throw new CliError(
@@ -109,6 +111,22 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
   if (previous.length) rmSync(join(ckptDir, 'latest.json'), { force: true });
   if (replaceLog) rmSync(logPath);
   return { spec, settings, dataSpec, data, ckptDir, resume: null };
+}
+
+/**
+ * A run re-writes a step folder when it reaches that step, replacing what is there: refused up
+ * front for a folder after `fromStep` that is not a complete checkpoint (a damaged one, or a
+ * folder of the user's that happens to be named step-NNNNNN), which nothing else would report.
+ */
+function refuseIncomplete(ckptDir: string, fromStep: number): void {
+  const bad = incompleteStepFolders(ckptDir).filter((c) => c.step > fromStep);
+  if (!bad.length) return;
+  const first = bad[0]!;
+  throw new CliError(
+    `${first.path} is not a complete checkpoint (no ${first.missing.join(', ')})${bad.length > 1 ? ` (nor ${bad.length - 1} more step folder${bad.length > 2 ? 's' : ''})` : ''}, and this run would replace it when it reaches step ${first.step}`,
+    undefined,
+    'move it out of the checkpoint folder (lightattn never deletes it), or pick another --ckpt-dir',
+  );
 }
 
 /**
