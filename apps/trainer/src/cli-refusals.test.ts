@@ -167,4 +167,10 @@ describe('what a hostile user tries next', () => {
     expect(resumed.err).toMatch(/step-000003 is not a complete checkpoint \(no config\.json\)/);
     expect(existsSync(join(run, 'step-000003', 'model.safetensors'))).toBe(true);
   }, 30_000);
+
+  it.skipIf(!existsSync('/dev/zero'))('devices are refused as --config and --log (a resume would replace /dev/null with its trimmed log)', async () => {
+    expect((await cli(['train', ...ONE_STEP, '--config', '/dev/zero'])).err).toMatch(/--config: \/dev\/zero is not a regular file/);
+    const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', scratchDir('devnull'), '--log', '/dev/null']);
+    expect(r.err).toMatch(/--log \/dev\/null is not a regular file \(a device, pipe or folder\)/);
+  }, 30_000);
 });

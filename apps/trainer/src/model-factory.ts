@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
   GPT2_PRESETS,
   GPT2LMHeadModel,
@@ -58,6 +58,8 @@ export const PRESET_NAMES = Object.keys(GPT2_PRESETS) as GPT2PresetName[];
 
 function readConfigFile(path: string): Record<string, unknown> {
   if (!existsSync(path)) throw new CliError(`--config: ${path}: no such file`, undefined, 'pass a JSON file with GPT-2 (or LEAP) config fields, e.g. {"n_layer": 4, "n_head": 4, "n_embd": 128}');
+  // A device (/dev/zero) would be read forever; a folder fails with EISDIR.
+  if (!statSync(path).isFile()) throw new CliError(`--config: ${path} is not a regular file`, undefined, 'pass a JSON file');
   try {
     const json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not a JSON object');

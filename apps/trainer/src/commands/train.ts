@@ -174,6 +174,8 @@ const logPathOf = (f: TrainArgs['flags'], cwd: string, ckptDir: string) => (f.lo
 function checkLogFile(path: string, explicit: boolean, mode: 'new' | 'overwrite' | 'resume'): boolean {
   if (!existsSync(path)) return false;
   const flag = explicit ? `--log ${path}` : `the metrics log ${path}`;
+  // A device such as /dev/null would be replaced by a file when a resume trims the log.
+  if (!statSync(path).isFile()) throw new CliError(`${flag} is not a regular file (a device, pipe or folder)`, undefined, 'the metrics log is a file: pick a file name');
   if (!isMetricsLog(path)) {
     throw new CliError(
       `${flag} exists and is not a lightattn metrics log (JSON lines of train, eval and checkpoint records), so it is left as it is`,
