@@ -138,7 +138,14 @@ describe('a damaged or crashed checkpoint folder is recovered or reported, never
       expect(r.err).toMatch(/trainer_state\.json: /);
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/NaN/);
+      // Sampling does not read the training state, so a damaged one does not stop it.
+      expect((await cli(['sample', run, '--max-new-tokens', '2', '--device', 'cpu'])).code).toBe(EXIT.ok);
     }
+    const run = copyRun('state-seq');
+    const path = join(run, 'step-000002', 'trainer_state.json');
+    const state = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...state, settings: { ...state.settings, seq: 4096 } }));
+    expect((await cli(['train', '--resume', run, '--steps', '3'])).err).toMatch(/trainer_state\.json: settings\.seq 4096 exceeds the model's n_positions 64 \(config\.json\)/);
   }, 30_000);
 
   it('a --ckpt-dir where files cannot be written is refused before anything starts (no hang under /proc)', async () => {

@@ -196,8 +196,13 @@ function readJson(path: string): unknown {
   }
 }
 
-/** Reads a checkpoint folder; a plain Hugging Face GPT-2 folder (no tokenizer.json) gets GPT-2's tokenizer. */
-export function readCheckpoint(dir: string): CheckpointFiles {
+/**
+ * Reads a checkpoint folder; a plain Hugging Face GPT-2 folder (no tokenizer.json) gets GPT-2's
+ * tokenizer. `training: false` skips the training state (trainer_state.json and the optimizer),
+ * which sampling does not need, so a damaged one does not stop it.
+ */
+export function readCheckpoint(dir: string, options: { training?: boolean } = {}): CheckpointFiles {
+  const training = options.training ?? true;
   const read = (name: string) => readFileSync(join(dir, name));
   if (!existsSync(join(dir, 'model.safetensors'))) throw new CliError(`${dir}: no model.safetensors`);
   const configPath = join(dir, 'config.json');
@@ -209,7 +214,7 @@ export function readCheckpoint(dir: string): CheckpointFiles {
   if (existsSync(tokenizerPath)) tokenizer = tokenizerSpecOf(readJson(tokenizerPath), tokenizerPath);
   const statePath = join(dir, 'trainer_state.json');
   let state: TrainerState | null = null;
-  if (existsSync(statePath)) {
+  if (training && existsSync(statePath)) {
     const json = readJson(statePath) as { format?: unknown } | null;
     if (json?.format !== TRAINER_STATE_FORMAT) throw new CliError(`${statePath}: format ${JSON.stringify(json?.format)} is not ${TRAINER_STATE_FORMAT}`);
     state = validateTrainerState(json, statePath);
@@ -218,7 +223,7 @@ export function readCheckpoint(dir: string): CheckpointFiles {
     config: read('config.json').toString('utf8'),
     weights: new Uint8Array(read('model.safetensors')),
     tokenizer,
-    optimizer: existsSync(join(dir, 'optimizer.safetensors')) ? new Uint8Array(read('optimizer.safetensors')) : null,
+    optimizer: training && existsSync(join(dir, 'optimizer.safetensors')) ? new Uint8Array(read('optimizer.safetensors')) : null,
     state,
   };
 }

@@ -78,7 +78,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   const unused = ['temperature', 'top-k', 'top-p', 'seed'].filter((n) => a.given.has(n));
   if (f.greedy && unused.length) throw new UsageError(`--greedy always takes the most likely token, so ${unused.map((n) => `--${n}`).join(', ')} would be ignored`, 'leave out --greedy to sample, or the sampling options to decode greedily');
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
-  const files = readCheckpoint(dir);
+  const files = readCheckpoint(dir, { training: false });
   const tokenizer = tokenizerFromSpec(files.tokenizer);
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const lm = loadModel(files, selected.device);

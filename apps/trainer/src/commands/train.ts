@@ -58,6 +58,9 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
       throw new CliError(`${dir} is a model folder without training state (trainer_state.json, optimizer.safetensors), so it cannot be resumed`, undefined, 'resume from a --ckpt-dir written by lightattn train');
     }
     const model = modelConfigFromJson(files.config);
+    if (files.state.settings.seq > model.config.n_positions) {
+      throw new CliError(`${join(dir, 'trainer_state.json')}: settings.seq ${files.state.settings.seq} exceeds the model's n_positions ${model.config.n_positions} (config.json)`, undefined, 'the checkpoint is damaged or was edited; resume another step folder, or start a new run');
+    }
     const changed = resumeConflicts(a, { settings: files.state.settings, data: files.state.data, tokenizer: files.tokenizer, model }, cwd);
     const settings = resumedSettings(a, files.state.settings, changed);
     const data = resumedData(files.state.data, files.tokenizer, join(dir, 'trainer_state.json'), say);
