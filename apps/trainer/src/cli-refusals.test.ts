@@ -173,4 +173,11 @@ describe('what a hostile user tries next', () => {
     const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', scratchDir('devnull'), '--log', '/dev/null']);
     expect(r.err).toMatch(/--log \/dev\/null is not a regular file \(a device, pipe or folder\)/);
   }, 30_000);
+
+  it('a refused run leaves no new folder behind', async () => {
+    const dir = join(scratchDir('no-litter'), 'run');
+    const r = await cli(['train', ...ONE_STEP, '--attn', 'flash', '--lightsoftmax', '--ckpt-dir', dir]);
+    expect(r.code).toBe(EXIT.usage);
+    expect(existsSync(dir)).toBe(false);
+  });
 });

@@ -33,12 +33,11 @@ function nearestExisting(path: string): string {
 }
 
 /**
- * Makes sure `path` is a folder this process can write files in, creating it (and its missing
- * parents, one mkdir each) if needed. `what` names it in errors ("--ckpt-dir"). Refuses, before
- * creating anything: a path through a file, a kernel file system (/proc, /sys), a read-only or
- * unwritable folder.
+ * Checks, without creating anything, that `path` is or can become a folder this process can write
+ * files in; `what` names it in errors ("--ckpt-dir"). Refuses a path through a file, a kernel file
+ * system (/proc, /sys), a read-only or unwritable folder. Returns the nearest existing folder.
  */
-export function ensureWritableDir(path: string, what: string): string {
+export function checkWritableDir(path: string, what: string): string {
   const p = resolve(path);
   const base = nearestExisting(p);
   if (!statSync(base).isDirectory()) {
@@ -60,6 +59,16 @@ export function ensureWritableDir(path: string, what: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new CliError(`${what} ${path}: ${base} is ${code === 'EROFS' ? 'on a read-only file system' : 'not writable by this user'}`, undefined, `pick a ${what} you can write to`);
   }
+  return base;
+}
+
+/**
+ * Makes sure `path` is a folder this process can write files in (checkWritableDir), creating it
+ * and its missing parents, one mkdir each, if needed. Returns its absolute path.
+ */
+export function ensureWritableDir(path: string, what: string): string {
+  const p = resolve(path);
+  const base = checkWritableDir(p, what);
   // Create the missing folders top-down without `recursive`, whose retry loop is what hangs.
   const missing: string[] = [];
   for (let q = p; q !== base; q = dirname(q)) missing.unshift(q);

@@ -5,7 +5,7 @@ import { TokenizerError } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs } from '../args.js';
 import { predictStepMemory } from '../bench/measure-memory.js';
 import { recoverTemps, type WriteHooks } from '../checkpoint/atomic-dir.js';
-import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
+import { checkWritableDir, ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { incompleteStepFolders, listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
@@ -66,7 +66,8 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
     const data = resumedData(files.state.data, files.tokenizer, join(dir, 'trainer_state.json'), say);
     checkTokenizerFits(data.tokenizer, files.tokenizer.type, model.config.vocab_size, dir);
     const runDir = /^step-\d+$/.test(basename(dir)) ? dirname(dir) : dir;
-    const ckptDir = f['ckpt-dir'] !== undefined ? ensureWritableDir(resolve(cwd, f['ckpt-dir']), '--ckpt-dir') : runDir;
+    const ckptDir = f['ckpt-dir'] !== undefined ? resolve(cwd, f['ckpt-dir']) : runDir;
+    checkWritableDir(ckptDir, '--ckpt-dir');
     const there = listCheckpoints(ckptDir);
     if (ckptDir !== runDir && there.length) {
       // Another run's folder: this run's saves would replace its step folders and rotate the rest away.
@@ -82,11 +83,14 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
       say(`note: ${ckptDir} holds later checkpoints (${later.map((c) => basename(c.path)).join(', ')}); this run replaces each when it gets there, and the older ones are rotated away as usual (--keep)`);
     }
     checkLogFile(logPathOf(f, cwd, ckptDir), f.log !== undefined, 'resume');
+    ensureWritableDir(ckptDir, '--ckpt-dir');
     return { spec: model, settings, dataSpec: files.state.data, data, ckptDir, resume: { dir, files } };
   }
   const settings = settingsFromFlags(a);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const ckptDir = ensureWritableDir(resolve(cwd, f['ckpt-dir'] ?? join('runs', stamp)), '--ckpt-dir');
+  const ckptDir = resolve(cwd, f['ckpt-dir'] ?? join('runs', stamp));
+  // Checked now, created only once everything else is accepted (a refused run leaves no folder).
+  checkWritableDir(ckptDir, '--ckpt-dir');
   const dataSpec: DataSpec = {
     sources: f.data?.length ? resolveSources(f.data.map((p) => resolve(cwd, p))) : [BROWN_CORPUS],
     valSources: f['val-data']?.length ? resolveSources(f['val-data'].map((p) => resolve(cwd, p))) : null,
@@ -107,12 +111,13 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
       `continue it with --resume ${f['ckpt-dir']}, start afresh there with --overwrite, or pick another --ckpt-dir`,
     );
   }
-  if (!f.overwrite) refuseForeignFiles(ckptDir, f.plot === true);
+  refuseForeignFiles(ckptDir, f.plot === true && !f.overwrite);
   const logPath = logPathOf(f, cwd, ckptDir);
   const replaceLog = checkLogFile(logPath, f.log !== undefined, f.overwrite ? 'overwrite' : 'new');
   for (const c of previous) rmSync(c.path, { recursive: true, force: true });
   if (previous.length) rmSync(join(ckptDir, 'latest.json'), { force: true });
   if (replaceLog) rmSync(logPath);
+  ensureWritableDir(ckptDir, '--ckpt-dir');
   return { spec, settings, dataSpec, data, ckptDir, resume: null };
 }
 
