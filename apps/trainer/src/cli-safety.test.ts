@@ -120,6 +120,24 @@ describe('a damaged or crashed checkpoint folder is recovered or reported, never
     }
   }, 30_000);
 
+  it('a truncated model.safetensors or optimizer.safetensors, or a char vocabulary with a repeat, is named', async () => {
+    const cases: [string, (path: string) => void, string[]][] = [
+      ['model.safetensors', (p) => writeFileSync(p, readFileSync(p).subarray(0, 100)), ['sample', '--max-new-tokens', '2', '--device', 'cpu']],
+      ['optimizer.safetensors', (p) => writeFileSync(p, readFileSync(p).subarray(0, 50)), ['train', '--resume']],
+      ['tokenizer.json', (p) => writeFileSync(p, JSON.stringify({ type: 'char', chars: ['a', 'a'], eos: false })), ['eval', '--device', 'cpu']],
+    ];
+    for (const [file, damage, command] of cases) {
+      const run = copyRun(`damaged-${file}`);
+      damage(join(run, 'step-000002', file));
+      const args = command[1] === '--resume' ? ['train', '--resume', run, '--steps', '3'] : [command[0]!, run, ...command.slice(1)];
+      const out = await cli(args);
+      expect(out.code).toBe(EXIT.error);
+      expect(out.err).toMatch(new RegExp(`step-000002/${file.replace('.', '\\.')}: `));
+      expect(out.err).toMatch(/hint: the checkpoint is damaged/);
+      expect(out.err).not.toMatch(BUG);
+    }
+  }, 30_000);
+
   it('trainer_state.json values are checked on resume, naming the file and the field', async () => {
     const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
       ['negative batch index', (s) => void (s.loader.batch = -3), /loader\.batch is -3, expected a whole number ≥ 0/],

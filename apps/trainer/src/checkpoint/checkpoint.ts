@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import type { LoaderPosition } from '../data/batch-loader.js';
-import type { DataSpec, TokenizerSpec } from '../data/text-data.js';
+import { LightattnError } from '@lightattn/tensor-core';
+import { tokenizerFromSpec, type DataSpec, type TokenizerSpec } from '../data/text-data.js';
 import { recoverTemps, writeDirAtomic, writeFileAtomic, type WriteHooks } from './atomic-dir.js';
 import { validateTrainerState } from './trainer-state.js';
 
@@ -182,6 +183,20 @@ export function resolveCheckpointDir(path: string, onNote?: (text: string) => vo
   return complete[complete.length - 1]!.path;
 }
 
+/**
+ * Runs `fn`, which reads `file` of the checkpoint folder `dir` (model.safetensors into the model,
+ * optimizer.safetensors into AdamW), turning a library's error about its contents (truncated,
+ * mismatched) into one that names the file and what to do.
+ */
+export function readingFile<T>(dir: string, file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof LightattnError) || e instanceof CliError) throw e;
+    throw new CliError(`${join(dir, file)}: ${e.message}`, undefined, 'the checkpoint is damaged or its files are not of one model; use another step-NNNNNN folder of the run');
+  }
+}
+
 /** Parses a JSON file of a checkpoint, naming the file when it is not JSON. */
 function readJson(path: string): unknown {
   const text = readFileSync(path, 'utf8');
@@ -211,7 +226,11 @@ export function readCheckpoint(dir: string, options: { training?: boolean } = {}
   if (!config || typeof config !== 'object' || Array.isArray(config)) throw new CliError(`${configPath} is not a JSON object; the checkpoint is damaged`);
   const tokenizerPath = join(dir, 'tokenizer.json');
   let tokenizer: TokenizerSpec = { type: 'gpt2' };
-  if (existsSync(tokenizerPath)) tokenizer = tokenizerSpecOf(readJson(tokenizerPath), tokenizerPath);
+  if (existsSync(tokenizerPath)) {
+    tokenizer = tokenizerSpecOf(readJson(tokenizerPath), tokenizerPath);
+    const spec = tokenizer;
+    readingFile(dir, 'tokenizer.json', () => tokenizerFromSpec(spec));
+  }
   const statePath = join(dir, 'trainer_state.json');
   let state: TrainerState | null = null;
   if (training && existsSync(statePath)) {

@@ -1,14 +1,14 @@
 import { resolve } from 'node:path';
 import { ATTN_IMPLS, TokenizerError, type AttnImpl, type GPT2LMHeadModel } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
-import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
+import { readCheckpoint, readingFile, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { loadTokenData, readSources, tokenizerFromSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
-import { describeModel, loadModel, modelConfigFromJson } from '../model-factory.js';
+import { describeModel, loadModel, modelConfigFromJson, type LanguageModel } from '../model-factory.js';
 import { evaluateLoss } from '../train/evaluate.js';
 import { DEBUG_FLAG, DEVICE_FLAG } from './model-flags.js';
 
@@ -65,7 +65,13 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
     source = 'the validation split of the training data';
   } else throw new CliError(`${dir} has no trainer_state.json, so there is no validation split to use`, undefined, 'pass the text to score with --data FILE');
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
-  const lm = loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {});
+  let lm: LanguageModel;
+  try {
+    lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {}));
+  } catch (e) {
+    selected.release();
+    throw e;
+  }
   try {
     const nPositions = lm.kind === 'gpt2' ? (lm.model as GPT2LMHeadModel).config.n_positions : lm.model.config.n_positions;
     const seq = f.seq ?? Math.min(files.state?.settings.seq ?? nPositions, nPositions);

@@ -1,6 +1,6 @@
 import { streamText, TokenizerError, type DecodingModel, type GenerateOptions, type Tokenizer } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
-import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
+import { readCheckpoint, readingFile, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { tokenizerFromSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
@@ -81,7 +81,13 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   const files = readCheckpoint(dir, { training: false });
   const tokenizer = tokenizerFromSpec(files.tokenizer);
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
-  const lm = loadModel(files, selected.device);
+  let lm: LanguageModel;
+  try {
+    lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device));
+  } catch (e) {
+    selected.release();
+    throw e;
+  }
   try {
     checkTokenizerFits(tokenizer, files.tokenizer.type, lm.model.config.vocab_size, dir);
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);

@@ -7,7 +7,7 @@ import { predictStepMemory } from '../bench/measure-memory.js';
 import { recoverTemps, type WriteHooks } from '../checkpoint/atomic-dir.js';
 import { checkWritableDir, ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
-import { incompleteStepFolders, listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
+import { incompleteStepFolders, listCheckpoints, readCheckpoint, readingFile, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName, type TokenizerSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
@@ -225,11 +225,12 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   let lm: LanguageModel | null = null;
   let optimizer: AdamW | null = null;
   try {
-    lm = p.resume ? loadModel(p.resume.files, device, s.seed) : buildModel(p.spec, device, s.seed);
+    const resume = p.resume;
+    lm = resume ? readingFile(resume.dir, 'model.safetensors', () => loadModel(resume.files, device, s.seed)) : buildModel(p.spec, device, s.seed);
     // A prompt the tokenizer cannot encode is refused now, not after the training it would follow.
     const sampleNote = f['sample-prompt'] !== undefined ? checkPrompt(lm, p.data.tokenizer, f['sample-prompt'], f['sample-tokens']!, '--sample-prompt', false) : null;
     optimizer = createOptimizer(lm, { lr: s.lr, weightDecay: s.weightDecay });
-    if (p.resume) optimizer.loadStateDict(p.resume.files.optimizer!);
+    if (resume) readingFile(resume.dir, 'optimizer.safetensors', () => optimizer!.loadStateDict(resume.files.optimizer!));
     const log = new MetricsLog(f.log !== undefined ? resolve(cwd, f.log) : join(p.ckptDir, 'metrics.jsonl'));
     const resumeState = p.resume?.files.state ?? null;
     if (resumeState) log.truncateAfter(resumeState.step);
