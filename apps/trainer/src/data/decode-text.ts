@@ -6,7 +6,9 @@
  */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export type Decoded = { kind: 'text'; text: string; encoding: TextEncodingName; bom: boolean } | { kind: 'binary'; reason: string };
+export type Decoded =
+  | { kind: 'text'; text: string; encoding: TextEncodingName; bom: boolean; /** Invalid UTF-8 sequences read as U+FFFD. */ replaced?: number }
+  | { kind: 'binary'; reason: string };
 
 /** Control bytes that do not occur in text: all below 0x20 except tab, LF, FF, CR (and ESC, for ANSI colours). */
 const isControl = (b: number) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b;
@@ -45,10 +47,23 @@ export function decodeText(bytes: Uint8Array): Decoded {
   return utf8(bytes, false);
 }
 
+/**
+ * UTF-8 when it is; otherwise the bytes are UTF-8 with a few damaged sequences (more characters
+ * decode as valid multi-byte UTF-8 than fail: the damaged ones become U+FFFD, counted) or
+ * Windows-1252 (where é is one byte, E9, which is never valid UTF-8 before an ASCII byte).
+ */
 function utf8(bytes: Uint8Array, bom: boolean): Decoded {
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom };
   } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    let replaced = 0;
+    let multiByte = 0;
+    for (const c of loose) {
+      if (c === '\uFFFD') replaced++;
+      else if (c.codePointAt(0)! >= 0x80) multiByte++;
+    }
+    if (multiByte > replaced) return { kind: 'text', text: loose, encoding: 'utf-8', bom, replaced };
     return { kind: 'text', text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252', bom: false };
   }
 }

@@ -65,7 +65,9 @@ function readTextFile(path: string, flag: string, say?: (text: string) => void, 
   if (decoded.kind === 'binary') {
     throw new CliError(`${flag}: ${path} is not a text file (${decoded.reason})`, undefined, 'pass plain text files (UTF-8, UTF-16 or Latin-1)');
   }
-  if (decoded.encoding !== 'utf-8') {
+  if (decoded.replaced) {
+    say?.(`note: ${flag}: ${path} is UTF-8 with ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'}, read as U+FFFD; fix the file if that text matters`);
+  } else if (decoded.encoding !== 'utf-8') {
     const name = decoded.encoding === 'windows-1252' ? 'Latin-1 (Windows-1252), as it is not valid UTF-8' : `${decoded.encoding.toUpperCase()}${decoded.bom ? '' : ' (no byte-order mark; recognised by its zero bytes)'}`;
     say?.(`note: ${flag}: ${path} is read as ${name}; convert it to UTF-8 if that is wrong`);
   }
