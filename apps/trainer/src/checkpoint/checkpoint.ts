@@ -103,7 +103,7 @@ function stepFolders(dir: string): { step: number; path: string; name: string }[
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((name) => ({ name, m: STEP_DIR.exec(name) }))
-    .filter(({ name, m }) => m && statSync(join(dir, name)).isDirectory())
+    .filter(({ name, m }) => m && statSync(join(dir, name), { throwIfNoEntry: false })?.isDirectory())
     .map(({ name, m }) => ({ step: Number(m![1]), path: join(dir, name), name }))
     .sort((a, b) => a.step - b.step);
 }
