@@ -180,4 +180,14 @@ describe('what a hostile user tries next', () => {
     expect(r.code).toBe(EXIT.usage);
     expect(existsSync(dir)).toBe(false);
   });
+
+  it('experiment --out keeps a metrics.jsonl it did not write', async () => {
+    const out = scratchDir('exp-out');
+    mkdirSync(join(out, 'gpt2'));
+    writeFileSync(join(out, 'gpt2', 'metrics.jsonl'), 'my own notes\n');
+    const r = await cli(['experiment', 'leap-vs-gpt2', '--quick', '--steps', '1', '--device', 'cpu', '--out', out]);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/--out: .*gpt2\/metrics\.jsonl exists and is not a lightattn metrics log/);
+    expect(readFileSync(join(out, 'gpt2', 'metrics.jsonl'), 'utf8')).toBe('my own notes\n');
+  }, 30_000);
 });

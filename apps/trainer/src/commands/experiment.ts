@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
@@ -6,7 +6,7 @@ import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { MAX_SEED } from '../checkpoint/trainer-state.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenizerName } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
-import { EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatMarkdownTable, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
 import { buildModel, describeModel, modelConfigFromFlags, type ModelKind } from '../model-factory.js';
@@ -15,7 +15,7 @@ import { lossSeries } from '../plot/loss-plot.js';
 import { PALETTE } from '../plot/scene.js';
 import { writeScene } from '../plot/write-plot.js';
 import { evaluateLoss } from '../train/evaluate.js';
-import { MetricsLog } from '../train/metrics-log.js';
+import { isMetricsLog, MetricsLog } from '../train/metrics-log.js';
 import { createOptimizer } from '../train/optimizer.js';
 import { trainLoop } from '../train/trainer.js';
 import { DEBUG_FLAG, DEVICE_FLAG } from './model-flags.js';
@@ -93,6 +93,13 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
   const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName, (t) => io.stdout.write(`${t}\n`));
   const outDir = resolve(cwd, f.out!);
   ensureWritableDir(outDir, '--out');
+  // Each model's log is emptied for this run: only ever one this command wrote.
+  for (const kind of ['gpt2', 'leap']) {
+    const logPath = join(outDir, kind, 'metrics.jsonl');
+    if (existsSync(logPath) && !isMetricsLog(logPath)) {
+      throw new CliError(`--out: ${logPath} exists and is not a lightattn metrics log, so it is left as it is`, undefined, 'pick another --out folder');
+    }
+  }
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);
