@@ -35,7 +35,7 @@ const OPENAI_SIZES = new Set(['gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', 'd
 
 /** Test hooks, set only by tests (the CLI passes none). */
 export interface TrainHooks {
-  onStep?: (step: number, loss: number) => void;
+  onStep?: (step: number, loss: number, lm: LanguageModel) => void;
   checkpoint?: WriteHooks;
 }
 

@@ -1,7 +1,7 @@
 import { clipGradNorm, type AdamW } from '@lightattn/autograd';
 import { fromArray, type Device } from '@lightattn/tensor-core';
 import type { WriteHooks } from '../checkpoint/atomic-dir.js';
-import { lastGoodCheckpoint } from '../checkpoint/weights-health.js';
+import { isHealthy, lastGoodCheckpoint, weightsHealth } from '../checkpoint/weights-health.js';
 import { saveCheckpoint, TRAINER_STATE_FORMAT, type RunSettings, type TrainerState } from '../checkpoint/checkpoint.js';
 import { BatchLoader } from '../data/batch-loader.js';
 import type { DataSpec, TokenData } from '../data/text-data.js';
@@ -35,7 +35,7 @@ export interface TrainerOptions {
   /** The checkpoint folder being resumed. */
   resumePath?: string;
   /** Test hooks: called after each step; and around checkpoint file writes. */
-  onStep?: (step: number, loss: number) => void;
+  onStep?: (step: number, loss: number, lm: LanguageModel) => void;
   checkpointHooks?: WriteHooks;
 }
 
@@ -106,6 +106,18 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
   });
   const save = async (reason: string) => {
     const files = await modelFiles(lm);
+    // Never write (and rotate good checkpoints away for) weights that have already diverged: an
+    // update can turn them NaN or huge while the loss that preceded it was finite.
+    const health = weightsHealth(files.weights);
+    if (!isHealthy(health)) {
+      progress.clear();
+      const { good } = lastGoodCheckpoint(o.ckptDir, step + 1);
+      const what = health.nonFinite ? `${health.nonFinite} non-finite values` : `values of magnitude ${health.maxAbs.toExponential(1)}`;
+      throw new NanLossError(
+        `after step ${step} the weights hold ${what} (first in ${health.worst}); training stopped without writing this checkpoint, and ${good ? `the last good checkpoint is step ${good.step} (${good.path})` : `no checkpoint in ${o.ckptDir} can be called good`}`,
+        'lower --lr, add --warmup steps, or clip gradients (--clip 1), in a new run',
+      );
+    }
     const path = saveCheckpoint(o.ckptDir, { ...files, tokenizer: o.data.tokenizerSpec, optimizer: await optimizer.stateDict(), state: state() }, { keep: o.keep, hooks: o.checkpointHooks });
     lastSaved = { step, path };
     o.log.append({ type: 'checkpoint', step, path, reason });
@@ -193,7 +205,7 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
       reserved: m.reserved,
       elapsedMs: Math.round(elapsed()),
     });
-    o.onStep?.(step, value);
+    o.onStep?.(step, value, lm);
     if (s.evalInterval > 0 && step % s.evalInterval === 0) await evaluate();
     if (o.ckptInterval > 0 && step % o.ckptInterval === 0) await save('interval');
     await tick();
