@@ -4,6 +4,8 @@ import { basename, dirname, join } from 'node:path';
 /** Called after each file is written and synced; tests use it to simulate a crash mid-write. */
 export interface WriteHooks {
   afterFile?(name: string, index: number): void;
+  /** Called between the two renames of a re-write (the old folder aside, the new one not yet in place). */
+  betweenRenames?(target: string): void;
 }
 
 export interface FileEntry {
@@ -71,6 +73,7 @@ export function writeDirAtomic(target: string, files: readonly FileEntry[], hook
     old = join(parent, `${TEMP_PREFIX}${name}-old-${process.pid}`);
     rmSync(old, { recursive: true, force: true });
     renameSync(target, old);
+    hooks.betweenRenames?.(target);
   }
   renameSync(temp, target);
   syncDir(parent);
