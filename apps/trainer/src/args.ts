@@ -46,7 +46,7 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
  * (keys in kebab-case, as typed). Unknown flags, missing and malformed values are UsageErrors that
  * name the flag and, for a misspelling, the closest known one.
  */
-export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S, command: string): ParsedArgs<S> {
+export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S, command: string, options: { positionals?: number } = {}): ParsedArgs<S> {
   const flags: Record<string, unknown> = {};
   const given = new Set<string>();
   const positionals: string[] = [];
@@ -92,6 +92,10 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
       listsStarted.add(name);
       flags[name] = [...before, ...(value as string[])];
     } else flags[name] = value;
+  }
+  const allowed = options.positionals ?? Infinity;
+  if (positionals.length > allowed && !flags.help) {
+    throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positionals[allowed])}; \`lightattn ${command}\` takes ${allowed === 0 ? 'no arguments, only options' : `at most ${allowed}`}`, `\`lightattn ${command} --help\` lists the options`);
   }
   return { flags: flags as ParsedFlags<S>, given, positionals };
 }

@@ -190,4 +190,12 @@ describe('what a hostile user tries next', () => {
     expect(r.err).toMatch(/--out: .*gpt2\/metrics\.jsonl exists and is not a lightattn metrics log/);
     expect(readFileSync(join(out, 'gpt2', 'metrics.jsonl'), 'utf8')).toBe('my own notes\n');
   }, 30_000);
+
+  it('info, bench and experiment refuse arguments they would ignore', async () => {
+    expect((await cli(['info', 'extra'])).err).toMatch(/info: unexpected argument "extra"; `lightattn info` takes no arguments/);
+    const b = await cli(['bench', 'memory', 'gpt2', '--measure', 'never']);
+    expect(b.code).toBe(EXIT.usage);
+    expect(b.err).toMatch(/bench memory: unexpected argument "gpt2"/);
+    expect((await cli(['experiment', 'leap-vs-gpt2', 'quick'])).err).toMatch(/unexpected argument "quick"/);
+  });
 });

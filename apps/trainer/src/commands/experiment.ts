@@ -70,7 +70,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name !== 'leap-vs-gpt2') throw new UsageError(`experiment: unknown experiment ${JSON.stringify(name)}; the one there is: leap-vs-gpt2`);
-  const a = parseArgs(rest, EXPERIMENT_FLAGS, 'experiment leap-vs-gpt2');
+  const a = parseArgs(rest, EXPERIMENT_FLAGS, 'experiment leap-vs-gpt2', { positionals: 0 });
   const f = a.flags;
   if (f.help) {
     io.stdout.write(`${EXPERIMENT_HELP}\n`);
