@@ -198,4 +198,13 @@ describe('what a hostile user tries next', () => {
     expect(b.err).toMatch(/bench memory: unexpected argument "gpt2"/);
     expect((await cli(['experiment', 'leap-vs-gpt2', 'quick'])).err).toMatch(/unexpected argument "quick"/);
   });
+
+  it('a --sample-prompt the model cannot encode is refused before training, leaving no folder', async () => {
+    const dir = join(scratchDir('sample-prompt'), 'run');
+    const r = await cli(['train', ...ONE_STEP, '--data', corpus, '--sample-prompt', 'Zebra', '--ckpt-dir', dir]);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/--sample-prompt "Zebra" cannot be encoded: "Z"/);
+    expect(r.out).not.toMatch(/step 1\/1/);
+    expect(existsSync(dir)).toBe(false);
+  });
 });

@@ -27,11 +27,12 @@ export const SAMPLE_HELP = formatHelp('lightattn sample <checkpoint> [options]',
 
 /**
  * Checks a prompt before generating: it must encode with the model's tokenizer (a character model
- * knows only the characters of its training text) and fit in its n_positions. Returns a note when
- * n_positions will stop the generation before `maxNewTokens`, else null. `flag` names the option
- * the prompt came from; `defaulted` says the user did not give it.
+ * knows only the characters of its training text) and fit in the model's `limit` (n_positions, or
+ * null for a model without one). Returns a note when the limit will stop the generation before
+ * `maxNewTokens`, else null. `flag` names the option the prompt came from; `defaulted` says the
+ * user did not give it.
  */
-export function checkPrompt(lm: LanguageModel, tokenizer: Tokenizer, prompt: string, maxNewTokens: number, flag: string, defaulted: boolean): string | null {
+export function checkPrompt(tokenizer: Tokenizer, limit: number | null, prompt: string, maxNewTokens: number, flag: string, defaulted: boolean): string | null {
   let ids: number[];
   try {
     ids = tokenizer.encode(prompt);
@@ -41,9 +42,7 @@ export function checkPrompt(lm: LanguageModel, tokenizer: Tokenizer, prompt: str
     throw new CliError(`${what} cannot be encoded: ${e.message.replace(/^CharTokenizer\.encode: /, '')}`, undefined, `give ${flag} with characters the model was trained on`);
   }
   if (!ids.length) throw new UsageError(`${flag} is empty; the model needs at least one token to continue`, `give ${flag} some text`);
-  const model = lm.model as DecodingModel;
-  const limit = model.config.n_positions;
-  if (!model.boundedPositions) return null;
+  if (limit === null) return null;
   if (ids.length > limit) throw new UsageError(`${flag} has ${ids.length} tokens, more than the model's n_positions ${limit}`, `shorten ${flag}`);
   const room = limit - ids.length;
   if (maxNewTokens <= room) return null;
@@ -91,7 +90,8 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   try {
     checkTokenizerFits(tokenizer, files.tokenizer.type, lm.model.config.vocab_size, dir);
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);
-    const note = checkPrompt(lm, tokenizer, f.prompt!, f['max-new-tokens']!, '--prompt', !a.given.has('prompt'));
+    const model = lm.model as DecodingModel;
+    const note = checkPrompt(tokenizer, model.boundedPositions ? model.config.n_positions : null, f.prompt!, f['max-new-tokens']!, '--prompt', !a.given.has('prompt'));
     if (note) io.stderr.write(`${note}\n`);
     const { tokens, ms } = await printSample(
       lm,

@@ -46,6 +46,8 @@ interface Prepared {
   data: TokenData;
   ckptDir: string;
   resume: { dir: string; files: CheckpointFiles } | null;
+  /** What --sample-prompt will meet (the model's n_positions), checked before training. */
+  sampleNote: string | null;
 }
 
 function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepared {
@@ -83,8 +85,9 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
       say(`note: ${ckptDir} holds later checkpoints (${later.map((c) => basename(c.path)).join(', ')}); this run replaces each when it gets there, and the older ones are rotated away as usual (--keep)`);
     }
     checkLogFile(logPathOf(f, cwd, ckptDir), f.log !== undefined, 'resume');
+    const sampleNote = checkSamplePrompt(f, data, model);
     ensureWritableDir(ckptDir, '--ckpt-dir');
-    return { spec: model, settings, dataSpec: files.state.data, data, ckptDir, resume: { dir, files } };
+    return { spec: model, settings, dataSpec: files.state.data, data, ckptDir, resume: { dir, files }, sampleNote };
   }
   const settings = settingsFromFlags(a);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -116,9 +119,10 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
   const replaceLog = checkLogFile(logPath, f.log !== undefined, f.overwrite ? 'overwrite' : 'new');
   for (const c of previous) rmSync(c.path, { recursive: true, force: true });
   if (previous.length) rmSync(join(ckptDir, 'latest.json'), { force: true });
+  const sampleNote = checkSamplePrompt(f, data, spec);
   if (replaceLog) rmSync(logPath);
   ensureWritableDir(ckptDir, '--ckpt-dir');
-  return { spec, settings, dataSpec, data, ckptDir, resume: null };
+  return { spec, settings, dataSpec, data, ckptDir, resume: null, sampleNote };
 }
 
 /**
@@ -171,6 +175,10 @@ function resumedData(spec: DataSpec, tokenizer: TokenizerSpec, statePath: string
     );
   }
 }
+
+/** A --sample-prompt the tokenizer cannot encode is refused before training, not after it. */
+const checkSamplePrompt = (f: TrainArgs['flags'], data: TokenData, spec: ModelConfig) =>
+  f['sample-prompt'] === undefined ? null : checkPrompt(data.tokenizer, spec.config.n_positions, f['sample-prompt'], f['sample-tokens']!, '--sample-prompt', false);
 
 const logPathOf = (f: TrainArgs['flags'], cwd: string, ckptDir: string) => (f.log !== undefined ? resolve(cwd, f.log) : join(ckptDir, 'metrics.jsonl'));
 
@@ -227,8 +235,6 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   try {
     const resume = p.resume;
     lm = resume ? readingFile(resume.dir, 'model.safetensors', () => loadModel(resume.files, device, s.seed)) : buildModel(p.spec, device, s.seed);
-    // A prompt the tokenizer cannot encode is refused now, not after the training it would follow.
-    const sampleNote = f['sample-prompt'] !== undefined ? checkPrompt(lm, p.data.tokenizer, f['sample-prompt'], f['sample-tokens']!, '--sample-prompt', false) : null;
     optimizer = createOptimizer(lm, { lr: s.lr, weightDecay: s.weightDecay });
     if (resume) readingFile(resume.dir, 'optimizer.safetensors', () => optimizer!.loadStateDict(resume.files.optimizer!));
     const log = new MetricsLog(f.log !== undefined ? resolve(cwd, f.log) : join(p.ckptDir, 'metrics.jsonl'));
@@ -281,7 +287,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
     }
     if (f['sample-prompt'] !== undefined && result.status === 'done') {
       say('');
-      if (sampleNote) say(sampleNote);
+      if (p.sampleNote) say(p.sampleNote);
       await printSample(lm, p.data.tokenizer, f['sample-prompt'], { maxNewTokens: f['sample-tokens']!, doSample: true, temperature: 0.8, topK: 40, seed: s.seed }, io.stdout);
     }
     say('');
