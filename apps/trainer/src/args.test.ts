@@ -68,6 +68,18 @@ describe('parseArgs', () => {
     expect(usage(['--no-plot=1'])).toMatch(/takes no value/);
   });
 
+  it('refuses values above a max, empty lists and empty strings, and positionals past the command\'s count', () => {
+    const specs = { ratio: { type: 'number', min: 0, max: 1, help: '' }, files: { type: 'list', help: '' }, name: { type: 'string', help: '' } } as const satisfies FlagSpecs;
+    const fails = (argv: string[], options = {}) => () => parseArgs(argv, specs, 't', options);
+    expect(parseArgs(['--ratio', '1'], specs, 't').flags.ratio).toBe(1);
+    expect(fails(['--ratio', '5'])).toThrow(/--ratio must be ≤ 1, got "5"/);
+    expect(fails(['--files', ','])).toThrow(/--files needs at least one value, got ","/);
+    expect(fails(['--name='])).toThrow(/--name needs a value \(text\), got ""/);
+    expect(parseArgs(['a'], specs, 't', { positionals: 1 }).positionals).toEqual(['a']);
+    expect(fails(['a', 'b'], { positionals: 1 })).toThrow(/t: unexpected argument "b"; `lightattn t` takes at most 1/);
+    expect(fails(['a'], { positionals: 0 })).toThrow(/takes no arguments, only options/);
+  });
+
   it('accepts negative numbers as values and everything after -- as positionals', () => {
     const specs = { x: { type: 'number', help: '' } } as const satisfies FlagSpecs;
     expect(parseArgs(['--x', '-2.5'], specs, 't').flags.x).toBe(-2.5);

@@ -14,6 +14,8 @@ export interface FlagSpec {
   placeholder?: string;
   /** Lowest accepted value for numeric flags. */
   min?: number;
+  /** Highest accepted value for numeric flags. */
+  max?: number;
 }
 
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
@@ -44,7 +46,7 @@ const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.to
  * (keys in kebab-case, as typed). Unknown flags, missing and malformed values are UsageErrors that
  * name the flag and, for a misspelling, the closest known one.
  */
-export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S, command: string): ParsedArgs<S> {
+export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S, command: string, options: { positionals?: number } = {}): ParsedArgs<S> {
   const flags: Record<string, unknown> = {};
   const given = new Set<string>();
   const positionals: string[] = [];
@@ -91,6 +93,10 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
       flags[name] = [...before, ...(value as string[])];
     } else flags[name] = value;
   }
+  const allowed = options.positionals ?? Infinity;
+  if (positionals.length > allowed && !flags.help) {
+    throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positionals[allowed])}; \`lightattn ${command}\` takes ${allowed === 0 ? 'no arguments, only options' : `at most ${allowed}`}`, `\`lightattn ${command} --help\` lists the options`);
+  }
   return { flags: flags as ParsedFlags<S>, given, positionals };
 }
 
@@ -102,16 +108,21 @@ function convert(raw: string, name: string, spec: FlagSpec, command: string): un
       if (raw === 'false' || raw === '0') return false;
       throw bad('is true or false');
     case 'string':
+      if (raw === '') throw bad(`needs a value (${spec.placeholder ?? 'text'})`);
       if (spec.choices && !spec.choices.includes(raw)) throw bad(`must be one of ${spec.choices.join(', ')}${suggestFlag(raw, spec.choices, '')}`);
       return raw;
-    case 'list':
-      return raw.split(',').filter((s) => s.length > 0);
+    case 'list': {
+      const names = raw.split(',').filter((s) => s.length > 0);
+      if (!names.length) throw bad(`needs at least one ${spec.placeholder ?? 'value'}`);
+      return names;
+    }
     case 'number':
     case 'int': {
       const v = Number(raw);
       if (raw.trim() === '' || !Number.isFinite(v)) throw bad('must be a number');
       if (spec.type === 'int' && !Number.isSafeInteger(v)) throw bad('must be a whole number');
       if (spec.min !== undefined && v < spec.min) throw bad(`must be ≥ ${spec.min}`);
+      if (spec.max !== undefined && v > spec.max) throw bad(`must be ≤ ${spec.max}`);
       return v;
     }
     case 'bytes': {

@@ -78,4 +78,25 @@ describe('the lightattn process', () => {
     expect((await cli(['train', ...args, '--ckpt-dir', whole])).code).toBe(EXIT.ok);
     expect(lossesOf(join(dir, 'metrics.jsonl'))).toEqual(lossesOf(join(whole, 'metrics.jsonl')));
   }, 60_000);
+
+  it('a process killed between the two renames of a re-written step loses nothing: the next run puts the new copy back', async () => {
+    const args = [...TINY, '--steps', '3', '--eval-interval', '0', '--ckpt-interval', '1', '--keep', '3'];
+    const dir = scratchDir('renames');
+    expect((await cli(['train', ...args, '--ckpt-dir', dir])).code).toBe(EXIT.ok);
+    const original = readFileSync(join(dir, 'step-000002', 'model.safetensors'));
+    // Resuming step 1 re-writes step 2; SIGKILL after the old step-000002 is renamed aside.
+    const r = await spawnCli(['train', '--resume', join(dir, 'step-000001'), '--ckpt-interval', '1'], { LIGHTATTN_FAULT: 'kill-between-renames:1' }).done;
+    expect(r.signal).toBe('SIGKILL');
+    expect(existsSync(join(dir, 'step-000002'))).toBe(false);
+    expect(readdirSync(dir).filter((e) => e.startsWith('.tmp-step-000002')).length).toBe(2);
+
+    // latest.json still names step 3 (the kill came before it changed); the old copy of step 2 goes at the next save.
+    const resumed = await cli(['train', '--resume', dir, '--steps', '4', '--keep', '3']);
+    expect(resumed.code).toBe(EXIT.ok);
+    expect(resumed.out).toMatch(/note: .*step-000002 was being written when a run stopped; its complete copy is back in place/);
+    expect(resumed.out).toMatch(/resuming step 3/);
+    expect(readdirSync(dir).some((e) => e.startsWith('.tmp-'))).toBe(false);
+    // The re-written step 2 equals the first run's (resume is exact), so nothing was lost either way.
+    expect(readFileSync(join(dir, 'step-000002', 'model.safetensors')).equals(original)).toBe(true);
+  }, 60_000);
 });

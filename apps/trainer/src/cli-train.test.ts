@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSafetensors } from '@lightattn/tensor-core';
+import { fromArray, parseSafetensors } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
 import { readCheckpoint, resolveCheckpointDir } from './checkpoint/checkpoint.js';
+import { weightsHealth } from './checkpoint/weights-health.js';
 import { EXIT } from './errors.js';
+import type { LanguageModel } from './model-factory.js';
 import { cli, fileBytes, lossesOf, scratchDir, TINY } from './test-support.js';
 
 describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
@@ -100,18 +102,30 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
     expect(s.out).toMatch(/^A.+\n$/s);
   }, 60_000);
 
-  it('stops on a NaN loss before the update, naming the step and keeping the last good checkpoint', async () => {
+  it('stops on a NaN loss before the update, naming the step, and calls no checkpoint good that is not', async () => {
     const dir = scratchDir('nan');
-    const r = await cli(['train', ...TINY, '--steps', '8', '--lr', '1e4', '--clip', '0', '--warmup', '0', '--ckpt-interval', '1', '--eval-interval', '0', '--ckpt-dir', dir]);
+    // lr 1e4: step 2's loss is still finite, its update makes weights NaN, step 3's loss is NaN.
+    const r = await cli(['train', ...TINY, '--steps', '8', '--lr', '1e4', '--clip', '0', '--warmup', '0', '--ckpt-interval', '0', '--eval-interval', '0', '--ckpt-dir', dir]);
     expect(r.code).toBe(EXIT.nanLoss);
-    const m = /the loss is (NaN|Infinity|-Infinity) at step (\d+) .*the last good checkpoint \(step (\d+)\) is kept in/.exec(r.err);
-    expect(m).not.toBeNull();
-    expect(Number(m![3])).toBe(Number(m![2]) - 1);
+    expect(r.err).toMatch(/the loss is (NaN|Infinity|-Infinity) at step 3 .*training stopped before the update, and no checkpoint in .* can be called good/);
     expect(r.err).toMatch(/hint: lower --lr/);
     expect(r.err).not.toMatch(/\n\s+at /);
-    const kept = readCheckpoint(resolveCheckpointDir(dir));
-    expect(kept.state!.step).toBe(Number(m![3]));
-    expect(Number.isFinite(kept.state!.lastLoss)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.startsWith('step-'))).toEqual([]);
+  }, 60_000);
+
+  it('never writes a checkpoint of diverged weights, so --keep 1 cannot rotate the good one away', async () => {
+    const dir = scratchDir('nan-weights');
+    // After step 2's update, one weight becomes NaN (as an overflowing update would make it).
+    const onStep = (step: number, _loss: number, lm: LanguageModel) => {
+      if (step !== 2) return;
+      const [name, p] = Object.entries(lm.model.stateDict())[0]!;
+      lm.model.loadStateDict({ [name]: fromArray(new Float32Array(p.numel).fill(Number.NaN), { shape: p.shape, device: p.device }) }, { strict: false });
+    };
+    const r = await cli(['train', ...TINY, '--steps', '4', '--ckpt-interval', '1', '--keep', '1', '--eval-interval', '0', '--ckpt-dir', dir], { hooks: { onStep } });
+    expect(r.code).toBe(EXIT.nanLoss);
+    expect(r.err).toMatch(/after step 2 the weights hold \d+ non-finite values \(first in .*\); training stopped without writing this checkpoint, and the last good checkpoint is step 1/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('step-'))).toEqual(['step-000001']);
+    expect(weightsHealth(readCheckpoint(resolveCheckpointDir(dir)).weights).nonFinite).toBe(0);
   }, 60_000);
 
   it('refuses a run predicted not to fit, with the memory report and what would fit', async () => {

@@ -8,9 +8,15 @@ import { runCli, type RunOptions } from './main.js';
 /**
  * LIGHTATTN_FAULT=kill-in-checkpoint:N kills this process (SIGKILL, no cleanup) after the first
  * file of the N-th checkpoint is written, so a test can check that a killed write leaves the
- * previous checkpoint intact and resumable. Unset, nothing changes.
+ * previous checkpoint intact and resumable; kill-between-renames:N kills it between the two
+ * renames of the N-th re-write of an existing step folder. Unset, nothing changes.
  */
 function faultInjection(spec: string | undefined): RunOptions['trainHooks'] {
+  const between = /^kill-between-renames:(\d+)$/.exec(spec ?? '');
+  if (between) {
+    let rewrites = 0;
+    return { checkpoint: { betweenRenames: () => void (++rewrites === Number(between[1]) && process.kill(process.pid, 'SIGKILL')) } };
+  }
   const m = /^kill-in-checkpoint:(\d+)$/.exec(spec ?? '');
   if (!m) return undefined;
   let saves = 0;

@@ -57,7 +57,8 @@ export function isOutOfMemory(e: unknown): boolean {
   if (e instanceof OutOfMemoryError) return true;
   if (!(e instanceof Error)) return false;
   if (e instanceof RangeError) return /allocation failed|Invalid typed array length|Array buffer|out of memory/i.test(e.message);
-  if (e instanceof DeviceError) return /out-of-memory|out of memory|exceeds the device's maxStorageBufferBindingSize/i.test(e.message);
+  // The CPU device wraps V8's RangeError, and the WebGPU device a failed buffer creation, as "could not allocate".
+  if (e instanceof DeviceError) return /out-of-memory|out of memory|could not allocate|exceeds the device's maxStorageBufferBindingSize/i.test(e.message);
   return false;
 }
 

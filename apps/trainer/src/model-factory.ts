@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import {
   GPT2_PRESETS,
   GPT2LMHeadModel,
@@ -43,6 +43,8 @@ export interface ModelFlags {
   nEmbd?: number;
   nPositions?: number;
   attn?: AttnImpl;
+  /** The command's attention when neither --attn nor a --config file's attn_impl names one. */
+  defaultAttn?: AttnImpl;
   lightsoftmax?: boolean;
   dropmatmul?: boolean;
   maxChunkMb?: number;
@@ -58,6 +60,8 @@ export const PRESET_NAMES = Object.keys(GPT2_PRESETS) as GPT2PresetName[];
 
 function readConfigFile(path: string): Record<string, unknown> {
   if (!existsSync(path)) throw new CliError(`--config: ${path}: no such file`, undefined, 'pass a JSON file with GPT-2 (or LEAP) config fields, e.g. {"n_layer": 4, "n_head": 4, "n_embd": 128}');
+  // A device (/dev/zero) would be read forever; a folder fails with EISDIR.
+  if (!statSync(path).isFile()) throw new CliError(`--config: ${path} is not a regular file`, undefined, 'pass a JSON file');
   try {
     const json = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not a JSON object');
@@ -99,7 +103,9 @@ export function modelConfigFromFlags(f: ModelFlags, vocabSize: number, seq: numb
     if (f.nHead !== undefined) overrides.n_head = f.nHead;
     if (f.nEmbd !== undefined) overrides.n_embd = f.nEmbd;
     overrides.n_positions = f.nPositions ?? Math.max(base.n_positions ?? 1024, seq);
-    if (f.attn !== undefined) overrides.attn_impl = f.attn;
+    // A --config file's attn_impl stands unless --attn is given; the command's default fills in otherwise.
+    const attn = f.attn ?? (f.config && 'attn_impl' in file ? undefined : f.defaultAttn);
+    if (attn !== undefined) overrides.attn_impl = attn;
     if (f.lightsoftmax !== undefined) overrides.use_lightsoftmax = f.lightsoftmax;
     if (f.dropmatmul !== undefined) overrides.use_dropmatmul = f.dropmatmul;
     if (f.maxChunkMb !== undefined) overrides.max_chunk_size_mb = f.maxChunkMb;
@@ -190,7 +196,9 @@ export function describeModel(lm: LanguageModel): string {
   const m = params >= 1e6 ? `${(params / 1e6).toFixed(2)}M` : `${(params / 1e3).toFixed(1)}k`;
   if (lm.kind === 'gpt2') {
     const c = (lm.model as GPT2LMHeadModel).config;
-    const light = [c.use_lightsoftmax && 'LightSoftmax', c.use_dropmatmul && 'DropMatmul', c.activation_recompute !== 'none' && `${c.activation_recompute} recompute`].filter(Boolean).join(', ');
+    // LightSoftmax and DropMatmul are parts of the vanilla attention; other implementations ignore the flags.
+    const vanilla = c.attn_impl === 'vanilla';
+    const light = [vanilla && c.use_lightsoftmax && 'LightSoftmax', vanilla && c.use_dropmatmul && 'DropMatmul', c.activation_recompute !== 'none' && `${c.activation_recompute} recompute`].filter(Boolean).join(', ');
     return `GPT-2 ${c.n_layer} layers × ${c.n_head} heads × ${c.n_embd}, vocab ${c.vocab_size}, attention ${c.attn_impl}${c.attn_impl === 'chunked' ? ` (${c.max_chunk_size_mb} MB chunks)` : ''}${light ? ` + ${light}` : ''}, ${m} parameters`;
   }
   const c = (lm.model as LeapForCausalLM).config;

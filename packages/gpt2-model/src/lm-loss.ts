@@ -39,7 +39,7 @@ const chunkedLmLoss = ag.defineFunction({
   forward(ctx, hidden: Tensor, weight: Tensor, bias: Tensor | null, targets: Tensor, chunk: number, ignoreIndex: number, reduction: 'mean' | 'sum') {
     const n = hidden.shape[0]!;
     let total: Tensor = tc.zeros([], { device: hidden.device });
-    for (let start = 0; start < n; start += chunk) {
+    for (const start of chunkStarts(n, chunk, !hidden.device.holdsData)) {
       const rows = Math.min(chunk, n - start);
       const next = tc.scope(() => {
         const logits = headLogits(tc.narrow(hidden, 0, start, rows), weight, bias); // (rows, V)
@@ -70,7 +70,7 @@ const chunkedLmLoss = ag.defineFunction({
     const dHidden = needHidden ? tc.zeros([n, c], { device: hidden.device }) : null;
     let dWeight: Tensor | null = null;
     let dBias: Tensor | null = null;
-    for (let start = 0; start < n; start += chunk) {
+    for (const start of chunkStarts(n, chunk, !hidden.device.holdsData)) {
       const rows = Math.min(chunk, n - start);
       tc.scope(() => {
         const h = tc.narrow(hidden, 0, start, rows);
@@ -104,6 +104,22 @@ function headLogits(hidden: Tensor, weight: Tensor, bias: Tensor | null): Tensor
   const out = tc.add(logits, bias);
   logits.dispose();
   return out;
+}
+
+/**
+ * First rows of the chunks to run: every chunk, or with `bytesOnly` (a device that holds no data, where
+ * only allocations are counted) the first two full chunks and the last, shorter one. The rest add
+ * nothing: in the forward every chunk allocates the same transients at the same level (the running
+ * total is a scalar replaced each time), and in the backward every full chunk after the first (which
+ * creates dW) allocates the same transients and writes its rows into dHidden in place; skipping them
+ * changes values, which such a device does not have, but no byte. O(1) work instead of O(N / chunk).
+ */
+function chunkStarts(n: number, chunk: number, bytesOnly: boolean): number[] {
+  const full = Math.floor(n / chunk);
+  const starts: number[] = [];
+  for (let i = 0; i < (bytesOnly ? Math.min(full, 2) : full); i++) starts.push(i * chunk);
+  if (n % chunk) starts.push(full * chunk);
+  return starts;
 }
 
 /** Σ [target ≠ ignoreIndex] as a 0-d f32 tensor. */

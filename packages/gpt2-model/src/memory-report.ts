@@ -100,11 +100,23 @@ export const DEFAULT_MEMORY_CASES: readonly MemoryCase[] = [
 
 /**
  * Measures a training step of GPT-2 (AdamW) on the meta device, which runs every op's shape rule and
- * accounts every allocation without computing anything: a GPT-2 small step at batch 4 × 1024 tokens
- * takes well under a second. Two steps run, so the second has AdamW's state, as a training loop does.
+ * accounts every allocation without computing anything: a configuration of any GPT-2 size takes well
+ * under a second. The step is measured with AdamW's state allocated, as in a training loop after its
+ * first step.
  */
 export function memoryReport(config: GPT2Config, options: MemoryReportOptions): MemoryReportRow[] {
   return (options.cases ?? DEFAULT_MEMORY_CASES).map((c) => measureCase(config, c, options));
+}
+
+/**
+ * Allocates AdamW's moments as a first training step would, without running one (which costs as much
+ * as the measured step): an update with zero gradients, which are then dropped. A first step leaves
+ * exactly this behind — the moments — since its activations and gradients are freed.
+ */
+function createOptimizerState(params: readonly Tensor[], opt: ag.AdamW): void {
+  for (const p of params) p.grad = tc.keep(tc.withMemoryTag('gradient', () => tc.zerosLike(p)));
+  opt.step();
+  opt.zeroGrad();
 }
 
 function buildModel(config: GPT2Config, c: MemoryCase, device: tc.Device): GPT2LMHeadModel | LeapForCausalLM {
@@ -128,35 +140,33 @@ function measureCase(base: GPT2Config, c: MemoryCase, { batch, seq }: MemoryRepo
   const device = tc.createMetaDevice();
   const config = gpt2Config(base, c.overrides ?? {});
   const model = buildModel(config, c, device);
-  const opt = new ag.AdamW(model.parameters());
+  const params = model.parameters();
+  const opt = new ag.AdamW(params);
   const ids = tc.zeros([batch, seq], { dtype: 'i32', device });
-  let row: MemoryReportRow | null = null;
-  for (let step = 0; step < 2; step++) {
-    opt.zeroGrad();
-    device.memory.resetPeak();
-    const { result: loss, ledger } = ag.withLedger(() => model.forward(ids, { labels: ids, lossChunkTokens: c.lossChunkTokens, logits: 'none' }).loss as Tensor);
-    const modules = ledger.byModule();
-    const total = (path: string) => modules.find((m) => m.module === path)?.totalBytes ?? 0;
-    const own = (pattern: RegExp) => modules.filter((m) => pattern.test(m.module)).reduce((s, m) => s + m.bytes, 0);
-    loss.backward();
-    opt.step();
-    loss.dispose();
-    ledger.close();
-    // The head and the loss run in the root module ('') and in lm_head / proj_logits.
-    const head = own(/^$/) + total('lm_head') + total('proj_logits');
-    row = {
-      label: c.label,
-      activations: ledger.total,
-      model: ledger.total - head,
-      attention: own(/^transformer\.h\.\d+\.attn$|^leap_model\.decoders\.\d+\.leap$/),
-      head,
-      peak: device.memory.peak,
-      reference: c.reference ? { name: c.reference, ...REFERENCE_FIGURES[c.reference] } : undefined,
-    };
-  }
+  createOptimizerState(params, opt);
+  device.memory.resetPeak();
+  const { result: loss, ledger } = ag.withLedger(() => model.forward(ids, { labels: ids, lossChunkTokens: c.lossChunkTokens, logits: 'none' }).loss as Tensor);
+  const modules = ledger.byModule();
+  const total = (path: string) => modules.find((m) => m.module === path)?.totalBytes ?? 0;
+  const own = (pattern: RegExp) => modules.filter((m) => pattern.test(m.module)).reduce((s, m) => s + m.bytes, 0);
+  loss.backward();
+  opt.step();
+  loss.dispose();
+  ledger.close();
+  // The head and the loss run in the root module ('') and in lm_head / proj_logits.
+  const head = own(/^$/) + total('lm_head') + total('proj_logits');
+  const row: MemoryReportRow = {
+    label: c.label,
+    activations: ledger.total,
+    model: ledger.total - head,
+    attention: own(/^transformer\.h\.\d+\.attn$|^leap_model\.decoders\.\d+\.leap$/),
+    head,
+    peak: device.memory.peak,
+    reference: c.reference ? { name: c.reference, ...REFERENCE_FIGURES[c.reference] } : undefined,
+  };
   model.dispose();
   ids.dispose();
-  return row!;
+  return row;
 }
 
 /**

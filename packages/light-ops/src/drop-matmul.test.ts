@@ -1,6 +1,6 @@
 import { Generator, gradients, withLedger } from '@lightattn/autograd';
 import * as tc from '@lightattn/tensor-core';
-import { createCpuDevice } from '@lightattn/tensor-core';
+import { createCpuDevice, createMetaDevice, MetaDevice } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
 import { dropMatmul } from './drop-matmul.js';
 import { packBits, unpackBits } from './pack-bits.js';
@@ -121,6 +121,26 @@ describe('packBits / unpackBits', () => {
       expect(Buffer.from(back.toArraySync().buffer).equals(Buffer.from(keep.toArraySync().buffer))).toBe(true);
       for (const t of [keep, packed, back]) t.dispose();
     }
+  });
+
+  it('on the meta device: the bytes of packing and unpacking every block, for work that does not grow with the blocks', () => {
+    const run = (dev: tc.Device, n: number) => {
+      const base = dev.memory.allocated; // the CPU device may hold other tests' tensors
+      const keep = tc.dropoutMask([n], 0.5, { seed: 1, offset: 0, device: dev });
+      dev.memory.resetPeak();
+      const before = dev instanceof MetaDevice ? dev.opsRun : 0;
+      const packed = packBits(keep);
+      const back = unpackBits(packed, [n]);
+      const trace = { peak: dev.memory.peak - base, allocated: dev.memory.allocated - base, ops: dev instanceof MetaDevice ? dev.opsRun - before : 0 };
+      for (const t of [keep, packed, back]) t.dispose();
+      return trace;
+    };
+    // Three blocks of 2^21 elements, the last one short: the CPU device runs all three.
+    const n = (2 << 21) + 37;
+    const { ops: _, ...cpu } = run(device, n);
+    const { ops, ...meta } = run(createMetaDevice(), n);
+    expect(meta).toEqual(cpu);
+    expect(run(createMetaDevice(), 3000 * 2 ** 21 + 37).ops).toBe(ops);
   });
 
   it('puts element e at bit e mod 32 of word ⌊e/32⌋', () => {

@@ -4,6 +4,7 @@
  * garbage-collected without being disposed (in debug mode it also remembers where each was made).
  */
 import type { Storage } from './storage.js';
+import { formatShape } from './shape.js';
 
 /** What lifetime tracking needs of a tensor (avoids an import cycle with tensor.ts). */
 export interface Tracked {
@@ -111,7 +112,9 @@ export function scope<T>(fn: () => T): T {
 interface LeakRecord {
   storage: Storage;
   site: string | undefined;
-  shape: string;
+  /** The tensor's shape and dtype, formatted only if it leaks (every op creates a record). */
+  shape: readonly number[];
+  dtype: string;
 }
 
 let leaked = 0;
@@ -121,7 +124,7 @@ const registry =
   typeof FinalizationRegistry !== 'undefined'
     ? new FinalizationRegistry<LeakRecord>((rec) => {
         leaked++;
-        const key = `${rec.shape}${rec.site ? `\n${rec.site}` : ''}`;
+        const key = `${formatShape(rec.shape)} ${rec.dtype}${rec.site ? `\n${rec.site}` : ''}`;
         leakSites.set(key, (leakSites.get(key) ?? 0) + 1);
         rec.storage.device.memory.onTensorReleased();
         rec.storage.release();

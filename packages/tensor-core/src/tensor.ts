@@ -48,7 +48,7 @@ export class Tensor implements TensorRef {
     this.site = creationSite();
     storage.retain();
     storage.device.memory.onTensorCreated();
-    watchForLeak(this, { storage, site: this.site, shape: `${formatShape(shape)} ${dtype}` });
+    watchForLeak(this, { storage, site: this.site, shape: this.shape, dtype });
     if (options.scoped !== false) trackInScope(this);
   }
 

@@ -1,5 +1,5 @@
 import * as ag from '@lightattn/autograd';
-import { createCpuDevice, createMetaDevice, fromArray, zeros, type Device } from '@lightattn/tensor-core';
+import { createCpuDevice, createMetaDevice, fromArray, keep, withMemoryTag, zeros, zerosLike, type Device } from '@lightattn/tensor-core';
 import { buildModel, forwardLoss, type ModelConfig } from '../model-factory.js';
 import { createOptimizer } from '../train/optimizer.js';
 
@@ -30,7 +30,9 @@ export interface MeasureOptions {
  * Runs two AdamW training steps of the model on `device` and reports the second (the first creates
  * the optimizer state, as in a training loop). The accountant counts the same allocations on every
  * device, so the meta device (shapes only, no arithmetic) predicts what the CPU or a GPU allocates;
- * `reserved` is where they differ, since the WebGPU device pools buffers.
+ * `reserved` is where they differ, since the WebGPU device pools buffers. On a device without data
+ * the first step is replaced by allocating AdamW's moments directly (all a first step leaves behind
+ * there, where no pool warms up), which halves the cost of a prediction.
  */
 export async function measureStepMemory(spec: ModelConfig, device: Device, options: MeasureOptions): Promise<StepMemory> {
   const { batch, seq } = options;
@@ -45,7 +47,11 @@ export async function measureStepMemory(spec: ModelConfig, device: Device, optio
   const parameters = lm.model.parameters().reduce((s, p) => s + p.nbytes, 0);
   let result: StepMemory | null = null;
   try {
-    for (let step = 0; step < 2; step++) {
+    if (!device.holdsData) {
+      for (const p of lm.model.parameters()) p.grad = keep(withMemoryTag('gradient', () => zerosLike(p)));
+      optimizer.step();
+    }
+    for (let step = device.holdsData ? 0 : 1; step < 2; step++) {
       optimizer.zeroGrad();
       await device.sync();
       device.memory.resetPeak();

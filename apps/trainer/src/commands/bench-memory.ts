@@ -48,7 +48,7 @@ const CPU_MEASURE_FLOPS = 1e9;
 
 /** `lightattn bench memory`. */
 export async function benchMemoryCommand(argv: readonly string[], io: CommandIo, cwd = process.cwd()): Promise<number> {
-  const a = parseArgs(argv, BENCH_MEMORY_FLAGS, 'bench memory');
+  const a = parseArgs(argv, BENCH_MEMORY_FLAGS, 'bench memory', { positionals: 0 });
   const f = a.flags;
   if (f.help) {
     io.stdout.write(`${BENCH_MEMORY_HELP}\n`);

@@ -88,7 +88,7 @@ export async function timeImpl(spec: ModelConfig, device: Device, o: { batch: nu
 
 /** `lightattn bench speed`. */
 export async function benchSpeedCommand(argv: readonly string[], io: CommandIo, cwd = process.cwd()): Promise<number> {
-  const a = parseArgs(argv, BENCH_SPEED_FLAGS, 'bench speed');
+  const a = parseArgs(argv, BENCH_SPEED_FLAGS, 'bench speed', { positionals: 0 });
   const f = a.flags;
   if (f.help) {
     io.stdout.write(`${BENCH_SPEED_HELP}\n`);

@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
-import { ATTN_IMPLS, type AttnImpl, type GPT2LMHeadModel } from '@lightattn/gpt2-model';
+import { ATTN_IMPLS, TokenizerError, type AttnImpl, type GPT2LMHeadModel } from '@lightattn/gpt2-model';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
-import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
+import { readCheckpoint, readingFile, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
+import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { loadTokenData, readSources, tokenizerFromSpec } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
-import { describeModel, loadModel } from '../model-factory.js';
+import { describeModel, loadModel, modelConfigFromJson, type LanguageModel } from '../model-factory.js';
 import { evaluateLoss } from '../train/evaluate.js';
 import { DEBUG_FLAG, DEVICE_FLAG } from './model-flags.js';
 
@@ -34,21 +35,43 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
   }
   const path = f.ckpt ?? a.positionals[0];
   if (!path) throw new UsageError('eval: which checkpoint? give its folder, e.g. `lightattn eval runs/my-run`');
-  const dir = resolveCheckpointDir(path);
+  const extra = a.positionals.slice(f.ckpt !== undefined ? 0 : 1);
+  if (extra.length) throw new UsageError(`eval: unexpected argument ${JSON.stringify(extra[0])}; eval takes one checkpoint`, 'text files to score go after --data');
+  const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
+  if (f.attn !== undefined && modelConfigFromJson(files.config).kind === 'leap') {
+    throw new UsageError(`eval: --attn chooses GPT-2's attention; ${dir} is a LEAP model, which has its own`, 'leave out --attn for LEAP');
+  }
+  const tokenizer = tokenizerFromSpec(files.tokenizer);
+  checkTokenizerFits(tokenizer, files.tokenizer.type, modelConfigFromJson(files.config).config.vocab_size, dir);
   let tokens: Int32Array;
   let source: string;
   if (f.data?.length) {
-    const tokenizer = tokenizerFromSpec(files.tokenizer);
     const paths = f.data.map((p) => resolve(cwd, p));
-    tokens = Int32Array.from(tokenizer.encode(readSources(paths, null)));
+    const text = readSources(paths, null, '--data', (t) => io.stderr.write(`${t}\n`));
+    try {
+      tokens = Int32Array.from(tokenizer.encode(text));
+    } catch (e) {
+      if (!(e instanceof TokenizerError)) throw e;
+      throw new CliError(
+        `--data: ${paths.join(', ')} cannot be encoded by the checkpoint's tokenizer: ${e.message.replace(/^CharTokenizer\.encode: /, '').replace(/; build it from text that contains it$/, '')}`,
+        undefined,
+        'a character model knows only the characters of its training text; score text made of those',
+      );
+    }
     source = paths.join(', ');
   } else if (files.state) {
-    tokens = loadTokenData(files.state.data, files.tokenizer).val;
+    tokens = loadTokenData(files.state.data, files.tokenizer, (t) => io.stderr.write(`${t}\n`)).val;
     source = 'the validation split of the training data';
   } else throw new CliError(`${dir} has no trainer_state.json, so there is no validation split to use`, undefined, 'pass the text to score with --data FILE');
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
-  const lm = loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {});
+  let lm: LanguageModel;
+  try {
+    lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {}));
+  } catch (e) {
+    selected.release();
+    throw e;
+  }
   try {
     const nPositions = lm.kind === 'gpt2' ? (lm.model as GPT2LMHeadModel).config.n_positions : lm.model.config.n_positions;
     const seq = f.seq ?? Math.min(files.state?.settings.seq ?? nPositions, nPositions);

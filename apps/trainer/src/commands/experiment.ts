@@ -1,10 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
+import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
+import { MAX_SEED } from '../checkpoint/trainer-state.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenizerName } from '../data/text-data.js';
 import { selectDevice, type DeviceChoice } from '../device-select.js';
-import { EXIT, UsageError } from '../errors.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatMarkdownTable, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
 import { buildModel, describeModel, modelConfigFromFlags, type ModelKind } from '../model-factory.js';
@@ -13,7 +15,7 @@ import { lossSeries } from '../plot/loss-plot.js';
 import { PALETTE } from '../plot/scene.js';
 import { writeScene } from '../plot/write-plot.js';
 import { evaluateLoss } from '../train/evaluate.js';
-import { MetricsLog } from '../train/metrics-log.js';
+import { isMetricsLog, MetricsLog } from '../train/metrics-log.js';
 import { createOptimizer } from '../train/optimizer.js';
 import { trainLoop } from '../train/trainer.js';
 import { DEBUG_FLAG, DEVICE_FLAG } from './model-flags.js';
@@ -35,7 +37,7 @@ export const EXPERIMENT_FLAGS = {
   'eval-interval': { type: 'int', min: 1, placeholder: 'N', help: 'validate every N steps (default: 10 times per run)' },
   'eval-batches': { type: 'int', min: 1, placeholder: 'N', help: 'batches per periodic validation (default 20)' },
   'final-eval-batches': { type: 'int', min: 1, placeholder: 'N', help: 'batches of the final validation (default: the whole split)' },
-  seed: { type: 'int', min: 0, default: 0, help: 'seed of weights, dropout and batch order (the same for both)' },
+  seed: { type: 'int', min: 0, max: MAX_SEED, default: 0, help: 'seed of weights, dropout and batch order (the same for both)' },
   ...DEVICE_FLAG,
   out: { type: 'string', default: 'experiments/leap-vs-gpt2', placeholder: 'DIR', help: 'results.json, results.md, the logs, checkpoints and the plot' },
   ...DEBUG_FLAG,
@@ -68,7 +70,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name !== 'leap-vs-gpt2') throw new UsageError(`experiment: unknown experiment ${JSON.stringify(name)}; the one there is: leap-vs-gpt2`);
-  const a = parseArgs(rest, EXPERIMENT_FLAGS, 'experiment leap-vs-gpt2');
+  const a = parseArgs(rest, EXPERIMENT_FLAGS, 'experiment leap-vs-gpt2', { positionals: 0 });
   const f = a.flags;
   if (f.help) {
     io.stdout.write(`${EXPERIMENT_HELP}\n`);
@@ -88,9 +90,16 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
     valFraction: f['val-fraction']!,
     maxChars: f.data?.length ? null : 200_000,
   };
-  const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName);
+  const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName, (t) => io.stdout.write(`${t}\n`));
   const outDir = resolve(cwd, f.out!);
-  mkdirSync(outDir, { recursive: true });
+  ensureWritableDir(outDir, '--out');
+  // Each model's log is emptied for this run: only ever one this command wrote.
+  for (const kind of ['gpt2', 'leap']) {
+    const logPath = join(outDir, kind, 'metrics.jsonl');
+    if (existsSync(logPath) && !isMetricsLog(logPath)) {
+      throw new CliError(`--out: ${logPath} exists and is not a lightattn metrics log, so it is left as it is`, undefined, 'pick another --out folder');
+    }
+  }
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);

@@ -20,7 +20,7 @@ const BYTE_LIMITS = new Set(['maxStorageBufferBindingSize', 'maxBufferSize', 'ma
 
 /** `lightattn info`. */
 export async function infoCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const a = parseArgs(argv, INFO_FLAGS, 'info');
+  const a = parseArgs(argv, INFO_FLAGS, 'info', { positionals: 0 });
   if (a.flags.help) {
     io.stdout.write(`${INFO_HELP}\n`);
     return EXIT.ok;

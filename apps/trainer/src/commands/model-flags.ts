@@ -1,7 +1,8 @@
 import { ACTIVATION_RECOMPUTE, ATTN_IMPLS, type ActivationRecompute, type AttnImpl } from '@lightattn/gpt2-model';
-import type { FlagSpecs, ParsedFlags } from '../args.js';
+import type { FlagSpecs, ParsedArgs, ParsedFlags } from '../args.js';
 import { DEVICE_CHOICES } from '../device-select.js';
-import { PRESET_NAMES, type ModelFlags, type ModelKind } from '../model-factory.js';
+import { UsageError } from '../errors.js';
+import { PRESET_NAMES, type ModelConfig, type ModelFlags, type ModelKind } from '../model-factory.js';
 
 /** Flags that shape the model, shared by train, bench and experiment. */
 export const MODEL_FLAGS = {
@@ -42,7 +43,8 @@ export function modelFlagsOf(f: ParsedFlags<typeof MODEL_FLAGS>, defaultAttn?: A
     nHead: f['n-head'],
     nEmbd: f['n-embd'],
     nPositions: f['n-positions'],
-    attn: (f.attn as AttnImpl | undefined) ?? defaultAttn,
+    attn: f.attn as AttnImpl | undefined,
+    defaultAttn,
     lightsoftmax: f.lightsoftmax,
     dropmatmul: f.dropmatmul,
     maxChunkMb: f['max-chunk-mb'],
@@ -51,4 +53,32 @@ export function modelFlagsOf(f: ParsedFlags<typeof MODEL_FLAGS>, defaultAttn?: A
     leapVariant: f['leap-variant'] as 'seed' | 'v2' | undefined,
     leapGlobal: f['leap-global'],
   };
+}
+
+/**
+ * Refuses model flags that the model being built would ignore, so the model line never claims what
+ * the run does not do: LightSoftmax and DropMatmul are parts of the vanilla attention only (flash
+ * and chunked have no softmax or dropout tensors to replace, and light always uses both); LEAP has
+ * its own attention, so --attn, the chunk size and GPT-2's recomputation do not apply; the LEAP
+ * flags do not apply to GPT-2. A --config file asking for such a combination is refused likewise.
+ */
+export function refuseIgnoredModelFlags(a: Pick<ParsedArgs<typeof MODEL_FLAGS>, 'flags' | 'given'>, spec: ModelConfig): void {
+  const given = (names: string[]) => names.filter((n) => a.given.has(n)).map((n) => `--${n}`);
+  if (spec.kind === 'leap') {
+    const ignored = given(['attn', 'lightsoftmax', 'dropmatmul', 'max-chunk-mb', 'recompute']);
+    if (ignored.length) throw new UsageError(`${ignored.join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to GPT-2's attention; LEAP (--model leap) has its own and would ignore ${ignored.length === 1 ? 'it' : 'them'}`, 'leave them out for LEAP (its options are --leap-variant and --leap-global)');
+    return;
+  }
+  const leapOnly = given(['leap-variant', 'leap-global']);
+  if (leapOnly.length) throw new UsageError(`${leapOnly.join(', ')} ${leapOnly.length === 1 ? 'applies' : 'apply'} to LEAP only, not to GPT-2`, 'add --model leap, or leave them out');
+  const c = spec.config;
+  const parts = [c.use_lightsoftmax && 'LightSoftmax', c.use_dropmatmul && 'DropMatmul'].filter(Boolean) as string[];
+  if (parts.length && c.attn_impl !== 'vanilla') {
+    const why =
+      c.attn_impl === 'light'
+        ? '--attn light always uses both LightSoftmax and DropMatmul'
+        : `--attn ${c.attn_impl} has no softmax or dropout tensors for ${parts.join(' and ')} to replace, so the run would equal plain ${c.attn_impl}`;
+    throw new UsageError(`${parts.join(' and ')} ${parts.length === 1 ? 'is a part' : 'are parts'} of the vanilla attention: ${why}`, 'add --attn vanilla (or leave out --lightsoftmax and --dropmatmul; with --config, set use_lightsoftmax and use_dropmatmul to false)');
+  }
+  if (a.given.has('max-chunk-mb') && c.attn_impl !== 'chunked') throw new UsageError(`--max-chunk-mb sizes the chunks of --attn chunked; --attn ${c.attn_impl} would ignore it`, 'add --attn chunked, or leave --max-chunk-mb out');
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { FlagSpecs, ParsedArgs } from '../args.js';
 import type { RunSettings } from '../checkpoint/checkpoint.js';
+import { MAX_SEED } from '../checkpoint/trainer-state.js';
 import { resolveSources, type DataSpec, type TokenizerSpec } from '../data/text-data.js';
 import { UsageError } from '../errors.js';
 import { modelConfigFromFlags, type ModelConfig } from '../model-factory.js';
@@ -22,12 +23,12 @@ export const TRAIN_FLAGS = {
   lr: { type: 'number', min: 0, default: 1e-3, help: 'peak learning rate' },
   schedule: { type: 'string', choices: SCHEDULES, default: 'cosine', help: 'decay after warmup (constant when the run has no step count)' },
   warmup: { type: 'int', min: 0, placeholder: 'N', help: 'linear warmup steps (default 5% of the steps, at most 100; 10 for a time-limited run)' },
-  'min-lr-ratio': { type: 'number', min: 0, default: 0.1, placeholder: 'R', help: 'final learning rate as a share of --lr' },
+  'min-lr-ratio': { type: 'number', min: 0, max: 1, default: 0.1, placeholder: 'R', help: 'final learning rate as a share of --lr' },
   'weight-decay': { type: 'number', min: 0, default: 0.1, help: 'AdamW weight decay (matrices only)' },
   clip: { type: 'number', min: 0, default: 1, placeholder: 'NORM', help: 'clip the global gradient norm (0: off)' },
   'loss-chunk': { type: 'int', min: 1, placeholder: 'TOKENS', help: 'compute the LM loss over chunks of this many tokens (the full logits never exist)' },
   ...DEVICE_FLAG,
-  seed: { type: 'int', min: 0, default: 0, help: 'seed of the weights, dropout and batch order' },
+  seed: { type: 'int', min: 0, max: MAX_SEED, default: 0, help: 'seed of the weights, dropout and batch order' },
   'eval-interval': { type: 'int', min: 0, placeholder: 'N', help: 'validate every N steps (default: 5 times per run; 0: only at the end)' },
   'eval-batches': { type: 'int', min: 1, default: 8, placeholder: 'N', help: 'validation batches per evaluation' },
   'ckpt-dir': { type: 'string', placeholder: 'DIR', help: 'checkpoint folder (default runs/<time>; with --resume, the resumed one)' },
@@ -100,6 +101,9 @@ export function resumeConflicts(a: TrainArgs, stored: { settings: RunSettings; d
 export function settingsFromFlags(a: TrainArgs): RunSettings {
   const f = a.flags;
   if (f.steps !== undefined && f.epochs !== undefined) throw new UsageError('give --steps or --epochs, not both');
+  if (a.given.has('val-fraction') && f['val-data']?.length) throw new UsageError('--val-fraction holds out a share of --data, which --val-data replaces: give one of them', 'leave out --val-fraction to validate on --val-data');
+  if (a.given.has('min-lr-ratio') && f.schedule === 'constant') throw new UsageError('--min-lr-ratio is where a decay ends, and --schedule constant does not decay', 'use --schedule cosine or linear, or leave out --min-lr-ratio');
+  if (a.given.has('sample-tokens') && f['sample-prompt'] === undefined) throw new UsageError('--sample-tokens is the length of the sample after training, which only --sample-prompt asks for', 'add --sample-prompt TEXT');
   const budgeted = f.steps !== undefined || f.epochs !== undefined || f['max-time'] !== undefined;
   const steps = f.steps ?? (budgeted ? null : 200);
   const known = steps ?? null;

@@ -1,5 +1,5 @@
 import type { GPT2Config } from '@lightattn/gpt2-model';
-import { predictStepMemory, type StepMemory } from '../bench/measure-memory.js';
+import { predictStepMemory, type MeasureOptions, type StepMemory } from '../bench/measure-memory.js';
 import { OutOfMemoryError } from '../errors.js';
 import { formatBytes, formatTable } from '../format.js';
 import type { ModelConfig } from '../model-factory.js';
@@ -25,12 +25,13 @@ function options(spec: ModelConfig, batch: number): Option[] {
 
 /**
  * A table of predicted memory (meta device) for the run and its lighter alternatives, so an
- * out-of-memory error says what would fit.
+ * out-of-memory error says what would fit. `step` is the run's step as training runs it (clipping
+ * included: its temporaries count), so the first row is the figure the --max-memory check used.
  */
-export async function memoryAdvice(spec: ModelConfig, batch: number, seq: number, lossChunkTokens: number | null): Promise<{ table: string; rows: { option: Option; memory: StepMemory }[] }> {
+export async function memoryAdvice(spec: ModelConfig, step: MeasureOptions): Promise<{ table: string; rows: { option: Option; memory: StepMemory }[] }> {
   const rows: { option: Option; memory: StepMemory }[] = [];
-  for (const option of options(spec, batch)) {
-    rows.push({ option, memory: await predictStepMemory(option.spec, { batch: option.batch, seq, lossChunkTokens }) });
+  for (const option of options(spec, step.batch)) {
+    rows.push({ option, memory: await predictStepMemory(option.spec, { ...step, batch: option.batch }) });
   }
   const table = formatTable(
     ['predicted by the meta device', 'flags', 'peak', 'activations'],
@@ -41,10 +42,10 @@ export async function memoryAdvice(spec: ModelConfig, batch: number, seq: number
 }
 
 /** The out-of-memory error for a run: what failed, the memory report, and the lighter settings. */
-export async function outOfMemoryError(what: string, spec: ModelConfig, batch: number, seq: number, lossChunkTokens: number | null, deviceReport: string | null): Promise<OutOfMemoryError> {
+export async function outOfMemoryError(what: string, spec: ModelConfig, step: MeasureOptions, deviceReport: string | null): Promise<OutOfMemoryError> {
   let advice = '';
   try {
-    advice = (await memoryAdvice(spec, batch, seq, lossChunkTokens)).table;
+    advice = (await memoryAdvice(spec, step)).table;
   } catch (e) {
     advice = `(no prediction: ${(e as Error).message})`;
   }

@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../checkpoint/atomic-dir.js';
+import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
 
 /** One line of the JSONL metrics log. */
 export type MetricsRecord =
@@ -28,7 +29,7 @@ export type MetricsRecord =
  */
 export class MetricsLog {
   constructor(readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
+    ensureWritableDir(dirname(path), 'the metrics log\'s folder');
   }
 
   append(record: MetricsRecord): void {
@@ -59,4 +60,31 @@ export function readMetrics(path: string): MetricsRecord[] {
     }
   }
   return out;
+}
+
+const RECORD_TYPES = new Set(['train', 'eval', 'checkpoint', 'start']);
+
+/**
+ * Whether the file at `path` is a metrics log this trainer wrote: every line a JSON record of a
+ * known type with a step (a torn last line, from a crash, allowed). An empty file counts too, as
+ * nothing is lost with it. Anything else is somebody's file, which the trainer never replaces.
+ */
+export function isMetricsLog(path: string): boolean {
+  if (!statSync(path).isFile()) return false;
+  const text = readFileSync(path, 'utf8');
+  if (!text.trim()) return true;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  let records = 0;
+  const ok = lines.every((line, i) => {
+    if (!line.trim()) return true;
+    try {
+      const r = JSON.parse(line) as { type?: unknown; step?: unknown } | null;
+      records++;
+      return !!r && typeof r === 'object' && RECORD_TYPES.has(r.type as string) && typeof r.step === 'number';
+    } catch {
+      return i === last;
+    }
+  });
+  return ok && records > 0;
 }

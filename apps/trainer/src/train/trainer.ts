@@ -1,6 +1,7 @@
 import { clipGradNorm, type AdamW } from '@lightattn/autograd';
 import { fromArray, type Device } from '@lightattn/tensor-core';
 import type { WriteHooks } from '../checkpoint/atomic-dir.js';
+import { isHealthy, lastGoodCheckpoint, weightsHealth } from '../checkpoint/weights-health.js';
 import { saveCheckpoint, TRAINER_STATE_FORMAT, type RunSettings, type TrainerState } from '../checkpoint/checkpoint.js';
 import { BatchLoader } from '../data/batch-loader.js';
 import type { DataSpec, TokenData } from '../data/text-data.js';
@@ -34,7 +35,7 @@ export interface TrainerOptions {
   /** The checkpoint folder being resumed. */
   resumePath?: string;
   /** Test hooks: called after each step; and around checkpoint file writes. */
-  onStep?: (step: number, loss: number) => void;
+  onStep?: (step: number, loss: number, lm: LanguageModel) => void;
   checkpointHooks?: WriteHooks;
 }
 
@@ -105,6 +106,18 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
   });
   const save = async (reason: string) => {
     const files = await modelFiles(lm);
+    // Never write (and rotate good checkpoints away for) weights that have already diverged: an
+    // update can turn them NaN or huge while the loss that preceded it was finite.
+    const health = weightsHealth(files.weights);
+    if (!isHealthy(health)) {
+      progress.clear();
+      const { good } = lastGoodCheckpoint(o.ckptDir, step + 1);
+      const what = health.nonFinite ? `${health.nonFinite} non-finite values` : `values of magnitude ${health.maxAbs.toExponential(1)}`;
+      throw new NanLossError(
+        `after step ${step} the weights hold ${what} (first in ${health.worst}); training stopped without writing this checkpoint, and ${good ? `the last good checkpoint is step ${good.step} (${good.path})` : `no checkpoint in ${o.ckptDir} can be called good`}`,
+        'lower --lr, add --warmup steps, or clip gradients (--clip 1), in a new run',
+      );
+    }
     const path = saveCheckpoint(o.ckptDir, { ...files, tokenizer: o.data.tokenizerSpec, optimizer: await optimizer.stateDict(), state: state() }, { keep: o.keep, hooks: o.checkpointHooks });
     lastSaved = { step, path };
     o.log.append({ type: 'checkpoint', step, path, reason });
@@ -119,6 +132,9 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
     progress.message(`step ${step}: validation loss ${r.loss.toFixed(4)}, perplexity ${r.perplexity.toFixed(2)} (${r.tokens} tokens)`);
   };
 
+  if (resumed && totalSteps !== null && step >= totalSteps) {
+    progress.message(`note: the checkpoint is at step ${step}, which already reaches the run's ${s.steps !== null ? `--steps ${s.steps}` : `--epochs ${s.epochs} (${totalSteps} steps)`}: nothing to train (give a larger --steps or --epochs to continue)`);
+  }
   lm.model.train();
   let status: TrainResult['status'] = 'done';
   for (;;) {
@@ -141,10 +157,16 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
     if (!Number.isFinite(value)) {
       progress.clear();
       optimizer.zeroGrad();
-      const kept = lastSaved ? `the last good checkpoint (step ${lastSaved.step}) is kept in ${o.ckptDir}` : 'no checkpoint had been written yet';
+      // The weights this loss came from are those after `step` updates: a checkpoint of `step` holds
+      // them (and a resume would repeat them exactly), so only older checkpoints whose weights are
+      // sound can be called good (lastGoodCheckpoint).
+      const { good, rejected } = lastGoodCheckpoint(o.ckptDir, step + 1);
+      const kept = good
+        ? `the last good checkpoint is step ${good.step} (${good.path}; its weights are finite and gave a finite loss)`
+        : `no checkpoint in ${o.ckptDir} can be called good`;
       throw new NanLossError(
-        `the loss is ${value} at step ${step + 1} (learning rate ${lr.toExponential(2)}); training stopped before the update, and ${kept}`,
-        `lower --lr, add --warmup steps, or clip gradients (--clip 1)${lastSaved ? `; resume from the good checkpoint with --resume ${o.ckptDir}` : ''}`,
+        `the loss is ${value} at step ${step + 1} (learning rate ${lr.toExponential(2)}); training stopped before the update, and ${kept}${rejected.length ? `; ${rejected.join('; ')}` : ''}`,
+        `lower --lr, add --warmup steps, or clip gradients (--clip 1), in a new run (--resume keeps the settings, so it would repeat these steps)${good ? `; sample or eval the good checkpoint with \`lightattn sample ${good.path}\`` : ''}`,
       );
     }
     let gradNorm: number | null = null;
@@ -183,7 +205,7 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
       reserved: m.reserved,
       elapsedMs: Math.round(elapsed()),
     });
-    o.onStep?.(step, value);
+    o.onStep?.(step, value, lm);
     if (s.evalInterval > 0 && step % s.evalInterval === 0) await evaluate();
     if (o.ckptInterval > 0 && step % o.ckptInterval === 0) await save('interval');
     await tick();

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCpuDevice, fromArray, fromFloat64Array, toFloat64Array, type Device, type Tensor } from '@lightattn/tensor-core';
 import { param } from '../functional.js';
-import { AdamW } from './adamw.js';
+import { mul } from '../ops-elementwise.js';
+import { sum } from '../ops-reduce.js';
+import { AdamW, type AdamWHyperparameters } from './adamw.js';
+import { OptimizerStateError } from './optimizer.js';
 
 /** torch.optim.AdamW's single-tensor algorithm (amsgrad off), in float64 scalars. */
 function referenceAdamW(p0: number[], grads: number[][], o: { lr: number; beta1: number; beta2: number; eps: number; weightDecay: number }): number[] {
@@ -111,5 +114,43 @@ describe('AdamW', () => {
     expect(() => new AdamW([p, q]).loadStateDict(bytes)).toThrow(/groups of \[1,1\] parameters, this optimizer \[2\]/);
     const wrong = param(fromArray([0, 0, 0]));
     expect(() => new AdamW([{ params: [p] }, { params: [wrong] }]).loadStateDict(bytes)).toThrow(/"state.1.exp_avg" is \[2\] but parameter 1 is \[3\]/);
+  });
+
+  it('refuses the hyperparameters PyTorch refuses (lr < 0, betas outside [0, 1), eps < 0, weight_decay < 0), and NaN or ±Inf', () => {
+    const p = param(fromArray([1, 2]));
+    const bad: [Partial<AdamWHyperparameters>, RegExp][] = [
+      [{ lr: NaN }, /AdamW: invalid learning rate \(lr\) NaN \(parameter group 0\): it must be a finite number ≥ 0/],
+      [{ lr: -1 }, /learning rate \(lr\) -1/],
+      [{ lr: Infinity }, /learning rate \(lr\) Infinity/],
+      [{ betas: [1, 0.999] }, /betas\[0\] 1 .*in \[0, 1\)/],
+      [{ betas: [0.9, -0.1] }, /betas\[1\] -0.1/],
+      [{ betas: [0.9, NaN] }, /betas\[1\] NaN/],
+      [{ eps: -1e-8 }, /eps -1e-8/],
+      [{ eps: Infinity }, /eps Infinity/],
+      [{ weightDecay: -0.1 }, /weightDecay -0.1/],
+      [{ weightDecay: NaN }, /weightDecay NaN/],
+    ];
+    for (const [options, message] of bad) {
+      expect(() => new AdamW([p], options), JSON.stringify(options)).toThrow(OptimizerStateError);
+      expect(() => new AdamW([p], options), JSON.stringify(options)).toThrow(message);
+    }
+    // Per group, and when a group is changed later (a schedule, user code): the next step refuses it.
+    expect(() => new AdamW([{ params: [p] }, { params: [param(fromArray([0]))], lr: NaN }])).toThrow(/NaN \(parameter group 1\)/);
+    const opt = new AdamW([p], { lr: 0, betas: [0, 0], eps: 0, weightDecay: 0 });
+    opt.paramGroups[0]!.lr = -0.5;
+    expect(() => opt.step()).toThrow(/AdamW.step\(\): invalid learning rate \(lr\) -0.5/);
+  });
+
+  it('refuses a step when a gradient was disposed, saying what to do instead', () => {
+    const p = param(fromArray([1, 2, 3]));
+    const opt = new AdamW([p], { lr: 0.1 });
+    sum(mul(p, p)).backward();
+    p.grad!.dispose();
+    expect(() => opt.step()).toThrow(OptimizerStateError);
+    expect(() => opt.step()).toThrow(/AdamW.step\(\): the gradient of .*\[3\] f32.* \(parameter 0 of group 0\) was disposed; drop gradients with optimizer.zeroGrad\(\) or by setting p.grad = null/);
+    // The parameter was not touched, and zeroGrad() recovers.
+    expect(Array.from(p.toArraySync())).toEqual([1, 2, 3]);
+    opt.zeroGrad();
+    expect(() => opt.step()).not.toThrow();
   });
 });

@@ -19,16 +19,28 @@ export class AdamW extends Optimizer<AdamWHyperparameters> {
 
   constructor(params: readonly Tensor[] | readonly ParamGroupInput<AdamWHyperparameters>[], options: Partial<AdamWHyperparameters> = {}) {
     super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, ...options });
+    this.checkHyperparameters('AdamW');
+  }
+
+  /** PyTorch's checks: 0 ≤ β₁, β₂ < 1 and ε ≥ 0 (and finite here). */
+  protected override checkGroup(g: AdamWHyperparameters, fail: (name: string, value: unknown, rule: string) => never): void {
+    if (!Array.isArray(g.betas) || g.betas.length !== 2) fail('betas', JSON.stringify(g.betas), 'a pair [β₁, β₂]');
+    g.betas.forEach((b, i) => {
+      if (typeof b !== 'number' || !(b >= 0 && b < 1)) fail(`betas[${i}]`, b, 'in [0, 1)');
+    });
+    if (typeof g.eps !== 'number' || !Number.isFinite(g.eps) || g.eps < 0) fail('eps', g.eps, 'a finite number ≥ 0');
   }
 
   step(): void {
+    this.checkHyperparameters(`${this.kind}.step()`);
     noGrad(() => {
       for (const g of this.paramGroups) {
         for (const p of g.params) {
-          if (!p.grad) continue;
+          const grad = this.gradOf(p);
+          if (!grad) continue;
           const s = this.stateOf(p, ['exp_avg', 'exp_avg_sq']);
           s.step++;
-          tc.adamwUpdate(p, p.grad, s.tensors.exp_avg!, s.tensors.exp_avg_sq!, {
+          tc.adamwUpdate(p, grad, s.tensors.exp_avg!, s.tensors.exp_avg_sq!, {
             lr: g.lr,
             beta1: g.betas[0],
             beta2: g.betas[1],

@@ -56,6 +56,44 @@ export abstract class Optimizer<H extends BaseHyperparameters> {
     });
   }
 
+  /**
+   * Refuses hyperparameters that would silently turn every weight into NaN or ±Inf, as PyTorch's
+   * constructors do (lr ≥ 0, weight_decay ≥ 0; each optimizer adds its own), and also non-finite
+   * values, which PyTorch lets through. Subclasses run it at construction; it also runs on loading a
+   * state and at every step (a schedule or user code may have changed a group).
+   */
+  protected checkHyperparameters(where: string): void {
+    this.paramGroups.forEach((g, gi) => {
+      const bad = (name: string, value: unknown, rule: string) =>
+        new OptimizerStateError(`${where}: invalid ${name} ${String(value)} (parameter group ${gi}): it must be ${rule}`);
+      if (typeof g.lr !== 'number' || !Number.isFinite(g.lr) || g.lr < 0) throw bad('learning rate (lr)', g.lr, 'a finite number ≥ 0');
+      if (typeof g.weightDecay !== 'number' || !Number.isFinite(g.weightDecay) || g.weightDecay < 0) throw bad('weightDecay', g.weightDecay, 'a finite number ≥ 0');
+      this.checkGroup(g, (name, value, rule) => {
+        throw bad(name, value, rule);
+      });
+    });
+  }
+
+  /** Checks the hyperparameters only this optimizer has; calls `fail` on the first bad one. */
+  protected checkGroup(_group: ParamGroup<H>, _fail: (name: string, value: unknown, rule: string) => never): void {}
+
+  /**
+   * p's gradient for a step, or null when it has none. A disposed `.grad` is refused with what to do
+   * instead: the step would otherwise read freed memory (or fail deep inside the kernel call).
+   */
+  protected gradOf(p: Tensor): Tensor | null {
+    const g = p.grad;
+    if (!g) return null;
+    if (g.isDisposed) {
+      const at = this.paramGroups.findIndex((group) => group.params.includes(p));
+      throw new OptimizerStateError(
+        `${this.kind}.step(): the gradient of ${p.describe()} (parameter ${this.paramGroups[at]!.params.indexOf(p)} of group ${at}) was disposed; ` +
+          'drop gradients with optimizer.zeroGrad() or by setting p.grad = null, never by disposing p.grad, then run backward() again before step()',
+      );
+    }
+    return g;
+  }
+
   /** One update of every parameter that has a gradient. */
   abstract step(): void;
 
@@ -129,7 +167,14 @@ export abstract class Optimizer<H extends BaseHyperparameters> {
       for (const s of this.state.values()) for (const t of Object.values(s.tensors)) t.dispose();
       this.state.clear();
       for (const [p, s] of next) this.state.set(p, s);
+      const previous = this.paramGroups.map(({ params: _p, ...hyper }) => hyper);
       groups.forEach(({ params: _indices, ...hyper }, i) => Object.assign(this.paramGroups[i]!, hyper));
+      try {
+        this.checkHyperparameters(`${this.kind}.loadStateDict`);
+      } catch (e) {
+        previous.forEach((hyper, i) => Object.assign(this.paramGroups[i]!, hyper));
+        throw e;
+      }
     } catch (e) {
       for (const t of Object.values(tensors)) t.dispose();
       throw e;

@@ -18,18 +18,27 @@ export class SGD extends Optimizer<SGDHyperparameters> {
 
   constructor(params: readonly Tensor[] | readonly ParamGroupInput<SGDHyperparameters>[], options: Partial<SGDHyperparameters> & { lr: number }) {
     super(params, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...options });
+    this.checkHyperparameters('SGD');
     for (const g of this.paramGroups) {
       if (g.nesterov && (g.momentum <= 0 || g.dampening !== 0)) throw new OptimizerStateError('SGD: nesterov needs momentum > 0 and dampening 0');
     }
   }
 
+  /** PyTorch's check: momentum ≥ 0 (and finite here, as dampening). */
+  protected override checkGroup(g: SGDHyperparameters, fail: (name: string, value: unknown, rule: string) => never): void {
+    if (typeof g.momentum !== 'number' || !Number.isFinite(g.momentum) || g.momentum < 0) fail('momentum', g.momentum, 'a finite number ≥ 0');
+    if (typeof g.dampening !== 'number' || !Number.isFinite(g.dampening)) fail('dampening', g.dampening, 'a finite number');
+  }
+
   step(): void {
+    this.checkHyperparameters('SGD.step()');
     noGrad(() => {
       for (const group of this.paramGroups) {
         for (const p of group.params) {
-          if (!p.grad) continue;
+          const grad = this.gradOf(p);
+          if (!grad) continue;
           scope(() => {
-            let g = group.weightDecay ? tc.add(p.grad!, tc.mul(p, group.weightDecay)) : p.grad!;
+            let g = group.weightDecay ? tc.add(grad, tc.mul(p, group.weightDecay)) : grad;
             if (group.momentum) {
               const s = this.state.get(p) ?? { step: 0, tensors: {} };
               this.state.set(p, s);

@@ -1,7 +1,7 @@
 import type { Device, DeviceBuffer, DeviceInfo, TensorRef } from '../device.js';
 import { itemsize, viewTyped, type AnyTypedArray, type DType } from '../dtype.js';
 import { DeviceError } from '../errors.js';
-import { MemoryAccountant } from '../memory.js';
+import { formatBytes, MemoryAccountant } from '../memory.js';
 import type { OpName, OpParams } from '../ops/op-params.js';
 import { numel } from '../shape.js';
 import type { CpuTensor } from './cpu-tensor.js';
@@ -53,7 +53,7 @@ export class CpuDevice implements Device {
       return buffer;
     } catch (e) {
       throw new DeviceError(
-        `${this.name}: could not allocate ${byteLength} bytes (${(e as Error).message}); ${this.memory.allocated} bytes are allocated now — use a smaller batch or sequence, or free tensors with dispose()/scope()`,
+        `${this.name}: out of memory: could not allocate ${formatBytes(byteLength)} (${(e as Error).message}); ${formatBytes(this.memory.allocated)} are allocated now — use a smaller batch or sequence, or free tensors with dispose()/scope()`,
       );
     }
   }

@@ -16,6 +16,7 @@ export class MetaDevice implements Device {
   readonly name: string;
   readonly memory = new MemoryAccountant();
   readonly holdsData = false;
+  private ops = 0;
 
   constructor(name?: string) {
     this.name = name ?? (metaCount++ === 0 ? 'meta' : `meta:${metaCount - 1}`);
@@ -38,6 +39,16 @@ export class MetaDevice implements Device {
 
   run<K extends OpName>(_op: K, _inputs: readonly TensorRef[], _outputs: readonly TensorRef[], _params: OpParams<K>): void {
     // Shapes were inferred and outputs allocated by the dispatcher; there is nothing to compute.
+    this.ops++;
+  }
+
+  /**
+   * How many ops this device has been asked to run. Each costs microseconds of bookkeeping whatever
+   * its sizes, so this is what a program costs here: it should depend on the program's structure
+   * (layers, steps), never on batch, sequence length or element counts.
+   */
+  get opsRun(): number {
+    return this.ops;
   }
 
   sync(): Promise<void> {

@@ -48,6 +48,18 @@ function checkRng(op: string, p: { seed: number; offset: number }): void {
   if (!Number.isSafeInteger(p.offset) || p.offset < 0) throw new IndexError(`${op}: offset must be a non-negative safe integer, got ${p.offset}`);
 }
 
+/**
+ * max, min, argmax and argmin have no identity, so over zero elements they are undefined: refused, as
+ * PyTorch does (sum gives 0, mean NaN, logsumexp −Inf). Reducing a non-empty axis of an empty tensor is fine.
+ */
+function refuseEmptyAxis(op: string, shape: Shape, axes: readonly number[]): void {
+  const empty = axes.find((a) => shape[a] === 0);
+  if (empty === undefined) return;
+  throw new ShapeError(
+    `${op}: axis ${empty} of ${formatShape(shape)} is empty, and the ${op.replace(/^reduce /, '')} of no elements is undefined; reduce over non-empty axes (check the tensor is not empty), or use sum (0) or mean (NaN) if that is what an empty input should give`,
+  );
+}
+
 const NUMERIC: readonly DType[] = ['f32', 'i32', 'u32'];
 const F32: readonly DType[] = ['f32'];
 
@@ -159,6 +171,7 @@ export const OP_SET: { [K in OpName]: OpDef<K> } = {
       const op = `reduce ${p.fn}`;
       requireDtype(op, x!, p.fn === 'mean' || p.fn === 'logsumexp' ? F32 : NUMERIC);
       for (const a of p.axes) checkAxis(op, a, x!.shape.length);
+      if (p.fn === 'max' || p.fn === 'min') refuseEmptyAxis(op, x!.shape, p.axes);
       return [{ shape: reducedShape(x!.shape, p.axes, p.keepDims), dtype: x!.dtype }];
     },
   },
@@ -168,7 +181,7 @@ export const OP_SET: { [K in OpName]: OpDef<K> } = {
     infer: ([x], p) => {
       requireDtype(p.fn, x!, NUMERIC);
       checkAxis(p.fn, p.axis, x!.shape.length);
-      if (x!.shape[p.axis] === 0) throw new ShapeError(`${p.fn}: axis ${p.axis} of ${formatShape(x!.shape)} is empty`);
+      refuseEmptyAxis(p.fn, x!.shape, [p.axis]);
       return [{ shape: reducedShape(x!.shape, [p.axis], p.keepDims), dtype: 'i32' }];
     },
   },

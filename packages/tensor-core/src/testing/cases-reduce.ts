@@ -1,6 +1,9 @@
 /** Cases for reduce, argReduce, cumsum and matmul: axis sets, keepDims, empty axes, NaN/±Inf, long rows. */
 import type { Device } from '../device.js';
-import { REDUCE_FNS, type ReduceFn } from '../ops/op-params.js';
+import { fromArray } from '../creation.js';
+import { runOp } from '../dispatch.js';
+import { ShapeError } from '../errors.js';
+import { REDUCE_FNS, type OpParams, type ReduceFn } from '../ops/op-params.js';
 import { checkOp, defineCase, type CaseContext, type InputSpec, type OpTestCase } from './harness.js';
 import { host, sizeOf, type HostTensor } from './host-tensor.js';
 import { refArgReduce, refCumsum, refMatmul, refReduce } from './reference-reduce.js';
@@ -21,6 +24,27 @@ const SPECIAL_ROWS = host(
     [-Infinity, -Infinity, -Infinity, -Infinity],
   ].flat(),
 );
+
+/**
+ * Checks that max/min/argmax/argmin over an empty axis throw a ShapeError naming the op and the axis
+ * (they have no identity; PyTorch raises too), on `device`, and leave no tensor behind.
+ */
+async function refusesEmpty(device: Device, x: HostTensor, params: OpParams<'reduce'> | OpParams<'argReduce'>): Promise<void> {
+  const op = 'axes' in params ? 'reduce' : 'argReduce';
+  const live = device.memory.liveTensors;
+  const input = fromArray(new Float32Array(x.data), { shape: x.shape, device });
+  let error: unknown = null;
+  try {
+    runOp(op, [input], params as never).forEach((t) => t.dispose());
+  } catch (e) {
+    error = e;
+  }
+  input.dispose();
+  const what = `${op} ${params.fn} over an empty axis of [${x.shape.join(', ')}] on ${device.name}`;
+  if (!(error instanceof ShapeError)) throw new Error(`${what}: expected a ShapeError, got ${error ? String(error) : 'a result'}`);
+  if (!/is empty.*undefined/.test(error.message) || !error.message.includes(params.fn)) throw new Error(`${what}: the error does not say what is wrong: ${error.message}`);
+  if (device.memory.liveTensors !== live) throw new Error(`${what}: left ${device.memory.liveTensors - live} tensors alive`);
+}
 
 export function reduceCases(ctx: CaseContext): OpTestCase[] {
   const cases: OpTestCase[] = [];
@@ -46,12 +70,20 @@ export function reduceCases(ctx: CaseContext): OpTestCase[] {
         await check(device, data.f32([3, 4099]), fn, [1], false);
         await check(device, { ...data.f32([5, 13]), offset: 3 }, fn, [1], false, 'offset view');
       }),
-      defineCase(`reduce ${fn} empty axes give the identity`, 'reduce', async (device) => {
-        await check(device, host([0], []), fn, [0], false);
-        await check(device, host([3, 0], []), fn, [1], true);
-        await check(device, host([0, 4], []), fn, [0], false);
-        await check(device, host([0, 4], []), fn, [1], false);
-      }),
+      fn === 'max' || fn === 'min'
+        ? defineCase(`reduce ${fn} over an empty axis is refused; over one element it is that element`, 'reduce', async (device) => {
+            await refusesEmpty(device, host([0], []), { fn, axes: [0], keepDims: false });
+            await refusesEmpty(device, host([3, 0], []), { fn, axes: [1], keepDims: true });
+            await refusesEmpty(device, host([0, 4], []), { fn, axes: [0, 1], keepDims: false });
+            await check(device, host([0, 4], []), fn, [1], false, 'a non-empty axis of an empty tensor');
+            await check(device, host([3, 1], [2, -1, NaN]), fn, [1], false, 'one-element axis');
+          })
+        : defineCase(`reduce ${fn} empty axes give the identity`, 'reduce', async (device) => {
+            await check(device, host([0], []), fn, [0], false);
+            await check(device, host([3, 0], []), fn, [1], true);
+            await check(device, host([0, 4], []), fn, [0], false);
+            await check(device, host([0, 4], []), fn, [1], false);
+          }),
       defineCase(`reduce ${fn} NaN/Inf rows`, 'reduce', async (device) => {
         await check(device, SPECIAL_ROWS, fn, [1], false);
         await check(device, SPECIAL_ROWS, fn, [0, 1], false, 'whole tensor');
@@ -92,6 +124,7 @@ export function reduceCases(ctx: CaseContext): OpTestCase[] {
         await checkArg(data.ints([4, 65], -(2 ** 31), 2 ** 31 - 1, 'i32'), 1, false, 'i32');
         await checkArg(data.ints([4, 65], 0, 2 ** 32 - 1, 'u32'), 1, false, 'u32 above 2^31');
         await checkArg(data.ints([5, 6], 0, 2, 'i32'), 0, false, 'i32 ties');
+        await refusesEmpty(device, host([2, 0], []), { fn, axis: 1, keepDims: false });
       }),
     );
   }
