@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { writeDirAtomic } from '../checkpoint/atomic-dir.js';
+import { checkWritableDir } from '../checkpoint/ensure-dir.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { BatchLoader } from '../data/batch-loader.js';
 import { loadTokenData } from '../data/text-data.js';
@@ -35,6 +36,7 @@ export async function exportTorchCommand(argv: readonly string[], io: CommandIo,
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
     throw new CliError(`export-torch: ${out} already exists and is not an empty folder; nothing was written`, undefined, 'pick a new folder name (the export never replaces files)');
   }
+  checkWritableDir(target, 'export-torch: the folder');
   const dir = resolveCheckpointDir(resolve(cwd, run));
   const files = readCheckpoint(dir);
   if (!files.state) throw new CliError(`export-torch: ${dir} has no trainer_state.json, so there is no run to continue`, undefined, 'export a --ckpt-dir written by lightattn train (a plain Hugging Face folder loads in PyTorch as it is)');

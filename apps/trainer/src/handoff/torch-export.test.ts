@@ -80,6 +80,8 @@ describe('lightattn export-torch', () => {
     expect(r.err).toMatch(/already exists and is not an empty folder; nothing was written/);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('mine');
     expect((await cli(['export-torch', run])).err).toMatch(/give the run and the folder to write/);
+    // A folder that cannot hold files is refused before anything is created (mkdir hangs under /proc).
+    expect((await cli(['export-torch', run, '/proc/lightattn-export'])).err).toMatch(/is on the kernel's proc file system/);
   }, 60_000);
 });
 
