@@ -79,9 +79,16 @@ def build_model(export_dir, handoff):
         # The original LEAP head may carry a bias; the file says whether it does.
         model = LeapForCausalLM({**config, "proj_logits_bias": "proj_logits.bias" in weights}, handoff["leapWindows"])
     else:
-        from transformers import AutoModelForCausalLM, GPT2Config
+        try:
+            from transformers import AutoModelForCausalLM, GPT2Config
 
-        model = AutoModelForCausalLM.from_config(GPT2Config.from_dict(config), attn_implementation="sdpa")
+            model = AutoModelForCausalLM.from_config(GPT2Config.from_dict(config), attn_implementation="sdpa")
+        except ImportError:
+            from gpt2_model import GPT2LMHeadModel
+
+            if os.environ.get("RANK", "0") == "0":
+                print("transformers is not installed: GPT-2 runs as scripts/torch/gpt2_model.py (the same function, plain PyTorch)", flush=True)
+            model = GPT2LMHeadModel(config)
     missing, unexpected = model.load_state_dict(state, strict=False)
     tied = {"lm_head.weight", "proj_logits.weight"}
     missing = [k for k in missing if k not in tied and not k.endswith(".attn.bias") and not k.endswith(".attn.masked_bias")]
