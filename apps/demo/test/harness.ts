@@ -186,7 +186,7 @@ export async function horizontalOverflow(page: Page): Promise<{ px: number; wide
 
 /** The text of the page's error region (empty when nothing failed). */
 export async function pageErrors(page: Page): Promise<string> {
-  return (await page.locator('#errors').innerText()).trim();
+  return (await page.locator('#errors').innerText()).replace(/\s+/g, ' ').trim();
 }
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);
