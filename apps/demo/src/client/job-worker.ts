@@ -27,25 +27,22 @@ export class JobWorker {
     private readonly onWorkerError: (error: Error) => void,
   ) {}
 
-  get busy(): boolean {
-    return this.inFlight !== null;
-  }
-
   run<K extends CallName>(what: string, call: K, args: Args<K>, onEvent?: (event: EventOf<K>) => void): Promise<Result<K>> {
     this.cancel();
     return new Promise<Result<K>>((resolve, reject) => {
       const job = { what, reject };
       this.inFlight = job;
-      const finish = () => {
+      // The job is over before its caller hears of it, so a next run() right after does not cancel it.
+      const settle = <T>(fn: (value: T) => void) => (value: T) => {
         if (this.inFlight === job) this.inFlight = null;
+        fn(value);
       };
       this.ready()
         .then((client) => {
           if (this.inFlight !== job) return undefined; // cancelled while the worker started
-          return client.call(call, args, onEvent).then(resolve, reject);
+          return client.call(call, args, onEvent).then(settle(resolve), settle(reject));
         })
-        .catch(reject)
-        .finally(finish);
+        .catch(settle(reject));
     });
   }
 
