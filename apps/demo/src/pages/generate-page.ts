@@ -41,7 +41,7 @@ export function generatePage(ctx: AppContext): Page {
     { stopId: 'generate-stop' },
   );
   const output = h('pre', { id: 'generate-output', class: 'output', 'aria-live': 'polite' });
-  const links = h('p', { class: 'links' }, 'No model yet? ', h('a', { href: '#/train?preset=shakespeare&start=1' }, 'train one in a minute'), ' · ', h('a', { href: '#/leap?explain=1' }, 'see what a LEAP model looks at'));
+  const links = h('p', { class: 'links' });
   let models: { trained: ModelInfo | null; loaded: ModelInfo | null } = { trained: null, loaded: null };
 
   const chosen = () => (source.value === 'trained' ? models.trained : models.loaded);
@@ -50,6 +50,11 @@ export function generatePage(ctx: AppContext): Page {
     const hint = info ? '' : source.value === 'trained' ? ' (train one on the Train page, or pick a checkpoint)' : ' (pick a checkpoint zip, or config.json + model.safetensors)';
     modelInfo.textContent = `Model: ${describeModel(info)}${hint}.`;
     maxNew.max = info ? String(info.nPositions) : '';
+    links.replaceChildren(
+      ...(info
+        ? ['Next: ', h('a', { href: '#/leap?explain=1' }, 'see what a LEAP model looks at'), ' · ', h('a', { href: '#/train' }, 'train another model')]
+        : ['No model yet? ', h('a', { href: '#/train?preset=shakespeare&start=1' }, 'train one in a minute'), ' · ', h('a', { href: '#/leap?explain=1' }, 'see what a LEAP model looks at')]),
+    );
   };
   const refreshModels = () =>
     guarded('Generate', async () => {

@@ -1,4 +1,4 @@
-import { byteTicks, bytes } from './format.js';
+import { byteTicks, bytes, logTicks } from './format.js';
 import {
   BarController,
   BarElement,
@@ -35,10 +35,23 @@ export interface BarSeries {
 const bytesAxis = (title: string) => ({
   type: 'logarithmic' as const,
   title: { display: true, text: title },
-  // About one label per 70 px, so a phone gets three or four, never rotated.
-  afterBuildTicks: (axis: { min: number; max: number; width: number; ticks: { value: number }[] }) =>
-    void (axis.ticks = byteTicks(axis.min, axis.max, Math.max(3, Math.min(7, Math.floor((axis.width || 420) / 70)))).map((value) => ({ value }))),
+  // About one label per 70 px across or 40 px up, so a phone gets three or four, never rotated.
+  afterBuildTicks: (axis: { min: number; max: number; width: number; height: number; isHorizontal(): boolean; ticks: { value: number }[] }) => {
+    const room = axis.isHorizontal() ? (axis.width || 420) / 70 : (axis.height || 240) / 40;
+    axis.ticks = byteTicks(axis.min, axis.max, Math.max(3, Math.min(7, Math.floor(room)))).map((value) => ({ value }));
+  },
   ticks: { callback: (v: string | number) => bytes(Number(v)).replace(/\.0+ /, ' ') },
+});
+
+/** A log axis of plain numbers with 1-2-5 ticks, thinned to powers of ten when they would crowd. */
+const numberLogAxis = (title: string) => ({
+  type: 'logarithmic' as const,
+  title: { display: true, text: title },
+  afterBuildTicks: (axis: { min: number; max: number; width: number; height: number; isHorizontal(): boolean; ticks: { value: number }[] }) => {
+    const room = axis.isHorizontal() ? (axis.width || 420) / 70 : (axis.height || 240) / 40;
+    axis.ticks = logTicks(axis.min, axis.max, Math.max(3, Math.min(8, Math.floor(room)))).map((value) => ({ value }));
+  },
+  ticks: { callback: (v: string | number) => String(Number(v)) },
 });
 
 /**
@@ -51,7 +64,7 @@ export function barChart(
   canvas: HTMLCanvasElement,
   options: { labels: string[]; series: BarSeries[]; yTitle: string; logY?: boolean; valueAxis?: 'bytes'; horizontal?: boolean },
 ): Chart<'bar'> {
-  const value = options.valueAxis === 'bytes' ? bytesAxis(options.yTitle) : { type: options.logY ? ('logarithmic' as const) : ('linear' as const), title: { display: true, text: options.yTitle } };
+  const value = options.valueAxis === 'bytes' ? bytesAxis(options.yTitle) : options.logY ? numberLogAxis(options.yTitle) : { type: 'linear' as const, title: { display: true, text: options.yTitle } };
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels: [], datasets: [] },
@@ -145,6 +158,7 @@ export function setLines(chart: Chart<'line'>, series: LineSeries[], xTicks?: nu
   chart.update();
   chart.canvas.dataset.series = series.map((s) => s.label).join('|');
   chart.canvas.dataset.maxX = String(Math.max(...series.flatMap((s) => s.points.map((p) => p.x))));
+  chart.canvas.dataset.yTicks = String(chart.scales.y?.ticks.length ?? 0);
 }
 
 /** Appends a point to a line (live curves); `update('none')` redraws without animation. */

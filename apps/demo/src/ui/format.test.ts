@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteTicks, bytes, duration } from './format.js';
+import { byteTicks, bytes, duration, logTicks } from './format.js';
 
 describe('human units', () => {
   it('picks the largest binary unit with three significant digits', () => {
@@ -21,6 +21,15 @@ describe('human units', () => {
     for (const t of ticks) expect(Math.log2(t) % 1).toBe(0);
     expect(ticks.map(bytes)).toEqual(['1.00 MiB', '32.0 MiB', '1.00 GiB', '32.0 GiB', '1.00 TiB']);
     expect(byteTicks(1024, 4096)).toEqual([1024, 2048, 4096]);
+    // 100 MiB … 8 GiB on a short axis: a step of 2⁵ would leave one tick, so the step of 2² stays.
+    expect(byteTicks(100 * 2 ** 20, 8 * 2 ** 30, 3).map(bytes)).toEqual(['64.0 MiB', '256 MiB', '1.00 GiB', '4.00 GiB']);
+    expect(byteTicks(100 * 2 ** 20, 8 * 2 ** 30, 2).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ticks a log axis of numbers at 1-2-5 steps, or only at powers of ten when they would crowd', () => {
+    expect(logTicks(0.01, 0.06)).toEqual([0.01, 0.02, 0.05]);
+    expect(logTicks(0.003, 400)).toEqual([0.01, 0.1, 1, 10, 100]);
+    expect(logTicks(1e-3, 1e9, 5)).toEqual([0.001, 1, 1000, 1e6, 1e9]);
   });
 
   it('says durations in seconds, minutes or hours', () => {

@@ -26,12 +26,35 @@ export function bytes(n: number): string {
 export function byteTicks(min: number, max: number, most = 7): number[] {
   const lo = Math.floor(Math.log2(Math.max(1, min)));
   const hi = Math.ceil(Math.log2(Math.max(2, max)));
+  let fewest: number[] = [2 ** lo, 2 ** hi];
   for (const step of [1, 2, 5, 10, 20, 30, 40]) {
     const ticks: number[] = [];
     for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) ticks.push(2 ** e);
+    // Never fewer than two: a coarser step that leaves one tick keeps the finer one instead.
+    if (ticks.length < 2) return fewest;
+    fewest = ticks;
     if (ticks.length <= most) return ticks;
   }
-  return [2 ** lo, 2 ** hi];
+  return fewest;
+}
+
+/**
+ * Tick values for a log axis of plain numbers: 1-2-5 steps per decade, then only the powers of
+ * ten, then every other one, until at most `most` remain (at least two).
+ */
+export function logTicks(min: number, max: number, most = 7): number[] {
+  const lo = Math.floor(Math.log10(min > 0 ? min : 1e-12));
+  const hi = Math.ceil(Math.log10(max > 0 ? max : 1));
+  const within = (v: number) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
+  let fewest: number[] = [min, max];
+  for (const [mantissas, every] of [[[1, 2, 5], 1], [[1], 1], [[1], 2], [[1], 3]] as const) {
+    const ticks: number[] = [];
+    for (let e = lo; e <= hi; e++) if ((e - lo) % every === 0) for (const m of mantissas) if (within(m * 10 ** e)) ticks.push(Number((m * 10 ** e).toPrecision(1)));
+    if (ticks.length < 2) return fewest;
+    fewest = ticks;
+    if (ticks.length <= most) return ticks;
+  }
+  return fewest;
 }
 
 /** A duration for a person: "0.8 s", "42 s", "3 min 20 s", "1 h 5 min". */
