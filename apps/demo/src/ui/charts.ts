@@ -101,6 +101,8 @@ function plotSize(chart: Chart): void {
   if (!area) return;
   chart.canvas.dataset.plotWidth = String(Math.round(area.right - area.left));
   chart.canvas.dataset.plotHeight = String(Math.round(area.bottom - area.top));
+  // Degrees the x axis turned its labels to fit them (0 when they fit upright).
+  chart.canvas.dataset.xLabelRotation = String(Math.round((chart.scales.x as { labelRotation?: number } | undefined)?.labelRotation ?? 0));
 }
 
 export interface LineSeries {

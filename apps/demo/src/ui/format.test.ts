@@ -19,10 +19,11 @@ describe('human units', () => {
     expect(ticks.length).toBeLessThanOrEqual(7);
     expect(ticks.length).toBeGreaterThanOrEqual(3);
     for (const t of ticks) expect(Math.log2(t) % 1).toBe(0);
-    expect(ticks.map(bytes)).toEqual(['1.00 MiB', '32.0 MiB', '1.00 GiB', '32.0 GiB', '1.00 TiB']);
+    expect(ticks.map(bytes)).toEqual(['1.00 MiB', '16.0 MiB', '256 MiB', '4.00 GiB', '64.0 GiB', '1.00 TiB']);
     expect(byteTicks(1024, 4096)).toEqual([1024, 2048, 4096]);
-    // 100 MiB … 8 GiB on a short axis: a step of 2⁵ would leave one tick, so the step of 2² stays.
-    expect(byteTicks(100 * 2 ** 20, 8 * 2 ** 30, 3).map(bytes)).toEqual(['64.0 MiB', '256 MiB', '1.00 GiB', '4.00 GiB']);
+    // 64 MiB … 16 GiB on a phone's axis: three ticks, one of them a whole unit.
+    expect(byteTicks(64 * 2 ** 20, 16 * 2 ** 30, 3).map(bytes)).toEqual(['128 MiB', '1.00 GiB', '8.00 GiB']);
+    expect(byteTicks(100 * 2 ** 20, 8 * 2 ** 30, 3).length).toBeGreaterThanOrEqual(2);
     expect(byteTicks(100 * 2 ** 20, 8 * 2 ** 30, 2).length).toBeGreaterThanOrEqual(2);
   });
 

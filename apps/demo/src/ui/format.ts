@@ -20,22 +20,29 @@ export function bytes(n: number): string {
 }
 
 /**
- * Tick values for a log axis of bytes: powers of two a whole number of units apart (1 KiB, 16 KiB,
- * 256 KiB, 4 MiB …), thinned until at most `max` remain, so labels never crowd.
+ * Tick values for a log axis of bytes: powers of two a fixed number of doublings apart (1 KiB,
+ * 16 KiB, 256 KiB, 4 MiB …), the step the smallest that leaves at most `most` ticks (and at least
+ * two), placed to hit whole units (2¹⁰ᵏ: 1 KiB, 1 MiB, 1 GiB) where it can, so labels never crowd.
  */
 export function byteTicks(min: number, max: number, most = 7): number[] {
   const lo = Math.floor(Math.log2(Math.max(1, min)));
   const hi = Math.ceil(Math.log2(Math.max(2, max)));
-  let fewest: number[] = [2 ** lo, 2 ** hi];
-  for (const step of [1, 2, 5, 10, 20, 30, 40]) {
-    const ticks: number[] = [];
-    for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) ticks.push(2 ** e);
-    // Never fewer than two: a coarser step that leaves one tick keeps the finer one instead.
-    if (ticks.length < 2) return fewest;
-    fewest = ticks;
-    if (ticks.length <= most) return ticks;
+  for (const step of [1, 2, 3, 4, 5, 10, 20, 30, 40]) {
+    let best: number[] | null = null;
+    let bestUnits = -1;
+    for (let offset = 0; offset < step; offset++) {
+      const exps: number[] = [];
+      for (let e = lo + ((((offset - lo) % step) + step) % step); e <= hi; e += step) exps.push(e);
+      if (exps.length < 2 || exps.length > most) continue;
+      const units = exps.filter((e) => e % 10 === 0).length;
+      if (!best || exps.length > best.length || (exps.length === best.length && units > bestUnits)) {
+        best = exps;
+        bestUnits = units;
+      }
+    }
+    if (best) return best.map((e) => 2 ** e);
   }
-  return fewest;
+  return [2 ** lo, 2 ** hi];
 }
 
 /**

@@ -25,6 +25,7 @@ export function layoutSuite(shared: Shared): void {
           // The bars are horizontal on a log axis of bytes: the plot keeps its height, and the key columns of the table are on screen.
           expect(Number(await page.getAttribute('#memory-bars', 'data-plot-height')), `bar plot height (${viewport})`).toBeGreaterThan(200);
           expect(Number(await page.getAttribute('#memory-bars', 'data-plot-width')), `bar plot width (${viewport})`).toBeGreaterThan(viewport === 'phone' ? 150 : 600);
+          expect(await page.getAttribute('#memory-bars', 'data-x-label-rotation'), `byte labels upright, not crowded (${viewport})`).toBe('0');
           expect(Number(await page.getAttribute('#memory-curve', 'data-y-ticks')), `labelled ticks on the curve's byte axis (${viewport})`).toBeGreaterThanOrEqual(2);
           const firstCells = await page.$$eval('#memory-table tbody tr:first-child > *', (cells) => cells.slice(0, 3).map((c) => c.getBoundingClientRect().right));
           for (const right of firstCells) expect(right, 'name, saved activations and attention core are on screen').toBeLessThanOrEqual(VIEWPORTS[viewport].width);
