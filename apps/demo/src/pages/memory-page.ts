@@ -101,12 +101,12 @@ export function memoryPage(ctx: AppContext): Page {
       job.start(`Computing on the meta device: ${s.size}, batch ${s.batch}, T ${s.seq}…`);
       const cases = 6;
       try {
-        const rows = await meta.run('the meta-device computation', 'memory-estimate', { setting: s }, (e) => job.progress(e.done, cases + cases * seqs.length, `Computing on the meta device: ${e.label} (${e.done} of ${cases})…`));
+        const rows = await meta.run('the meta-device computation', 'memory-estimate', { setting: s }, (e) => job.progress(e.done, cases + cases * seqs.length, `Computing on the meta device: ${e.done} of ${cases} done (last: ${e.label})…`));
         estimate = rows;
         measured = [];
         render();
         const curves = await meta.run('the meta-device computation', 'memory-curve', { setting: { size: s.size, batch: s.batch, dropout: s.dropout, maxChunkSizeMb: s.maxChunkSizeMb, vocabSize: s.vocabSize }, seqs }, (e) =>
-          job.progress(cases + e.done, cases + e.total, `Computing the curve: ${e.label} (${e.done} of ${e.total})…`),
+          job.progress(cases + e.done, cases + e.total, `Computing the curve: ${e.done} of ${e.total} points done (last: ${e.label})…`),
         );
         const lines = curves.map((c) => ({ label: c.label, points: c.points.filter((p) => p.attention > 0).map((p) => ({ x: p.seq, y: p.attention })) }));
         if (curve) setLines(curve, lines, seqs);
@@ -225,6 +225,7 @@ export function memoryPage(ctx: AppContext): Page {
     set(seq, 'seq');
     set(cap, 'cap');
     set(vocab, 'vocab');
+    set(dropout, 'dropout');
     if (changed || first) {
       clearErrors('Memory explorer');
       void refresh();

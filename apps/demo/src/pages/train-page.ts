@@ -1,7 +1,7 @@
 import type { Chart } from 'chart.js';
 import { ATTN_IMPLS, type AttnImpl } from '@lightattn/gpt2-model';
 import type { LeapVariant } from '@lightattn/leap-attention';
-import type { AppContext, Page } from '../app-context.js';
+import { parseRoute, type AppContext, type Page } from '../app-context.js';
 import { BUILTIN_TEXT, decodeTrainingFile } from '../engine/corpus.js';
 import { MODEL_SIZES, type ModelFamily, type ModelSize } from '../engine/model-spec.js';
 import { trainDefaults } from '../engine/presets.js';
@@ -111,12 +111,14 @@ export function trainPage(ctx: AppContext): Page {
     download.disabled = running || losses.length === 0;
   };
 
-  const showLinks = (s: TrainSettings) => {
+  const showLinks = async (s: TrainSettings) => {
+    // The memory page gets this run's shape: its size, batch, T, vocabulary, and no dropout.
+    const vocab = (await ctx.client.call('models', {})).trained?.vocabSize ?? 50257;
     links.replaceChildren(
       'With this model: ',
       h('a', { id: 'train-to-generate', href: '#/generate' }, 'generate text'),
       ' · ',
-      h('a', { id: 'train-to-memory', href: `#/memory?size=${s.size}&batch=${s.batch}&seq=${s.seq}&vocab=${128}` }, 'see its training memory'),
+      h('a', { id: 'train-to-memory', href: `#/memory?size=${s.size}&batch=${s.batch}&seq=${s.seq}&vocab=${vocab}&dropout=0` }, 'see its training memory'),
       ...(s.family === 'leap' ? [' · ', h('a', { id: 'train-to-leap', href: '#/leap?explain=1' }, 'see what it looks at')] : [' · ', h('a', { href: '#/train?family=leap&start=1' }, 'train a LEAP model to explain')]),
     );
     links.hidden = false;
@@ -150,7 +152,7 @@ export function trainPage(ctx: AppContext): Page {
         show(final);
         const summary = `loss ${losses[0]?.toFixed(3) ?? '–'} → ${losses.at(-1)?.toFixed(3) ?? '–'}`;
         job.finish(final.status === 'finished' ? 'done' : 'stopped', final.status === 'finished' ? `Finished ${final.step} steps: ${summary}.` : `Stopped at step ${final.step} of ${final.steps}: ${summary}. The model is kept.`);
-        if (final.step > 0) showLinks(s);
+        if (final.step > 0) await showLinks(s);
       } catch (e) {
         job.finish('failed', 'Training failed (see the message above).');
         throw e;
@@ -190,8 +192,11 @@ export function trainPage(ctx: AppContext): Page {
     links,
   );
 
+  let applied = '';
   const shown = (params: URLSearchParams) => {
-    if (active) return;
+    // Settings in the address are applied once: coming back to the page keeps what was changed since.
+    if (active || params.toString() === applied) return;
+    applied = params.toString();
     const preset = params.get('preset');
     const fam = params.get('family');
     if (preset === 'shakespeare' || fam === 'leap' || params.has('size')) {
@@ -211,6 +216,7 @@ export function trainPage(ctx: AppContext): Page {
     if (params.get('start') === '1') {
       // Started once from the address; going back to the page does not start another run.
       history.replaceState(null, '', location.href.replace(/([?&])start=1&?/, '$1').replace(/[?&]$/, ''));
+      applied = parseRoute(location.hash).params.toString();
       void train();
     }
   };

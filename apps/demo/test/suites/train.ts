@@ -95,7 +95,14 @@ export function trainSuite(shared: Shared): void {
     await page.waitForSelector('#train-stats[data-status="stopped"]', { timeout: 30_000 });
     expect(await page.getAttribute('#train-status', 'data-state')).toBe('stopped');
     expect(await page.innerText('#train-status')).toMatch(/^Stopped at step \d+ of \d+: loss .* The model is kept\./);
-    expect(await page.getAttribute('#train-to-memory', 'href')).toMatch(/^#\/memory\?size=gpt2-tiny&batch=\d+&seq=\d+/);
+    expect(await page.getAttribute('#train-to-memory', 'href')).toMatch(/^#\/memory\?size=gpt2-tiny&batch=8&seq=48&vocab=\d\d&dropout=0$/);
+    await page.fill('#train-steps', '77');
+    await page.click('#train-to-memory');
+    await page.waitForSelector('#memory-status[data-state="done"]', { timeout: 60_000 });
+    expect(await page.inputValue('#memory-seq'), 'T of the run on the memory page').toBe('48');
+    await page.goBack();
+    await page.waitForSelector('#page-train:not([hidden])');
+    expect(await page.inputValue('#train-steps'), 'coming back keeps what was changed').toBe('77');
 
     // A binary file is refused with a message that names it; the text stays as it was.
     const before = await page.inputValue('#train-text');
