@@ -8,6 +8,7 @@ import { kernelsPage } from './pages/kernels-page.js';
 import { leapPage } from './pages/leap-page.js';
 import { memoryPage } from './pages/memory-page.js';
 import { trainPage } from './pages/train-page.js';
+import { h } from './ui/dom.js';
 import { installGlobalErrorHandlers, showError } from './ui/errors.js';
 import type { DevicePreference, DeviceSummary } from './worker/protocol.js';
 
@@ -48,7 +49,8 @@ async function start(): Promise<void> {
   const noticeText = deviceNotice(device);
   if (noticeText) {
     const notice = document.getElementById('notice')!;
-    notice.textContent = noticeText;
+    // Address switches as code, kept on one line.
+    notice.replaceChildren(...noticeText.split(/(\?device=\w+)/).map((part, i) => (i % 2 ? h('code', {}, part) : part)));
     notice.hidden = false;
   }
 
