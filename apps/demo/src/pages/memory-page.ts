@@ -33,6 +33,7 @@ export function memoryPage(ctx: AppContext): Page {
   const table = h('table', { id: 'memory-table' });
   const curveTable = h('table', { id: 'memory-growth' });
   const links = h('p', { class: 'links' });
+  const headline = h('p', { id: 'memory-headline', class: 'headline' });
 
   let bars: Chart<'bar'> | null = null;
   let curve: Chart<'line'> | null = null;
@@ -51,6 +52,24 @@ export function memoryPage(ctx: AppContext): Page {
   });
 
   const positive = (v: number | null | undefined) => (v && v > 0 ? v : null);
+  /** The answer in one sentence: what vanilla attention keeps, against flash and LEAP. */
+  const sayHeadline = (s: MemorySetting) => {
+    const of = (id: string) => estimate.find((r) => r.id === id)?.attention ?? 0;
+    const vanilla = of('vanilla');
+    const flash = of('flash');
+    const leap = of('leap');
+    if (!(vanilla > 0 && flash > 0 && leap > 0)) return void headline.replaceChildren();
+    headline.replaceChildren(
+      `At ${s.size}, batch ${s.batch}, T ${s.seq}, vanilla attention keeps `,
+      h('strong', {}, bytes(vanilla)),
+      ' for the backward pass; flash attention keeps ',
+      h('strong', {}, bytes(flash)),
+      ` (${Math.round(vanilla / flash)}× less) and LEAP `,
+      h('strong', {}, bytes(leap)),
+      ` (${Math.round(vanilla / leap)}× less).`,
+    );
+  };
+
   const render = () => {
     const labels = estimate.map((r) => r.label);
     const series = [
@@ -105,6 +124,7 @@ export function memoryPage(ctx: AppContext): Page {
         estimate = rows;
         measured = [];
         render();
+        sayHeadline(s);
         const curves = await meta.run('the meta-device computation', 'memory-curve', { setting: { size: s.size, batch: s.batch, dropout: s.dropout, maxChunkSizeMb: s.maxChunkSizeMb, vocabSize: s.vocabSize }, seqs }, (e) =>
           job.progress(cases + e.done, cases + e.total, `Computing the curve: ${e.done} of ${e.total} points done (last: ${e.label})…`),
         );
@@ -205,6 +225,7 @@ export function memoryPage(ctx: AppContext): Page {
     ),
     form,
     job.element,
+    headline,
     section('Memory per implementation', h('p', { class: 'hint' }, 'Log scale: each grid line is a power of two, so small bars stay visible next to vanilla attention.'), h('div', { class: 'chart tall' }, barsCanvas), h('div', { class: 'table-wrap' }, table)),
     section('Attention memory against sequence length', h('p', { class: 'hint' }, 'Log–log axes up to the chosen T: a slope of 2 (×4 per doubling) is quadratic, a slope of 1 (×2) is linear.'), h('div', { class: 'chart' }, curveCanvas), h('div', { class: 'table-wrap' }, curveTable)),
     links,
