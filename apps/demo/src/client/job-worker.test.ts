@@ -32,6 +32,7 @@ describe('JobWorker', () => {
     expect(workers[0]!.sent.map((m) => m.call)).toEqual(['memory-curve']);
     workers[0]!.answer(0, []);
     expect(await first).toEqual([]);
+    expect(workers[0]!.terminated, 'a meta-device worker stays up for the next job').toBe(false);
 
     const second = jobs.run('the estimate', 'memory-curve', { setting: { size: 'gpt2-tiny', batch: 1, dropout: 0, maxChunkSizeMb: 1 }, seqs: [16] });
     await tick();
@@ -63,5 +64,6 @@ describe('JobWorker', () => {
     await tick();
     workers[1]!.answer(1, [{ label: 'matmul 16×16×16' }]);
     expect(await fresh).toEqual([{ label: 'matmul 16×16×16' }]);
+    expect(workers[1]!.terminated, 'a worker with a device ends with its job, so no GPU memory stays held').toBe(true);
   });
 });

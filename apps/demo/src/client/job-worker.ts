@@ -13,8 +13,9 @@ export class JobCancelled extends Error {
  * A worker of its own for one kind of long job (meta-device estimates, measurements, kernel
  * timing), so that Stop can end it at once, whatever it is doing: cancel() terminates the worker,
  * and the next job starts a fresh one. One job at a time: a new request cancels the one in flight.
- * With a device preference the worker first acquires its own device (the memory the job allocates
- * is freed with the worker); without, it only gets jobs that need no device (the meta device).
+ * With a device preference the worker first acquires its own device, and is ended when its job
+ * ends, so no GPU memory stays held by an idle worker; without, it only gets jobs that need no
+ * device (the meta device) and stays up for the next one.
  */
 export class JobWorker {
   private worker: Worker | null = null;
@@ -34,7 +35,10 @@ export class JobWorker {
       this.inFlight = job;
       // The job is over before its caller hears of it, so a next run() right after does not cancel it.
       const settle = <T>(fn: (value: T) => void) => (value: T) => {
-        if (this.inFlight === job) this.inFlight = null;
+        if (this.inFlight === job) {
+          this.inFlight = null;
+          if (this.device) this.release();
+        }
         fn(value);
       };
       this.ready()
@@ -51,11 +55,16 @@ export class JobWorker {
     const job = this.inFlight;
     if (!job) return false;
     this.inFlight = null;
+    this.release();
+    job.reject(new JobCancelled(job.what));
+    return true;
+  }
+
+  /** Terminates the worker (its device and memory go with it); the next job starts a fresh one. */
+  private release(): void {
     this.worker?.terminate();
     this.worker = null;
     this.client = null;
-    job.reject(new JobCancelled(job.what));
-    return true;
   }
 
   private ready(): Promise<WorkerClient> {
