@@ -15,7 +15,8 @@ export default defineConfig({
         test: {
           name,
           root: `packages/${name}`,
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // lab/: kernel variants no device selects, kept with their tests and benches (kernels-wgsl).
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'lab/**/*.test.ts'],
         },
       })),
       {

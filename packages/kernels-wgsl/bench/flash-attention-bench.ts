@@ -13,9 +13,9 @@ import { writeFileSync } from 'node:fs';
 import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
 import { assertAllClose, opTestCases, toleranceFor } from '@lightattn/tensor-core/testing';
 import type { KernelCall, KernelStep } from '../src/kernel-api.js';
-import { flashAttentionBackwardSteps } from '../src/kernels/flash-attention-backward.js';
-import { flashTileFits, selectFlashConfig, type FlashConfig, type FlashTile } from '../src/kernels/flash-attention-config.js';
-import { flashAttentionDispatch } from '../src/kernels/flash-attention.js';
+import { flashAttentionBackwardSteps } from '../src/kernels/flash/backward.js';
+import { flashTileFits, selectFlashConfig, type FlashConfig, type FlashTile } from '../src/kernels/flash/config.js';
+import { flashAttentionDispatch } from '../src/kernels/flash/forward.js';
 import { createWebGPUDevice, type WebGPUDevice } from '../src/index.js';
 
 const args = process.argv.slice(2);

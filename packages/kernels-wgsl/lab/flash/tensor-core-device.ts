@@ -1,5 +1,5 @@
 import { DeviceError } from '@lightattn/tensor-core';
-import { createWebGPUDevice, type WebGPUDevice } from '../src/index.js';
+import { createWebGPUDevice, type WebGPUDevice } from '../../src/index.js';
 
 /**
  * The benches' device: created with `tensorCores` where the GPU has f16 subgroup matrices (the

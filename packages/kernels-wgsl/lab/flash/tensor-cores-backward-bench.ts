@@ -9,11 +9,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
-import type { KernelCall, KernelDispatch } from '../src/kernel-api.js';
-import { flashAttentionBackwardSteps } from '../src/kernels/flash-attention-backward.js';
-import { selectFlashConfig } from '../src/kernels/flash-attention-config.js';
-import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from '../src/kernels/flash-attention-tensor-cores-backward.js';
-import { flashAttentionDispatch } from '../src/kernels/flash-attention.js';
+import type { KernelCall, KernelDispatch } from '../../src/kernel-api.js';
+import { flashAttentionBackwardSteps } from '../../src/kernels/flash/backward.js';
+import { selectFlashConfig } from '../../src/kernels/flash/config.js';
+import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from '../../src/kernels/flash/tensor-cores-backward.js';
+import { flashAttentionDispatch } from '../../src/kernels/flash/forward.js';
 import { tensorCoreDevice } from './tensor-core-device.js';
 
 const args = process.argv.slice(2);

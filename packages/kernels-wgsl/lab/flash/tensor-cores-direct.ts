@@ -1,11 +1,11 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import type { OpName } from '@lightattn/tensor-core';
-import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../kernel-api.js';
-import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
-import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './flash-attention-tensor-cores.js';
-import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
-import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCopyDispatch, stageCount, wgslBlock, type Job, type StageCopy } from './tensor-core-attention-parts.js';
+import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../../src/kernel-api.js';
+import { WGSL_ATTENTION_DROPOUT } from '../../src/kernels/wgsl/attention-dropout.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from '../../src/kernels/flash/common.js';
+import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './tensor-cores-two-stage.js';
+import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../../src/kernels/wgsl/subgroup-matrix.js';
+import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCopyDispatch, stageCount, wgslBlock, type Job, type StageCopy } from '../../src/kernels/flash/tensor-core-parts.js';
 
 /**
  * The tensor-core flash forward, second form: q·scale, k and v are first copied once into f16

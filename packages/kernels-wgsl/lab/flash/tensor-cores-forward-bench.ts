@@ -10,12 +10,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
-import type { KernelCall, KernelDispatch } from '../src/kernel-api.js';
-import { selectFlashConfig } from '../src/kernels/flash-attention-config.js';
-import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../src/kernels/flash-attention-tensor-cores-direct.js';
-import { flashAttentionTensorCoreDispatch, tensorCoreForwardBytes, type TensorCoreOptions } from '../src/kernels/flash-attention-tensor-cores.js';
-import { flashAttentionDispatch } from '../src/kernels/flash-attention.js';
-import type { WebGPUDevice } from '../src/index.js';
+import type { KernelCall, KernelDispatch } from '../../src/kernel-api.js';
+import { selectFlashConfig } from '../../src/kernels/flash/config.js';
+import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './tensor-cores-direct.js';
+import { flashAttentionTensorCoreDispatch, tensorCoreForwardBytes, type TensorCoreOptions } from './tensor-cores-two-stage.js';
+import { flashAttentionDispatch } from '../../src/kernels/flash/forward.js';
+import type { WebGPUDevice } from '../../src/index.js';
 import { tensorCoreDevice } from './tensor-core-device.js';
 
 const args = process.argv.slice(2);

@@ -1,12 +1,12 @@
 import { createCpuDevice, DeviceError, fromArray, runOp, scope, zeros, type OpParams } from '@lightattn/tensor-core';
 import { assertAllClose, toleranceFor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelCall, KernelDeviceInfo } from '../kernel-api.js';
-import { attentionCaseData, type AttentionCase } from '../test/attention-case.js';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
-import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './flash-attention-tensor-cores-direct.js';
-import { flashAttentionTensorCoreDispatch, selectTensorCoreTile, tensorCoreForwardBytes, type TensorCoreOptions } from './flash-attention-tensor-cores.js';
-import { MatrixEmitter } from './subgroup-matrix.js';
+import type { KernelCall, KernelDeviceInfo } from '../../src/kernel-api.js';
+import { attentionCaseData, type AttentionCase } from '../../src/test/attention-case.js';
+import { webgpuTestDevice } from '../../src/test/webgpu-test-device.js';
+import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './tensor-cores-direct.js';
+import { flashAttentionTensorCoreDispatch, selectTensorCoreTile, tensorCoreForwardBytes, type TensorCoreOptions } from './tensor-cores-two-stage.js';
+import { MatrixEmitter } from '../../src/kernels/wgsl/subgroup-matrix.js';
 
 /**
  * The tensor-core forward's logic (staging as f16 hi/lo, scores per subgroup, the two stages, masks,

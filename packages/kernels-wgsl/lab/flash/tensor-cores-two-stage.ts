@@ -1,9 +1,9 @@
 import { DeviceError } from '@lightattn/tensor-core';
-import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type KernelDispatch } from '../kernel-api.js';
-import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
-import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from './subgroup-matrix.js';
-import { TENSOR_CORE_RANGE_MESSAGE } from './tensor-core-attention-parts.js';
+import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type KernelDispatch } from '../../src/kernel-api.js';
+import { WGSL_ATTENTION_DROPOUT } from '../../src/kernels/wgsl/attention-dropout.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from '../../src/kernels/flash/common.js';
+import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../../src/kernels/wgsl/subgroup-matrix.js';
+import { TENSOR_CORE_RANGE_MESSAGE } from '../../src/kernels/flash/tensor-core-parts.js';
 
 /**
  * Flash attention forward on tensor cores (subgroup matrices, see subgroup-matrix.ts), in the

@@ -1,9 +1,9 @@
 import { DeviceError } from '@lightattn/tensor-core';
-import { ceilDiv, type KernelCall, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
-import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './flash-attention-common.js';
-import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashConfig } from './flash-attention-config.js';
-import { ntA, ntAccWgsl, ntB, ntProductWgsl, sharedAt, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnAccWgsl, tnProductWgsl, withB, type SharedMatrix } from './flash-attention-tiles.js';
+import { ceilDiv, type KernelCall, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
+import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './common.js';
+import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashConfig } from './config.js';
+import { ntA, ntAccWgsl, ntB, ntProductWgsl, sharedAt, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnAccWgsl, tnProductWgsl, withB, type SharedMatrix } from './tiles.js';
 
 type Call = KernelCall<'flashAttentionBackward'>;
 

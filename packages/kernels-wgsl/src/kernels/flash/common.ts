@@ -1,6 +1,6 @@
 import { DeviceError, type OpName } from '@lightattn/tensor-core';
-import { DispatchBuilder, vec4Aligned, type KernelCall } from '../kernel-api.js';
-import { dropoutUniforms } from './attention-dropout.js';
+import { DispatchBuilder, vec4Aligned, type KernelCall } from '../../kernel-api.js';
+import { dropoutUniforms } from '../wgsl/attention-dropout.js';
 
 /**
  * What the flash-attention kernels share: head-size buckets, the uniforms of the geometry, and the

@@ -1,6 +1,6 @@
 import { DeviceError } from '@lightattn/tensor-core';
-import type { KernelDeviceInfo } from '../kernel-api.js';
-import { sharedBytes, splitProduct, type SharedMatrix } from './flash-attention-tiles.js';
+import type { KernelDeviceInfo } from '../../kernel-api.js';
+import { sharedBytes, splitProduct, type SharedMatrix } from './tiles.js';
 
 /**
  * Tile sizes of the flash-attention kernels. A workgroup of `threads` invocations owns `br` query

@@ -1,12 +1,12 @@
 import { createCpuDevice, fromArray, runOp, scope, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
 import { assertAllClose, toleranceFor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelCall, KernelDeviceInfo, KernelDispatch } from '../kernel-api.js';
-import { attentionCaseData, type AttentionCase } from '../test/attention-case.js';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
-import { flashAttentionDispatch } from './flash-attention.js';
-import { flashAttentionBackwardSteps } from './flash-attention-backward.js';
-import { flashSharedBytes, flashTileFits, selectFlashConfig, type FlashTile } from './flash-attention-config.js';
+import type { KernelCall, KernelDeviceInfo, KernelDispatch } from '../../kernel-api.js';
+import { attentionCaseData, type AttentionCase } from '../../test/attention-case.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
+import { flashAttentionDispatch } from './forward.js';
+import { flashAttentionBackwardSteps } from './backward.js';
+import { flashSharedBytes, flashTileFits, selectFlashConfig, type FlashTile } from './config.js';
 
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();

@@ -1,9 +1,9 @@
 import { DeviceError } from '@lightattn/tensor-core';
-import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
-import { WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './flash-attention-common.js';
-import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashTile } from './flash-attention-config.js';
-import { ntAccWgsl, ntA, ntB, ntProductWgsl, sharedAt, sharedBytes, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnA, tnAccWgsl, tnProductWgsl, type SharedMatrix } from './flash-attention-tiles.js';
+import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
+import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './common.js';
+import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashTile } from './config.js';
+import { ntAccWgsl, ntA, ntB, ntProductWgsl, sharedAt, sharedBytes, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnA, tnAccWgsl, tnProductWgsl, type SharedMatrix } from './tiles.js';
 
 /**
  * Flash attention forward (FlashAttention-2's loop order). A workgroup owns `br` query rows of one

@@ -1,10 +1,10 @@
 import { DeviceError, type OpParams, type Tensor } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
-import { checkTensorCores } from '../acquire.js';
-import type { KernelCall, KernelDeviceInfo, KernelDispatch, KernelStep } from '../kernel-api.js';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
-import { createWebGPUDevice } from '../webgpu-device.js';
-import { selectedFlashAttentionBackwardKernel, selectedFlashAttentionKernel } from './flash-attention-select.js';
+import { checkTensorCores } from '../../acquire.js';
+import type { KernelCall, KernelDeviceInfo, KernelDispatch, KernelStep } from '../../kernel-api.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
+import { createWebGPUDevice } from '../../webgpu-device.js';
+import { selectedFlashAttentionBackwardKernel, selectedFlashAttentionKernel } from './select.js';
 
 /** Whether this machine has a WebGPU adapter at all (SwiftShader in CI). */
 const probe = await webgpuTestDevice();

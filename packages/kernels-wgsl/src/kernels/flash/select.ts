@@ -1,10 +1,10 @@
-import type { KernelCall, WgslKernel } from '../kernel-api.js';
-import { flashAttentionBackwardKernel } from './flash-attention-backward.js';
-import { flashGeometry } from './flash-attention-common.js';
-import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from './flash-attention-tensor-cores-backward.js';
-import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from './flash-attention-tensor-cores-direct.js';
-import { TENSOR_CORE_MAX_HEAD } from './flash-attention-tensor-cores.js';
-import { flashAttentionKernel } from './flash-attention.js';
+import type { KernelCall, WgslKernel } from '../../kernel-api.js';
+import { flashAttentionBackwardKernel } from './backward.js';
+import { flashGeometry } from './common.js';
+import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from './tensor-cores-backward.js';
+import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../../../lab/flash/tensor-cores-direct.js';
+import { TENSOR_CORE_MAX_HEAD } from '../../../lab/flash/tensor-cores-two-stage.js';
+import { flashAttentionKernel } from './forward.js';
 
 /**
  * The device's flash-attention kernels: on tensor cores with f16 operands when the device was

@@ -1,8 +1,8 @@
 import type { OpName } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, type KernelCall, type KernelDispatch } from '../kernel-api.js';
-import { elementwiseMain } from '../wgsl-helpers.js';
-import type { FlashGeometry } from './flash-attention-common.js';
-import { LO_SCALE, type MatrixEmitter } from './subgroup-matrix.js';
+import { ceilDiv, DispatchBuilder, type KernelCall, type KernelDispatch } from '../../kernel-api.js';
+import { elementwiseMain } from '../../wgsl-helpers.js';
+import type { FlashGeometry } from './common.js';
+import { LO_SCALE, type MatrixEmitter } from '../wgsl/subgroup-matrix.js';
 
 /**
  * What the tensor-core attention kernels of the direct form share (forward:

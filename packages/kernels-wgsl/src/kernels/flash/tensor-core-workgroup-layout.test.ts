@@ -1,8 +1,8 @@
 import { createCpuDevice, fromArray, zeros, type OpParams } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
-import type { KernelCall, KernelDeviceInfo, KernelDispatch } from '../kernel-api.js';
-import { flashAttentionTensorCoreBackwardSteps } from './flash-attention-tensor-cores-backward.js';
-import { flashAttentionTensorCoreDirectSteps, type DirectOptions } from './flash-attention-tensor-cores-direct.js';
+import type { KernelCall, KernelDeviceInfo, KernelDispatch } from '../../kernel-api.js';
+import { flashAttentionTensorCoreBackwardSteps } from './tensor-cores-backward.js';
+import { flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../../../lab/flash/tensor-cores-direct.js';
 
 /**
  * On an H100 (driver 580.159) a 4-byte workgroup variable declared after the staged k and v tiles

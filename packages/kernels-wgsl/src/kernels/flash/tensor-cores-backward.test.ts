@@ -1,10 +1,10 @@
 import { createCpuDevice, fromArray, runOp, scope, zeros } from '@lightattn/tensor-core';
 import { assertAllClose, toleranceFor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelCall } from '../kernel-api.js';
-import { attentionCaseData, type AttentionCase } from '../test/attention-case.js';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
-import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from './flash-attention-tensor-cores-backward.js';
+import type { KernelCall } from '../../kernel-api.js';
+import { attentionCaseData, type AttentionCase } from '../../test/attention-case.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
+import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from './tensor-cores-backward.js';
 
 /**
  * The tensor-core backward's logic (f16 copies, D, dQ over key tiles, dK/dV over query tiles,

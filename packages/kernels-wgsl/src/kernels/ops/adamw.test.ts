@@ -1,7 +1,7 @@
 import { createCpuDevice, fromArray, runOp, scope, type OpParams } from '@lightattn/tensor-core';
 import { checkOp, TestData, toleranceFor, type HostTensor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, it } from 'vitest';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
 
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();

@@ -1,5 +1,5 @@
 import { numel } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, type WgslKernel } from '../kernel-api.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, type WgslKernel } from '../../kernel-api.js';
 
 const WG = 256;
 

@@ -1,8 +1,8 @@
 import { numel, shapesEqual, type BinaryFn, type DType } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../../kernel-api.js';
 import { elementBits, fromBits } from './creation.js';
-import { contiguousMap } from './map.js';
-import { broadcastIndexing } from './strided.js';
+import { contiguousMap } from '../wgsl/map.js';
+import { broadcastIndexing } from '../wgsl/strided.js';
 
 const WG = 256;
 

@@ -1,6 +1,6 @@
 import { numel, type CompareFn, type LogicalFn } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
-import { broadcastIndexing } from './strided.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../../kernel-api.js';
+import { broadcastIndexing } from '../wgsl/strided.js';
 
 const WG = 256;
 

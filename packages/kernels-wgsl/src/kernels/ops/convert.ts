@@ -1,5 +1,5 @@
 import { numel, type DType, type TensorRef } from '@lightattn/tensor-core';
-import { canCopyBuffer, ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
+import { canCopyBuffer, ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
 
 const WG = 256;
 

@@ -1,5 +1,5 @@
-import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
-import { layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, useSubgroups, WG, WGSL_EXP_NAN, WGSL_LSE } from './row-kernel.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type WgslKernel } from '../../kernel-api.js';
+import { layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, useSubgroups, WG, WGSL_EXP_NAN, WGSL_LSE } from '../wgsl/row-kernel.js';
 
 const targetMessage = (V: number, ignoreIndex: number) =>
   `a target is out of range for ${V} classes; targets must be in [0, ${V}) or equal ignoreIndex (${ignoreIndex})`;

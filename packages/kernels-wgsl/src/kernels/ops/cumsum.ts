@@ -1,6 +1,6 @@
 import { numel, type DType, type TensorRef } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { layoutKey, rowLayout, WG, type RowLayout } from './row-kernel.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
+import { layoutKey, rowLayout, WG, type RowLayout } from '../wgsl/row-kernel.js';
 
 /** Elements each lane scans sequentially inside a block. */
 const PER_LANE = 4;

@@ -1,6 +1,6 @@
 import { numel, type OpName } from '@lightattn/tensor-core';
-import { DispatchBuilder, type KernelCall, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
-import { dropoutUniforms, WGSL_ATTENTION_DROPOUT } from './attention-dropout.js';
+import { DispatchBuilder, type KernelCall, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
+import { dropoutUniforms, WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 
 /**
  * DropMatmul, forward and backward, with the dropout mask regenerated inside the tile loads: the

@@ -1,7 +1,7 @@
 import { createCpuDevice, fromArray, runOp, scope, type OpName, type OpParams } from '@lightattn/tensor-core';
 import { checkOp, TestData, type HostTensor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
 
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();

@@ -1,8 +1,8 @@
 import { createCpuDevice, fromArray, runOp, scope, type Device, type OpName, type OpParams } from '@lightattn/tensor-core';
 import { checkOp, opTestCases, TestData, toleranceFor, type HostTensor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requestAdapter } from '../acquire.js';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { requestAdapter } from '../../acquire.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
 
 const device = await webgpuTestDevice();
 // The same adapter without the subgroups feature: the workgroup-memory reduction trees.

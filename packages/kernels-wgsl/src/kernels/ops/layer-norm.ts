@@ -1,6 +1,6 @@
 import { numel } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { layoutKey, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WG, workgroupReduceWgsl, type RowLayout } from './row-kernel.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelStep, type WgslKernel } from '../../kernel-api.js';
+import { layoutKey, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WG, workgroupReduceWgsl, type RowLayout } from '../wgsl/row-kernel.js';
 
 const sumHelpers = (name: string, type: string, layout: RowLayout, subgroups: boolean) =>
   `fn ${name}_add(a: ${type}, b: ${type}) -> ${type} { return a + b; }\n${workgroupReduceWgsl(name, type, `${type}(0.0)`, `${name}_add`, layout, subgroups)}`;

@@ -1,7 +1,7 @@
 import { broadcastStrides, contiguousStrides, numel, type OpName, type Shape, type TensorRef } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
 import { fillDispatch } from './creation.js';
-import { stridedCopyIndexing } from './strided.js';
+import { stridedCopyIndexing } from '../wgsl/strided.js';
 
 const WG = 256;
 

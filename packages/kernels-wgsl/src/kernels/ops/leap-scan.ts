@@ -1,6 +1,6 @@
 import type { TensorRef } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { LEAP_AGGREGATES_WGSL, leapIndexWgsl, LEAP_READ_X_WGSL, LEAP_STATE_WGSL } from './leap-scan-wgsl.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
+import { LEAP_AGGREGATES_WGSL, leapIndexWgsl, LEAP_READ_X_WGSL, LEAP_STATE_WGSL } from '../wgsl/leap-state.js';
 
 /** Positions one invocation folds in sequence: short enough for many invocations, long enough to amortise the carries. */
 const CHUNK = 64;

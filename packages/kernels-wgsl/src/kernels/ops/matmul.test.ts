@@ -1,8 +1,8 @@
 import { createCpuDevice, fromArray, runOp, scope, zeros, type Tensor } from '@lightattn/tensor-core';
 import { assertAllClose, TestData, toleranceFor, type HostTensor } from '@lightattn/tensor-core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KernelCall, KernelDeviceInfo } from '../kernel-api.js';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import type { KernelCall, KernelDeviceInfo } from '../../kernel-api.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
 import { matmulConfigFits, matmulDispatch, MATMUL_CONFIGS, selectMatmulConfig } from './matmul.js';
 
 const device = await webgpuTestDevice();

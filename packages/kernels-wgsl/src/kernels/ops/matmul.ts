@@ -1,6 +1,6 @@
 import { broadcastStrides, DeviceError, formatShape, numel, type TensorRef } from '@lightattn/tensor-core';
-import { MAX_RANK, UniformBuilder, WGSL_LINEAR_WORKGROUP, type KernelCall, type KernelDeviceInfo, type KernelDispatch, type WgslKernel } from '../kernel-api.js';
-import { mergeDims } from './strided.js';
+import { MAX_RANK, UniformBuilder, WGSL_LINEAR_WORKGROUP, type KernelCall, type KernelDeviceInfo, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
+import { mergeDims } from '../wgsl/strided.js';
 
 /**
  * A tile configuration: each workgroup computes a bm×bn block of the output, stepping through K in

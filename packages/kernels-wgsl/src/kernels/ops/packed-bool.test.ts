@@ -14,7 +14,7 @@ import {
   type Tensor,
 } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
 
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();

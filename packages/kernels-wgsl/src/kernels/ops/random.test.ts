@@ -1,6 +1,6 @@
 import { createCpuDevice, dropoutMask, rand, randn, type Tensor } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { webgpuTestDevice } from '../test/webgpu-test-device.js';
+import { webgpuTestDevice } from '../../test/webgpu-test-device.js';
 
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();

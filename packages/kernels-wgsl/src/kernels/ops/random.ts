@@ -1,6 +1,6 @@
 import { numel, type OpName } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, type KernelCall, type WgslKernel } from '../kernel-api.js';
-import { WGSL_NORMAL_MATH } from './normal-math.js';
+import { ceilDiv, DispatchBuilder, type KernelCall, type WgslKernel } from '../../kernel-api.js';
+import { WGSL_NORMAL_MATH } from '../wgsl/normal-math.js';
 
 /**
  * Philox4x32-10 in WGSL, bit-identical to tensor-core's rng/philox.ts (same key/counter mapping:

@@ -1,7 +1,7 @@
 import { contiguousStrides, DeviceError, formatShape, numel, type Shape } from '@lightattn/tensor-core';
-import { DispatchBuilder, MAX_RANK, stridedOffsetFn, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { axisRows, axisRowsWgsl, layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, useSubgroups, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from './row-kernel.js';
-import { mergeDims } from './strided.js';
+import { DispatchBuilder, MAX_RANK, stridedOffsetFn, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
+import { axisRows, axisRowsWgsl, layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, useSubgroups, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from '../wgsl/row-kernel.js';
+import { mergeDims } from '../wgsl/strided.js';
 
 const nanAwareMax = (fn: 'max' | 'min') => /* wgsl */ `
 fn red_combine(a: f32, b: f32) -> f32 {

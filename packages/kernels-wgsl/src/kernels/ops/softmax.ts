@@ -1,6 +1,6 @@
 import type { OpName } from '@lightattn/tensor-core';
-import { DispatchBuilder, type KernelCall, type KernelStep, type WgslKernel } from '../kernel-api.js';
-import { axisRows, axisRowsWgsl, layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WGSL_EXP_NAN, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from './row-kernel.js';
+import { DispatchBuilder, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
+import { axisRows, axisRowsWgsl, layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, rowLoop, useSubgroups, WGSL_EXP_NAN, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from '../wgsl/row-kernel.js';
 
 type Each = ReturnType<typeof rowLoop>['each'];
 

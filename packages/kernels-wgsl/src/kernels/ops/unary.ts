@@ -1,6 +1,6 @@
-import { WGSL_FLOAT_BITS, type WgslKernel } from '../kernel-api.js';
-import { contiguousMap } from './map.js';
-import { integerUnaryWgsl, UNARY_WGSL, WGSL_UNARY_HELPERS } from './unary-fns.js';
+import { WGSL_FLOAT_BITS, type WgslKernel } from '../../kernel-api.js';
+import { contiguousMap } from '../wgsl/map.js';
+import { integerUnaryWgsl, UNARY_WGSL, WGSL_UNARY_HELPERS } from '../wgsl/unary-fns.js';
 
 /** out = fn(x); f32 computes in f32 with the edges of unary-fns.ts (NaN in, NaN out), i32/u32 wrap. */
 export const unaryKernel: WgslKernel<'unary'> = (call) => {

@@ -1,5 +1,5 @@
-import type { DispatchBuilder } from '../kernel-api.js';
-import { WGSL_PHILOX } from './random.js';
+import type { DispatchBuilder } from '../../kernel-api.js';
+import { WGSL_PHILOX } from '../ops/random.js';
 
 /**
  * The attention dropout rule in WGSL (tensor-core's cpu/kernels/attention-dropout.ts): for flat

@@ -1,5 +1,5 @@
 import type { TensorRef } from '@lightattn/tensor-core';
-import { ceilDiv, DispatchBuilder, elementwiseMain, vec4Aligned, type CallIdentity, type KernelDispatch } from '../kernel-api.js';
+import { ceilDiv, DispatchBuilder, elementwiseMain, vec4Aligned, type CallIdentity, type KernelDispatch } from '../../kernel-api.js';
 
 const WG = 256;
 

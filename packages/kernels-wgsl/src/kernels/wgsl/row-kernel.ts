@@ -1,5 +1,5 @@
 import { numel, type Shape } from '@lightattn/tensor-core';
-import { WGSL_FLOAT_BITS, type DispatchBuilder, type KernelDeviceInfo } from '../kernel-api.js';
+import { WGSL_FLOAT_BITS, type DispatchBuilder, type KernelDeviceInfo } from '../../kernel-api.js';
 
 /**
  * The machinery shared by the row kernels (reduce, argReduce, the softmax family, layer norm,

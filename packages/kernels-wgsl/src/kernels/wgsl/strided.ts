@@ -1,5 +1,5 @@
 import { broadcastStrides, contiguousStrides, DeviceError, formatShape, shapesEqual, type Shape } from '@lightattn/tensor-core';
-import { MAX_RANK, stridedOffsetFn, type DispatchBuilder } from '../kernel-api.js';
+import { MAX_RANK, stridedOffsetFn, type DispatchBuilder } from '../../kernel-api.js';
 
 /**
  * Index spaces walked with per-operand strides, shared by the broadcasting and layout kernels.
