@@ -3,7 +3,7 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type 
 import { WGSL_ATTENTION_DROPOUT } from '../../src/kernels/wgsl/attention-dropout.js';
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from '../../src/kernels/flash/common.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../../src/kernels/wgsl/subgroup-matrix.js';
-import { TENSOR_CORE_RANGE_MESSAGE } from '../../src/kernels/flash/tensor-core-parts.js';
+import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, TENSOR_CORE_RANGE_MESSAGE } from '../../src/kernels/flash/tensor-core-parts.js';
 
 /**
  * Flash attention forward on tensor cores (subgroup matrices, see subgroup-matrix.ts), in the
@@ -19,10 +19,10 @@ import { TENSOR_CORE_RANGE_MESSAGE } from '../../src/kernels/flash/tensor-core-p
  * its slice of workgroup memory, then each pair of lanes handles one row (half the tile each).
  * Stage 2 writes P = exp(s − L)·z as hi/lo, stages v in k's place and accumulates P·v.
  *
- * An experiment, not selected by any device: measured on an H100 it is 3–6× slower than the f32
- * kernel (flash-attention.ts), with split operands as accurate as it (docs/benchmarks.md,
- * "tensor cores through WebGPU"). Its tests run it emulated
- * (subgroup-matrix.ts); bench/flash-attention-tensor-cores-bench.ts runs it for real.
+ * A lab variant, not selected by any device: slower than the f32 kernel (src/kernels/flash/forward.ts)
+ * on an H100, with split operands as accurate as it (docs/benchmarks.md, "Tensor cores through
+ * WebGPU"). Its tests run it emulated (subgroup-matrix.ts); tensor-cores-forward-bench.ts runs it
+ * for real. Keeps `TENSOR_CORE_MAX_HEAD` and `queryBlockStartWgsl` re-exported for the lab forms.
  */
 
 export interface TensorCoreTile {
@@ -35,9 +35,6 @@ export interface TensorCoreOptions extends TensorCoreTile {
   readonly emulate: boolean;
   readonly split: boolean;
 }
-
-/** Head sizes the tensor-core kernels take (buckets up to 128; 256 stays on the f32 kernels). */
-export const TENSOR_CORE_MAX_HEAD = 128;
 
 /** Workgroup bytes of the forward with this tile. */
 export function tensorCoreForwardBytes(t: TensorCoreTile, db: number, dvb: number, elemBytes: number, split: boolean): number {
@@ -77,20 +74,6 @@ function stageRows(e: MatrixEmitter, o: { dst: string; src: string; base: string
     ${o.dst}_hi[se] = sh;
     ${e.split ? `${o.dst}_lo[se] = stage_lo(sx, sh);` : ''}
   }`;
-}
-
-/**
- * WGSL opening a kernel with a workgroup per `br` query rows of one (batch, head) matrix: bh, its
- * first row i0 and key_end, one past the last key its last row sees (uniform, so barriers in loops
- * up to it are too). Last query blocks first: under a causal mask they see the most keys. Needs the
- * uniform q_tiles (blocks per matrix).
- */
-export function queryBlockStartWgsl(br: number): string {
-  return `let wg = linear_workgroup(wid, nwg);
-  let bh = wg / u.q_tiles;
-  if (bh >= u.bh) { return; }
-  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
-  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);`;
 }
 
 /**
@@ -267,3 +250,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   ${storeO.join('\n  ')}
 }`);
 }
+
+export { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD };

@@ -2,9 +2,9 @@ import type { KernelCall, WgslKernel } from '../../kernel-api.js';
 import { flashAttentionBackwardKernel } from './backward.js';
 import { flashGeometry } from './common.js';
 import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from './tensor-cores-backward.js';
-import { directForwardBytes, flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../../../lab/flash/tensor-cores-direct.js';
-import { TENSOR_CORE_MAX_HEAD } from '../../../lab/flash/tensor-cores-two-stage.js';
 import { flashAttentionKernel } from './forward.js';
+import { TENSOR_CORE_MAX_HEAD } from './tensor-core-parts.js';
+import { flashAttentionTensorCoreForwardSteps, tensorCoreForwardBytes, type TensorCoreForwardOptions } from './tensor-cores-forward.js';
 
 /**
  * The device's flash-attention kernels: on tensor cores with f16 operands when the device was
@@ -14,7 +14,7 @@ import { flashAttentionKernel } from './forward.js';
  * × 16 query rows over staged tiles of 16 keys, 2.26 ms; backward 4 subgroups, tiles of 16, 8.2 ms
  * (8 subgroups or tiles of 32 were slower).
  */
-export const TENSOR_CORE_FORWARD: DirectOptions = { emulate: false, split: false, subgroups: 8, rows: 16, bc: 16, kv: 'staged', onePass: true };
+export const TENSOR_CORE_FORWARD: TensorCoreForwardOptions = { emulate: false, subgroups: 8, rows: 16, bc: 16 };
 export const TENSOR_CORE_BACKWARD: TensorCoreBackwardOptions = { emulate: false, split: false, subgroups: 4, bc: 16 };
 
 /** Storage buffers the tensor-core backward's dK/dV kernel binds (mask, L, D, dO's scales, four f16 copies, dk, dv, errors). */
@@ -28,8 +28,8 @@ function onTensorCores(call: KernelCall<'flashAttention'> | KernelCall<'flashAtt
 
 export const selectedFlashAttentionKernel: WgslKernel<'flashAttention'> = (call) => {
   const g = flashGeometry(call);
-  if (onTensorCores(call) && directForwardBytes(TENSOR_CORE_FORWARD, 2, false, Math.max(g.db, g.dvb)) <= call.device.limits.maxComputeWorkgroupStorageSize) {
-    return flashAttentionTensorCoreDirectSteps(call, TENSOR_CORE_FORWARD);
+  if (onTensorCores(call) && tensorCoreForwardBytes(TENSOR_CORE_FORWARD, 2, Math.max(g.db, g.dvb)) <= call.device.limits.maxComputeWorkgroupStorageSize) {
+    return flashAttentionTensorCoreForwardSteps(call, TENSOR_CORE_FORWARD);
   }
   return flashAttentionKernel(call);
 };

@@ -2,7 +2,8 @@ import { createCpuDevice, fromArray, zeros, type OpParams } from '@lightattn/ten
 import { describe, expect, it } from 'vitest';
 import type { KernelCall, KernelDeviceInfo, KernelDispatch } from '../../kernel-api.js';
 import { flashAttentionTensorCoreBackwardSteps } from './tensor-cores-backward.js';
-import { flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../../../lab/flash/tensor-cores-direct.js';
+import { workgroupBytes } from '../../test/workgroup-bytes.js';
+import { flashAttentionTensorCoreForwardSteps, type TensorCoreForwardOptions } from './tensor-cores-forward.js';
 
 /**
  * On an H100 (driver 580.159) a 4-byte workgroup variable declared after the staged k and v tiles
@@ -11,21 +12,6 @@ import { flashAttentionTensorCoreDirectSteps, type DirectOptions } from '../../.
  * way, so this checks the rule the real kernels keep instead: every workgroup variable of the
  * tensor-core kernels, as emitted for real subgroup matrices, is a multiple of 16 bytes.
  */
-const BYTES: Record<string, number> = { f16: 2, f32: 4, u32: 4, i32: 4, 'atomic<u32>': 4, 'vec2<f32>': 8, 'vec4<f32>': 16 };
-
-function workgroupBytes(source: string): { name: string; bytes: number }[] {
-  const out: { name: string; bytes: number }[] = [];
-  for (const m of source.matchAll(/var<workgroup>\s+(\w+)\s*:\s*([^;]+);/g)) {
-    const type = m[2]!.trim();
-    const array = /^array<(.+),\s*(\d+)>$/.exec(type);
-    const [elem, n] = array ? [array[1]!.trim(), Number(array[2])] : [type, 1];
-    const size = BYTES[elem];
-    if (size === undefined) throw new Error(`unknown workgroup element type ${elem} of ${m[1]}`);
-    out.push({ name: m[1]!, bytes: size * n });
-  }
-  return out;
-}
-
 const cpu = createCpuDevice();
 const info = { limits: { maxComputeWorkgroupStorageSize: 49152, maxComputeInvocationsPerWorkgroup: 1024, maxStorageBuffersPerShaderStage: 16 }, tensorCores: true } as unknown as KernelDeviceInfo;
 
@@ -40,23 +26,16 @@ describe('tensor-core kernels: workgroup memory layout', () => {
   const t = () => zeros([1, 2, T, D], { device: cpu });
   const mask = () => fromArray([1], { shape: [1, 1, 1, 1], dtype: 'bool', device: cpu });
 
-  it('declares only 16-byte multiples, forward (one and two passes, staged and direct) and backward', () => {
+  it('declares only 16-byte multiples, forward (16 or 32 rows per subgroup) and backward', () => {
     const forward = { op: 'flashAttention', inputs: [t(), t(), t(), mask()], outputs: [t(), zeros([1, 2, T], { device: cpu })], params, device: info, errorTag: 0 } as KernelCall<'flashAttention'>;
-    const tiles: DirectOptions[] = [];
-    for (const onePass of [false, true]) {
-      for (const split of [false, true]) {
-        for (const [subgroups, rows, bc, kv] of [
-          [8, 16, 16, 'staged'],
-          [4, 32, 16, 'staged'],
-          [2, 16, 32, 'direct'],
-        ] as const) {
-          tiles.push({ emulate: false, split, subgroups, rows, bc, kv, onePass, separateCross: split && rows === 32 });
-        }
-      }
-    }
+    const tiles: TensorCoreForwardOptions[] = [
+      { emulate: false, subgroups: 8, rows: 16, bc: 16 },
+      { emulate: false, subgroups: 4, rows: 32, bc: 16 },
+      { emulate: false, subgroups: 2, rows: 16, bc: 32 },
+    ];
     const checked: string[] = [];
     for (const o of tiles) {
-      for (const source of sources(flashAttentionTensorCoreDirectSteps(forward, o))) {
+      for (const source of sources(flashAttentionTensorCoreForwardSteps(forward, o))) {
         for (const v of workgroupBytes(source)) {
           expect(v.bytes % 16, `${JSON.stringify(o)}: ${v.name} is ${v.bytes} bytes`).toBe(0);
           checked.push(v.name);
@@ -66,7 +45,6 @@ describe('tensor-core kernels: workgroup memory layout', () => {
     // The flag of one pass and the staged tiles are among what was checked.
     expect(checked).toContain('raise_flag');
     expect(checked).toContain('k_tile_hi');
-    expect(checked).toContain('kv_lo');
 
     const backward = {
       op: 'flashAttentionBackward',

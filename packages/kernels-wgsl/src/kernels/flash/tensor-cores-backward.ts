@@ -3,9 +3,21 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 import { deltaStep } from './backward.js';
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './common.js';
-import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD } from '../../../lab/flash/tensor-cores-two-stage.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../wgsl/subgroup-matrix.js';
-import { accumulateWgsl, copyTileWgsl, elementsPerVec, matrixScaleSteps, stageCopyDispatch, stageCount, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, wgslBlock, type Job, type StageCopy } from './tensor-core-parts.js';
+import {
+  accumulateWgsl,
+  copyTileWgsl,
+  elementsPerVec,
+  matrixScaleSteps,
+  queryBlockStartWgsl,
+  stageCopyDispatch,
+  stageCount,
+  TENSOR_CORE_GRADIENT_RANGE_MESSAGE,
+  TENSOR_CORE_MAX_HEAD,
+  wgslBlock,
+  type Job,
+  type StageCopy,
+} from './tensor-core-parts.js';
 
 type Call = KernelCall<'flashAttentionBackward'>;
 
