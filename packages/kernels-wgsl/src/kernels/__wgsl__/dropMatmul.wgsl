@@ -45,10 +45,10 @@ fn mulhi32(a: u32, b: u32) -> u32 {
   return a_hi * b_hi + (hi_lo >> 16u) + (lo_hi >> 16u) + (mid >> 16u);
 }
 
-fn philox4x32(seed_lo: u32, seed_hi: u32, block: u32, offset_lo: u32, offset_hi: u32) -> vec4<u32> {
-  var k0 = seed_lo;
-  var k1 = seed_hi;
-  var c = vec4<u32>(block, 0u, offset_lo, offset_hi);
+fn philox4x32_10(key: vec2<u32>, counter: vec4<u32>) -> vec4<u32> {
+  var k0 = key.x;
+  var k1 = key.y;
+  var c = counter;
   for (var r = 0u; r < 10u; r++) {
     let hi0 = mulhi32(0xd2511f53u, c.x);
     let lo0 = 0xd2511f53u * c.x;
@@ -61,21 +61,13 @@ fn philox4x32(seed_lo: u32, seed_hi: u32, block: u32, offset_lo: u32, offset_hi:
   return c;
 }
 
+fn philox4x32(seed_lo: u32, seed_hi: u32, block: u32, offset_lo: u32, offset_hi: u32) -> vec4<u32> {
+  return philox4x32_10(vec2<u32>(seed_lo, seed_hi), vec4<u32>(block, 0u, offset_lo, offset_hi));
+}
+
 /** Philox4x32-10 of a 64-bit block number (block_lo, block_hi) in this call's stream. */
 fn philox_block(block_lo: u32, block_hi: u32) -> vec4<u32> {
-  var k0 = u.seed_lo;
-  var k1 = u.seed_hi;
-  var c = vec4<u32>(block_lo, block_hi, u.offset_lo, u.offset_hi);
-  for (var r = 0u; r < 10u; r++) {
-    let hi0 = mulhi32(0xd2511f53u, c.x);
-    let lo0 = 0xd2511f53u * c.x;
-    let hi1 = mulhi32(0xcd9e8d57u, c.z);
-    let lo1 = 0xcd9e8d57u * c.z;
-    c = vec4<u32>(hi1 ^ c.y ^ k0, lo1, hi0 ^ c.w ^ k1, lo0);
-    k0 += 0x9e3779b9u;
-    k1 += 0xbb67ae85u;
-  }
-  return c;
+  return philox4x32_10(vec2<u32>(u.seed_lo, u.seed_hi), vec4<u32>(block_lo, block_hi, u.offset_lo, u.offset_hi));
 }
 
 fn keep_of(word: u32) -> f32 { return select(0.0, u.keep_scale, (word >> 8u) >= u.threshold); }

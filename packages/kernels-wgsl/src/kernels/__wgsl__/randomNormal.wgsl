@@ -30,10 +30,10 @@ fn mulhi32(a: u32, b: u32) -> u32 {
   return a_hi * b_hi + (hi_lo >> 16u) + (lo_hi >> 16u) + (mid >> 16u);
 }
 
-fn philox4x32(seed_lo: u32, seed_hi: u32, block: u32, offset_lo: u32, offset_hi: u32) -> vec4<u32> {
-  var k0 = seed_lo;
-  var k1 = seed_hi;
-  var c = vec4<u32>(block, 0u, offset_lo, offset_hi);
+fn philox4x32_10(key: vec2<u32>, counter: vec4<u32>) -> vec4<u32> {
+  var k0 = key.x;
+  var k1 = key.y;
+  var c = counter;
   for (var r = 0u; r < 10u; r++) {
     let hi0 = mulhi32(0xd2511f53u, c.x);
     let lo0 = 0xd2511f53u * c.x;
@@ -44,6 +44,10 @@ fn philox4x32(seed_lo: u32, seed_hi: u32, block: u32, offset_lo: u32, offset_hi:
     k1 += 0xbb67ae85u;
   }
   return c;
+}
+
+fn philox4x32(seed_lo: u32, seed_hi: u32, block: u32, offset_lo: u32, offset_hi: u32) -> vec4<u32> {
+  return philox4x32_10(vec2<u32>(seed_lo, seed_hi), vec4<u32>(block, 0u, offset_lo, offset_hi));
 }
 
 

@@ -1,5 +1,5 @@
 import type { DispatchBuilder } from '../../kernel-api.js';
-import { WGSL_PHILOX } from '../ops/random.js';
+import { WGSL_PHILOX } from './philox.js';
 
 /**
  * The attention dropout rule in WGSL (tensor-core's cpu/kernels/attention-dropout.ts): for flat
@@ -24,19 +24,7 @@ ${WGSL_PHILOX}
 
 /** Philox4x32-10 of a 64-bit block number (block_lo, block_hi) in this call's stream. */
 fn philox_block(block_lo: u32, block_hi: u32) -> vec4<u32> {
-  var k0 = u.seed_lo;
-  var k1 = u.seed_hi;
-  var c = vec4<u32>(block_lo, block_hi, u.offset_lo, u.offset_hi);
-  for (var r = 0u; r < 10u; r++) {
-    let hi0 = mulhi32(0xd2511f53u, c.x);
-    let lo0 = 0xd2511f53u * c.x;
-    let hi1 = mulhi32(0xcd9e8d57u, c.z);
-    let lo1 = 0xcd9e8d57u * c.z;
-    c = vec4<u32>(hi1 ^ c.y ^ k0, lo1, hi0 ^ c.w ^ k1, lo0);
-    k0 += 0x9e3779b9u;
-    k1 += 0xbb67ae85u;
-  }
-  return c;
+  return philox4x32_10(vec2<u32>(u.seed_lo, u.seed_hi), vec4<u32>(block_lo, block_hi, u.offset_lo, u.offset_hi));
 }
 
 fn keep_of(word: u32) -> f32 { return select(0.0, u.keep_scale, (word >> 8u) >= u.threshold); }
