@@ -3,8 +3,8 @@
 # WebGPU"): cuBLAS GEMM peers and the WebGPU subgroup-matrix GEMM shapes, then PyTorch SDPA's
 # memory-efficient forward (and backward) and the tensor-core flash forwards and backwards against the f32 kernels.
 # Prepare here: bash ../shared/gpu/pack.sh, then bundle what to measure into .gpu/app/
-# (docs/benchmarks.md): tensor-core-gemm.ts, flash-attention-tensor-cores-bench.ts,
-# flash-attention-tensor-cores-backward-bench.ts, light-ops' attention-bench.ts as attention-<name>.mjs.
+# (docs/benchmarks.md): tensor-core-gemm.ts, lab/flash/tensor-cores-forward-bench.ts,
+# lab/flash/tensor-cores-backward-bench.ts, light-ops' attention-bench.ts as attention-<name>.mjs.
 # Run there with carry [".gpu"]:
 #   bash scripts/bench/gpu-tensor-cores.sh
 set -uo pipefail

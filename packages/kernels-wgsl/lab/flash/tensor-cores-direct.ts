@@ -12,7 +12,7 @@ import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCo
  * (hi, and lo for split operands) in scratch buffers, zero-padded to whole tiles, so that the main
  * kernel loads every fragment straight from storage with no staging, no conversion and no bounds
  * checks. Workgroup memory then holds only each subgroup's own scores and probabilities, which is
- * what a subgroup matrix cannot give element-wise. Same two stages as flash-attention-tensor-cores.ts:
+ * what a subgroup matrix cannot give element-wise. Same two stages as lab/flash/tensor-cores-two-stage.ts:
  *   stage 1  L_i = log Σ_j exp(s_ij) (running max and sum per row, from the stored scores);
  *   stage 2  O_i = Σ_j exp(s_ij − L_i)·z_ij·v_j, accumulated in subgroup matrices never rescaled.
  * A subgroup owns `rows` (16 or 32) query rows and keeps their q fragments in registers; key tiles
@@ -21,7 +21,7 @@ import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCo
  *
  * With `onePass` the scores are taken once instead (online softmax, accumulators rescaled only when
  * a row maximum grows by more than RESCALE_MARGIN): the form devices created with `tensorCores` run
- * (flash-attention-select.ts), one f16 per operand, k and v staged, 8 subgroups × 16 rows, 16 keys.
+ * (flash/select.ts), one f16 per operand, k and v staged, 8 subgroups × 16 rows, 16 keys.
  *
  * On an H100 at T 4096 (B 4, H 12, D 64, causal; docs/benchmarks.md, "One pass") one pass takes
  * 2.26 ms with one f16 per operand (two passes 2.97, PyTorch's fp32 SDPA 3.37) and 5.69 ms with

@@ -33,7 +33,7 @@ async function main() {
   console.log(`device: ${info.description}; subgroup matrices f16 → f32 16×16×16 with subgroups of 32: ${subgroupMatrices ? 'yes' : 'no, emulated'}`);
   const f32Tile = selectFlashConfig(D, D, device.kernelInfo).forward;
   const variants: Variant[] = [{ label: `f32 ${JSON.stringify(f32Tile)}`, dispatch: (c) => flashAttentionDispatch(c, f32Tile) }];
-  // The staged form (flash-attention-tensor-cores.ts) was measured on 2026-11-22 (docs/benchmarks.md);
+  // The staged form (lab/flash/tensor-cores-two-stage.ts) was measured on 2026-11-22 (docs/benchmarks.md);
   // --all adds its best tile again. Then the direct form: k/v fragments from storage or staged tiles.
   if (args.includes('--all')) {
     for (const split of [true, false]) {

@@ -35,7 +35,7 @@ describe('tensor-core tile selection', () => {
   });
 });
 
-/** Either form of the tensor-core forward: staged (flash-attention-tensor-cores.ts) or direct (…-direct.ts). */
+/** Either form of the tensor-core forward: staged (lab/flash/tensor-cores-two-stage.ts) or direct (…-direct.ts). */
 type Form = TensorCoreOptions | (DirectOptions & { direct: true });
 const steps = (call: KernelCall<'flashAttention'>, o: Form) => ('direct' in o ? flashAttentionTensorCoreDirectSteps(call, o) : flashAttentionTensorCoreDispatch(call, o));
 

@@ -5,7 +5,7 @@ import { dropoutUniforms } from '../wgsl/attention-dropout.js';
 /**
  * What the flash-attention kernels share: head-size buckets, the uniforms of the geometry, and the
  * WGSL that decides whether key j takes part in query row i (mask and causal limit). Tile sizes are
- * in flash-attention-config.ts, the register-blocked products in flash-attention-tiles.ts.
+ * in flash/config.ts, the register-blocked products in flash/tiles.ts.
  */
 
 type FlashCall = KernelCall<'flashAttention'> | KernelCall<'flashAttentionBackward'>;

@@ -30,7 +30,7 @@ export interface FlashConfig {
 
 /**
  * Workgroup memory each kernel stages, as shared matrices (row-major vec4 rows, see
- * flash-attention-tiles.ts) plus `extraBytes` of per-row f32 arrays.
+ * flash/tiles.ts) plus `extraBytes` of per-row f32 arrays.
  *
  * forward: q [br, D] (scaled, for the whole key loop), k then v in one buffer [bc, max(D, Dv)]
  * (v is staged once the scores are taken), probabilities [bc, br] (key-major: the P·v product reads

@@ -12,7 +12,7 @@ export type { TensorCoreBackwardOptions } from './tensor-cores-backward-parts.js
 
 /**
  * Flash attention backward on tensor cores, in the direct form of the forward
- * (flash-attention-tensor-cores-direct.ts): f16 copies of scale·q, k, v and dO first, then
+ * (lab/flash/tensor-cores-direct.ts): f16 copies of scale·q, k, v and dO first, then
  *   D_i = Σ_c dO_ic·O_ic (the f32 backward's step); dO's copy is scaled by a power of two s per
  *       matrix (matrixScaleSteps: in training dO is about 1/(B·T), mostly below f16's normals), dS
  *       is formed as s·dS = P ⊙ (z·dP_s − s·D) so that it stays in f16's range too, and the
@@ -26,7 +26,7 @@ export type { TensorCoreBackwardOptions } from './tensor-cores-backward-parts.js
  * Split operands (hi + lo·2⁻¹¹) keep the products fp32-accurate; one f16 per operand is TF32-like.
  * On an H100 at T 4096 (B 4, H 12, D 64, causal) split takes 19.5 ms against the f32 kernels' 17.9
  * and PyTorch's 8.3; one f16 per operand 7.7 ms (docs/benchmarks.md, "Backward on tensor cores").
- * Devices created with `tensorCores` run the f16 form (flash-attention-select.ts).
+ * Devices created with `tensorCores` run the f16 form (flash/select.ts).
  */
 /** Workgroup bytes of the larger of the two kernels (dK/dV). */
 export function tensorCoreBackwardBytes(o: Pick<TensorCoreBackwardOptions, 'subgroups' | 'bc'>, elemBytes: number, split: boolean, db = 64, dvb = 64): number {
