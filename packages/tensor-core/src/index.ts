@@ -10,6 +10,7 @@ export {
   IndexError,
   SafetensorsError,
 } from './errors.js';
+export { noGrad, enableGrad, isGradEnabled, setGradEnabled, runTaped, GraphCutError } from './grad-mode.js';
 export type { DType, StorageDType, TypedArrayFor, AnyTypedArray } from './dtype.js';
 export {
   DTYPES,
