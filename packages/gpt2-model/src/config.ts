@@ -1,9 +1,10 @@
+import { ATTENTION_IMPLS, type AttentionImpl } from '@lightattn/light-ops';
 import { LightattnError } from '@lightattn/tensor-core';
 
-/** How attention is computed (see @lightattn/light-ops): all give the same result, with different memory. */
-export type AttnImpl = 'vanilla' | 'light' | 'chunked' | 'flash';
-/** Every {@link AttnImpl}. */
-export const ATTN_IMPLS: readonly AttnImpl[] = ['vanilla', 'light', 'chunked', 'flash'];
+/** How attention is computed (@lightattn/light-ops' AttentionImpl): all give the same result, with different memory. */
+export type AttnImpl = AttentionImpl;
+/** Every {@link AttnImpl} (light-ops' ATTENTION_IMPLS). */
+export const ATTN_IMPLS: readonly AttnImpl[] = ATTENTION_IMPLS;
 
 /**
  * What the backward recomputes instead of keeping: 'none' keeps what eager PyTorch keeps;

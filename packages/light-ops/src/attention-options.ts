@@ -45,8 +45,10 @@ export interface ChunkedAttentionOptions extends BaseAttentionOptions {
 /** Options of {@link flashAttention}: those shared by every implementation. */
 export type FlashAttentionOptions = BaseAttentionOptions;
 
+/** Every attention implementation, in the order the docs present them. */
+export const ATTENTION_IMPLS = ['vanilla', 'light', 'chunked', 'flash'] as const;
 /** The attention implementations; all give the same values and differ in what they keep for the backward. */
-export type AttentionImpl = 'vanilla' | 'light' | 'chunked' | 'flash';
+export type AttentionImpl = (typeof ATTENTION_IMPLS)[number];
 
 export interface AttentionOptions extends VanillaAttentionOptions, LightAttentionOptions, ChunkedAttentionOptions {
   /** Default 'vanilla'. */

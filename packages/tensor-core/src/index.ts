@@ -69,6 +69,7 @@ export type {
 export { OP_NAMES, UNARY_FNS, BINARY_FNS, COMPARE_FNS, LOGICAL_FNS, REDUCE_FNS, INTEGER_UNARY_FNS } from './ops/op-params.js';
 export type { OpDef, TensorMeta } from './ops/op-set.js';
 export { OP_SET } from './ops/op-set.js';
+export type { DifferentiableOpName } from './ops/op-set.js';
 export { runOp, runOp1, commonDevice } from './dispatch.js';
 export {
   unary,
