@@ -28,7 +28,7 @@ export interface MemoryCase {
  *   487.5 of parameters); "light" is LightSoftmax + DropMatmul on PyTorch 1.11. Both run HF's
  *   composite gelu_new and keep 1-byte dropout masks; the light fork's DropMatmul keeps a bool mask.
  *   SEED_SEMANTICS measures them with those semantics.
- * - the lent H200 (PyTorch 2.11, GPT2LMHeadModel training step with AdamW, design notes), given
+ * - an NVIDIA H200 (PyTorch 2.11, GPT2LMHeadModel training step with AdamW, design notes), given
  *   there in MB.
  */
 export const REFERENCE_FIGURES = {

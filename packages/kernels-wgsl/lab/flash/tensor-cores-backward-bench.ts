@@ -1,6 +1,6 @@
 /**
  * The tensor-core flash-attention backward against the f32 one on the same device (meant for the
- * lent GPU, see ../../../docs/benchmarks.md): causal, fp32 tensors, B 4, H 12, D 64. Each variant is
+ * GPU machine, see ../../../docs/benchmarks.md): causal, fp32 tensors, B 4, H 12, D 64. Each variant is
  * first checked against the CPU device (causal T 256), then the backward kernels (f16 copies, D,
  * dQ, dK/dV) are timed with timestamp queries after a warm-up. TFLOP/s as FlashAttention counts the
  * backward (2.5× the forward's 2·B·H·T²·D, causal: 5·B·H·T²·D), though both recompute the scores.

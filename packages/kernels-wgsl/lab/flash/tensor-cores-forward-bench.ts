@@ -1,6 +1,6 @@
 /**
  * The tensor-core flash-attention forward against the f32 one on the same device (meant for the
- * lent GPU, see ../../../docs/benchmarks.md): causal, fp32 tensors, B 4, H 12, D 64. It first checks
+ * GPU machine, see ../../../docs/benchmarks.md): causal, fp32 tensors, B 4, H 12, D 64. It first checks
  * every variant against the CPU device (causal; --check-all adds dropout and a key-padding mask) and prints the
  * largest error of each, then times the forward kernels with timestamp queries; TFLOP/s as
  * FlashAttention counts the forward (2·B·H·T²·D, causal), though the tensor-core kernel takes the

@@ -11,7 +11,7 @@ import { MatrixEmitter } from '../../src/kernels/wgsl/subgroup-matrix.js';
 /**
  * The tensor-core forward's logic (staging as f16 hi/lo, scores per subgroup, the two stages, masks,
  * dropout, edges) runs here with its subgroup-matrix products emulated in plain WGSL, on any WebGPU
- * device; on the lent GPU the same generator emits real subgroup matrices
+ * device; on a GPU machine the same generator emits real subgroup matrices
  * (bench/flash-attention-tensor-cores-bench.ts checks them against the CPU there).
  */
 const device = await webgpuTestDevice();

@@ -66,7 +66,7 @@ export function flashSharedBytes(kind: keyof FlashConfig, t: FlashTile, db: numb
 }
 
 /**
- * Tiles for devices with ≥ 48 KiB of workgroup memory (the lent H100/H200), by head-size bucket
+ * Tiles for devices with ≥ 48 KiB of workgroup memory (NVIDIA H100 and H200 GPUs), by head-size bucket
  * (the larger of D's and Dv's).
  *
  * Head size 64 measured on an H200 (Dawn/Vulkan, timestamp queries, causal, B 4, H 12, fp32), each

@@ -9,7 +9,7 @@ import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type Te
 /**
  * The tensor-core backward's logic (f16 copies, D, dQ over key tiles, dK/dV over query tiles,
  * masks, dropout, causal skipping, edges) with its subgroup-matrix products emulated in plain WGSL;
- * bench/flash-attention-tensor-cores-bench.ts runs the real ones on the lent GPU.
+ * bench/flash-attention-tensor-cores-bench.ts runs the real ones on a GPU machine.
  */
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();
