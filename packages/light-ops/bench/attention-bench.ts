@@ -87,7 +87,7 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
       }
     });
   // Warm up for four seconds: an idle H100 sat at a 345 MHz SM clock, and under this load its driver
-  // took about 3.5 s to raise it to 1980 MHz (nvidia-smi every 200 ms, docs/benchmarks.md, "One pass").
+  // took about 3.5 s to raise it to 1980 MHz (nvidia-smi every 200 ms, docs/benchmarks-history.md, "One pass").
   const warm = performance.now();
   do {
     once();

@@ -23,7 +23,7 @@ import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCo
  * a row maximum grows by more than RESCALE_MARGIN): the form devices created with `tensorCores` run
  * (flash/select.ts), one f16 per operand, k and v staged, 8 subgroups × 16 rows, 16 keys.
  *
- * On an H100 at T 4096 (B 4, H 12, D 64, causal; docs/benchmarks.md, "One pass") one pass takes
+ * On an H100 at T 4096 (B 4, H 12, D 64, causal; docs/benchmarks-history.md, "One pass") one pass takes
  * 2.26 ms with one f16 per operand (two passes 2.97, PyTorch's fp32 SDPA 3.37) and 5.69 ms with
  * split operands (two passes 7.11, the f32 kernel 6.23). Tests run it emulated;
  * bench/flash-attention-tensor-cores-bench.ts runs it for real.

@@ -69,16 +69,10 @@ export function flashSharedBytes(kind: keyof FlashConfig, t: FlashTile, db: numb
  * Tiles for devices with ≥ 48 KiB of workgroup memory (NVIDIA H100 and H200 GPUs), by head-size bucket
  * (the larger of D's and Dv's).
  *
- * Head size 64 measured on an H200 (Dawn/Vulkan, timestamp queries, causal, B 4, H 12, fp32), each
- * kernel's own products (forward 2, dQ 3, dK/dV 4 of T²·D/2 each) at T 4096, from 54 tile variants:
- * forward 32×32×64 16.5 TFLOP/s (32×32×128 15.9, 32×64×128 15.3, 64×32×128 14.4, 64×32×256 5.2);
- * dQ 32×32×128 19.0 (64×16×256 18.7, 16×64×128 15.1, 64×16×128 14.5); dK/dV 32×32×128 21.2
- * (32×32×256 16.6, 8×64×128 14.8). The same winners held at T 1024 and 16384. Register prefetch
- * gained 1.4–3× in every tile (the kernels wait on global reads without it); unrolled (constant) trip
- * counts 1.1–1.4×; 64 invocations lose to 128 in the backward, 256 lose everywhere.
- * Head sizes 16/32 use the same tiles unmeasured; 128 keeps the 128-invocation shapes that fit
- * (measured only without prefetch: 7.6 TFLOP/s forward, 3.5 forward + backward at T 4096); 256
- * (prefetch would need 128 more registers) is unmeasured.
+ * Head size 64: the fastest of 54 tile variants measured at T 1024, 4096 and 16384 (docs/benchmarks.md,
+ * "Flash attention tiles"). Register prefetch helps every tile because the kernels otherwise wait on
+ * global reads; constant trip counts help less. Head sizes 16/32 use the same tiles; 128 keeps the
+ * 128-invocation shapes that fit; 256 has no prefetch (it would need 128 more registers).
  */
 const fast = (br: number, bc: number, threads: number): FlashTile => ({ br, bc, threads, unroll: true, prefetch: true });
 const HEAD_64: FlashConfig = { forward: fast(32, 32, 64), dq: fast(32, 32, 128), dkdv: fast(32, 32, 128) };

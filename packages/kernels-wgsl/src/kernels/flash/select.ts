@@ -9,10 +9,9 @@ import { flashAttentionTensorCoreForwardSteps, tensorCoreForwardBytes, type Tens
 /**
  * The device's flash-attention kernels: on tensor cores with f16 operands when the device was
  * created with `tensorCores` (checked there) and the tiles fit, else the f32 kernels (always for head
- * sizes over 128). The tiles are the fastest measured on an H100 (docs/benchmarks.md, "One pass" and
- * "Backward on tensor cores"), at T 4096 (B 4, H 12, D 64, causal): forward in one pass, 8 subgroups
- * × 16 query rows over staged tiles of 16 keys, 2.26 ms; backward 4 subgroups, tiles of 16, 8.2 ms
- * (8 subgroups or tiles of 32 were slower).
+ * sizes over 128). The tiles are the fastest measured on an H100 at GPT-2 sizes (docs/benchmarks.md,
+ * "Flash attention tiles"): forward in one pass, 8 subgroups × 16 query rows over staged tiles of 16
+ * keys; backward 4 subgroups, tiles of 16.
  */
 export const TENSOR_CORE_FORWARD: TensorCoreForwardOptions = { emulate: false, subgroups: 8, rows: 16, bc: 16 };
 export const TENSOR_CORE_BACKWARD: TensorCoreBackwardOptions = { emulate: false, split: false, subgroups: 4, bc: 16 };

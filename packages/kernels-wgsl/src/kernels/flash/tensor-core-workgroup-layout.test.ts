@@ -8,7 +8,7 @@ import { flashAttentionTensorCoreForwardSteps, type TensorCoreForwardOptions } f
 /**
  * On an H100 (driver 580.159) a 4-byte workgroup variable declared after the staged k and v tiles
  * left them misaligned for the subgroup-matrix loads, which then read the first two halves of every
- * row wrong (docs/benchmarks.md, "One pass"). SwiftShader runs the emulated kernels right either
+ * row wrong (docs/benchmarks-history.md, "One pass"). SwiftShader runs the emulated kernels right either
  * way, so this checks the rule the real kernels keep instead: every workgroup variable of the
  * tensor-core kernels, as emitted for real subgroup matrices, is a multiple of 16 bytes.
  */

@@ -24,8 +24,8 @@ export type { TensorCoreBackwardOptions } from './tensor-cores-backward-parts.js
  *       `bc` (from the first that sees them): Sᵀ = k·(scale·q)ᵀ and dPᵀ = v·dOᵀ, then
  *       dV += (P·z)ᵀ·dO and dK += dSᵀ·(scale·q).
  * Split operands (hi + lo·2⁻¹¹) keep the products fp32-accurate; one f16 per operand is TF32-like.
- * On an H100 at T 4096 (B 4, H 12, D 64, causal) split takes 19.5 ms against the f32 kernels' 17.9
- * and PyTorch's 8.3; one f16 per operand 7.7 ms (docs/benchmarks.md, "Backward on tensor cores").
+ * Split is slower than the f32 kernels, one f16 per operand faster than PyTorch's fp32 backward
+ * (docs/benchmarks.md, "Flash attention tiles").
  * Devices created with `tensorCores` run the f16 form (flash/select.ts).
  */
 /** Workgroup bytes of the larger of the two kernels (dK/dV). */
