@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromArray, OP_NAMES, OP_SET } from '@lightattn/tensor-core';
+import { fromArray } from '@lightattn/tensor-core';
 import { param } from './functional.js';
 import { gradcheck, randomInput } from './gradcheck.js';
-import { GRAD_RULES } from './grad-rules.js';
 import { concat, expand, flatten, narrow, pad, permute, reshape, setSlice, slice, split, squeeze, transpose, unsqueeze } from './ops-layout.js';
 import { noGrad } from './grad-mode.js';
 import { mul } from './ops-elementwise.js';

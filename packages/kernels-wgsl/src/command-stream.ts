@@ -114,7 +114,6 @@ export class CommandStream {
     let at = chunk ? Math.ceil(chunk.used / align) * align : 0;
     if (chunk && at + size > this.host.byteLength) {
       this.flush();
-      chunk = null;
       at = 0;
     }
     const encoder = this.begin();

@@ -7,7 +7,10 @@ import { flashAttentionTensorCoreDirectSteps, type DirectOptions } from './tenso
 // The rule src/kernels/flash/tensor-core-workgroup-layout.test.ts checks for the shipped kernels
 // (every workgroup variable a multiple of 16 bytes), for every form of the lab's direct forward.
 const cpu = createCpuDevice();
-const info = { limits: { maxComputeWorkgroupStorageSize: 49152, maxComputeInvocationsPerWorkgroup: 1024, maxStorageBuffersPerShaderStage: 16 }, tensorCores: true } as unknown as KernelDeviceInfo;
+const info = {
+  limits: { maxComputeWorkgroupStorageSize: 49152, maxComputeInvocationsPerWorkgroup: 1024, maxStorageBuffersPerShaderStage: 16 },
+  tensorCores: true,
+} as unknown as KernelDeviceInfo;
 
 describe('lab tensor-core forward forms: workgroup memory layout', () => {
   it('declares only 16-byte multiples (one and two passes, split or not, staged and direct)', () => {
@@ -15,7 +18,14 @@ describe('lab tensor-core forward forms: workgroup memory layout', () => {
     const params: OpParams<'flashAttention'> = { causal: true, scale: 0.125, p: 0.1, seed: 1, offset: 0, rowOffset: 0, rows: T };
     const t = () => zeros([1, 2, T, 64], { device: cpu });
     const mask = fromArray([1], { shape: [1, 1, 1, 1], dtype: 'bool', device: cpu });
-    const forward = { op: 'flashAttention', inputs: [t(), t(), t(), mask], outputs: [t(), zeros([1, 2, T], { device: cpu })], params, device: info, errorTag: 0 } as KernelCall<'flashAttention'>;
+    const forward = {
+      op: 'flashAttention',
+      inputs: [t(), t(), t(), mask],
+      outputs: [t(), zeros([1, 2, T], { device: cpu })],
+      params,
+      device: info,
+      errorTag: 0,
+    } as KernelCall<'flashAttention'>;
     const checked: string[] = [];
     for (const onePass of [false, true]) {
       for (const split of [false, true]) {

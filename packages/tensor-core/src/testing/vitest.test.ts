@@ -10,7 +10,9 @@ describe('toBeAllClose', () => {
   });
 
   it('fails naming the mismatches and the largest errors', () => {
-    expect(() => expect([1, 2, 3], 'logits').toBeAllClose([1, 2.5, 3], { rtol: 0, atol: 0.1 })).toThrow(/1 of 3 elements differ \(rtol 0, atol 0.1\)\n {2}\[1\] actual 2, expected 2.5[\s\S]*max abs error 0.5 at \[1\]/);
+    expect(() => expect([1, 2, 3], 'logits').toBeAllClose([1, 2.5, 3], { rtol: 0, atol: 0.1 })).toThrow(
+      /1 of 3 elements differ \(rtol 0, atol 0.1\)\n {2}\[1\] actual 2, expected 2.5[\s\S]*max abs error 0.5 at \[1\]/,
+    );
     expect(() => expect([1, 2]).toBeAllClose([1, 2, 3])).toThrow(/got 2 elements, expected 3/);
   });
 });
@@ -34,9 +36,16 @@ describe('openTestDevice', () => {
 // One suite per device; the second shows in the report as a skipped test titled with the reason
 // (outside CI), not as a pass.
 const ran: string[] = [];
-describeEachDevice('describeEachDevice', [{ name: 'cpu', create: () => createCpuDevice() }, ...(process.env.CI === 'true' ? [] : [{ name: 'missing', create: () => Promise.reject(new Error('not installed')) }])], (device) => {
-  it('runs the body with the device', () => {
-    ran.push(device.type);
-    expect(ran).toEqual(['cpu']);
-  });
-});
+describeEachDevice(
+  'describeEachDevice',
+  [
+    { name: 'cpu', create: () => createCpuDevice() },
+    ...(process.env.CI === 'true' ? [] : [{ name: 'missing', create: () => Promise.reject(new Error('not installed')) }]),
+  ],
+  (device) => {
+    it('runs the body with the device', () => {
+      ran.push(device.type);
+      expect(ran).toEqual(['cpu']);
+    });
+  },
+);

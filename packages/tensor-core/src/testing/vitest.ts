@@ -25,7 +25,7 @@ export async function openTestDevice<D extends Device>(spec: TestDeviceSpec<D>):
     return { device: await spec.create() };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    if (process.env.CI === 'true') throw new Error(`CI=true but the ${spec.name} test device could not be created: ${reason}`);
+    if (process.env.CI === 'true') throw new Error(`CI=true but the ${spec.name} test device could not be created: ${reason}`, { cause: e });
     return { device: null, skip: `no ${spec.name} device: ${reason}` };
   }
 }
@@ -34,7 +34,12 @@ export async function openTestDevice<D extends Device>(spec: TestDeviceSpec<D>):
  * `describe(title)` once per device, with `body` given the device; destroyed after the suite when it
  * has a `destroy()`. A device that cannot be created shows as a skipped test naming the reason.
  */
-export function describeEachDevice<D extends Device>(title: string, specs: readonly TestDeviceSpec<D>[], body: (device: D) => void, options: { timeout?: number } = {}): void {
+export function describeEachDevice<D extends Device>(
+  title: string,
+  specs: readonly TestDeviceSpec<D>[],
+  body: (device: D) => void,
+  options: { timeout?: number } = {},
+): void {
   for (const spec of specs) {
     describe(`${title} (${spec.name})`, options, async () => {
       const opened = await openTestDevice(spec);
@@ -84,6 +89,7 @@ export function registerMatchers(): void {
 }
 
 declare module 'vitest' {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- must match vitest's own declaration
   interface Matchers<T = any> {
     /** Every element within atol + rtol·|expected| (defaults rtol 1e-5, atol 1e-6). */
     toBeAllClose(expected: ArrayLike<number> | number, options?: AllCloseOptions): T;

@@ -5,7 +5,15 @@ import { copyTileWgsl, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, type StageCopy } from
 import { builder, emitters, header, ROWS, type Call, type TensorCoreBackwardOptions } from './tensor-cores-backward-parts.js';
 
 /** dK and dV of the tensor-core backward (see tensor-cores-backward.ts): a workgroup per block of key rows, walking the query tiles. */
-export function dkdvStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreBackwardOptions, copies: StageCopy[], tqp: number, tkp: number): KernelDispatch {
+export function dkdvStep(
+  call: Call,
+  g: FlashGeometry,
+  e: MatrixEmitter,
+  o: TensorCoreBackwardOptions,
+  copies: StageCopy[],
+  tqp: number,
+  tkp: number,
+): KernelDispatch {
   const { subgroups, bc } = o;
   const { db, dvb, dropout } = g;
   const bk = subgroups * ROWS;
@@ -20,7 +28,9 @@ export function dkdvStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: Tens
   const m = emitters(e, bc);
   const { ss, ps } = m;
   const span = bc / 2;
-  return b.build(g.B * g.H * kTiles, (decls) => `${header(e, g, decls)}
+  return b.build(
+    g.B * g.H * kTiles,
+    (decls) => `${header(e, g, decls)}
 ${m.parts.map((p) => `var<workgroup> q_${p}: array<${e.elem}, ${bc * (db + 8)}>;\nvar<workgroup> g_${p}: array<${e.elem}, ${bc * (dvb + 8)}>;\nvar<workgroup> pz_${p}: array<${e.elem}, ${subgroups * ROWS * ps}>;\nvar<workgroup> ds_${p}: array<${e.elem}, ${subgroups * ROWS * ps}>;`).join('\n')}
 var<workgroup> s_s: array<f32, ${subgroups * ROWS * ss}>;
 var<workgroup> dp_s: array<f32, ${subgroups * ROWS * ss}>;
@@ -96,5 +106,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   }
   ${m.storeRows('acc_dk', db, 's_base', (col, value) => `let ck = ${col}; if (key < u.tk && ck < u.d) { dk_set((bh * u.tk + key) * u.d + ck, inv_g * ${value}); }`).join('\n  ')}
   ${m.storeRows('acc_dv', dvb, 's_base', (col, value) => `let cv = ${col}; if (key < u.tk && cv < u.dv) { dv_set((bh * u.tk + key) * u.dv + cv, inv_g * ${value}); }`).join('\n  ')}
-}`);
+}`,
+  );
 }

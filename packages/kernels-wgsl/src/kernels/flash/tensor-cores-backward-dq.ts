@@ -5,7 +5,15 @@ import { copyTileWgsl, queryBlockStartWgsl, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, 
 import { builder, emitters, header, ROWS, type Call, type TensorCoreBackwardOptions } from './tensor-cores-backward-parts.js';
 
 /** dQ of the tensor-core backward (see tensor-cores-backward.ts): a workgroup per block of query rows, walking the key tiles. */
-export function dqStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: TensorCoreBackwardOptions, copies: StageCopy[], tqp: number, tkp: number): KernelDispatch {
+export function dqStep(
+  call: Call,
+  g: FlashGeometry,
+  e: MatrixEmitter,
+  o: TensorCoreBackwardOptions,
+  copies: StageCopy[],
+  tqp: number,
+  tkp: number,
+): KernelDispatch {
   const { subgroups, bc } = o;
   const { db, dvb, dropout } = g;
   const br = subgroups * ROWS;
@@ -20,7 +28,9 @@ export function dqStep(call: Call, g: FlashGeometry, e: MatrixEmitter, o: Tensor
   const m = emitters(e, bc);
   const { ss, ps } = m;
   const span = bc / 2;
-  return b.build(g.B * g.H * qTiles, (decls) => `${header(e, g, decls)}
+  return b.build(
+    g.B * g.H * qTiles,
+    (decls) => `${header(e, g, decls)}
 ${m.parts.map((p) => `var<workgroup> k_${p}: array<${e.elem}, ${bc * (db + 8)}>;\nvar<workgroup> v_${p}: array<${e.elem}, ${bc * (dvb + 8)}>;\nvar<workgroup> ds_${p}: array<${e.elem}, ${subgroups * ROWS * ps}>;`).join('\n')}
 var<workgroup> s_s: array<f32, ${subgroups * ROWS * ss}>;
 var<workgroup> dp_s: array<f32, ${subgroups * ROWS * ss}>;
@@ -79,5 +89,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     workgroupBarrier();
   }
   ${m.storeRows('acc_dq', db, 's_base', (col, value) => `let cq = ${col}; if (row < u.tq && cq < u.d) { dq_set((bh * u.tq + row) * u.d + cq, u.scale * inv_g * ${value}); }`).join('\n  ')}
-}`);
+}`,
+  );
 }

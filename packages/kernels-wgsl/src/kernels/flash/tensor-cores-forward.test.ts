@@ -50,12 +50,16 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
     });
   }
 
-  it('matches the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D, 16 or 32 rows per subgroup', { timeout: 240_000 }, async () => {
-    await check(tile(2, 16, 16), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
-    await check(tile(1, 32, 32), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
-    await check(tile(2, 16, 16), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
-    await check(tile(1, 32, 16), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
-  });
+  it(
+    'matches the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D, 16 or 32 rows per subgroup',
+    { timeout: 240_000 },
+    async () => {
+      await check(tile(2, 16, 16), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
+      await check(tile(1, 32, 32), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
+      await check(tile(2, 16, 16), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
+      await check(tile(1, 32, 16), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
+    },
+  );
 
   it('rescales the accumulators when a row maximum grows along the keys', { timeout: 240_000 }, async () => {
     // Keys scaled up along the sequence: every tile raises the row maxima by more than the margin,
@@ -74,7 +78,14 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
         const out = zeros([2, 1, 3, 16], { device: d });
         const lse = zeros([2, 1, 3], { device: d });
         const params: OpParams<'flashAttention'> = { causal: false, scale: 0.25, p: 0, seed: 0, offset: 0, rowOffset: 0, rows: 3 };
-        const call = { op: 'flashAttention', inputs: [q, k, v, mask], outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+        const call = {
+          op: 'flashAttention',
+          inputs: [q, k, v, mask],
+          outputs: [out, lse],
+          params,
+          device: d.kernelInfo,
+          errorTag: 0,
+        } as KernelCall<'flashAttention'>;
         d.runSteps(call, flashAttentionTensorCoreForwardSteps(call, form));
         const o = await out.toArray();
         expect(o.slice(0, 48).every((x) => Math.abs(x - 1) < 1e-6)).toBe(true);

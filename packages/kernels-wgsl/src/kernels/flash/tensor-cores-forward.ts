@@ -3,7 +3,18 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../wgsl/subgroup-matrix.js';
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './common.js';
-import { accumulateWgsl, copyTileWgsl, elementsPerVec, queryBlockStartWgsl, stageCopyDispatch, stageCount, TENSOR_CORE_MAX_HEAD, wgslBlock, type Job, type StageCopy } from './tensor-core-parts.js';
+import {
+  accumulateWgsl,
+  copyTileWgsl,
+  elementsPerVec,
+  queryBlockStartWgsl,
+  stageCopyDispatch,
+  stageCount,
+  TENSOR_CORE_MAX_HEAD,
+  wgslBlock,
+  type Job,
+  type StageCopy,
+} from './tensor-core-parts.js';
 
 /**
  * The tensor-core flash forward that devices created with `tensorCores` run (select.ts): one f16 per
@@ -59,7 +70,8 @@ export function tensorCoreForwardBytes(t: TensorCoreForwardTile, elemBytes: numb
 export function flashAttentionTensorCoreForwardSteps(call: KernelCall<'flashAttention'>, o: TensorCoreForwardOptions): KernelDispatch[] {
   const g = flashGeometry(call);
   if (g.B * g.H * g.Tq === 0) return [];
-  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD) throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
+  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD)
+    throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
   if (o.rows !== 16 && o.rows !== 32) throw new RangeError(`flashAttention (tensor cores): rows per subgroup must be 16 or 32, got ${o.rows}`);
   const e = new MatrixEmitter(o.emulate, false);
   if (tensorCoreForwardBytes(o, e.elemBytes, Math.max(g.db, g.dvb)) > call.device.limits.maxComputeWorkgroupStorageSize) {
@@ -79,7 +91,16 @@ export function flashAttentionTensorCoreForwardSteps(call: KernelCall<'flashAtte
   const steps = copies.map((c) => stageCopyDispatch(call as KernelCall<OpName>, e, g, c));
 
   // The key names the lab form's variant dimensions, at the point shipped here (see lab/flash/tensor-cores-direct.ts).
-  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, 'staged', 'scaled', 'one-pass']);
+  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [
+    o.emulate ? 'emulated' : 'subgroup-matrix',
+    'f16',
+    `sg${subgroups}`,
+    `r${R}`,
+    `bc${bc}`,
+    'staged',
+    'scaled',
+    'one-pass',
+  ]);
   // S = q·kᵀ and O = P·v.
   b.expectFlops(flashFlops(call, g, [g.D, g.Dv]));
   b.input('mask', call.inputs[3]!);
@@ -118,7 +139,8 @@ export function flashAttentionTensorCoreForwardSteps(call: KernelCall<'flashAtte
     for (let kk = 0; kk < db / MMA; kk++) {
       // kᵀ: element (d, j) is k row j, column d: column-major in the staged tile.
       const step: string[] = [];
-      for (let n = 0; n < bc / MMA; n++) step.push(e.loadRight(`k_hi_${n}`, { array: 'k_tile_hi', offset: `${n * MMA * (db + 8) + kk * MMA}u`, colMajor: true, stride: db + 8 }));
+      for (let n = 0; n < bc / MMA; n++)
+        step.push(e.loadRight(`k_hi_${n}`, { array: 'k_tile_hi', offset: `${n * MMA * (db + 8) + kk * MMA}u`, colMajor: true, stride: db + 8 }));
       const jobs: Job[] = [];
       for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) jobs.push({ acc: `acc_s_${i}_${n}`, l: () => `q_hi_${i}_${kk}`, r: () => `k_hi_${n}` });
       lines.push(wgslBlock([...step, ...accumulateWgsl(e, jobs)]));
@@ -131,8 +153,10 @@ export function flashAttentionTensorCoreForwardSteps(call: KernelCall<'flashAtte
     const lines: string[] = [];
     for (let kk = 0; kk < bc / MMA; kk++) {
       const step: string[] = [];
-      for (let i = 0; i < ri; i++) step.push(e.loadLeft(`p_hi_${i}`, { array: 'p_hi', offset: `${pBase} + ${i * MMA * ps + kk * MMA}u`, colMajor: false, stride: ps }));
-      for (let n = 0; n < dvb / MMA; n++) step.push(e.loadRight(`v_hi_${n}`, { array: 'v_tile_hi', offset: `${kk * MMA * (dvb + 8) + n * MMA}u`, colMajor: false, stride: dvb + 8 }));
+      for (let i = 0; i < ri; i++)
+        step.push(e.loadLeft(`p_hi_${i}`, { array: 'p_hi', offset: `${pBase} + ${i * MMA * ps + kk * MMA}u`, colMajor: false, stride: ps }));
+      for (let n = 0; n < dvb / MMA; n++)
+        step.push(e.loadRight(`v_hi_${n}`, { array: 'v_tile_hi', offset: `${kk * MMA * (dvb + 8) + n * MMA}u`, colMajor: false, stride: dvb + 8 }));
       const jobs: Job[] = [];
       for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) jobs.push({ acc: `acc_o_${i}_${n}`, l: () => `p_hi_${i}`, r: () => `v_hi_${n}` });
       lines.push(wgslBlock([...step, ...accumulateWgsl(e, jobs)]));
@@ -159,7 +183,10 @@ export function flashAttentionTensorCoreForwardSteps(call: KernelCall<'flashAtte
   const rescaleO: string[] = [];
   for (let n = 0; n < dvb / MMA; n++) {
     rescaleO.push('workgroupBarrier();', ...storeFragments(n), 'workgroupBarrier();');
-    rescaleO.push(rowShare(n, (at) => `s_s[${at}] *= alpha;`), 'workgroupBarrier();');
+    rescaleO.push(
+      rowShare(n, (at) => `s_s[${at}] *= alpha;`),
+      'workgroupBarrier();',
+    );
     for (let i = 0; i < ri; i++) rescaleO.push(e.loadAcc(`acc_o_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss}u`, ss));
   }
   // With lane pairs (rows 16), the value x of the other lane of this row (through stat_s).
@@ -228,7 +255,9 @@ export function flashAttentionTensorCoreForwardSteps(call: KernelCall<'flashAtte
   let o_norm = select(0.0, ${dropout ? 'u.keep_scale' : '1.0'} / ll, ll > 0.0);`;
 
   steps.push(
-    b.build(g.B * g.H * qTiles, (decls) => `${e.enables()}${decls}
+    b.build(
+      g.B * g.H * qTiles,
+      (decls) => `${e.enables()}${decls}
 ${WGSL_FLOAT_BITS}
 ${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
@@ -238,13 +267,17 @@ var<workgroup> s_s: array<f32, ${subgroups * R * ss}>;
 
 var<workgroup> p_hi: array<${e.elem}, ${subgroups * R * ps}>;
 ${lpr === 2 ? `var<workgroup> stat_s: array<vec2<f32>, ${subgroups * SUBGROUP}>;` : ''}
-${lpr === 2 ? `// Called in uniform control flow only.
+${
+  lpr === 2
+    ? `// Called in uniform control flow only.
 fn pair_other(x: f32, lid: u32) -> f32 {
   workgroupBarrier();
   stat_s[lid] = vec2<f32>(x, 0.0);
   workgroupBarrier();
   return stat_s[lid ^ 1u].x;
-}` : ''}
+}`
+    : ''
+}
 ${[`k_tile_hi: array<${e.elem}, ${bc * (db + 8)}>`, `v_tile_hi: array<${e.elem}, ${bc * (dvb + 8)}>`].map((d) => `var<workgroup> ${d};`).join('\n')}
 // Four words, not one: on an H100 (driver 580.159) a 4-byte workgroup variable here left the
 // staged k and v tiles misaligned for the subgroup-matrix loads, which then read the first two
@@ -271,7 +304,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
 
   ${body}
   ${storeO.join('\n  ')}
-}`),
+}`,
+    ),
   );
   return steps;
 }
