@@ -9,6 +9,7 @@ import { assertAllClose, type Tolerance } from './assert.js';
 /** A device a suite runs on: its name and how to create it (may reject, e.g. no WebGPU adapter). */
 export interface TestDeviceSpec<D extends Device = Device> {
   readonly name: string;
+  /** Creates the device; a rejection (no adapter, say) becomes a visible skip, or a failure with CI=true. */
   create(): D | Promise<D>;
 }
 
@@ -71,8 +72,18 @@ function values(x: unknown): ArrayLike<number> {
  * atol + rtol·|expected| (NaN matches NaN, ±Inf the same infinity). A failure lists the first
  * mismatches and the largest absolute and relative errors (assertAllClose).
  */
+/** What a vitest matcher returns. */
+export interface AllCloseResult {
+  /** Whether every element was close. */
+  readonly pass: boolean;
+  /** The failure (or, under `.not`, the unexpected pass) described. */
+  readonly message: () => string;
+}
+
+/** The matchers `registerMatchers()` adds to vitest's `expect`: `toBeAllClose`. */
 export const allCloseMatchers = {
-  toBeAllClose(this: { isNot: boolean; currentTestName?: string }, received: unknown, expected: unknown, options: AllCloseOptions = {}) {
+  /** The matcher behind `expect(actual).toBeAllClose(expected, options)`. */
+  toBeAllClose(this: { isNot: boolean; currentTestName?: string }, received: unknown, expected: unknown, options: AllCloseOptions = {}): AllCloseResult {
     const tolerance = { ...DEFAULT_ALL_CLOSE, ...options };
     try {
       assertAllClose(values(received), values(expected), tolerance, 'values');
