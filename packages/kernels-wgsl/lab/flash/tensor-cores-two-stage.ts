@@ -3,7 +3,8 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDeviceInfo, type 
 import { WGSL_ATTENTION_DROPOUT } from '../../src/kernels/wgsl/attention-dropout.js';
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from '../../src/kernels/flash/common.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../../src/kernels/wgsl/subgroup-matrix.js';
-import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, TENSOR_CORE_RANGE_MESSAGE } from '../../src/kernels/flash/tensor-core-parts.js';
+import { queryBlockStartWgsl } from '../../src/kernels/flash/common.js';
+import { TENSOR_CORE_MAX_HEAD, TENSOR_CORE_RANGE_MESSAGE } from '../../src/kernels/flash/tensor-core-parts.js';
 
 /**
  * Flash attention forward on tensor cores (subgroup matrices, see subgroup-matrix.ts), in the

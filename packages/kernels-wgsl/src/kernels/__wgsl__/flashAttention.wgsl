@@ -84,9 +84,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -539,9 +537,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -860,9 +856,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -1181,9 +1175,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -1502,9 +1494,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -1823,9 +1813,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -2150,9 +2138,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 16u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 16u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -2497,9 +2483,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
@@ -2830,9 +2814,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
-  // Keys past the last one any row of this tile may see are never loaded.
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;

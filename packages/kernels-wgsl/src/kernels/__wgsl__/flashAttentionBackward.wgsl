@@ -3620,7 +3620,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 16u;
   let key_end = last_key(min(u.tq, i0 + 16u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -3961,7 +3960,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -4273,7 +4271,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -4585,7 +4582,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -4897,7 +4893,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -5209,7 +5204,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -5524,7 +5518,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 8u;
   let key_end = last_key(min(u.tq, i0 + 8u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -5774,7 +5767,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;
@@ -6092,7 +6084,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let wg = linear_workgroup(wid, nwg);
   let bh = wg / u.q_tiles;
   if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
   let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * 32u;
   let key_end = last_key(min(u.tq, i0 + 32u) - 1u);
   let k_base = bh * u.tk * u.d;

@@ -1,7 +1,7 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, type KernelCall, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry, queryBlockStartWgsl } from './common.js';
 import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashConfig } from './config.js';
 import { ntA, ntAccWgsl, ntB, ntProductWgsl, sharedAt, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnAccWgsl, tnProductWgsl, withB, type SharedMatrix } from './tiles.js';
 
@@ -133,12 +133,7 @@ ${[qs, gs, ks, vs, dss].map(sharedDecl).join('\n')}
 
 @compute @workgroup_size(${threads})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let wg = linear_workgroup(wid, nwg);
-  let bh = wg / u.q_tiles;
-  if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
-  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
-  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);
+  ${queryBlockStartWgsl(br)}
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
   let m_base = mask_base(bh);

@@ -115,3 +115,17 @@ fn drop_at(drop_g: u32, j: u32) -> f32 {
   var walk = drop_row(drop_g);
   return drop_scale(&walk, j);
 }`;
+
+/**
+ * WGSL opening a kernel with a workgroup per `br` query rows of one (batch, head) matrix: bh, its
+ * first row i0 and key_end, one past the last key its last row sees (uniform, so barriers in loops
+ * up to it are too). Last query blocks first: under a causal mask they see the most keys. Needs the
+ * uniform q_tiles (blocks per matrix).
+ */
+export function queryBlockStartWgsl(br: number): string {
+  return `let wg = linear_workgroup(wid, nwg);
+  let bh = wg / u.q_tiles;
+  if (bh >= u.bh) { return; }
+  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
+  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);`;
+}

@@ -1,7 +1,7 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, queryBlockStartWgsl } from './common.js';
 import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashTile } from './config.js';
 import { ntAccWgsl, ntA, ntB, ntProductWgsl, sharedAt, sharedBytes, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnA, tnAccWgsl, tnProductWgsl, type SharedMatrix } from './tiles.js';
 
@@ -106,13 +106,7 @@ var<workgroup> red_s: array<vec4<f32>, ${br * groups4}>;
 
 @compute @workgroup_size(${threads})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let wg = linear_workgroup(wid, nwg);
-  let bh = wg / u.q_tiles;
-  if (bh >= u.bh) { return; }
-  // Last query tiles first: under a causal mask they see the most keys, so the longest run starts earliest.
-  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
-  // Keys past the last one any row of this tile may see are never loaded.
-  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);
+  ${queryBlockStartWgsl(br)}
   let k_base = bh * u.tk * u.d;
   let v_base = bh * u.tk * u.dv;
   let m_base = mask_base(bh);

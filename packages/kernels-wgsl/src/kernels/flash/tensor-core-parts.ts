@@ -6,28 +6,13 @@ import { LO_SCALE, type MatrixEmitter } from '../wgsl/subgroup-matrix.js';
 
 /**
  * What the tensor-core attention kernels share (forward: tensor-cores-forward.ts; backward:
- * tensor-cores-backward.ts; and the lab forms in lab/flash/): the head-size limit, the opening of a
- * query block, the pre-pass that copies an f32 tensor into f16 hi (and lo) scratch, zero-padded to whole tiles;
+ * tensor-cores-backward.ts; and the lab forms in lab/flash/): the head-size limit, the pre-pass that copies an f32 tensor into f16 hi (and lo) scratch, zero-padded to whole tiles;
  * the split product emitted for independent accumulators; and the copy of a tile of such a scratch
  * into workgroup memory.
  */
 
 /** Head sizes the tensor-core kernels take (buckets up to 128; 256 stays on the f32 kernels). */
 export const TENSOR_CORE_MAX_HEAD = 128;
-
-/**
- * WGSL opening a kernel with a workgroup per `br` query rows of one (batch, head) matrix: bh, its
- * first row i0 and key_end, one past the last key its last row sees (uniform, so barriers in loops
- * up to it are too). Last query blocks first: under a causal mask they see the most keys. Needs the
- * uniform q_tiles (blocks per matrix).
- */
-export function queryBlockStartWgsl(br: number): string {
-  return `let wg = linear_workgroup(wid, nwg);
-  let bh = wg / u.q_tiles;
-  if (bh >= u.bh) { return; }
-  let i0 = (u.q_tiles - 1u - wg % u.q_tiles) * ${br}u;
-  let key_end = last_key(min(u.tq, i0 + ${br}u) - 1u);`;
-}
 
 export const TENSOR_CORE_GRADIENT_RANGE_MESSAGE =
   'flashAttentionBackward on tensor cores: a score gradient dS (scaled with dO) reached magnitude 65504, outside f16, in which tensor cores take their operands; create the WebGPU device without `tensorCores` for these inputs';

@@ -1,7 +1,7 @@
 import { ceilDiv, type KernelDispatch } from '../../kernel-api.js';
 import { MMA, SUBGROUP, type MatrixEmitter } from '../wgsl/subgroup-matrix.js';
-import { flashFlops, type FlashGeometry } from './common.js';
-import { copyTileWgsl, queryBlockStartWgsl, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, type StageCopy } from './tensor-core-parts.js';
+import { flashFlops, queryBlockStartWgsl, type FlashGeometry } from './common.js';
+import { copyTileWgsl, TENSOR_CORE_GRADIENT_RANGE_MESSAGE, type StageCopy } from './tensor-core-parts.js';
 import { builder, emitters, header, ROWS, type Call, type TensorCoreBackwardOptions } from './tensor-cores-backward-parts.js';
 
 /** dQ of the tensor-core backward (see tensor-cores-backward.ts): a workgroup per block of query rows, walking the key tiles. */

@@ -2,12 +2,11 @@ import { DeviceError, type OpName } from '@lightattn/tensor-core';
 import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '../../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../wgsl/subgroup-matrix.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './common.js';
+import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, queryBlockStartWgsl, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './common.js';
 import {
   accumulateWgsl,
   copyTileWgsl,
   elementsPerVec,
-  queryBlockStartWgsl,
   stageCopyDispatch,
   stageCount,
   TENSOR_CORE_MAX_HEAD,
