@@ -77,7 +77,7 @@ export interface GPT2Config {
   dropout_mask: DropoutMask;
   /**
    * The attention dropout of DropMatmul (use_dropmatmul, and the light/chunked cores): 'rng' keeps
-   * only the Philox state, 'packed' 1 bit per element, 'bool' 1 byte per element as the seed's fork.
+   * only the Philox state, 'packed' 1 bit per element, 'bool' 1 byte per element as Light Attention's fork.
    */
   dropmatmul_mask: DropMatmulMask;
 }

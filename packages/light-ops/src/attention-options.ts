@@ -30,7 +30,7 @@ export interface VanillaAttentionOptions extends BaseAttentionOptions {
 }
 
 export interface LightAttentionOptions extends BaseAttentionOptions {
-  /** How DropMatmul keeps the mask: 'rng' (default, nothing but the seed), 'packed' (1 bit per element) or 'bool' (1 byte, as the seed). */
+  /** How DropMatmul keeps the mask: 'rng' (default, nothing but the RNG seed), 'packed' (1 bit per element) or 'bool' (1 byte, as Light Attention). */
   maskStorage?: DropMatmulMaskStorage;
 }
 
