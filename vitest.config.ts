@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One root config; each package (and app) is a project. Tests import sibling packages through the
@@ -9,13 +10,16 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source', 'module', 'import', 'node', 'default'] } },
   test: {
     passWithNoTests: false,
+    // toBeAllClose for every project (@lightattn/tensor-core/testing/vitest).
+    setupFiles: [fileURLToPath(new URL('./packages/tensor-core/src/testing/vitest-setup.ts', import.meta.url))],
     projects: [
       ...packages.map((name) => ({
         extends: true as const,
         test: {
           name,
           root: `packages/${name}`,
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // lab/: kernel variants no device selects, kept with their tests and benches (kernels-wgsl).
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'lab/**/*.test.ts'],
         },
       })),
       {
