@@ -123,6 +123,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -270,6 +303,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -496,6 +562,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -643,6 +742,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -793,6 +925,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -940,6 +1105,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -1090,6 +1288,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -1237,6 +1468,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -1387,6 +1651,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -1534,6 +1831,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -1684,6 +2014,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -1832,6 +2195,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -1846,6 +2242,369 @@ fn silu_grad(x: f32) -> f32 {
 fn apply(x: f32) -> f32 {
   if (is_nan(x)) { return x; }
   return floor(x);
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let i = linear_workgroup(wid, nwg) * 256u + lid;
+  if (i >= u.n) { return; }
+  let x4 = x_get4(i);
+  y_set4(i, vec4<f32>(apply(x4.x), apply(x4.y), apply(x4.z), apply(x4.w)));
+}
+
+// ---- unary:gelu_erf|x:f32:read,y:f32:read_write|x_offset:u32,y_offset:u32,n:u32
+struct Uniforms {
+  x_offset: u32,
+  y_offset: u32,
+  n: u32,
+}
+@group(0) @binding(0) var<uniform> u: Uniforms;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+fn x_get(i: u32) -> f32 { return x[u.x_offset + i]; }
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+fn y_get(i: u32) -> f32 { return y[u.y_offset + i]; }
+fn y_set(i: u32, v: f32) { y[u.y_offset + i] = v; }
+
+fn linear_workgroup(wid: vec3<u32>, nwg: vec3<u32>) -> u32 {
+  return wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+}
+
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn is_inf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }
+fn sign_bit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }
+fn f32_nan() -> f32 { var bits = 0x7fc00000u; return bitcast<f32>(bits); }
+fn f32_inf() -> f32 { var bits = 0x7f800000u; return bitcast<f32>(bits); }
+
+
+fn sin_poly(x: f32) -> f32 {
+  let x2 = x * x;
+  return x * (1.0 + x2 * (-1.0 / 6.0 + x2 * (1.0 / 120.0 + x2 * (-1.0 / 5040.0 + x2 * (1.0 / 362880.0 + x2 * (-1.0 / 39916800.0))))));
+}
+
+fn cos_poly(x: f32) -> f32 {
+  let x2 = x * x;
+  return 1.0 + x2 * (-0.5 + x2 * (1.0 / 24.0 + x2 * (-1.0 / 720.0 + x2 * (1.0 / 40320.0 + x2 * (-1.0 / 3628800.0 + x2 * (1.0 / 479001600.0))))));
+}
+fn safe_exp(x: f32) -> f32 {
+  if (x > 88.8) { return f32_inf(); }
+  if (x < -104.0) { return 0.0; }
+  return exp(x);
+}
+fn safe_log(x: f32) -> f32 {
+  if (x < 0.0) { return f32_nan(); }
+  if (x == 0.0) { return -f32_inf(); }
+  if (is_inf(x)) { return x; }
+  return log(x);
+}
+fn safe_tanh(x: f32) -> f32 {
+  if (abs(x) > 10.0) { return select(-1.0, 1.0, x > 0.0); }
+  return tanh(x);
+}
+fn safe_sqrt(x: f32) -> f32 {
+  if (x < 0.0) { return f32_nan(); }
+  if (is_inf(x)) { return x; }
+  return sqrt(x);
+}
+fn safe_rsqrt(x: f32) -> f32 {
+  if (x < 0.0) { return f32_nan(); }
+  // 1/√(±0) = ±Inf, as 1 / Math.sqrt(-0) = −Inf on the CPU.
+  if (x == 0.0) { return select(f32_inf(), -f32_inf(), sign_bit(x)); }
+  if (is_inf(x)) { return 0.0; }
+  return inverseSqrt(x);
+}
+fn safe_reciprocal(x: f32) -> f32 {
+  if (x == 0.0) { return select(f32_inf(), -f32_inf(), sign_bit(x)); }
+  if (is_inf(x)) { return select(0.0, -0.0, sign_bit(x)); }
+  return 1.0 / x;
+}
+fn safe_log1p(x: f32) -> f32 {
+  if (x < -1.0) { return f32_nan(); }
+  if (x == -1.0) { return -f32_inf(); }
+  if (is_inf(x)) { return x; }
+  // log(1 + x) loses x's low bits when 1 + x rounds; log(u)·x/(u − 1) puts them back (Goldberg).
+  let u = 1.0 + x;
+  if (u == 1.0) { return x; }
+  return log(u) * x / (u - 1.0);
+}
+// sin and cos of x = k·π/2 + r, |r| ≤ π/4, with π/2 split in three (Cody–Waite, Cephes' constants) so
+// r is accurate for |x| up to ~1e5; WGSL's builtins promise only 2^-11 absolute, SwiftShader's are that coarse.
+fn quarter_turns(x: f32) -> f32 {
+  return round(x * 0.6366197723675814);
+}
+fn quarter_rest(x: f32, k: f32) -> f32 {
+  return ((x - k * 1.5703125) - k * 4.837512969970703125e-4) - k * 7.54978995489188216e-8;
+}
+fn safe_sin(x: f32) -> f32 {
+  if (is_inf(x)) { return f32_nan(); }
+  let k = quarter_turns(x);
+  let r = quarter_rest(x, k);
+  switch (i32(k) & 3) {
+    case 0: { return sin_poly(r); }
+    case 1: { return cos_poly(r); }
+    case 2: { return -sin_poly(r); }
+    default: { return -cos_poly(r); }
+  }
+}
+fn safe_cos(x: f32) -> f32 {
+  if (is_inf(x)) { return f32_nan(); }
+  let k = quarter_turns(x);
+  let r = quarter_rest(x, k);
+  switch (i32(k) & 3) {
+    case 0: { return cos_poly(r); }
+    case 1: { return -sin_poly(r); }
+    case 2: { return -cos_poly(r); }
+    default: { return sin_poly(r); }
+  }
+}
+// σ(x) with exp only of a non-positive argument.
+fn sigmoid(x: f32) -> f32 {
+  if (x >= 0.0) { return 1.0 / (1.0 + safe_exp(-x)); }
+  let e = safe_exp(x);
+  return e / (1.0 + e);
+}
+fn gelu_inner(x: f32) -> f32 {
+  return safe_tanh(0.7978845608028654 * (x + 0.044715 * x * x * x));
+}
+fn gelu(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return 0.5 * x * (1.0 + gelu_inner(x));
+}
+fn gelu_grad(x: f32) -> f32 {
+  let t = gelu_inner(x);
+  let sech2 = 1.0 - t * t;
+  // Where tanh saturated sech² is 0 and so is the second term (x² may be ∞ there).
+  var second = 0.0;
+  if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
+  return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
+fn silu(x: f32) -> f32 {
+  let s = sigmoid(x);
+  if (s == 0.0) { return -0.0; }
+  return x * s;
+}
+fn silu_grad(x: f32) -> f32 {
+  let s = sigmoid(x);
+  let t = s * (1.0 - s);
+  if (t == 0.0) { return s; }
+  return s + x * t;
+}
+fn apply(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return gelu_erf(x);
+}
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let i = linear_workgroup(wid, nwg) * 256u + lid;
+  if (i >= u.n) { return; }
+  y_set(i, apply(x_get(i)));
+}
+
+// ---- unary:gelu_erf|x:f32:read:vec4,y:f32:read_write:vec4|x_offset:u32,y_offset:u32,n:u32
+struct Uniforms {
+  x_offset: u32,
+  y_offset: u32,
+  n: u32,
+}
+@group(0) @binding(0) var<uniform> u: Uniforms;
+@group(0) @binding(1) var<storage, read> x: array<vec4<f32>>;
+fn x_get4(j: u32) -> vec4<f32> { return x[u.x_offset + j]; }
+@group(0) @binding(2) var<storage, read_write> y: array<vec4<f32>>;
+fn y_get4(j: u32) -> vec4<f32> { return y[u.y_offset + j]; }
+fn y_set4(j: u32, v: vec4<f32>) { y[u.y_offset + j] = v; }
+
+fn linear_workgroup(wid: vec3<u32>, nwg: vec3<u32>) -> u32 {
+  return wid.x + nwg.x * (wid.y + nwg.y * wid.z);
+}
+
+fn is_nan(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) > 0x7f800000u; }
+fn is_inf(x: f32) -> bool { return (bitcast<u32>(x) & 0x7fffffffu) == 0x7f800000u; }
+fn sign_bit(x: f32) -> bool { return (bitcast<u32>(x) & 0x80000000u) != 0u; }
+fn f32_nan() -> f32 { var bits = 0x7fc00000u; return bitcast<f32>(bits); }
+fn f32_inf() -> f32 { var bits = 0x7f800000u; return bitcast<f32>(bits); }
+
+
+fn sin_poly(x: f32) -> f32 {
+  let x2 = x * x;
+  return x * (1.0 + x2 * (-1.0 / 6.0 + x2 * (1.0 / 120.0 + x2 * (-1.0 / 5040.0 + x2 * (1.0 / 362880.0 + x2 * (-1.0 / 39916800.0))))));
+}
+
+fn cos_poly(x: f32) -> f32 {
+  let x2 = x * x;
+  return 1.0 + x2 * (-0.5 + x2 * (1.0 / 24.0 + x2 * (-1.0 / 720.0 + x2 * (1.0 / 40320.0 + x2 * (-1.0 / 3628800.0 + x2 * (1.0 / 479001600.0))))));
+}
+fn safe_exp(x: f32) -> f32 {
+  if (x > 88.8) { return f32_inf(); }
+  if (x < -104.0) { return 0.0; }
+  return exp(x);
+}
+fn safe_log(x: f32) -> f32 {
+  if (x < 0.0) { return f32_nan(); }
+  if (x == 0.0) { return -f32_inf(); }
+  if (is_inf(x)) { return x; }
+  return log(x);
+}
+fn safe_tanh(x: f32) -> f32 {
+  if (abs(x) > 10.0) { return select(-1.0, 1.0, x > 0.0); }
+  return tanh(x);
+}
+fn safe_sqrt(x: f32) -> f32 {
+  if (x < 0.0) { return f32_nan(); }
+  if (is_inf(x)) { return x; }
+  return sqrt(x);
+}
+fn safe_rsqrt(x: f32) -> f32 {
+  if (x < 0.0) { return f32_nan(); }
+  // 1/√(±0) = ±Inf, as 1 / Math.sqrt(-0) = −Inf on the CPU.
+  if (x == 0.0) { return select(f32_inf(), -f32_inf(), sign_bit(x)); }
+  if (is_inf(x)) { return 0.0; }
+  return inverseSqrt(x);
+}
+fn safe_reciprocal(x: f32) -> f32 {
+  if (x == 0.0) { return select(f32_inf(), -f32_inf(), sign_bit(x)); }
+  if (is_inf(x)) { return select(0.0, -0.0, sign_bit(x)); }
+  return 1.0 / x;
+}
+fn safe_log1p(x: f32) -> f32 {
+  if (x < -1.0) { return f32_nan(); }
+  if (x == -1.0) { return -f32_inf(); }
+  if (is_inf(x)) { return x; }
+  // log(1 + x) loses x's low bits when 1 + x rounds; log(u)·x/(u − 1) puts them back (Goldberg).
+  let u = 1.0 + x;
+  if (u == 1.0) { return x; }
+  return log(u) * x / (u - 1.0);
+}
+// sin and cos of x = k·π/2 + r, |r| ≤ π/4, with π/2 split in three (Cody–Waite, Cephes' constants) so
+// r is accurate for |x| up to ~1e5; WGSL's builtins promise only 2^-11 absolute, SwiftShader's are that coarse.
+fn quarter_turns(x: f32) -> f32 {
+  return round(x * 0.6366197723675814);
+}
+fn quarter_rest(x: f32, k: f32) -> f32 {
+  return ((x - k * 1.5703125) - k * 4.837512969970703125e-4) - k * 7.54978995489188216e-8;
+}
+fn safe_sin(x: f32) -> f32 {
+  if (is_inf(x)) { return f32_nan(); }
+  let k = quarter_turns(x);
+  let r = quarter_rest(x, k);
+  switch (i32(k) & 3) {
+    case 0: { return sin_poly(r); }
+    case 1: { return cos_poly(r); }
+    case 2: { return -sin_poly(r); }
+    default: { return -cos_poly(r); }
+  }
+}
+fn safe_cos(x: f32) -> f32 {
+  if (is_inf(x)) { return f32_nan(); }
+  let k = quarter_turns(x);
+  let r = quarter_rest(x, k);
+  switch (i32(k) & 3) {
+    case 0: { return cos_poly(r); }
+    case 1: { return -sin_poly(r); }
+    case 2: { return -cos_poly(r); }
+    default: { return sin_poly(r); }
+  }
+}
+// σ(x) with exp only of a non-positive argument.
+fn sigmoid(x: f32) -> f32 {
+  if (x >= 0.0) { return 1.0 / (1.0 + safe_exp(-x)); }
+  let e = safe_exp(x);
+  return e / (1.0 + e);
+}
+fn gelu_inner(x: f32) -> f32 {
+  return safe_tanh(0.7978845608028654 * (x + 0.044715 * x * x * x));
+}
+fn gelu(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return 0.5 * x * (1.0 + gelu_inner(x));
+}
+fn gelu_grad(x: f32) -> f32 {
+  let t = gelu_inner(x);
+  let sech2 = 1.0 - t * t;
+  // Where tanh saturated sech² is 0 and so is the second term (x² may be ∞ there).
+  var second = 0.0;
+  if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
+  return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
+fn silu(x: f32) -> f32 {
+  let s = sigmoid(x);
+  if (s == 0.0) { return -0.0; }
+  return x * s;
+}
+fn silu_grad(x: f32) -> f32 {
+  let s = sigmoid(x);
+  let t = s * (1.0 - s);
+  if (t == 0.0) { return s; }
+  return s + x * t;
+}
+fn apply(x: f32) -> f32 {
+  if (is_nan(x)) { return x; }
+  return gelu_erf(x);
 }
 
 @compute @workgroup_size(256)
@@ -1980,6 +2739,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -2128,6 +2920,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -2278,6 +3103,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -2425,6 +3283,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -2575,6 +3466,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -2722,6 +3646,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -2872,6 +3829,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -3019,6 +4009,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -3220,6 +4243,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -3367,6 +4423,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -3517,6 +4606,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -3664,6 +4786,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -3814,6 +4969,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -3961,6 +5149,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -4111,6 +5332,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -4258,6 +5512,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -4408,6 +5695,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -4555,6 +5875,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -4756,6 +6109,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -4903,6 +6289,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -5053,6 +6472,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -5200,6 +6652,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -5350,6 +6835,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -5497,6 +7015,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -5647,6 +7198,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -5794,6 +7378,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
@@ -6020,6 +7637,39 @@ fn gelu_grad(x: f32) -> f32 {
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
 }
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
+}
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
   if (s == 0.0) { return -0.0; }
@@ -6167,6 +7817,39 @@ fn gelu_grad(x: f32) -> f32 {
   var second = 0.0;
   if (sech2 != 0.0) { second = 0.5 * x * sech2 * 0.7978845608028654 * (1.0 + 3.0 * 0.044715 * x * x); }
   return 0.5 * (1.0 + t) + second;
+}
+// Φ(x) = ½·erfc(−x/√2), the standard normal distribution function, for the exact GELU. erfc by
+// Numerical Recipes' erfcc (Press et al., §6.2): a Chebyshev fit of erfc(z)·e^(z²) in t = 1/(1 + z/2),
+// relative error below 1.2e-7 for every z ≥ 0 (1.05e-7 at worst against a float64 erfc); A&S 7.1.26
+// (2.5e-5 absolute) would be too coarse for gradients. The Gaussian factor e^(−z²) = e^(−x²/2) is taken
+// from x itself, split as e^(−h²/2)·e^(−(a − h)(a + h)/2), a = |x|, h = a rounded down to 1/16, so
+// h² is exact in f32: forming z = x/√2 or x² in f32 first would cost x²·6e-8 relative (3e-6 at
+// x = −7). A float32 emulation of this code (with correctly rounded exp) keeps x·Φ(x) within
+// 4.6e-7 relative of the float64 value for every x down to −13, where Φ underflows f32; on
+// SwiftShader, whose exp is less accurate, gelu-erf.test.ts holds it to 1e-6 down to −6.
+fn normal_cdf(x: f32) -> f32 {
+  let a = abs(x);
+  var tail = 0.0;
+  if (a < 14.0) {
+    let t = 1.0 / (1.0 + 0.35355339059327373 * a);
+    let p = -1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+      + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    let h = floor(a * 16.0) / 16.0;
+    tail = 0.5 * t * safe_exp(p) * safe_exp(-0.5 * h * h) * safe_exp(-0.5 * (a - h) * (a + h));
+  }
+  return select(1.0 - tail, tail, x < 0.0);
+}
+// The exact GELU x·Φ(x) and its derivative Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π).
+fn gelu_erf(x: f32) -> f32 {
+  if (x == -f32_inf()) { return -0.0; }
+  return x * normal_cdf(x);
+}
+fn gelu_erf_grad(x: f32) -> f32 {
+  let density = 0.3989422804014327 * safe_exp(-0.5 * x * x);
+  // Where φ has underflowed the second term is 0 (x may be ∞ there).
+  var second = 0.0;
+  if (density != 0.0) { second = x * density; }
+  return normal_cdf(x) + second;
 }
 fn silu(x: f32) -> f32 {
   let s = sigmoid(x);
