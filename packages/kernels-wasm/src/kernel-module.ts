@@ -1,0 +1,29 @@
+import { gemm, microKernel, packA, packB } from './kernels/matmul-wasm.js';
+import type { FunctionBuilder } from './wasm/function-builder.js';
+import { buildModule } from './wasm/module-builder.js';
+
+/** The exports every thread calls by name. */
+export const KERNEL_NAMES = ['pack_b', 'pack_a', 'micro', 'gemm'] as const;
+export type KernelName = (typeof KERNEL_NAMES)[number];
+
+function kernelFunctions(relaxed: boolean): FunctionBuilder[] {
+  // Order = function index: gemm calls the microkernels by index.
+  return [packB(relaxed), packA(relaxed), microKernel(relaxed), gemm(1, 2, relaxed)];
+}
+
+/** The kernel module's bytes: `relaxed` uses relaxed-SIMD FMA, `shared` imports a shared memory. */
+export function kernelModuleBytes(options: { relaxed: boolean; shared: boolean }): Uint8Array<ArrayBuffer> {
+  return buildModule(kernelFunctions(options.relaxed), { shared: options.shared });
+}
+
+/** Whether this engine has 128-bit SIMD, relaxed SIMD and shared memories (threads), by validating modules. */
+export function engineFeatures(): { simd: boolean; relaxedSimd: boolean; threads: boolean } {
+  const ok = (relaxed: boolean, shared: boolean) => {
+    try {
+      return WebAssembly.validate(kernelModuleBytes({ relaxed, shared }));
+    } catch {
+      return false;
+    }
+  };
+  return { simd: ok(false, false), relaxedSimd: ok(true, false), threads: ok(false, true) && typeof SharedArrayBuffer !== 'undefined' };
+}
