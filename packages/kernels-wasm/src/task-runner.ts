@@ -1,8 +1,22 @@
 /**
  * The shared control block at the start of the device's memory, in i32 words: what every thread
- * reads to run a job. Word 0 is a generation counter the workers sleep on.
+ * reads to run a job. Workers sleep on `generation`; `open` holds the generation of the job that
+ * may still be joined (0: none); `active` counts workers inside a job.
  */
-export const CTL = { generation: 0, next: 1, count: 2, done: 3, fn: 4, argc: 5, scratchBase: 6, scratchStride: 7, shutdown: 8 } as const;
+export const CTL = {
+  generation: 0,
+  next: 1,
+  count: 2,
+  completed: 3,
+  fn: 4,
+  argc: 5,
+  scratchBase: 6,
+  scratchStride: 7,
+  shutdown: 8,
+  active: 9,
+  open: 10,
+  failed: 11,
+} as const;
 export const CTL_BYTES = 64;
 /** The task table (f64 arguments) follows the control block and fills the first 64 KiB page. */
 export const TASK_TABLE_BYTES = 65536 - CTL_BYTES;
@@ -12,9 +26,11 @@ type KernelFn = (...args: number[]) => void;
 
 /**
  * Runs tasks of the current job until none is left: each thread takes the next task number with an
- * atomic add (so a slow or busy core takes fewer), reads its arguments from the table and calls the
- * kernel with them plus its own scratch pointer (scratchBase + tid·scratchStride). Which thread
- * runs a task never changes what it computes. Self-contained: the worker source embeds its text.
+ * atomic add (so a descheduled or busy core simply takes fewer), reads its arguments from the table
+ * and calls the kernel with them plus its own scratch pointer (scratchBase + tid·scratchStride).
+ * Which thread runs a task never changes what it computes. Every task is counted as completed,
+ * even one that throws (which sets `failed`), so the caller never waits forever. Self-contained:
+ * the worker source embeds its text.
  */
 export function runTasks(ctl: Int32Array, table: Float64Array, fns: readonly KernelFn[], tid: number): void {
   const fn = fns[ctl[4]!]!;
@@ -28,11 +44,21 @@ export function runTasks(ctl: Int32Array, table: Float64Array, fns: readonly Ker
     if (t >= count) return;
     const o = t * argc;
     for (let i = 0; i < argc; i++) args[i] = table[o + i]!;
-    fn(...args);
+    try {
+      fn(...args);
+    } catch {
+      Atomics.store(ctl, 11, 1);
+    } finally {
+      if (Atomics.add(ctl, 3, 1) + 1 === count) Atomics.notify(ctl, 3);
+    }
   }
 }
 
-/** The worker's program: instantiate the kernels on the shared memory, then sleep on the generation word and run each job. */
+/**
+ * The worker's program: instantiate the kernels on the shared memory, then sleep on the generation
+ * word. On waking it registers as active and joins only if that job is still open, so a worker
+ * that wakes late (its core was busy) never reads a table that is being rewritten.
+ */
 export function workerSource(): string {
   return `
 'use strict';
@@ -42,18 +68,15 @@ function start(data, post) {
   const fns = data.names.map((n) => exports[n]);
   const ctl = new Int32Array(data.memory.buffer, 0, ${CTL_BYTES / 4});
   const table = new Float64Array(data.memory.buffer, ${CTL_BYTES}, ${TASK_TABLE_SLOTS});
-  let generation = Atomics.load(ctl, ${CTL.generation});
+  let seen = Atomics.load(ctl, ${CTL.generation});
   post('ready');
   for (;;) {
-    Atomics.wait(ctl, ${CTL.generation}, generation);
-    generation = Atomics.load(ctl, ${CTL.generation});
+    Atomics.wait(ctl, ${CTL.generation}, seen);
+    seen = Atomics.load(ctl, ${CTL.generation});
     if (Atomics.load(ctl, ${CTL.shutdown}) === 1) return;
-    try {
-      runTasks(ctl, table, fns, data.tid);
-    } finally {
-      Atomics.add(ctl, ${CTL.done}, 1);
-      Atomics.notify(ctl, ${CTL.done});
-    }
+    Atomics.add(ctl, ${CTL.active}, 1);
+    if (Atomics.load(ctl, ${CTL.open}) === seen) runTasks(ctl, table, fns, data.tid);
+    if (Atomics.sub(ctl, ${CTL.active}, 1) === 1) Atomics.notify(ctl, ${CTL.active});
   }
 }
 if (typeof require === 'function' && typeof self === 'undefined') {

@@ -24,7 +24,8 @@ const isNode = typeof process !== 'undefined' && !!process.versions?.node;
  * The threads of a WebAssembly device: the calling thread plus `threads − 1` workers, all running
  * the same kernel module on one shared memory. A job is written to the task table, the generation
  * word is bumped and every worker wakes (Atomics.notify); the caller runs tasks too, then sleeps
- * until every worker has reported. `Device.run` is synchronous, so the caller must block: Node
+ * until every task has completed — not until every worker has woken: on a busy machine a worker
+ * may wake late, and then finds the job closed and all its tasks taken by the threads that ran. `Device.run` is synchronous, so the caller must block: Node
  * allows Atomics.wait on the main thread; a browser page does not, so there it spins on
  * Atomics.load (jobs are milliseconds long at most).
  */
@@ -106,24 +107,33 @@ export class ThreadPool {
     this.table.set(args);
     Atomics.store(ctl, CTL.next, 0);
     Atomics.store(ctl, CTL.count, count);
-    Atomics.store(ctl, CTL.done, 0);
+    Atomics.store(ctl, CTL.completed, 0);
     Atomics.store(ctl, CTL.fn, job.fn);
     Atomics.store(ctl, CTL.argc, job.argc);
     Atomics.store(ctl, CTL.scratchBase, job.scratchBase ?? 0);
     Atomics.store(ctl, CTL.scratchStride, job.scratchStride ?? 0);
+    Atomics.store(ctl, CTL.failed, 0);
     const wake = parallel && count > 1 && this.workers.length > 0;
     if (wake) {
-      Atomics.add(ctl, CTL.generation, 1);
+      // Generations skip 0, which `open` uses for "no job".
+      const generation = (Atomics.load(ctl, CTL.generation) + 1) | 0 || 1;
+      Atomics.store(ctl, CTL.open, generation);
+      Atomics.store(ctl, CTL.generation, generation);
       Atomics.notify(ctl, CTL.generation);
     }
     runTasks(ctl, this.table, this.fns, 0);
-    if (!wake) return;
-    const want = this.workers.length;
-    for (;;) {
-      const done = Atomics.load(ctl, CTL.done);
-      if (done >= want) break;
-      if (this.canWait) Atomics.wait(ctl, CTL.done, done);
+    if (wake) {
+      // Wait for the tasks (not for the workers: one that has not woken yet finds the job closed).
+      for (let c = Atomics.load(ctl, CTL.completed); c < count; c = Atomics.load(ctl, CTL.completed)) {
+        if (this.canWait) Atomics.wait(ctl, CTL.completed, c);
+      }
+      Atomics.store(ctl, CTL.open, 0);
+      // Workers that joined may still be leaving runTasks; the table is rewritten only after.
+      for (let a = Atomics.load(ctl, CTL.active); a > 0; a = Atomics.load(ctl, CTL.active)) {
+        if (this.canWait) Atomics.wait(ctl, CTL.active, a);
+      }
     }
+    if (Atomics.load(ctl, CTL.failed) === 1) throw new DeviceError(`a WebAssembly kernel (${job.fn}) trapped; the device's memory may hold partial results`);
   }
 
   /** Stops the workers. */
@@ -131,7 +141,7 @@ export class ThreadPool {
     if (this.closed) return;
     this.closed = true;
     Atomics.store(this.ctl, CTL.shutdown, 1);
-    Atomics.add(this.ctl, CTL.generation, 1);
+    Atomics.store(this.ctl, CTL.generation, (Atomics.load(this.ctl, CTL.generation) + 1) | 0 || 1);
     Atomics.notify(this.ctl, CTL.generation);
     for (const w of this.workers) void w.terminate();
   }

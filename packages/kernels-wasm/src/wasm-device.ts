@@ -15,6 +15,7 @@ import {
 import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
+import { binaryScalarWasm, binaryWasm, geluWasm, layerNormWasm, softmaxWasm } from './ops/elementwise-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
 import { TASK_TABLE_BYTES, CTL_BYTES } from './task-runner.js';
 import { ThreadPool, type Job } from './thread-pool.js';
@@ -39,8 +40,13 @@ export interface WasmDeviceOptions {
   relaxedSimd?: boolean | 'auto';
 }
 
-/** Ops the device runs as WebAssembly kernels; every other op runs its f32 JavaScript kernel over the same memory. */
-export const WASM_OPS: readonly OpName[] = ['matmul'];
+/**
+ * Ops the device runs as WebAssembly kernels (binary and binaryScalar: add, sub, mul, div, maximum,
+ * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax:
+ * the last axis); every other op, and other cases of these, runs its f32 JavaScript kernel over
+ * the same memory.
+ */
+export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'layerNorm'];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -100,6 +106,7 @@ export class WasmDevice implements Device {
       address: (t) => (t.storage.buffer as WasmBuffer).ptr + t.offset * 4,
       alloc: (n) => this.heap.alloc(n, this.memory.allocated),
       free: (p, n) => this.heap.free(p, n),
+      f32: (p) => new Float32Array(this.current(), p),
       kernel: (k: KernelName) => KERNEL_NAMES.indexOf(k),
       runJob: (job: Job, parallel: boolean) => this.pool.run(job, parallel),
       threads: pool.threads,
@@ -157,11 +164,46 @@ export class WasmDevice implements Device {
   }
 
   run<K extends OpName>(op: K, inputs: readonly TensorRef[], outputs: readonly TensorRef[], params: OpParams<K>): void {
-    if (op === 'matmul') {
-      const p = params as OpParams<'matmul'>;
-      matmulWasm(this.ctx, inputs[0]!, inputs[1]!, outputs[0]!, !!p.transA, !!p.transB);
-      return;
+    if (!this.runWasm(op, inputs, outputs, params)) this.runJs(op, inputs, outputs, params);
+  }
+
+  /** Runs `op` as a WebAssembly kernel if it has one for these dtypes, shapes and params. */
+  private runWasm<K extends OpName>(op: K, inputs: readonly TensorRef[], outputs: readonly TensorRef[], params: OpParams<K>): boolean {
+    const [x, y] = inputs;
+    switch (op) {
+      case 'matmul': {
+        const p = params as OpParams<'matmul'>;
+        matmulWasm(this.ctx, x!, y!, outputs[0]!, !!p.transA, !!p.transB);
+        return true;
+      }
+      case 'binary':
+        return binaryWasm(this.ctx, (params as OpParams<'binary'>).fn, x!, y!, outputs[0]!);
+      case 'binaryScalar': {
+        const p = params as OpParams<'binaryScalar'>;
+        return binaryScalarWasm(this.ctx, p.fn, p.scalar, p.reverse, x!, outputs[0]!);
+      }
+      case 'unary':
+        if ((params as OpParams<'unary'>).fn !== 'gelu') return false;
+        geluWasm(this.ctx, x!, null, outputs[0]!);
+        return true;
+      case 'unaryBackward':
+        if ((params as OpParams<'unaryBackward'>).fn !== 'gelu') return false;
+        geluWasm(this.ctx, x!, y!, outputs[0]!);
+        return true;
+      case 'softmax':
+        if ((params as OpParams<'softmax'>).axis !== x!.shape.length - 1) return false;
+        softmaxWasm(this.ctx, x!, outputs[0]!);
+        return true;
+      case 'layerNorm':
+        layerNormWasm(this.ctx, x!, y!, inputs[2]!, outputs[0]!, outputs[1]!, outputs[2]!, (params as OpParams<'layerNorm'>).eps);
+        return true;
+      default:
+        return false;
     }
+  }
+
+  /** Runs the CPU reference device's JavaScript kernel on f32 views of the device memory. */
+  private runJs<K extends OpName>(op: K, inputs: readonly TensorRef[], outputs: readonly TensorRef[], params: OpParams<K>): void {
     const buffer = this.current();
     const view = (t: TensorRef): CpuTensor => ({
       data: typedView(buffer, t.dtype, (t.storage.buffer as WasmBuffer).ptr + t.offset * (t.dtype === 'bool' ? 1 : 4), numel(t.shape)),

@@ -9,6 +9,8 @@ export interface KernelContext {
   /** Scratch memory (not counted by the accountant); give it back with `free`. */
   alloc(byteLength: number): number;
   free(ptr: number, byteLength: number): void;
+  /** An f32 view of `ptr` onward in the current memory. */
+  f32(ptr: number): Float32Array;
   /** The function index of a kernel, for jobs. */
   kernel(name: KernelName): number;
   runJob(job: Job, parallel: boolean): void;

@@ -1,0 +1,162 @@
+import { FunctionBuilder, type Local } from '../wasm/function-builder.js';
+import { expV, hmax, hsum, mathTemps } from './simd-math.js';
+
+/**
+ * Emits `for (j = 0; j < C4; j += 4) vec()` then `for (; j < C; j++) tail()`: whole f32x4s, then
+ * the last C mod 4 elements one at a time (C4 is C rounded down to a multiple of 4).
+ */
+export function vectorLoop(f: FunctionBuilder, j: Local, C: Local, C4: Local, vec: () => void, tail: () => void): void {
+  f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, vec);
+  f.forLoop(j, () => f.get(C4), () => f.get(C), 1, tail);
+}
+
+/** Pushes the byte address base + j·4. */
+export function addr(f: FunctionBuilder, base: Local, j: Local): FunctionBuilder {
+  return f.get(base).get(j).i32(2).i32Shl().i32Add();
+}
+
+/** Sets `row` = base + r·C·4, the first byte of row r. */
+function rowStart(f: FunctionBuilder, row: Local, base: Local, r: Local, C: Local): void {
+  f.get(base).get(r).get(C).i32Mul().i32(2).i32Shl().i32Add().set(row);
+}
+
+/**
+ * `softmax_rows(x, y, C, r0, r1)`: y = exp(x − max)/Σ exp(x − max) over rows r0 … r1−1 of C
+ * contiguous floats. Three passes: the max (NaN-propagating, so a NaN or +∞ makes the row NaN as
+ * in the reference, and a row of −∞ gives −∞ − (−∞) = NaN), the exponentials stored and summed,
+ * and a scale by 1/sum.
+ */
+export function softmaxRows(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('softmax_rows', ['i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [x, y, C, r0, r1] = f.params as [Local, Local, Local, Local, Local];
+  const m = mathTemps(f);
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const C4 = f.local('i32');
+  const xr = f.local('i32');
+  const yr = f.local('i32');
+  const acc = f.local('v128');
+  const v = f.local('v128');
+  const e = f.local('v128');
+  const mx = f.local('f32');
+  const tailSum = f.local('f32');
+  const inv = f.local('f32');
+  f.get(C).i32(-4).i32And().set(C4);
+  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
+    rowStart(f, xr, x, r, C);
+    rowStart(f, yr, y, r, C);
+    // Pass 1: the max.
+    f.f32x4Const(-Infinity).set(acc);
+    f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, () => addr(f, xr, j).v128Load().get(acc).f32x4Max().set(acc));
+    hmax(f, acc);
+    f.set(mx);
+    f.forLoop(j, () => f.get(C4), () => f.get(C), 1, () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx));
+    // Pass 2: e = exp(x − max), stored and summed.
+    f.get(mx).f32x4Splat().set(v);
+    f.f32x4Const(0).set(acc);
+    f.f32(0).set(tailSum);
+    vectorLoop(
+      f, j, C, C4,
+      () => {
+        addr(f, xr, j).v128Load().get(v).f32x4Sub().set(e);
+        expV(f, e, m);
+        f.set(e);
+        addr(f, yr, j).get(e).v128Store();
+        f.get(acc).get(e).f32x4Add().set(acc);
+      },
+      () => {
+        addr(f, xr, j).f32Load().get(mx).f32Sub().f32x4Splat().set(e);
+        expV(f, e, m);
+        f.set(e);
+        addr(f, yr, j).get(e).f32x4ExtractLane(0).f32Store();
+        f.get(tailSum).get(e).f32x4ExtractLane(0).f32Add().set(tailSum);
+      },
+    );
+    // Pass 3: scale by 1/sum.
+    f.f32(1);
+    hsum(f, acc);
+    f.get(tailSum).f32Add().f32Div().set(inv);
+    f.get(inv).f32x4Splat().set(v);
+    vectorLoop(
+      f, j, C, C4,
+      () => {
+        addr(f, yr, j);
+        addr(f, yr, j).v128Load().get(v).f32x4Mul().v128Store();
+      },
+      () => {
+        addr(f, yr, j);
+        addr(f, yr, j).f32Load().get(inv).f32Mul().f32Store();
+      },
+    );
+  });
+  return f;
+}
+
+/**
+ * `layer_norm_rows(x, w, b, y, mean, rstd, C, eps, r0, r1)`: y = (x − mean)·rstd·w + b over rows
+ * r0 … r1−1 of C floats, rstd = 1/√(var + eps), biased variance. Two passes for the moments (the
+ * mean, then Σ(x − mean)², which does not cancel when |mean| ≫ std), each in four f32 lanes.
+ */
+export function layerNormRows(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('layer_norm_rows', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'f32', 'i32', 'i32'], [], relaxed);
+  const [x, w, b, y, meanOut, rstdOut, C, eps, r0, r1] = f.params as [Local, Local, Local, Local, Local, Local, Local, Local, Local, Local];
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const C4 = f.local('i32');
+  const xr = f.local('i32');
+  const yr = f.local('i32');
+  const acc = f.local('v128');
+  const d = f.local('v128');
+  const mv = f.local('v128');
+  const sv = f.local('v128');
+  const tail = f.local('f32');
+  const mean = f.local('f32');
+  const rstd = f.local('f32');
+  const ds = f.local('f32');
+  f.get(C).i32(-4).i32And().set(C4);
+  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
+    rowStart(f, xr, x, r, C);
+    rowStart(f, yr, y, r, C);
+    f.f32x4Const(0).set(acc);
+    f.f32(0).set(tail);
+    vectorLoop(f, j, C, C4, () => addr(f, xr, j).v128Load().get(acc).f32x4Add().set(acc), () => addr(f, xr, j).f32Load().get(tail).f32Add().set(tail));
+    hsum(f, acc);
+    f.get(tail).f32Add().get(C).f32ConvertI32S().f32Div().set(mean);
+    f.get(mean).f32x4Splat().set(mv);
+    f.f32x4Const(0).set(acc);
+    f.f32(0).set(tail);
+    vectorLoop(
+      f, j, C, C4,
+      () => {
+        addr(f, xr, j).v128Load().get(mv).f32x4Sub().set(d);
+        f.get(acc).get(d).get(d).f32x4Mul().f32x4Add().set(acc);
+      },
+      () => {
+        addr(f, xr, j).f32Load().get(mean).f32Sub().set(ds);
+        f.get(tail).get(ds).get(ds).f32Mul().f32Add().set(tail);
+      },
+    );
+    f.f32(1);
+    hsum(f, acc);
+    f.get(tail).f32Add().get(C).f32ConvertI32S().f32Div().get(eps).f32Add().f32Sqrt().f32Div().set(rstd);
+    f.get(rstd).f32x4Splat().set(sv);
+    vectorLoop(
+      f, j, C, C4,
+      () => {
+        addr(f, yr, j);
+        addr(f, xr, j).v128Load().get(mv).f32x4Sub().get(sv).f32x4Mul();
+        addr(f, w, j).v128Load().f32x4Mul();
+        addr(f, b, j).v128Load().f32x4Add().v128Store();
+      },
+      () => {
+        addr(f, yr, j);
+        addr(f, xr, j).f32Load().get(mean).f32Sub().get(rstd).f32Mul();
+        addr(f, w, j).f32Load().f32Mul();
+        addr(f, b, j).f32Load().f32Add().f32Store();
+      },
+    );
+    f.get(meanOut).get(r).i32(2).i32Shl().i32Add().get(mean).f32Store();
+    f.get(rstdOut).get(r).i32(2).i32Shl().i32Add().get(rstd).f32Store();
+  });
+  return f;
+}

@@ -1,0 +1,131 @@
+import { numel, type BinaryFn, type TensorRef } from '@lightattn/tensor-core';
+import { BINARY_CODES, type BinaryCode } from '../kernels/elementwise-wasm.js';
+import type { KernelContext } from './kernel-context.js';
+
+/** Below this many elements an elementwise or row op runs on the calling thread. */
+const PARALLEL_MIN_ELEMENTS = 1 << 15;
+
+/** [start, end) pieces of 0 … n, about three per thread, each a multiple of `align` but the last. */
+export function split(n: number, threads: number, align = 4): [number, number][] {
+  const pieces = n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(threads * 3, Math.ceil(n / align));
+  const step = Math.ceil(n / pieces / align) * align;
+  const out: [number, number][] = [];
+  for (let s = 0; s < n; s += step) out.push([s, Math.min(n, s + step)]);
+  return out;
+}
+
+/** Rows split for a row kernel: about three pieces per thread when there is enough work. */
+export function splitRows(rows: number, rowLength: number, threads: number): [number, number][] {
+  const pieces = rows * rowLength < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(rows, threads * 3);
+  const step = Math.ceil(rows / pieces);
+  const out: [number, number][] = [];
+  for (let s = 0; s < rows; s += step) out.push([s, Math.min(rows, s + step)]);
+  return out;
+}
+
+const SWAPPED: Partial<Record<BinaryCode, BinaryCode>> = { add: 'add', mul: 'mul', sub: 'rsub', div: 'rdiv', maximum: 'maximum', minimum: 'minimum' };
+
+/** Whether `small` is `big`'s trailing dimensions (leading 1s of small ignored): a row repeated down big. */
+function isTrailing(small: readonly number[], big: readonly number[]): boolean {
+  let s = small.length;
+  while (s > 0 && small[0 + small.length - s] === 1 && s > big.length) s--;
+  const tail = small.slice(small.length - s);
+  const skip = tail.findIndex((d) => d !== 1);
+  const core = skip < 0 ? [] : tail.slice(skip);
+  if (core.length > big.length) return false;
+  return core.every((d, i) => d === big[big.length - core.length + i]);
+}
+
+/**
+ * binary on f32 with one of the supported broadcasts: same shape; one side a single value; one
+ * side a trailing row of the other (a bias). Returns false (the caller runs the JavaScript
+ * kernel) for any other broadcast or function.
+ */
+export function binaryWasm(ctx: KernelContext, fn: BinaryFn, a: TensorRef, b: TensorRef, out: TensorRef): boolean {
+  if (a.dtype !== 'f32' || !(fn in BINARY_CODES)) return false;
+  const n = numel(out.shape);
+  if (n === 0) return true;
+  const na = numel(a.shape);
+  const nb = numel(b.shape);
+  let code = fn as BinaryCode;
+  let big = a;
+  let small = b;
+  if (na !== n) {
+    if (nb !== n) return false;
+    const swapped = SWAPPED[code];
+    if (!swapped) return false;
+    code = swapped;
+    big = b;
+    small = a;
+  }
+  const nSmall = numel(small.shape);
+  const bigPtr = ctx.address(big);
+  const smallPtr = ctx.address(small);
+  const outPtr = ctx.address(out);
+  const args: number[] = [];
+  if (nSmall === n) {
+    for (const [s, e] of split(n, ctx.threads)) args.push(bigPtr + s * 4, smallPtr + s * 4, outPtr + s * 4, e - s, 1, 0, BINARY_CODES[code]);
+  } else if (nSmall === 1) {
+    for (const [s, e] of split(n, ctx.threads)) args.push(bigPtr + s * 4, smallPtr, outPtr + s * 4, e - s, 1, 1, BINARY_CODES[code]);
+  } else if (isTrailing(small.shape, big.shape)) {
+    const P = nSmall;
+    for (const [s, e] of splitRows(n / P, P, ctx.threads)) args.push(bigPtr + s * P * 4, smallPtr, outPtr + s * P * 4, P, e - s, 0, BINARY_CODES[code]);
+  } else return false;
+  ctx.runJob({ fn: ctx.kernel('binary_rows'), argc: 7, args }, args.length > 7);
+  return true;
+}
+
+/** binaryScalar on f32: the scalar, rounded to f32 as the reference does, is written to scratch and read as a splat. */
+export function binaryScalarWasm(ctx: KernelContext, fn: BinaryFn, scalar: number, reverse: boolean, a: TensorRef, out: TensorRef): boolean {
+  if (a.dtype !== 'f32' || !(fn in BINARY_CODES)) return false;
+  let code = fn as BinaryCode;
+  if (reverse) {
+    const swapped = SWAPPED[code];
+    if (!swapped) return false;
+    code = swapped;
+  }
+  const n = numel(out.shape);
+  if (n === 0) return true;
+  const cell = ctx.alloc(4);
+  try {
+    ctx.f32(cell)[0] = scalar;
+    const aPtr = ctx.address(a);
+    const oPtr = ctx.address(out);
+    const args: number[] = [];
+    for (const [s, e] of split(n, ctx.threads)) args.push(aPtr + s * 4, cell, oPtr + s * 4, e - s, 1, 1, BINARY_CODES[code]);
+    ctx.runJob({ fn: ctx.kernel('binary_rows'), argc: 7, args }, args.length > 7);
+  } finally {
+    ctx.free(cell, 4);
+  }
+  return true;
+}
+
+/** gelu forward (g null) or backward (dx = g·gelu′(x)) over contiguous f32 elements. */
+export function geluWasm(ctx: KernelContext, x: TensorRef, g: TensorRef | null, out: TensorRef): void {
+  const n = numel(out.shape);
+  const xp = ctx.address(x);
+  const op = ctx.address(out);
+  const gp = g ? ctx.address(g) : 0;
+  const args: number[] = [];
+  for (const [s, e] of split(n, ctx.threads)) args.push(xp + s * 4, op + s * 4, e - s, g ? 1 : 0, g ? gp + s * 4 : 0);
+  if (args.length) ctx.runJob({ fn: ctx.kernel('gelu'), argc: 5, args }, args.length > 5);
+}
+
+/** softmax along the last axis of an f32 tensor. */
+export function softmaxWasm(ctx: KernelContext, x: TensorRef, y: TensorRef): void {
+  const C = x.shape[x.shape.length - 1] ?? 1;
+  const rows = C === 0 ? 0 : numel(x.shape) / C;
+  const args: number[] = [];
+  for (const [s, e] of splitRows(rows, C, ctx.threads)) args.push(ctx.address(x), ctx.address(y), C, s, e);
+  if (args.length) ctx.runJob({ fn: ctx.kernel('softmax_rows'), argc: 5, args }, args.length > 5);
+}
+
+/** layer norm over the last axis (outputs y, mean, rstd). */
+export function layerNormWasm(ctx: KernelContext, x: TensorRef, w: TensorRef, b: TensorRef, y: TensorRef, mean: TensorRef, rstd: TensorRef, eps: number): void {
+  const C = x.shape[x.shape.length - 1] ?? 1;
+  const rows = numel(mean.shape);
+  const args: number[] = [];
+  const ptrs = [x, w, b, y, mean, rstd].map((t) => ctx.address(t));
+  for (const [s, e] of splitRows(rows, C, ctx.threads)) args.push(...ptrs, C, eps, s, e);
+  if (args.length) ctx.runJob({ fn: ctx.kernel('layer_norm_rows'), argc: 10, args }, args.length > 10);
+}

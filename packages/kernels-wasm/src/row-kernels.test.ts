@@ -1,0 +1,88 @@
+import { add, createCpuDevice, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, sub, unaryBackward, type Device, type Tensor } from '@lightattn/tensor-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWasmDevice, type WasmDevice } from './wasm-device.js';
+
+const one = await createWasmDevice({ threads: 1 });
+const two = await createWasmDevice({ threads: 2 });
+const ref = createCpuDevice({ precision: 'f64' });
+afterAll(() => {
+  one.destroy();
+  two.destroy();
+});
+
+/** Runs `fn` with the device's JavaScript fallback disabled, so a case that leaves WebAssembly fails. */
+async function wasmOnly<T>(d: WasmDevice, fn: (d: Device) => Promise<T>): Promise<T> {
+  const own = d as unknown as { runJs?: () => never };
+  own.runJs = () => {
+    throw new Error('ran the JavaScript kernel');
+  };
+  try {
+    return await fn(d);
+  } finally {
+    delete own.runJs;
+  }
+}
+
+const values = (n: number, scale = 4) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.7 + 0.3) * scale);
+type Build = (d: Device, x: Float32Array, shape: number[], row: Float32Array) => Tensor;
+const input = (d: Device, x: Float32Array, shape: number[]) => fromArray(x, { shape, device: d });
+
+const OPS: [string, Build, number][] = [
+  ['softmax', (d, x, s) => softmax(input(d, x, s), -1), 1e-6],
+  ['layerNorm', (d, x, s, w) => layerNorm(input(d, x, s), input(d, w, [s.at(-1)!]), input(d, w, [s.at(-1)!]), 1e-5).y, 2e-6],
+  ['gelu', (d, x, s) => gelu(input(d, x, s)), 1e-6],
+  ['gelu backward', (d, x, s) => unaryBackward(input(d, x, s), input(d, x.map((v) => 1 - v / 8), s), 'gelu'), 4e-6],
+  ['add a bias row', (d, x, s, w) => add(input(d, x, s), input(d, w, [s.at(-1)!])), 0],
+  ['sub from a row (swapped)', (d, x, s, w) => sub(input(d, w, [s.at(-1)!]), input(d, x, s)), 0],
+  ['div same shape', (d, x, s) => div(input(d, x, s), input(d, x.map((v) => v + 5), s)), 0],
+  ['mul by a scalar tensor', (d, x, s) => mul(input(d, x, s), input(d, Float32Array.of(0.3), [1])), 0],
+  ['maximum', (d, x, s) => maximum(input(d, x, s), input(d, x.map((v) => -v), s)), 0],
+];
+
+// Row lengths around the f32x4 width and row counts that split across threads.
+const SHAPES: number[][] = [[1, 1], [2, 3], [3, 4], [5, 5], [7, 9], [33, 1027], [70, 515]];
+
+describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
+  it('match the float64 CPU device at every row length and split, on 1 and 2 threads', { timeout: 120_000 }, async () => {
+    for (const [name, build, tol] of OPS) {
+      for (const shape of SHAPES) {
+        const n = shape[0]! * shape[1]!;
+        const x = values(n);
+        const w = values(shape[1]!, 1);
+        const want = await scope(() => build(ref, x, shape, w).toArray());
+        for (const d of [one, two]) {
+          const got = await wasmOnly(d, (dev) => scope(() => build(dev, x, shape, w).toArray()));
+          for (let i = 0; i < n; i++) expect(Math.abs(got[i]! - want[i]!), `${name} ${shape} on ${d.threads} thread(s) [${i}]`).toBeLessThanOrEqual(tol * (1 + Math.abs(want[i]!)));
+        }
+      }
+    }
+  });
+
+  it('give the same bits on 1 and 2 threads', { timeout: 60_000 }, async () => {
+    const shape = [257, 771];
+    const x = values(shape[0]! * shape[1]!);
+    const w = values(shape[1]!, 1);
+    for (const [name, build] of OPS) {
+      const a = await scope(() => build(one, x, shape, w).toArray());
+      const b = await scope(() => build(two, x, shape, w).toArray());
+      expect(b, name).toEqual(a);
+    }
+  });
+
+  it('keep the reference’s special values: softmax rows with ±∞ and NaN, gelu at ±∞', async () => {
+    const rows = Float32Array.from([0, -Infinity, 1, 2, 3, -Infinity, -Infinity, -Infinity, -Infinity, -Infinity, 1, Infinity, 0, 0, 0, 1, NaN, 2, 0, 0]);
+    const got = await wasmOnly(two, (d) => softmax(fromArray(rows, { shape: [4, 5], device: d }), -1).toArray());
+    const want = await softmax(fromArray(rows, { shape: [4, 5], device: ref }), -1).toArray();
+    for (let i = 0; i < 20; i++) {
+      if (Number.isNaN(want[i]!)) expect(got[i], `[${i}]`).toBeNaN();
+      else expect(Math.abs(got[i]! - want[i]!), `[${i}]`).toBeLessThan(1e-6);
+    }
+    const g = await wasmOnly(two, (d) => gelu(fromArray(Float32Array.from([-Infinity, Infinity, NaN, -30, 30]), { shape: [5], device: d })).toArray());
+    // The reference gives −0 at −∞; the kernel clamps x at −20, where gelu is −1e-37.
+    expect(Math.abs(g[0]!)).toBeLessThan(1e-30);
+    expect(g[1]).toBe(Infinity);
+    expect(g[2]).toBeNaN();
+    expect(Math.abs(g[3]!)).toBeLessThan(1e-30);
+    expect(g[4]).toBe(30);
+  });
+});
