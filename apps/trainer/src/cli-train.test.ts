@@ -114,6 +114,12 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
     expect(Number.isFinite(kept.state!.lastLoss)).toBe(true);
   }, 60_000);
 
+  it('refuses a run on the WebAssembly device predicted past its 4 GiB, before building the model', async () => {
+    const r = await cli(['train', '--preset', 'gpt2', '--batch', '64', '--seq', '1024', '--max-chars', '6000', '--steps', '1', '--device', 'wasm', '--ckpt-dir', scratchDir('wasm32')]);
+    expect(r.code).toBe(EXIT.outOfMemory);
+    expect(r.err).toMatch(/a training step needs .* GiB \(predicted by the meta device\), more than the wasm(:\\d+)? device can address \(4\.00 GiB: WebAssembly memory is 32-bit\)/);
+  }, 60_000);
+
   it('refuses a run predicted not to fit, with the memory report and what would fit', async () => {
     const r = await cli(['train', ...TINY, '--attn', 'vanilla', '--steps', '1', '--max-memory', '64KiB', '--ckpt-dir', scratchDir('oom')]);
     expect(r.code).toBe(EXIT.outOfMemory);
