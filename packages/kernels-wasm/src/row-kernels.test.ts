@@ -1,4 +1,4 @@
-import { add, createCpuDevice, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, sub, unaryBackward, type Device, type Tensor } from '@lightattn/tensor-core';
+import { add, createCpuDevice, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWasmDevice, type WasmDevice } from './wasm-device.js';
 
@@ -26,10 +26,15 @@ async function wasmOnly<T>(d: WasmDevice, fn: (d: Device) => Promise<T>): Promis
 const values = (n: number, scale = 4) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 0.7 + 0.3) * scale);
 type Build = (d: Device, x: Float32Array, shape: number[], row: Float32Array) => Tensor;
 const input = (d: Device, x: Float32Array, shape: number[]) => fromArray(x, { shape, device: d });
+const mask = (d: Device, x: Float32Array, shape: number[]) => fromArray(Uint8Array.from(x, (v) => (v > 0.5 ? 1 : 0)), { shape, dtype: 'bool', device: d });
+const single = (d: Device, v: number) => fromArray(Float32Array.of(v), { shape: [], device: d });
 
 const OPS: [string, Build, number][] = [
   ['softmax', (d, x, s) => softmax(input(d, x, s), -1), 1e-6],
   ['layerNorm', (d, x, s, w) => layerNorm(input(d, x, s), input(d, w, [s.at(-1)!]), input(d, w, [s.at(-1)!]), 1e-5).y, 2e-6],
+  ['softmax backward', (d, x, s) => softmaxBackward(softmax(input(d, x, s), -1), input(d, x.map((v) => v / 3), s), -1), 1e-6],
+  ['where with a row mask and a single value', (d, x, s, w) => where(mask(d, w, [s.at(-1)!]), input(d, x, s), single(d, -Infinity)), 0],
+  ['where with a full mask and a single value first', (d, x, s) => where(mask(d, x, s), single(d, 0), input(d, x, s)), 0],
   ['gelu', (d, x, s) => gelu(input(d, x, s)), 1e-6],
   ['gelu backward', (d, x, s) => unaryBackward(input(d, x, s), input(d, x.map((v) => 1 - v / 8), s), 'gelu'), 4e-6],
   ['add a bias row', (d, x, s, w) => add(input(d, x, s), input(d, w, [s.at(-1)!])), 0],
@@ -52,7 +57,10 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
         const want = await scope(() => build(ref, x, shape, w).toArray());
         for (const d of [one, two]) {
           const got = await wasmOnly(d, (dev) => scope(() => build(dev, x, shape, w).toArray()));
-          for (let i = 0; i < n; i++) expect(Math.abs(got[i]! - want[i]!), `${name} ${shape} on ${d.threads} thread(s) [${i}]`).toBeLessThanOrEqual(tol * (1 + Math.abs(want[i]!)));
+          for (let i = 0; i < n; i++) {
+            if (got[i] === want[i]) continue; // ±∞ included
+            expect(Math.abs(got[i]! - want[i]!), `${name} ${shape} on ${d.threads} thread(s) [${i}]`).toBeLessThanOrEqual(tol * (1 + Math.abs(want[i]!)));
+          }
         }
       }
     }

@@ -15,7 +15,7 @@ import {
 import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
-import { binaryScalarWasm, binaryWasm, geluWasm, layerNormWasm, softmaxWasm } from './ops/elementwise-ops.js';
+import { binaryScalarWasm, binaryWasm, geluWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
 import { TASK_TABLE_BYTES, CTL_BYTES } from './task-runner.js';
 import { ThreadPool, type Job } from './thread-pool.js';
@@ -42,11 +42,12 @@ export interface WasmDeviceOptions {
 
 /**
  * Ops the device runs as WebAssembly kernels (binary and binaryScalar: add, sub, mul, div, maximum,
- * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax:
- * the last axis); every other op, and other cases of these, runs its f32 JavaScript kernel over
+ * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax
+ * and softmaxBackward: the last axis; where: f32 with a full or trailing-row mask and full or
+ * single-value branches); every other op, and other cases of these, runs its f32 JavaScript kernel over
  * the same memory.
  */
-export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'layerNorm'];
+export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where'];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -103,7 +104,7 @@ export class WasmDevice implements Device {
     this.buffer = wasmMemory.buffer;
     this.bytes = new Uint8Array(this.buffer);
     this.ctx = {
-      address: (t) => (t.storage.buffer as WasmBuffer).ptr + t.offset * 4,
+      address: (t) => (t.storage.buffer as WasmBuffer).ptr + t.offset * (t.dtype === 'bool' ? 1 : 4),
       alloc: (n) => this.heap.alloc(n, this.memory.allocated),
       free: (p, n) => this.heap.free(p, n),
       f32: (p) => new Float32Array(this.current(), p),
@@ -194,6 +195,12 @@ export class WasmDevice implements Device {
         if ((params as OpParams<'softmax'>).axis !== x!.shape.length - 1) return false;
         softmaxWasm(this.ctx, x!, outputs[0]!);
         return true;
+      case 'softmaxBackward':
+        if ((params as OpParams<'softmaxBackward'>).axis !== x!.shape.length - 1) return false;
+        softmaxBackwardWasm(this.ctx, x!, y!, outputs[0]!);
+        return true;
+      case 'where':
+        return whereWasm(this.ctx, x!, y!, inputs[2]!, outputs[0]!);
       case 'layerNorm':
         layerNormWasm(this.ctx, x!, y!, inputs[2]!, outputs[0]!, outputs[1]!, outputs[2]!, (params as OpParams<'layerNorm'>).eps);
         return true;

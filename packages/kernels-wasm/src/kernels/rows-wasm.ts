@@ -160,3 +160,75 @@ export function layerNormRows(relaxed: boolean): FunctionBuilder {
   });
   return f;
 }
+
+/**
+ * `softmax_backward_rows(y, g, dx, C, r0, r1)`: dx = y ⊙ (g − Σ g ⊙ y) over rows of C floats (the
+ * light softmax backward, from the output alone).
+ */
+export function softmaxBackwardRows(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('softmax_backward_rows', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [y, g, dx, C, r0, r1] = f.params as [Local, Local, Local, Local, Local, Local];
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const C4 = f.local('i32');
+  const yr = f.local('i32');
+  const gr = f.local('i32');
+  const dr = f.local('i32');
+  const acc = f.local('v128');
+  const dv = f.local('v128');
+  const tail = f.local('f32');
+  const dot = f.local('f32');
+  f.get(C).i32(-4).i32And().set(C4);
+  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
+    rowStart(f, yr, y, r, C);
+    rowStart(f, gr, g, r, C);
+    rowStart(f, dr, dx, r, C);
+    f.f32x4Const(0).set(acc);
+    f.f32(0).set(tail);
+    vectorLoop(
+      f, j, C, C4,
+      () => f.get(acc).then(() => addr(f, gr, j).v128Load()).then(() => addr(f, yr, j).v128Load()).f32x4Mul().f32x4Add().set(acc),
+      () => f.get(tail).then(() => addr(f, gr, j).f32Load()).then(() => addr(f, yr, j).f32Load()).f32Mul().f32Add().set(tail),
+    );
+    hsum(f, acc);
+    f.get(tail).f32Add().set(dot);
+    f.get(dot).f32x4Splat().set(dv);
+    vectorLoop(
+      f, j, C, C4,
+      () => addr(f, dr, j).then(() => addr(f, yr, j).v128Load()).then(() => addr(f, gr, j).v128Load()).get(dv).f32x4Sub().f32x4Mul().v128Store(),
+      () => addr(f, dr, j).then(() => addr(f, yr, j).f32Load()).then(() => addr(f, gr, j).f32Load()).get(dot).f32Sub().f32Mul().f32Store(),
+    );
+  });
+  return f;
+}
+
+/**
+ * `where_rows(cond, a, b, out, P, rows, aScalar, bScalar)`: out[r·P + j] = cond[j] ? a : b over
+ * `rows` rows of P elements; cond (one byte per element) is a row repeated down the rows (an
+ * attention mask), and a or b is either a full tensor or, when its flag is set, one value.
+ * Scalar code: `select` per element, with no broadcasting odometer.
+ */
+export function whereRows(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('where_rows', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [cond, a, b, out, P, rows, aScalar, bScalar] = f.params as [Local, Local, Local, Local, Local, Local, Local, Local];
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const e = f.local('i32');
+  const aStep = f.local('i32');
+  const bStep = f.local('i32');
+  // Byte steps per element: 0 for a single value.
+  f.i32(0).i32(4).get(aScalar).select().set(aStep);
+  f.i32(0).i32(4).get(bScalar).select().set(bStep);
+  f.forLoop(r, () => f.i32(0), () => f.get(rows), 1, () => {
+    f.forLoop(j, () => f.i32(0), () => f.get(P), 1, () => {
+      // e = r·P + j, the element of out
+      f.get(r).get(P).i32Mul().get(j).i32Add().set(e);
+      f.get(out).get(e).i32(2).i32Shl().i32Add();
+      f.get(a).get(e).get(aStep).i32Mul().i32Add().f32Load();
+      f.get(b).get(e).get(bStep).i32Mul().i32Add().f32Load();
+      f.get(cond).get(j).i32Add().i32Load8U();
+      f.select().f32Store();
+    });
+  });
+  return f;
+}

@@ -25,13 +25,11 @@ export function splitRows(rows: number, rowLength: number, threads: number): [nu
 
 const SWAPPED: Partial<Record<BinaryCode, BinaryCode>> = { add: 'add', mul: 'mul', sub: 'rsub', div: 'rdiv', maximum: 'maximum', minimum: 'minimum' };
 
-/** Whether `small` is `big`'s trailing dimensions (leading 1s of small ignored): a row repeated down big. */
-function isTrailing(small: readonly number[], big: readonly number[]): boolean {
-  let s = small.length;
-  while (s > 0 && small[0 + small.length - s] === 1 && s > big.length) s--;
-  const tail = small.slice(small.length - s);
-  const skip = tail.findIndex((d) => d !== 1);
-  const core = skip < 0 ? [] : tail.slice(skip);
+/** Whether `small` (leading 1s dropped) is `big`'s trailing dimensions: a row repeated down big. */
+export function isTrailing(small: readonly number[], big: readonly number[]): boolean {
+  let lead = 0;
+  while (lead < small.length && small[lead] === 1) lead++;
+  const core = small.slice(lead);
   if (core.length > big.length) return false;
   return core.every((d, i) => d === big[big.length - core.length + i]);
 }
@@ -128,4 +126,39 @@ export function layerNormWasm(ctx: KernelContext, x: TensorRef, w: TensorRef, b:
   const ptrs = [x, w, b, y, mean, rstd].map((t) => ctx.address(t));
   for (const [s, e] of splitRows(rows, C, ctx.threads)) args.push(...ptrs, C, eps, s, e);
   if (args.length) ctx.runJob({ fn: ctx.kernel('layer_norm_rows'), argc: 10, args }, args.length > 10);
+}
+
+/** softmaxBackward along the last axis: dx = y ⊙ (g − Σ g ⊙ y). */
+export function softmaxBackwardWasm(ctx: KernelContext, y: TensorRef, g: TensorRef, dx: TensorRef): void {
+  const C = y.shape[y.shape.length - 1] ?? 1;
+  const rows = C === 0 ? 0 : numel(y.shape) / C;
+  const args: number[] = [];
+  for (const [s, e] of splitRows(rows, C, ctx.threads)) args.push(ctx.address(y), ctx.address(g), ctx.address(dx), C, s, e);
+  if (args.length) ctx.runJob({ fn: ctx.kernel('softmax_backward_rows'), argc: 6, args }, args.length > 6);
+}
+
+/**
+ * where(cond, a, b) on f32 when cond is the full shape or a trailing row of it (an attention mask)
+ * and a and b are each the full shape or a single value; false for other broadcasts.
+ */
+export function whereWasm(ctx: KernelContext, cond: TensorRef, a: TensorRef, b: TensorRef, out: TensorRef): boolean {
+  if (a.dtype !== 'f32' || cond.dtype !== 'bool') return false;
+  const n = numel(out.shape);
+  if (n === 0) return true;
+  const na = numel(a.shape);
+  const nb = numel(b.shape);
+  const nc = numel(cond.shape);
+  if ((na !== n && na !== 1) || (nb !== n && nb !== 1)) return false;
+  const [cp, ap, bp, op] = [cond, a, b, out].map((t) => ctx.address(t)) as [number, number, number, number];
+  const aStep = na === 1 ? 0 : 4;
+  const bStep = nb === 1 ? 0 : 4;
+  const args: number[] = [];
+  if (nc === n) {
+    for (const [s, e] of split(n, ctx.threads)) args.push(cp + s, ap + s * aStep, bp + s * bStep, op + s * 4, e - s, 1, na === 1 ? 1 : 0, nb === 1 ? 1 : 0);
+  } else if (nc > 0 && isTrailing(cond.shape, out.shape)) {
+    const P = nc;
+    for (const [s, e] of splitRows(n / P, P, ctx.threads)) args.push(cp, ap + s * P * aStep, bp + s * P * bStep, op + s * P * 4, P, e - s, na === 1 ? 1 : 0, nb === 1 ? 1 : 0);
+  } else return false;
+  ctx.runJob({ fn: ctx.kernel('where_rows'), argc: 8, args }, args.length > 8);
+  return true;
 }

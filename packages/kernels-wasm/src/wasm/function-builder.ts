@@ -91,6 +91,12 @@ export class FunctionBuilder {
     return [...uleb(align), ...uleb(offset)];
   }
 
+  /** Runs `emit` (which pushes onto the stack) and returns this, so emitters chain with instructions. */
+  then(emit: () => unknown): this {
+    emit();
+    return this;
+  }
+
   // Control flow. Blocks have no result type (0x40).
   block(): this { return this.op(0x02, 0x40); }
   loop(): this { return this.op(0x03, 0x40); }
@@ -113,6 +119,7 @@ export class FunctionBuilder {
 
   // Scalar memory.
   i32Load(offset = 0): this { return this.op(0x28, ...this.mem(2, offset)); }
+  i32Load8U(offset = 0): this { return this.op(0x2d, ...this.mem(0, offset)); }
   f32Load(offset = 0): this { return this.op(0x2a, ...this.mem(2, offset)); }
   i32Store(offset = 0): this { return this.op(0x36, ...this.mem(2, offset)); }
   f32Store(offset = 0): this { return this.op(0x38, ...this.mem(2, offset)); }
