@@ -1,4 +1,4 @@
-import { add, createCpuDevice, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
+import { add, createCpuDevice, crossEntropy, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWasmDevice, type WasmDevice } from './wasm-device.js';
 
@@ -75,6 +75,23 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
       const b = await scope(() => build(two, x, shape, w).toArray());
       expect(b, name).toEqual(a);
     }
+  });
+
+  it('crossEntropyBackward matches the float64 device, ignored rows zero, on 1 and 2 threads', async () => {
+    for (const [N, V] of [[1, 1], [3, 5], [9, 85], [300, 257]] as const) {
+      const logits = values(N * V);
+      const targets = Int32Array.from({ length: N }, (_, r) => (r % 4 === 3 ? -100 : (r * 7) % V));
+      const g = values(N, 1);
+      const lse = await crossEntropy(fromArray(logits, { shape: [N, V], device: ref }), fromArray(targets, { shape: [N], dtype: 'i32', device: ref })).lse.toArray();
+      const run = (d: Device) => crossEntropyBackward(fromArray(logits, { shape: [N, V], device: d }), fromArray(targets, { shape: [N], dtype: 'i32', device: d }), fromArray(Float32Array.from(lse), { shape: [N], device: d }), fromArray(g, { shape: [N], device: d })).toArray();
+      const want = await run(ref);
+      for (const d of [one, two]) {
+        const got = await wasmOnly(d, run);
+        for (let i = 0; i < want.length; i++) expect(Math.abs(got[i]! - want[i]!), `[${N}, ${V}] on ${d.threads} thread(s) [${i}]`).toBeLessThan(1e-6);
+      }
+    }
+    // An out-of-range target still gets the reference's IndexError (the JavaScript kernel reports it).
+    expect(() => crossEntropyBackward(fromArray(values(4), { shape: [2, 2], device: two }), fromArray(Int32Array.of(0, 5), { shape: [2], dtype: 'i32', device: two }), fromArray(values(2), { shape: [2], device: two }), fromArray(values(2), { shape: [2], device: two }))).toThrow(/target 5 in row 1 is out of range for 2 classes/);
   });
 
   it('keep the reference’s special values: softmax rows with ±∞ and NaN, gelu at ±∞', async () => {

@@ -15,7 +15,7 @@ import {
 import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
-import { binaryScalarWasm, binaryWasm, geluWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
+import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, geluWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
 import { TASK_TABLE_BYTES, CTL_BYTES } from './task-runner.js';
 import { ThreadPool, type Job } from './thread-pool.js';
@@ -44,10 +44,10 @@ export interface WasmDeviceOptions {
  * Ops the device runs as WebAssembly kernels (binary and binaryScalar: add, sub, mul, div, maximum,
  * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax
  * and softmaxBackward: the last axis; where: f32 with a full or trailing-row mask and full or
- * single-value branches); every other op, and other cases of these, runs its f32 JavaScript kernel over
+ * single-value branches; crossEntropyBackward); every other op, and other cases of these, runs its f32 JavaScript kernel over
  * the same memory.
  */
-export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where'];
+export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward'];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -201,6 +201,11 @@ export class WasmDevice implements Device {
         return true;
       case 'where':
         return whereWasm(this.ctx, x!, y!, inputs[2]!, outputs[0]!);
+      case 'crossEntropyBackward': {
+        const t = inputs[1]!;
+        const targets = new Int32Array(this.current(), this.ctx.address(t), numel(t.shape));
+        return crossEntropyBackwardWasm(this.ctx, x!, t, inputs[2]!, inputs[3]!, outputs[0]!, (params as OpParams<'crossEntropyBackward'>).ignoreIndex, targets);
+      }
       case 'layerNorm':
         layerNormWasm(this.ctx, x!, y!, inputs[2]!, outputs[0]!, outputs[1]!, outputs[2]!, (params as OpParams<'layerNorm'>).eps);
         return true;

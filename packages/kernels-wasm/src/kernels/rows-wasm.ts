@@ -232,3 +232,58 @@ export function whereRows(relaxed: boolean): FunctionBuilder {
   });
   return f;
 }
+
+/**
+ * `cross_entropy_backward_rows(x, targets, lse, g, d, V, ignore, r0, r1)`: d = g·(exp(x − lse) −
+ * onehot(target)) over rows of V logits; a row whose target is `ignore` is zeros. Targets were
+ * range-checked by the caller.
+ */
+export function crossEntropyBackwardRows(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('cross_entropy_backward_rows', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [x, targets, lse, g, d, V, ignore, r0, r1] = f.params as [Local, Local, Local, Local, Local, Local, Local, Local, Local];
+  const m = mathTemps(f);
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const V4 = f.local('i32');
+  const xr = f.local('i32');
+  const dr = f.local('i32');
+  const t = f.local('i32');
+  const lv = f.local('v128');
+  const gv = f.local('v128');
+  const e = f.local('v128');
+  f.get(V).i32(-4).i32And().set(V4);
+  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
+    rowStart(f, xr, x, r, V);
+    rowStart(f, dr, d, r, V);
+    f.get(targets).get(r).i32(2).i32Shl().i32Add().i32Load().set(t);
+    f.get(lse).get(r).i32(2).i32Shl().i32Add().v128Load32Splat().set(lv);
+    f.get(g).get(r).i32(2).i32Shl().i32Add().v128Load32Splat().set(gv);
+    // An ignored row: g = 0 (and no one-hot), so the same loop writes zeros… unless exp is NaN, so
+    // write zeros explicitly.
+    f.get(t).get(ignore).i32Eq().if();
+    vectorLoop(f, j, V, V4, () => addr(f, dr, j).f32x4Const(0).v128Store(), () => addr(f, dr, j).f32(0).f32Store());
+    f.else();
+    vectorLoop(
+      f, j, V, V4,
+      () => {
+        addr(f, xr, j).v128Load().get(lv).f32x4Sub().set(e);
+        addr(f, dr, j);
+        expV(f, e, m);
+        f.get(gv).f32x4Mul().v128Store();
+      },
+      () => {
+        addr(f, xr, j).f32Load().f32x4Splat().get(lv).f32x4Sub().set(e);
+        addr(f, dr, j);
+        expV(f, e, m);
+        f.get(gv).f32x4Mul().f32x4ExtractLane(0).f32Store();
+      },
+    );
+    // d[t] = g·(exp(x[t] − lse) − 1)
+    addr(f, xr, t).f32Load().f32x4Splat().get(lv).f32x4Sub().set(e);
+    addr(f, dr, t);
+    expV(f, e, m);
+    f.f32x4Const(1).f32x4Sub().get(gv).f32x4Mul().f32x4ExtractLane(0).f32Store();
+    f.end();
+  });
+  return f;
+}

@@ -2,8 +2,13 @@ import { numel, type BinaryFn, type TensorRef } from '@lightattn/tensor-core';
 import { BINARY_CODES, type BinaryCode } from '../kernels/elementwise-wasm.js';
 import type { KernelContext } from './kernel-context.js';
 
-/** Below this many elements an elementwise or row op runs on the calling thread. */
-const PARALLEL_MIN_ELEMENTS = 1 << 15;
+/**
+ * Below this many elements an elementwise op runs on the calling thread: it is bound by memory
+ * bandwidth, which a second core barely adds to, and waking a worker costs more than small ops.
+ */
+const PARALLEL_MIN_ELEMENTS = 1 << 18;
+/** Below this many elements a row op (exp per element, or two passes) runs on the calling thread. */
+const PARALLEL_MIN_ROW_ELEMENTS = 1 << 15;
 
 /** [start, end) pieces of 0 … n, about three per thread, each a multiple of `align` but the last. */
 export function split(n: number, threads: number, align = 4): [number, number][] {
@@ -16,7 +21,7 @@ export function split(n: number, threads: number, align = 4): [number, number][]
 
 /** Rows split for a row kernel: about three pieces per thread when there is enough work. */
 export function splitRows(rows: number, rowLength: number, threads: number): [number, number][] {
-  const pieces = rows * rowLength < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(rows, threads * 3);
+  const pieces = rows * rowLength < PARALLEL_MIN_ROW_ELEMENTS ? 1 : Math.min(rows, threads * 3);
   const step = Math.ceil(rows / pieces);
   const out: [number, number][] = [];
   for (let s = 0; s < rows; s += step) out.push([s, Math.min(rows, s + step)]);
@@ -160,5 +165,24 @@ export function whereWasm(ctx: KernelContext, cond: TensorRef, a: TensorRef, b: 
     for (const [s, e] of splitRows(n / P, P, ctx.threads)) args.push(cp, ap + s * P * aStep, bp + s * P * bStep, op + s * P * 4, P, e - s, na === 1 ? 1 : 0, nb === 1 ? 1 : 0);
   } else return false;
   ctx.runJob({ fn: ctx.kernel('where_rows'), argc: 8, args }, args.length > 8);
+  return true;
+}
+
+/**
+ * crossEntropyBackward on [N, V] logits: targets are checked here (as the reference does, before
+ * anything is written), then rows run as WebAssembly.
+ */
+export function crossEntropyBackwardWasm(ctx: KernelContext, x: TensorRef, targets: TensorRef, lse: TensorRef, g: TensorRef, d: TensorRef, ignoreIndex: number, targetValues: Int32Array): boolean {
+  const N = x.shape[0]!;
+  const V = x.shape[1]!;
+  for (let r = 0; r < N; r++) {
+    const t = targetValues[r]!;
+    if (t !== ignoreIndex && (t < 0 || t >= V)) return false; // the JavaScript kernel throws its IndexError
+  }
+  if (!Number.isInteger(ignoreIndex) || ignoreIndex < -(2 ** 31) || ignoreIndex >= 2 ** 31) return false;
+  const args: number[] = [];
+  const ptrs = [x, targets, lse, g, d].map((t) => ctx.address(t));
+  for (const [s, e] of splitRows(N, V, ctx.threads)) args.push(...ptrs, V, ignoreIndex, s, e);
+  if (args.length) ctx.runJob({ fn: ctx.kernel('cross_entropy_backward_rows'), argc: 9, args }, args.length > 9);
   return true;
 }
