@@ -110,8 +110,8 @@ export function geluKernel(relaxed: boolean): FunctionBuilder {
   const s = f.local('v128');
   const body = (load: (base: Local) => void, store: (base: Local, compute: () => void) => void, bwd: boolean) => {
     load(x);
-    f.f32x4Const(-20).f32x4Max();
-    if (bwd) f.f32x4Const(20).f32x4Min();
+    f.f32x4Const(-20).f32x4Pmax();
+    if (bwd) f.f32x4Const(20).f32x4Pmin();
     f.set(xv);
     sigmoid2u(f, xv, e, m);
     f.set(s);

@@ -22,9 +22,9 @@ function rowStart(f: FunctionBuilder, row: Local, base: Local, r: Local, C: Loca
 
 /**
  * `softmax_rows(x, y, C, r0, r1)`: y = exp(x − max)/Σ exp(x − max) over rows r0 … r1−1 of C
- * contiguous floats. Three passes: the max (NaN-propagating, so a NaN or +∞ makes the row NaN as
- * in the reference, and a row of −∞ gives −∞ − (−∞) = NaN), the exponentials stored and summed,
- * and a scale by 1/sum.
+ * contiguous floats. Three passes: the max, the exponentials stored and summed, and a scale by
+ * 1/sum. A NaN or +∞ makes the row NaN as in the reference (through the sum), and a row of −∞
+ * gives −∞ − (−∞) = NaN.
  */
 export function softmaxRows(relaxed: boolean): FunctionBuilder {
   const f = new FunctionBuilder('softmax_rows', ['i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
@@ -47,7 +47,9 @@ export function softmaxRows(relaxed: boolean): FunctionBuilder {
     rowStart(f, yr, y, r, C);
     // Pass 1: the max.
     f.f32x4Const(-Infinity).set(acc);
-    f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, () => addr(f, xr, j).v128Load().get(acc).f32x4Max().set(acc));
+    // pmax (one instruction) may drop a NaN from the max; the NaN still makes its exp, the sum and
+    // so the whole row NaN, as the reference's NaN max does.
+    f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, () => f.get(acc).then(() => addr(f, xr, j).v128Load()).f32x4Pmax().set(acc));
     hmax(f, acc);
     f.set(mx);
     f.forLoop(j, () => f.get(C4), () => f.get(C), 1, () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx));

@@ -32,7 +32,8 @@ const EXP_HI = 88.0;
  * x < −87.34 gives 0; x > 88 gives e⁸⁸ (callers only pass x ≤ 0, or clamp).
  */
 export function expV(f: FunctionBuilder, x: Local, m: MathTemps): void {
-  f.get(x).f32x4Const(EXP_LO).f32x4Max().f32x4Const(EXP_HI).f32x4Min().set(m.t);
+  // pmax/pmin keep a NaN x (it is their first operand).
+  f.get(x).f32x4Const(EXP_LO).f32x4Pmax().f32x4Const(EXP_HI).f32x4Pmin().set(m.t);
   // biased = t·log₂e + MAGIC (n + 127 in the low mantissa bits); n = biased − MAGIC
   f.get(m.t).f32x4Const(LOG2E).f32x4Mul().f32x4Const(MAGIC).f32x4Add().set(m.p);
   f.get(m.p).f32x4Const(MAGIC).f32x4Sub().set(m.n);

@@ -37,6 +37,8 @@ const SIMD = {
   f32x4Div: 0xe7,
   f32x4Min: 0xe8,
   f32x4Max: 0xe9,
+  f32x4Pmin: 0xea,
+  f32x4Pmax: 0xeb,
   i32x4TruncSatF32x4S: 0xf8,
   f32x4RelaxedMadd: 0x105,
 } as const;
@@ -192,6 +194,12 @@ export class FunctionBuilder {
   f32x4Div(): this { return this.simd(SIMD.f32x4Div); }
   f32x4Min(): this { return this.simd(SIMD.f32x4Min); }
   f32x4Max(): this { return this.simd(SIMD.f32x4Max); }
+  /**
+   * Pseudo-min/max: pmin(a, b) = b < a ? b : a, pmax(a, b) = a < b ? b : a — one x86 instruction
+   * each, where min/max (NaN-propagating, −0 < +0) take about eight. With a NaN as `a` they return it.
+   */
+  f32x4Pmin(): this { return this.simd(SIMD.f32x4Pmin); }
+  f32x4Pmax(): this { return this.simd(SIMD.f32x4Pmax); }
   i32x4TruncSatF32x4S(): this { return this.simd(SIMD.i32x4TruncSatF32x4S); }
 
   /**
