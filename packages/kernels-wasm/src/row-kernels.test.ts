@@ -1,4 +1,4 @@
-import { add, createCpuDevice, crossEntropy, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
+import { add, createCpuDevice, crossEntropy, permute, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWasmDevice, type WasmDevice } from './wasm-device.js';
 
@@ -92,6 +92,20 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
     }
     // An out-of-range target still gets the reference's IndexError (the JavaScript kernel reports it).
     expect(() => crossEntropyBackward(fromArray(values(4), { shape: [2, 2], device: two }), fromArray(Int32Array.of(0, 5), { shape: [2], dtype: 'i32', device: two }), fromArray(values(2), { shape: [2], device: two }), fromArray(values(2), { shape: [2], device: two }))).toThrow(/target 5 in row 1 is out of range for 2 classes/);
+  });
+
+  it('permute copies as WebAssembly in every order, dims merged or not, f32 and i32', async () => {
+    const shapes: [number[], number[]][] = [[[2, 3, 4, 5], [0, 2, 1, 3]], [[2, 3, 4, 5], [3, 2, 1, 0]], [[8, 17, 3, 16], [0, 2, 1, 3]], [[5, 7], [1, 0]], [[1, 6, 1, 9], [3, 1, 0, 2]], [[3, 300, 7], [1, 0, 2]], [[2, 3, 4, 5, 6], [0, 1, 3, 2, 4]]];
+    for (const [shape, perm] of shapes) {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const want = await permute(fromArray(values(n), { shape, device: ref }), perm).toArray();
+      const wantInt = await permute(fromArray(Int32Array.from({ length: n }, (_, i) => i * 3 - 7), { shape, dtype: 'i32', device: ref }), perm).toArray();
+      for (const d of [one, two]) {
+        // Five dims that merge to at most four still run as WebAssembly.
+        expect(await wasmOnly(d, (dev) => permute(fromArray(values(n), { shape, device: dev }), perm).toArray()), `${shape} ${perm}`).toEqual(Float32Array.from(want));
+        expect(await wasmOnly(d, (dev) => permute(fromArray(Int32Array.from({ length: n }, (_, i) => i * 3 - 7), { shape, dtype: 'i32', device: dev }), perm).toArray())).toEqual(wantInt);
+      }
+    }
   });
 
   it('keep the reference’s special values: softmax rows with ±∞ and NaN, gelu at ±∞', async () => {

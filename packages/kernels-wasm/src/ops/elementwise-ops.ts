@@ -10,18 +10,24 @@ const PARALLEL_MIN_ELEMENTS = 1 << 18;
 /** Below this many elements a row op (exp per element, or two passes) runs on the calling thread. */
 const PARALLEL_MIN_ROW_ELEMENTS = 1 << 15;
 
-/** [start, end) pieces of 0 … n, about three per thread, each a multiple of `align` but the last. */
+/**
+ * Pieces per thread: a worker whose core is taken by another process mid-piece holds the caller
+ * up until it finishes that piece, so pieces are small enough that this costs little.
+ */
+export const PIECES_PER_THREAD = 8;
+
+/** [start, end) pieces of 0 … n, PIECES_PER_THREAD per thread, each a multiple of `align` but the last. */
 export function split(n: number, threads: number, align = 4): [number, number][] {
-  const pieces = n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(threads * 3, Math.ceil(n / align));
+  const pieces = n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(threads * PIECES_PER_THREAD, Math.ceil(n / align));
   const step = Math.ceil(n / pieces / align) * align;
   const out: [number, number][] = [];
   for (let s = 0; s < n; s += step) out.push([s, Math.min(n, s + step)]);
   return out;
 }
 
-/** Rows split for a row kernel: about three pieces per thread when there is enough work. */
+/** Rows split for a row kernel: PIECES_PER_THREAD pieces per thread when there is enough work. */
 export function splitRows(rows: number, rowLength: number, threads: number): [number, number][] {
-  const pieces = rows * rowLength < PARALLEL_MIN_ROW_ELEMENTS ? 1 : Math.min(rows, threads * 3);
+  const pieces = rows * rowLength < PARALLEL_MIN_ROW_ELEMENTS ? 1 : Math.min(rows, threads * PIECES_PER_THREAD);
   const step = Math.ceil(rows / pieces);
   const out: [number, number][] = [];
   for (let s = 0; s < rows; s += step) out.push([s, Math.min(rows, s + step)]);
