@@ -38,11 +38,6 @@ export class WasmHeap {
     return this.cachedBytes;
   }
 
-  /** The high-water mark of the memory this heap has used, in bytes. */
-  get highWater(): number {
-    return this.top;
-  }
-
   alloc(byteLength: number, liveBytes: number): number {
     const size = roundUp(byteLength);
     const kept = this.bySize.get(size);

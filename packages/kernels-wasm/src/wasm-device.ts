@@ -91,7 +91,7 @@ export class WasmDevice implements Device {
   private buffer: ArrayBufferLike;
   private bytes: Uint8Array;
 
-  /** Use {@link createWasmDevice}. */
+  /** @internal Use {@link createWasmDevice}. */
   constructor(
     readonly name: string,
     readonly wasmMemory: WebAssembly.Memory,
