@@ -1,4 +1,4 @@
-import { add, createCpuDevice, crossEntropy, permute, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
+import { add, createCpuDevice, crossEntropy, permute, runOp, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWasmDevice, type WasmDevice } from './wasm-device.js';
 
@@ -105,6 +105,40 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
         expect(await wasmOnly(d, (dev) => permute(fromArray(values(n), { shape, device: dev }), perm).toArray()), `${shape} ${perm}`).toEqual(Float32Array.from(want));
         expect(await wasmOnly(d, (dev) => permute(fromArray(Int32Array.from({ length: n }, (_, i) => i * 3 - 7), { shape, dtype: 'i32', device: dev }), perm).toArray())).toEqual(wantInt);
       }
+    }
+  });
+
+  it('the flash-attention forward without dropout runs as WebAssembly: masks, causal windows, odd sizes, 1 and 2 threads alike', { timeout: 60_000 }, async () => {
+    const cases = [
+      { B: 2, H: 3, Tq: 37, Tk: 37, D: 16, Dv: 16, causal: true, rowOffset: 0, rows: 37, mask: [2, 1, 1, 37] },
+      { B: 1, H: 2, Tq: 5, Tk: 11, D: 5, Dv: 3, causal: false, rowOffset: 0, rows: 5, mask: [1, 1, 5, 11] },
+      { B: 1, H: 1, Tq: 4, Tk: 9, D: 8, Dv: 8, causal: true, rowOffset: 3, rows: 9, mask: [1, 1, 1, 1] },
+    ];
+    for (const c of cases) {
+      const nm = c.mask.reduce((a, b) => a * b, 1);
+      // Every seventh key masked, and (for the per-row mask) row 2 entirely.
+      const maskData = Uint8Array.from({ length: nm }, (_, i) => (i % 7 === 3 || (c.mask[2] !== 1 && Math.floor(i / c.Tk) === 2) ? 0 : 1));
+      const run = (d: Device) => {
+        const [o, lse] = runOp('flashAttention', [
+          fromArray(values(c.B * c.H * c.Tq * c.D), { shape: [c.B, c.H, c.Tq, c.D], device: d }),
+          fromArray(values(c.B * c.H * c.Tk * c.D, 2), { shape: [c.B, c.H, c.Tk, c.D], device: d }),
+          fromArray(values(c.B * c.H * c.Tk * c.Dv, 3), { shape: [c.B, c.H, c.Tk, c.Dv], device: d }),
+          fromArray(maskData, { shape: c.mask, dtype: 'bool', device: d }),
+        ], { causal: c.causal, scale: 0.3, p: 0, seed: 0, offset: 0, rowOffset: c.rowOffset, rows: c.rows });
+        return Promise.all([o!.toArray(), lse!.toArray()]);
+      };
+      const [wo, wl] = await run(ref);
+      const got: (readonly [ArrayLike<number>, ArrayLike<number>])[] = [];
+      for (const d of [one, two]) {
+        const [o, l] = await wasmOnly(d, run);
+        got.push([o, l]);
+        for (let i = 0; i < wo.length; i++) expect(Math.abs(o[i]! - wo[i]!), `o [${i}] ${JSON.stringify(c)}`).toBeLessThan(1e-5);
+        for (let i = 0; i < wl.length; i++) {
+          if (wl[i] === -Infinity) expect(l[i]).toBe(-Infinity);
+          else expect(Math.abs(l[i]! - wl[i]!), `lse [${i}]`).toBeLessThan(1e-5 * (1 + Math.abs(wl[i]!)));
+        }
+      }
+      expect(got[1]).toEqual(got[0]);
     }
   });
 

@@ -16,6 +16,7 @@ import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
 import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, geluWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
+import { flashForwardWasm } from './ops/attention-ops.js';
 import { permuteWasm } from './ops/layout-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
 import { TASK_TABLE_BYTES, CTL_BYTES } from './task-runner.js';
@@ -45,11 +46,12 @@ export interface WasmDeviceOptions {
  * Ops the device runs as WebAssembly kernels (binary and binaryScalar: add, sub, mul, div, maximum,
  * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax
  * and softmaxBackward: the last axis; where: f32 with a full or trailing-row mask and full or
- * single-value branches; crossEntropyBackward; permute of 4-byte dtypes up to four merged dims);
+ * single-value branches; crossEntropyBackward; permute of 4-byte dtypes up to four merged dims;
+ * flashAttention without dropout);
  * every other op, and other cases of these, runs its f32 JavaScript kernel over
  * the same memory.
  */
-export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute'];
+export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute', 'flashAttention'];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -208,6 +210,8 @@ export class WasmDevice implements Device {
         const targets = new Int32Array(this.current(), this.ctx.address(t), numel(t.shape));
         return crossEntropyBackwardWasm(this.ctx, x!, t, inputs[2]!, inputs[3]!, outputs[0]!, (params as OpParams<'crossEntropyBackward'>).ignoreIndex, targets);
       }
+      case 'flashAttention':
+        return flashForwardWasm(this.ctx, inputs, outputs, params as OpParams<'flashAttention'>);
       case 'permute':
         return permuteWasm(this.ctx, x!, outputs[0]!, (params as OpParams<'permute'>).perm);
       case 'layerNorm':

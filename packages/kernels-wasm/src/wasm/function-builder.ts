@@ -144,10 +144,12 @@ export class FunctionBuilder {
   i32Mul(): this { return this.op(0x6c); }
   i32DivS(): this { return this.op(0x6d); }
   i32And(): this { return this.op(0x71); }
+  i32Or(): this { return this.op(0x72); }
   i32Shl(): this { return this.op(0x74); }
   i32ShrS(): this { return this.op(0x75); }
 
   // f32 arithmetic.
+  f32Ne(): this { return this.op(0x5c); }
   f32Lt(): this { return this.op(0x5d); }
   f32Gt(): this { return this.op(0x5e); }
   f32Abs(): this { return this.op(0x8b); }
