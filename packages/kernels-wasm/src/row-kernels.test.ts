@@ -108,7 +108,7 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
     }
   });
 
-  it('the flash-attention forward without dropout runs as WebAssembly: masks, causal windows, odd sizes, 1 and 2 threads alike', { timeout: 60_000 }, async () => {
+  it('the flash-attention forward and backward without dropout run as WebAssembly: masks, causal windows, odd sizes, 1 and 2 threads alike', { timeout: 60_000 }, async () => {
     const cases = [
       { B: 2, H: 3, Tq: 37, Tk: 37, D: 16, Dv: 16, causal: true, rowOffset: 0, rows: 37, mask: [2, 1, 1, 37] },
       { B: 1, H: 2, Tq: 5, Tk: 11, D: 5, Dv: 3, causal: false, rowOffset: 0, rows: 5, mask: [1, 1, 5, 11] },
@@ -139,6 +139,31 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
         }
       }
       expect(got[1]).toEqual(got[0]);
+
+      // The backward from the reference's o and lse: dq, dk, dv.
+      const back = (d: Device) => {
+        const t = (data: ArrayLike<number>, shape: number[]) => fromArray(Float32Array.from(data), { shape, device: d });
+        const outs = runOp('flashAttentionBackward', [
+          t(values(c.B * c.H * c.Tq * c.D), [c.B, c.H, c.Tq, c.D]),
+          t(values(c.B * c.H * c.Tk * c.D, 2), [c.B, c.H, c.Tk, c.D]),
+          t(values(c.B * c.H * c.Tk * c.Dv, 3), [c.B, c.H, c.Tk, c.Dv]),
+          fromArray(maskData, { shape: c.mask, dtype: 'bool', device: d }),
+          t(wo, [c.B, c.H, c.Tq, c.Dv]),
+          t(wl, [c.B, c.H, c.Tq]),
+          t(values(c.B * c.H * c.Tq * c.Dv, 4), [c.B, c.H, c.Tq, c.Dv]),
+        ], { causal: c.causal, scale: 0.3, p: 0, seed: 0, offset: 0, rowOffset: c.rowOffset, rows: c.rows });
+        return Promise.all(outs.map((x) => x.toArray()));
+      };
+      const want = await back(ref);
+      const grads: ArrayLike<number>[][] = [];
+      for (const d of [one, two]) {
+        const gs = await wasmOnly(d, back);
+        grads.push(gs);
+        gs.forEach((gr, n) => {
+          for (let i = 0; i < gr.length; i++) expect(Math.abs(gr[i]! - want[n]![i]!), `grad ${n} [${i}] ${JSON.stringify(c)}`).toBeLessThan(3e-5 * (1 + Math.abs(want[n]![i]!)));
+        });
+      }
+      expect(grads[1]).toEqual(grads[0]);
     }
   });
 

@@ -42,3 +42,30 @@ export function flashForwardWasm(ctx: KernelContext, [q, k, v, mask]: readonly T
   }
   return true;
 }
+
+/**
+ * The flash-attention backward without dropout as WebAssembly, one (b, h) matrix per task (its dk
+ * and dv are sums over its rows, kept by one thread); false with dropout.
+ */
+export function flashBackwardWasm(ctx: KernelContext, [q, k, v, mask, o, lse, g]: readonly TensorRef[], [dq, dk, dv]: readonly TensorRef[], params: OpParams<'flashAttentionBackward'>): boolean {
+  if (params.p !== 0 || mask!.dtype !== 'bool') return false;
+  const [B, H, Tq, D] = q!.shape as [number, number, number, number];
+  const Tk = k!.shape[2]!;
+  const Dv = v!.shape[3]!;
+  const matrices = B * H;
+  if (matrices === 0) return true;
+  const ms = mask!.shape;
+  const strides = [0, 0, 0, 0];
+  for (let a = 3, s = 1; a >= 0; a--) {
+    strides[a] = ms[a] === 1 ? 0 : s;
+    s *= ms[a]!;
+  }
+  const shift = params.rowOffset + Tk - params.rows;
+  const ptrs = [q!, k!, v!, mask!, o!, lse!, g!, dq!, dk!, dv!].map((t) => ctx.address(t));
+  const args: number[] = [];
+  for (const [s, e] of splitRows(matrices, Tq * Tk * Math.max(D, Dv), ctx.threads)) {
+    args.push(...ptrs, H, Tq, Tk, D, Dv, ...strides, params.causal ? 1 : 0, shift, params.scale, s, e);
+  }
+  ctx.runJob({ fn: ctx.kernel('flash_backward_bh'), argc: 24, args }, args.length > 24);
+  return true;
+}
