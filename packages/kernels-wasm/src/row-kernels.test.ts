@@ -1,4 +1,4 @@
-import { add, createCpuDevice, crossEntropy, permute, runOp, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
+import { add, createCpuDevice, crossEntropy, permute, runOp, sum, crossEntropyBackward, div, fromArray, gelu, layerNorm, maximum, mul, scope, softmax, softmaxBackward, sub, unaryBackward, where, type Device, type Tensor } from '@lightattn/tensor-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWasmDevice, type WasmDevice } from './wasm-device.js';
 
@@ -35,6 +35,8 @@ const OPS: [string, Build, number][] = [
   ['softmax backward', (d, x, s) => softmaxBackward(softmax(input(d, x, s), -1), input(d, x.map((v) => v / 3), s), -1), 1e-6],
   ['where with a row mask and a single value', (d, x, s, w) => where(mask(d, w, [s.at(-1)!]), input(d, x, s), single(d, -Infinity)), 0],
   ['where with a full mask and a single value first', (d, x, s) => where(mask(d, x, s), single(d, 0), input(d, x, s)), 0],
+  ['sum over the leading axis (a bias gradient)', (d, x, s) => sum(input(d, x, s), { axes: [0] }), 1e-5],
+  ['sum over the trailing axis, dims kept', (d, x, s) => sum(input(d, x, s), { axes: [1], keepDims: true }), 1e-5],
   ['gelu', (d, x, s) => gelu(input(d, x, s)), 1e-6],
   ['gelu backward', (d, x, s) => unaryBackward(input(d, x, s), input(d, x.map((v) => 1 - v / 8), s), 'gelu'), 4e-6],
   ['add a bias row', (d, x, s, w) => add(input(d, x, s), input(d, w, [s.at(-1)!])), 0],
@@ -57,7 +59,8 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
         const want = await scope(() => build(ref, x, shape, w).toArray());
         for (const d of [one, two]) {
           const got = await wasmOnly(d, (dev) => scope(() => build(dev, x, shape, w).toArray()));
-          for (let i = 0; i < n; i++) {
+          expect(got.length).toBe(want.length);
+          for (let i = 0; i < want.length; i++) {
             if (got[i] === want[i]) continue; // ±∞ included
             expect(Math.abs(got[i]! - want[i]!), `${name} ${shape} on ${d.threads} thread(s) [${i}]`).toBeLessThanOrEqual(tol * (1 + Math.abs(want[i]!)));
           }

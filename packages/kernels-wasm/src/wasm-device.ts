@@ -15,7 +15,7 @@ import {
 import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
-import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, geluWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
+import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, geluWasm, sumWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
 import { flashBackwardWasm, flashForwardWasm } from './ops/attention-ops.js';
 import { permuteWasm } from './ops/layout-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
@@ -47,11 +47,11 @@ export interface WasmDeviceOptions {
  * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax
  * and softmaxBackward: the last axis; where: f32 with a full or trailing-row mask and full or
  * single-value branches; crossEntropyBackward; permute of 4-byte dtypes up to four merged dims;
- * flashAttention and its backward without dropout);
+ * flashAttention and its backward without dropout; reduce: sum over leading or trailing axes);
  * every other op, and other cases of these, runs its f32 JavaScript kernel over
  * the same memory.
  */
-export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute', 'flashAttention', 'flashAttentionBackward'];
+export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute', 'flashAttention', 'flashAttentionBackward', 'reduce'];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -214,6 +214,10 @@ export class WasmDevice implements Device {
         return flashForwardWasm(this.ctx, inputs, outputs, params as OpParams<'flashAttention'>);
       case 'flashAttentionBackward':
         return flashBackwardWasm(this.ctx, inputs, outputs, params as OpParams<'flashAttentionBackward'>);
+      case 'reduce': {
+        const p = params as OpParams<'reduce'>;
+        return p.fn === 'sum' && sumWasm(this.ctx, x!, outputs[0]!, p.axes);
+      }
       case 'permute':
         return permuteWasm(this.ctx, x!, outputs[0]!, (params as OpParams<'permute'>).perm);
       case 'layerNorm':

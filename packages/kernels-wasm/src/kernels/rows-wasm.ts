@@ -289,3 +289,57 @@ export function crossEntropyBackwardRows(relaxed: boolean): FunctionBuilder {
   });
   return f;
 }
+
+/**
+ * `sum_columns(x, out, R, C, c0, c1)`: out[c] = Σ_r x[r·C + c] for columns c0 … c1−1 (a reduction
+ * over leading axes: a bias gradient), four columns at a time, rows in order.
+ */
+export function sumColumns(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('sum_columns', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [x, out, R, C, c0, c1] = f.params as [Local, Local, Local, Local, Local, Local];
+  const r = f.local('i32');
+  const c = f.local('i32');
+  const c4 = f.local('i32');
+  const acc = f.local('v128');
+  const s = f.local('f32');
+  // c4 = c0 + ((c1 − c0) rounded down to a multiple of 4)
+  f.get(c1).get(c0).i32Sub().i32(-4).i32And().get(c0).i32Add().set(c4);
+  f.forLoop(c, () => f.get(c0), () => f.get(c4), 4, () => {
+    f.f32x4Const(0).set(acc);
+    f.forLoop(r, () => f.i32(0), () => f.get(R), 1, () => {
+      f.get(acc).get(x).get(r).get(C).i32Mul().get(c).i32Add().i32(2).i32Shl().i32Add().v128Load().f32x4Add().set(acc);
+    });
+    addr(f, out, c).get(acc).v128Store();
+  });
+  f.forLoop(c, () => f.get(c4), () => f.get(c1), 1, () => {
+    f.f32(0).set(s);
+    f.forLoop(r, () => f.i32(0), () => f.get(R), 1, () => {
+      f.get(s).get(x).get(r).get(C).i32Mul().get(c).i32Add().i32(2).i32Shl().i32Add().f32Load().f32Add().set(s);
+    });
+    addr(f, out, c).get(s).f32Store();
+  });
+  return f;
+}
+
+/** `sum_rows(x, out, C, r0, r1)`: out[r] = Σ_c x[r·C + c] (a reduction over trailing axes), in four lanes. */
+export function sumRows(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('sum_rows', ['i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [x, out, C, r0, r1] = f.params as [Local, Local, Local, Local, Local];
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const C4 = f.local('i32');
+  const xr = f.local('i32');
+  const acc = f.local('v128');
+  const tail = f.local('f32');
+  f.get(C).i32(-4).i32And().set(C4);
+  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
+    rowStart(f, xr, x, r, C);
+    f.f32x4Const(0).set(acc);
+    f.f32(0).set(tail);
+    vectorLoop(f, j, C, C4, () => f.get(acc).then(() => addr(f, xr, j).v128Load()).f32x4Add().set(acc), () => f.get(tail).then(() => addr(f, xr, j).f32Load()).f32Add().set(tail));
+    f.get(out).get(r).i32(2).i32Shl().i32Add();
+    hsum(f, acc);
+    f.get(tail).f32Add().f32Store();
+  });
+  return f;
+}

@@ -192,3 +192,33 @@ export function crossEntropyBackwardWasm(ctx: KernelContext, x: TensorRef, targe
   if (args.length) ctx.runJob({ fn: ctx.kernel('cross_entropy_backward_rows'), argc: 9, args }, args.length > 9);
   return true;
 }
+
+/**
+ * reduce sum of an f32 tensor over its leading axes (column sums: out[c] = Σ_r x[r, c]) or its
+ * trailing axes (row sums); false for other axis sets, other functions and dtypes, no axes, or an
+ * empty reduction.
+ */
+export function sumWasm(ctx: KernelContext, x: TensorRef, out: TensorRef, axes: readonly number[]): boolean {
+  const rank = x.shape.length;
+  if (x.dtype !== 'f32' || axes.length === 0) return false;
+  const sorted = [...axes].sort((a, b) => a - b);
+  const leading = sorted.every((a, i) => a === i);
+  const trailing = sorted.every((a, i) => a === rank - sorted.length + i);
+  if (!leading && !trailing) return false;
+  const n = numel(x.shape);
+  const reduced = sorted.reduce((p, a) => p * x.shape[a]!, 1);
+  if (reduced === 0 || n === 0) return false;
+  const kept = n / reduced;
+  const xp = ctx.address(x);
+  const op = ctx.address(out);
+  const args: number[] = [];
+  if (leading) {
+    // Columns split between threads, each a multiple of 4 wide: a column is one thread's sum.
+    for (const [s, e] of split(kept, n >= 1 << 18 ? ctx.threads : 1)) args.push(xp, op, reduced, kept, s, e);
+    ctx.runJob({ fn: ctx.kernel('sum_columns'), argc: 6, args }, args.length > 6);
+  } else {
+    for (const [s, e] of splitRows(kept, reduced, ctx.threads)) args.push(xp, op, reduced, s, e);
+    ctx.runJob({ fn: ctx.kernel('sum_rows'), argc: 5, args }, args.length > 5);
+  }
+  return true;
+}
