@@ -80,6 +80,33 @@ describe('softmax, layer norm, gelu and binary ops as WebAssembly', () => {
     }
   });
 
+  it('crossEntropy matches the float64 device: loss and lse, ignored rows, rows with ±∞ and NaN', async () => {
+    for (const [N, V] of [[1, 1], [3, 5], [9, 85], [300, 257]] as const) {
+      const logits = values(N * V);
+      if (N >= 3) {
+        logits[V] = Infinity; // row 1: lse +∞
+        logits[2 * V] = NaN; // row 2: NaN
+        logits[2 * V + 1] = Infinity;
+      }
+      const targets = Int32Array.from({ length: N }, (_, r) => (r % 4 === 3 ? -100 : (r * 5) % V));
+      const run = (d: Device) => {
+        const { loss, lse } = crossEntropy(fromArray(logits, { shape: [N, V], device: d }), fromArray(targets, { shape: [N], dtype: 'i32', device: d }));
+        return Promise.all([loss.toArray(), lse.toArray()]);
+      };
+      const want = await run(ref);
+      for (const d of [one, two]) {
+        const got = await wasmOnly(d, run);
+        for (const k of [0, 1]) {
+          for (let i = 0; i < N; i++) {
+            const [a, b] = [got[k]![i]!, want[k]![i]!];
+            if (Number.isNaN(b)) expect(a, `[${N}, ${V}] output ${k} row ${i}`).toBeNaN();
+            else if (a !== b) expect(Math.abs(a - b), `[${N}, ${V}] output ${k} row ${i}`).toBeLessThan(1e-5 * (1 + Math.abs(b)));
+          }
+        }
+      }
+    }
+  });
+
   it('crossEntropyBackward matches the float64 device, ignored rows zero, on 1 and 2 threads', async () => {
     for (const [N, V] of [[1, 1], [3, 5], [9, 85], [300, 257]] as const) {
       const logits = values(N * V);

@@ -15,7 +15,7 @@ import {
 import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
-import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, geluWasm, sumWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
+import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, crossEntropyWasm, geluWasm, sumWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
 import { flashBackwardWasm, flashForwardWasm } from './ops/attention-ops.js';
 import { permuteWasm } from './ops/layout-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
@@ -46,12 +46,12 @@ export interface WasmDeviceOptions {
  * Ops the device runs as WebAssembly kernels (binary and binaryScalar: add, sub, mul, div, maximum,
  * minimum on f32, same shape, a scalar or a trailing row; unary and unaryBackward: gelu; softmax
  * and softmaxBackward: the last axis; where: f32 with a full or trailing-row mask and full or
- * single-value branches; crossEntropyBackward; permute of 4-byte dtypes up to four merged dims;
+ * single-value branches; crossEntropy and its backward; permute of 4-byte dtypes up to four merged dims;
  * flashAttention and its backward without dropout; reduce: sum over leading or trailing axes);
  * every other op, and other cases of these, runs its f32 JavaScript kernel over
  * the same memory.
  */
-export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute', 'flashAttention', 'flashAttentionBackward', 'reduce'];
+export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute', 'flashAttention', 'flashAttentionBackward', 'reduce', 'crossEntropy'];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -205,6 +205,11 @@ export class WasmDevice implements Device {
         return true;
       case 'where':
         return whereWasm(this.ctx, x!, y!, inputs[2]!, outputs[0]!);
+      case 'crossEntropy': {
+        const t = inputs[1]!;
+        const targets = new Int32Array(this.current(), this.ctx.address(t), numel(t.shape));
+        return crossEntropyWasm(this.ctx, x!, outputs[0]!, outputs[1]!, (params as OpParams<'crossEntropy'>).ignoreIndex, targets);
+      }
       case 'crossEntropyBackward': {
         const t = inputs[1]!;
         const targets = new Int32Array(this.current(), this.ctx.address(t), numel(t.shape));

@@ -343,3 +343,53 @@ export function sumRows(relaxed: boolean): FunctionBuilder {
   });
   return f;
 }
+
+/**
+ * `row_max_sumexp(x, maxOut, sumOut, C, r0, r1)`: per row of C floats, m = max (NaN-propagating
+ * `f32x4.max`: a NaN row must report NaN) and Σ exp(x − m). The caller forms log-sum-exp
+ * m + log Σ (WebAssembly has no log), or takes m itself when it is not finite.
+ */
+export function rowMaxSumExp(relaxed: boolean): FunctionBuilder {
+  const f = new FunctionBuilder('row_max_sumexp', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32'], [], relaxed);
+  const [x, maxOut, sumOut, C, r0, r1] = f.params as [Local, Local, Local, Local, Local, Local];
+  const m = mathTemps(f);
+  const r = f.local('i32');
+  const j = f.local('i32');
+  const C4 = f.local('i32');
+  const xr = f.local('i32');
+  const acc = f.local('v128');
+  const v = f.local('v128');
+  const e = f.local('v128');
+  const mx = f.local('f32');
+  const tail = f.local('f32');
+  f.get(C).i32(-4).i32And().set(C4);
+  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
+    rowStart(f, xr, x, r, C);
+    f.f32x4Const(-Infinity).set(acc);
+    f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, () => addr(f, xr, j).v128Load().get(acc).f32x4Max().set(acc));
+    hmax(f, acc);
+    f.set(mx);
+    f.forLoop(j, () => f.get(C4), () => f.get(C), 1, () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx));
+    f.get(mx).f32x4Splat().set(v);
+    f.f32x4Const(0).set(acc);
+    f.f32(0).set(tail);
+    vectorLoop(
+      f, j, C, C4,
+      () => {
+        addr(f, xr, j).v128Load().get(v).f32x4Sub().set(e);
+        expV(f, e, m);
+        f.get(acc).f32x4Add().set(acc);
+      },
+      () => {
+        addr(f, xr, j).f32Load().get(mx).f32Sub().f32x4Splat().set(e);
+        expV(f, e, m);
+        f.f32x4ExtractLane(0).get(tail).f32Add().set(tail);
+      },
+    );
+    f.get(maxOut).get(r).i32(2).i32Shl().i32Add().get(mx).f32Store();
+    f.get(sumOut).get(r).i32(2).i32Shl().i32Add();
+    hsum(f, acc);
+    f.get(tail).f32Add().f32Store();
+  });
+  return f;
+}

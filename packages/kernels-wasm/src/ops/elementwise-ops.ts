@@ -222,3 +222,41 @@ export function sumWasm(ctx: KernelContext, x: TensorRef, out: TensorRef, axes: 
   }
   return true;
 }
+
+/**
+ * crossEntropy on [N, V] logits: WebAssembly finds each row's max and Σ exp(x − max); here, per
+ * row, lse = max + log Σ (or the max itself when it is ±∞ or NaN, as the reference) and loss =
+ * lse − x[target] (0 for ignored rows). Targets are checked first; false leaves a bad target to
+ * the JavaScript kernel's IndexError.
+ */
+export function crossEntropyWasm(ctx: KernelContext, x: TensorRef, loss: TensorRef, lse: TensorRef, ignoreIndex: number, targetValues: Int32Array): boolean {
+  const N = x.shape[0]!;
+  const V = x.shape[1]!;
+  for (let r = 0; r < N; r++) {
+    const t = targetValues[r]!;
+    if (t !== ignoreIndex && (t < 0 || t >= V)) return false;
+  }
+  if (N === 0) return true;
+  if (V === 0) return false;
+  const sums = ctx.alloc(N * 4);
+  try {
+    const lsePtr = ctx.address(lse);
+    const args: number[] = [];
+    for (const [s, e] of splitRows(N, V, ctx.threads)) args.push(ctx.address(x), lsePtr, sums, V, s, e);
+    ctx.runJob({ fn: ctx.kernel('row_max_sumexp'), argc: 6, args }, args.length > 6);
+    const L = ctx.f32(lsePtr).subarray(0, N);
+    const S = ctx.f32(sums).subarray(0, N);
+    const X = ctx.f32(ctx.address(x));
+    const out = ctx.f32(ctx.address(loss)).subarray(0, N);
+    for (let r = 0; r < N; r++) {
+      const m = L[r]!;
+      const l = Number.isFinite(m) ? m + Math.log(S[r]!) : m;
+      L[r] = l;
+      const t = targetValues[r]!;
+      out[r] = t === ignoreIndex ? 0 : l - X[r * V + t]!;
+    }
+  } finally {
+    ctx.free(sums, N * 4);
+  }
+  return true;
+}
