@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // One root config; each package (and app) is a project. Tests import sibling packages through the
 // `source` export condition, so they run from src/ without a build.
-const packages = ['tensor-core', 'kernels-wgsl', 'autograd', 'light-ops', 'leap-attention', 'gpt2-model'];
+const packages = ['tensor-core', 'kernels-wgsl', 'kernels-wasm', 'autograd', 'light-ops', 'leap-attention', 'gpt2-model'];
 
 export default defineConfig({
   resolve: { conditions: ['source', 'module', 'import', 'default'] },

@@ -70,7 +70,7 @@ describe('the lightattn process', () => {
     expect(kept.state!.step).toBe(2);
     expect(kept.optimizer).not.toBeNull();
 
-    const resumed = await cli(['train', '--resume', dir]);
+    const resumed = await cli(['train', '--resume', dir, '--device', 'cpu']); // the device is not part of the checkpoint: resume on the same one
     expect(resumed.code).toBe(EXIT.ok);
     expect(existsSync(join(dir, 'step-000006'))).toBe(true);
     expect(readdirSync(dir).some((e) => e.startsWith('.tmp-'))).toBe(false);

@@ -1,6 +1,7 @@
 import * as ag from '@lightattn/autograd';
+import { createWasmDevice } from '@lightattn/kernels-wasm';
 import * as tc from '@lightattn/tensor-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadPretrained } from './checkpoint.js';
 import type { GPT2Config } from './config.js';
 import { generateAll, generateBatch } from './generate.js';
@@ -137,3 +138,18 @@ describeEachDevice(
   },
   { timeout: 60_000 },
 );
+
+// The WebAssembly CPU device computes in f32 (SIMD matmul, softmax, layer norm, gelu, binary ops)
+// against the same float64 goldens and tolerances, on one thread and on two.
+for (const threads of [1, 2]) {
+  describe(`parity with transformers: gpt2-tiny and gpt2-small on the WebAssembly device, ${threads} thread(s)`, { timeout: 60_000 }, async () => {
+    const device = await createWasmDevice({ threads, name: `wasm-parity-${threads}` });
+    afterAll(() => device.destroy());
+    for (const name of ['tiny', 'small']) {
+      const g = loadGolden(name)!;
+      for (const variant of VARIANTS) it(`${name}: logits, loss and every gradient: ${variant.label}`, () => checkForwardBackward(g, device, variant));
+      it(`${name}: the losses of AdamW steps (vanilla)`, () => checkAdamW(g, device, { attn_impl: 'vanilla' }));
+      it(`${name}: greedy generation, with and without the KV cache`, () => checkGenerate(g, device, { attn_impl: 'flash' }));
+    }
+  });
+}
