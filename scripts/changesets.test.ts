@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// Releasing (docs/contributing.md): every user-visible change comes with a changeset, the six
+// Releasing (docs/contributing.md): every user-visible change comes with a changeset, the seven
 // library packages are versioned together, and `changeset version` works. The version bump runs on
 // a copy of the manifests and changesets, so the tree is never bumped.
 
@@ -13,7 +13,7 @@ const changesetBin = join(root, 'node_modules', '@changesets', 'cli', 'bin.js');
 const scratch = mkdtempSync(join(tmpdir(), 'lightattn-changesets-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const LIBRARIES = ['tensor-core', 'kernels-wgsl', 'autograd', 'light-ops', 'leap-attention', 'gpt2-model'];
+const LIBRARIES = ['tensor-core', 'kernels-wgsl', 'kernels-wasm', 'autograd', 'light-ops', 'leap-attention', 'gpt2-model'];
 const manifest = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path, 'package.json'), 'utf8'));
 
 function changeset(cwd: string, args: string[]) {
@@ -22,7 +22,7 @@ function changeset(cwd: string, args: string[]) {
 }
 
 describe('changesets', () => {
-  it('the six library packages are one fixed group, and apps are never published', () => {
+  it('the seven library packages are one fixed group, and apps are never published', () => {
     const config = JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8'));
     expect(config.fixed).toEqual([LIBRARIES.map((p) => `@lightattn/${p}`)]);
     for (const app of readdirSync(join(root, 'apps'))) {

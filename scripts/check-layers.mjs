@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails when a dependency edge goes against the layer order
-//   tensor-core ← kernels-wgsl ← autograd ← light-ops ← leap-attention ← gpt2-model ← apps
+//   tensor-core ← kernels-wgsl ← kernels-wasm ← autograd ← light-ops ← leap-attention ← gpt2-model ← apps
 // A package may depend only on packages earlier in that list. Both package.json dependencies and
 // the `@lightattn/*` specifiers actually imported in source are checked, and an import must use a
 // package's public entry point (no deep paths into another package) and be declared in package.json.
@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LAYERS = ['tensor-core', 'kernels-wgsl', 'autograd', 'light-ops', 'leap-attention', 'gpt2-model'];
+export const LAYERS = ['tensor-core', 'kernels-wgsl', 'kernels-wasm', 'autograd', 'light-ops', 'leap-attention', 'gpt2-model'];
 const APPS_RANK = LAYERS.length;
 
 function rankOf(workspaceName) {

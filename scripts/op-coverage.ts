@@ -1,11 +1,12 @@
 /**
  * Generates docs/op-coverage.md — op × device × forward/backward — from the kernel tables
- * themselves (CPU_KERNELS, WGSL_KERNELS, OP_SET, GRAD_RULES), so the table cannot drift from the
+ * themselves (CPU_KERNELS, WGSL_KERNELS, WASM_OPS, OP_SET, GRAD_RULES), so the table cannot drift from the
  * code. `scripts/op-coverage.test.ts` fails when the committed file differs from what this prints.
  *
  *   node --conditions=source --import tsx scripts/op-coverage.ts > docs/op-coverage.md
  */
 import { GRAD_RULES } from '@lightattn/autograd';
+import { WASM_OPS } from '@lightattn/kernels-wasm';
 import { UNARY_WGSL, WGSL_KERNELS } from '@lightattn/kernels-wgsl';
 import { CPU_KERNELS, INTEGER_UNARY_FNS, OP_NAMES, OP_SET, UNARY_FN_DEFS, UNARY_FNS, type OpName } from '@lightattn/tensor-core';
 
@@ -21,7 +22,8 @@ export function opCoverageMarkdown(): string {
     const has = (table: object) => (op in table ? '✓' : '✗');
     const rules = GRAD_RULES as Partial<Record<string, unknown>>;
     const backward = op in rules ? 'autograd rule' : FUSED_BACKWARD[op] ?? (OP_SET[op].differentiable ? '✗ (missing)' : 'not differentiable');
-    return `| \`${op}\` | ${has(CPU_KERNELS)} | ✓ | ${has(WGSL_KERNELS)} | ${backward} |`;
+    const wasm = WASM_OPS.includes(op) ? '✓ SIMD' : `${has(CPU_KERNELS)} JS`;
+    return `| \`${op}\` | ${has(CPU_KERNELS)} | ✓ | ${has(WGSL_KERNELS)} | ${wasm} | ${backward} |`;
   });
   return [
     '# Op coverage',
@@ -30,11 +32,13 @@ export function opCoverageMarkdown(): string {
     'Every op has a shape rule (`OP_SET`), which is all the meta device runs. "Backward" says where the',
     'gradient comes from: a rule in autograd\'s exhaustive `GRAD_RULES` table (composed of ops, so it runs',
     'on every device), a hand-written backward of a fused function, or none (backward ops, creation, in-place updates).',
+    'The WebAssembly device runs every op: "SIMD" ones as WebAssembly kernels (for f32 and the common',
+    'broadcasts; see `WASM_OPS`), the others as the CPU kernel on its memory ("JS").',
     '',
     `${OP_NAMES.length} ops.`,
     '',
-    '| op | CPU | meta | WebGPU | backward |',
-    '| --- | --- | --- | --- | --- |',
+    '| op | CPU | meta | WebGPU | WebAssembly | backward |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     '## Unary functions',

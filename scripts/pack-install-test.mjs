@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Proves each library package installs and works on its own, as a user would get it: builds and
-// packs the six packages (`pnpm pack` rewrites workspace:* to versions, as publishing does),
+// packs the seven packages (`pnpm pack` rewrites workspace:* to versions, as publishing does),
 // installs the tarballs with plain npm into a scratch project in the system temp folder — outside
 // the workspace, so nothing resolves to the checkout — with third-party dependencies (webgpu,
 // gpt-tokenizer) from the npm registry, and runs the first runnable ```ts example of each

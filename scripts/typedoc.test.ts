@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// The API reference (`pnpm docs:api`, typedoc over the six library packages into docs/api/) must
+// The API reference (`pnpm docs:api`, typedoc over the seven library packages into docs/api/) must
 // build without a warning: typedoc.json asks for TSDoc on every exported function, class,
 // interface, type and constant, for links that resolve, and for no public signature that uses a
 // type the package does not export, and treats warnings as errors.
@@ -20,7 +20,7 @@ function typedoc(cwd: string, args: string[]): { status: number | null; output: 
 }
 
 describe('typedoc', () => {
-  it('documents every public export of the six packages, without a warning', () => {
+  it('documents every public export of the seven packages, without a warning', () => {
     const { status, output } = typedoc(root, ['--emit', 'none']);
     expect(output).not.toMatch(/\[warning\]|\[error\]/);
     expect(status, output).toBe(0);

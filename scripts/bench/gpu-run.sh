@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# One lease of the lent GPU, every measurement side by side (see docs/benchmarks.md):
+# One run of a GPU machine, every measurement side by side (see docs/benchmarks.md):
 #   PyTorch goldens (AdamW), PyTorch kernel and attention references, the WebGPU kernel bench (which
 #   first runs the whole op suite on that GPU), the attention bench and the LEAP bench.
-# Prepare here: bash ../shared/gpu/pack.sh, then bundle the three benches into .gpu/app/ (see the
-# bundle commands in docs/benchmarks.md). Run there with carry [".gpu"]: bash scripts/bench/gpu-run.sh
+# Prepare: bundle the benches into .gpu/app/ with .gpu/run.sh, a wrapper that runs a bundle with Node
+# and the `webgpu` package (bundle commands in docs/benchmarks.md). Run: bash scripts/bench/gpu-run.sh
 set -uo pipefail
 export PYTHONUNBUFFERED=1
 O=${OUT:-/tmp/out}

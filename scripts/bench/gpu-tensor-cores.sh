@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# One lease of the lent GPU for the tensor-core experiments (docs/benchmarks.md, "tensor cores through
+# One run of a GPU machine for the tensor-core experiments (docs/benchmarks.md, "tensor cores through
 # WebGPU"): cuBLAS GEMM peers and the WebGPU subgroup-matrix GEMM shapes, then PyTorch SDPA's
 # memory-efficient forward (and backward) and the tensor-core flash forwards and backwards against the f32 kernels.
-# Prepare here: bash ../shared/gpu/pack.sh, then bundle what to measure into .gpu/app/
-# (docs/benchmarks.md): tensor-core-gemm.ts, flash-attention-tensor-cores-bench.ts,
-# flash-attention-tensor-cores-backward-bench.ts, light-ops' attention-bench.ts as attention-<name>.mjs.
-# Run there with carry [".gpu"]:
+# Prepare: bundle what to measure into .gpu/app/, next to .gpu/run.sh (a wrapper that runs a bundle
+# with Node and the `webgpu` package)
+# (docs/benchmarks.md): tensor-core-gemm.ts, lab/flash/tensor-cores-forward-bench.ts,
+# lab/flash/tensor-cores-backward-bench.ts, light-ops' attention-bench.ts as attention-<name>.mjs.
+# Run on the GPU machine:
 #   bash scripts/bench/gpu-tensor-cores.sh
 set -uo pipefail
 export PYTHONUNBUFFERED=1
@@ -17,7 +18,7 @@ nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv | tee -a "$
 # The SM clock, power state and power draw every 200 ms, to see what the first seconds' slowness is.
 nvidia-smi --query-gpu=timestamp,clocks.sm,clocks.mem,pstate,power.draw,temperature.gpu --format=csv -lms 200 > "$O/clocks.csv" 2>&1 &
 clocks=$!
-# Each bundle that was prepared runs (so a lease can leave out what it does not measure).
+# Each bundle that was prepared runs (so a run can leave out what it does not measure).
 have() { [ -f ".gpu/app/$1.mjs" ]; }
 have tensor-core-gemm && run 60 python3 scripts/bench/torch_gemm.py --json "$O/torch-gemm.json"
 have tensor-core-gemm && run 150 bash .gpu/run.sh .gpu/app/tensor-core-gemm.mjs --json "$O/webgpu-tensor-core-gemm.json"

@@ -1,4 +1,4 @@
-"""PyTorch side of the attention benchmark (issue: light-ops), run on the lent GPU in the same call as
+"""PyTorch side of the attention benchmark (issue: light-ops), run on a GPU machine in the same call as
 packages/light-ops/bench/attention-bench.ts so both are measured on one GPU:
 
     python3 scripts/bench/torch_attention.py $OUT/torch-attention.json

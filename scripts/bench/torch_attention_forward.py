@@ -1,7 +1,7 @@
 """Forward-only causal attention in PyTorch, the peer of the tensor-core flash forward
-(packages/kernels-wgsl/bench/flash-attention-tensor-cores-bench.ts): fp32, B 4, H 12, D 64,
+(packages/kernels-wgsl/lab/flash/tensor-cores-forward-bench.ts): fp32, B 4, H 12, D 64,
 SDPA's memory-efficient kernel (3xTF32 tensor-core products for fp32 on sm80+), CUDA-event timed;
-also forward + backward, the peer of flash-attention-tensor-cores-backward-bench.ts.
+also forward + backward, the peer of lab/flash/tensor-cores-backward-bench.ts.
 
     python3 scripts/bench/torch_attention_forward.py [--json out.json]
 """

@@ -1,5 +1,5 @@
 """PyTorch side of the trainer benchmark (`lightattn bench speed --preset gpt2 --batch 4 --seq 1024`),
-run on the lent GPU in the same call so both are measured on one GPU:
+run on a GPU machine in the same call so both are measured on one GPU:
 
     python3 scripts/bench/torch_gpt2_train.py $OUT/torch-gpt2-train.json
 

@@ -1,4 +1,4 @@
-"""PyTorch side of the kernel benchmark (issue: kernels-wgsl), run on the lent GPU in the same call as
+"""PyTorch side of the kernel benchmark (issue: kernels-wgsl), run on a GPU machine in the same call as
 the WebGPU side (apps/bench) so both are measured on one GPU:
 
     python3 scripts/bench/torch_kernels.py $OUT/torch-kernels.json

@@ -1,6 +1,6 @@
 """Golden data for @lightattn/autograd's AdamW: torch.optim.AdamW on fixed parameters and gradients.
 
-Run where PyTorch is installed (the lent GPU machine has it; CPU float64 is what is used):
+Run where PyTorch is installed (a GPU machine has it; CPU float64 is what is used):
     python3 scripts/goldens/adamw.py packages/autograd/test-data/adamw-golden.json
 
 Gradients are given explicitly (not computed) so the TypeScript side replays exactly the same

@@ -1,6 +1,6 @@
 """Golden data for @lightattn/gpt2-model: transformers' GPT2LMHeadModel, float64 on CPU.
 
-Run where PyTorch and transformers are installed (the lent GPU machine has both; only its CPU is used):
+Run where PyTorch and transformers are installed (a GPU machine has both; only its CPU is used):
     python3 scripts/goldens/gpt2.py packages/gpt2-model/test-data
 
 For each config (a tiny and a small one, dropout off so every attn_impl must agree) it writes:

@@ -1,6 +1,6 @@
 """Golden data for @lightattn/leap-attention: LEAP's formulas in PyTorch (float64, CPU).
 
-Run where PyTorch is installed (the lent GPU machine has it):
+Run where PyTorch is installed (a GPU machine has it):
     python3 scripts/goldens/leap.py packages/leap-attention/test-data/leap-golden.json
 
 Written from the formulas (issue 6 / docs/leap.md), not from the TypeScript code, and computed in

@@ -65,6 +65,8 @@ export function documentationFiles(root) {
   for (const pkg of readdirSync(join(root, 'packages')).sort()) {
     const readme = join(root, 'packages', pkg, 'README.md');
     if (existsSync(readme)) files.push(readme);
+    const lab = join(root, 'packages', pkg, 'lab', 'README.md');
+    if (existsSync(lab)) files.push(lab);
   }
   markdownUnder(join(root, 'docs'), files);
   return files.map((f) => relative(root, f));

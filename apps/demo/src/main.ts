@@ -1,15 +1,19 @@
 import './styles.css';
-import type { AppContext, Page } from './app-context.js';
+import { parseRoute, routeHash, type AppContext, type Page } from './app-context.js';
+import { JobWorker } from './client/job-worker.js';
 import { WorkerClient } from './client/worker-client.js';
 import { generatePage } from './pages/generate-page.js';
+import { homePage } from './pages/home-page.js';
 import { kernelsPage } from './pages/kernels-page.js';
 import { leapPage } from './pages/leap-page.js';
 import { memoryPage } from './pages/memory-page.js';
 import { trainPage } from './pages/train-page.js';
+import { h } from './ui/dom.js';
 import { installGlobalErrorHandlers, showError } from './ui/errors.js';
-import type { DevicePreference } from './worker/protocol.js';
+import type { DevicePreference, DeviceSummary } from './worker/protocol.js';
 
 const ROUTES: Record<string, (ctx: AppContext) => Page> = {
+  home: homePage,
   memory: memoryPage,
   train: trainPage,
   generate: generatePage,
@@ -17,31 +21,52 @@ const ROUTES: Record<string, (ctx: AppContext) => Page> = {
   kernels: kernelsPage,
 };
 
-function routeOf(hash: string): string {
-  const name = hash.replace(/^#\/?/, '');
-  return name in ROUTES ? name : 'memory';
+/** The worker (a chunk of its own, fetched when the site starts it, not with the page). */
+const spawnWorker = (name: string) => new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module', name });
+
+function preferenceOf(search: string): DevicePreference {
+  const asked = new URLSearchParams(search).get('device');
+  return asked === 'cpu' || asked === 'webgpu' ? asked : 'auto';
+}
+
+/** The line under the header when the site runs on the CPU device: which device, and why. */
+export function deviceNotice(device: DeviceSummary): string | null {
+  if (!device.fallbackReason) return null;
+  if (device.softwareAdapter) return `Running on the CPU device: ${device.fallbackReason}. Add ?device=webgpu to the address to use the adapter anyway.`;
+  if (/\?device=cpu/.test(device.fallbackReason)) return `Running on the CPU device: ${device.fallbackReason}. Remove it to use WebGPU.`;
+  return `Running on the CPU device, as WebGPU is not available here (${device.fallbackReason.replace(/^WebGPU is not available: /, '')}). Small models train fine; for larger ones use a browser with WebGPU (Chrome or Edge 113+, or Chromium with --enable-unsafe-webgpu).`;
 }
 
 async function start(): Promise<void> {
   installGlobalErrorHandlers();
-  const preference: DevicePreference = new URLSearchParams(location.search).get('device') === 'cpu' ? 'cpu' : 'auto';
-  const worker = new Worker(new URL('./worker/demo-worker.ts', import.meta.url), { type: 'module', name: 'lightattn' });
-  const client = new WorkerClient(worker, (e) => showError('Worker', e));
+  const preference = preferenceOf(location.search);
+  const client = new WorkerClient(spawnWorker('lightattn'), (e) => showError('Worker', e));
   const status = document.getElementById('device-status')!;
   const device = await client.call('init', { device: preference });
   status.textContent = `${device.type === 'webgpu' ? 'WebGPU' : 'CPU'}: ${device.description}`;
+  status.title = status.textContent;
   status.dataset.type = device.type;
-  if (device.fallbackReason) {
+  const noticeText = deviceNotice(device);
+  if (noticeText) {
     const notice = document.getElementById('notice')!;
-    notice.textContent = `Running on the CPU device, which is much slower: ${device.fallbackReason}. Use a browser with WebGPU (Chrome or Edge 113+, or Chromium with --enable-unsafe-webgpu) for the GPU.`;
+    // Address switches as code, kept on one line.
+    notice.replaceChildren(...noticeText.split(/(\?device=\w+)/).map((part, i) => (i % 2 ? h('code', {}, part) : part)));
     notice.hidden = false;
   }
 
-  const ctx: AppContext = { client, device, models: new EventTarget() };
+  const jobPreference: DevicePreference = device.type === 'webgpu' ? 'webgpu' : 'cpu';
+  const ctx: AppContext = {
+    client,
+    device,
+    models: new EventTarget(),
+    jobWorker: ({ device: needsDevice }) => new JobWorker(() => spawnWorker('lightattn-job'), needsDevice ? jobPreference : null, (e) => showError('Worker', e)),
+    go: (route, params) => void (location.hash = routeHash(route, params)),
+  };
   const container = document.getElementById('pages')!;
   const mounted = new Map<string, Page>();
   const show = () => {
-    const route = routeOf(location.hash);
+    const parsed = parseRoute(location.hash);
+    const route = parsed.route in ROUTES ? parsed.route : 'home';
     let page = mounted.get(route);
     if (!page) {
       page = ROUTES[route]!(ctx);
@@ -50,7 +75,7 @@ async function start(): Promise<void> {
     }
     for (const [name, p] of mounted) p.element.hidden = name !== route;
     for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('#nav a'))) a.classList.toggle('active', a.dataset.route === route);
-    page.shown?.();
+    page.shown?.(parsed.params);
     document.body.dataset.route = route;
   };
   window.addEventListener('hashchange', show);

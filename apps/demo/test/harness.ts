@@ -23,14 +23,21 @@ export const ARTIFACTS = join(APP_ROOT, 'test-artifacts');
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
+  '--enable-unsafe-webgpu',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--enable-unsafe-webgpu',
 ];
+
+/** The two sizes every page is checked at: a laptop, and a phone held upright. */
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
 
 const viteBin = () => join(dirname(createRequire(join(APP_ROOT, 'package.json')).resolve('vite/package.json')), 'bin', 'vite.js');
 
@@ -114,8 +121,8 @@ export async function buildAndServe(): Promise<Site> {
 
 export interface Browser {
   context: BrowserContext;
-  /** A new tab that records console errors, page errors and failed requests. */
-  open(path: string): Promise<{ page: Page; problems: string[] }>;
+  /** A new tab (1280×800 unless told) that records console errors, page errors and failed requests. */
+  open(path: string, viewport?: ViewportName): Promise<{ page: Page; problems: string[] }>;
   close(): Promise<void>;
 }
 
@@ -126,13 +133,14 @@ export async function launchBrowser(baseUrl: string, options: { webgpu?: boolean
     executablePath: CHROMIUM,
     headless: true,
     args: options.webgpu === false ? CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu') : CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
+    viewport: VIEWPORTS.desktop,
     acceptDownloads: true,
   });
   return {
     context,
-    async open(path) {
+    async open(path, viewport = 'desktop') {
       const page = await context.newPage();
+      await page.setViewportSize(VIEWPORTS[viewport]);
       const problems: string[] = [];
       page.on('console', (m: ConsoleMessage) => {
         if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
@@ -155,9 +163,30 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * How many CSS pixels the page is wider than its viewport (0 when nothing scrolls sideways). The
+ * widest element is named, so a failure says what to fix.
+ */
+export async function horizontalOverflow(page: Page): Promise<{ px: number; widest: string }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const px = root.scrollWidth - window.innerWidth;
+    let widest = '';
+    let right = window.innerWidth;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > right + 0.5) {
+        right = r.right;
+        widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (right edge ${Math.round(r.right)} px)`;
+      }
+    }
+    return { px, widest };
+  });
+}
+
 /** The text of the page's error region (empty when nothing failed). */
 export async function pageErrors(page: Page): Promise<string> {
-  return (await page.locator('#errors').innerText()).trim();
+  return (await page.locator('#errors').innerText()).replace(/\s+/g, ' ').trim();
 }
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM);

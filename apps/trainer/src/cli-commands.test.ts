@@ -114,9 +114,10 @@ describe('lightattn info and experiment', () => {
     const info = JSON.parse(r.out) as { cpu: { type: string }; meta: { type: string }; webgpu: { software?: boolean; error?: string }; auto: string };
     expect(info.cpu.type).toBe('cpu');
     expect(info.meta.type).toBe('meta');
-    expect(info.auto).toBe(info.webgpu.software === false ? 'webgpu' : 'cpu');
+    expect(info.auto).toBe(info.webgpu.software === false ? 'webgpu' : 'wasm');
     const text = await cli(['info']);
-    expect(text.out).toMatch(/--device auto uses: (cpu|webgpu)/);
+    expect(text.out).toMatch(/--device auto uses: (wasm|webgpu)/);
+    expect(text.out).toMatch(/\nwasm +WebAssembly SIMD \(f32x4.*\) on \d+ threads/);
   }, 30_000);
 
   it('experiment leap-vs-gpt2 --quick trains both at equal size and writes the table and the plot', async () => {

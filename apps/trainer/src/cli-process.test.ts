@@ -70,7 +70,7 @@ describe('the lightattn process', () => {
     expect(kept.state!.step).toBe(2);
     expect(kept.optimizer).not.toBeNull();
 
-    const resumed = await cli(['train', '--resume', dir]);
+    const resumed = await cli(['train', '--resume', dir, '--device', 'cpu']); // the device is not part of the checkpoint: resume on the same one
     expect(resumed.code).toBe(EXIT.ok);
     expect(existsSync(join(dir, 'step-000006'))).toBe(true);
     expect(readdirSync(dir).some((e) => e.startsWith('.tmp-'))).toBe(false);
@@ -85,13 +85,13 @@ describe('the lightattn process', () => {
     expect((await cli(['train', ...args, '--ckpt-dir', dir])).code).toBe(EXIT.ok);
     const original = readFileSync(join(dir, 'step-000002', 'model.safetensors'));
     // Resuming step 1 re-writes step 2; SIGKILL after the old step-000002 is renamed aside.
-    const r = await spawnCli(['train', '--resume', join(dir, 'step-000001'), '--ckpt-interval', '1'], { LIGHTATTN_FAULT: 'kill-between-renames:1' }).done;
+    const r = await spawnCli(['train', '--resume', join(dir, 'step-000001'), '--ckpt-interval', '1', '--device', 'cpu'], { LIGHTATTN_FAULT: 'kill-between-renames:1' }).done;
     expect(r.signal).toBe('SIGKILL');
     expect(existsSync(join(dir, 'step-000002'))).toBe(false);
     expect(readdirSync(dir).filter((e) => e.startsWith('.tmp-step-000002')).length).toBe(2);
 
     // latest.json still names step 3 (the kill came before it changed); the old copy of step 2 goes at the next save.
-    const resumed = await cli(['train', '--resume', dir, '--steps', '4', '--keep', '3']);
+    const resumed = await cli(['train', '--resume', dir, '--steps', '4', '--keep', '3', '--device', 'cpu']);
     expect(resumed.code).toBe(EXIT.ok);
     expect(resumed.out).toMatch(/note: .*step-000002 was being written when a run stopped; its complete copy is back in place/);
     expect(resumed.out).toMatch(/resuming step 3/);

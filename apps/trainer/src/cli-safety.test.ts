@@ -141,6 +141,8 @@ describe('a damaged or crashed checkpoint folder is recovered or reported, never
   }, 30_000);
 
   it('trainer_state.json values are checked on resume, naming the file and the field', async () => {
+    // A parsed trainer_state.json, damaged on purpose: any field may be set to anything.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const cases: [string, (s: Record<string, any>) => void, RegExp][] = [
       ['negative batch index', (s) => void (s.loader.batch = -3), /loader\.batch is -3, expected a whole number ≥ 0/],
       ['lr as text', (s) => void (s.settings.lr = 'fast'), /settings\.lr is "fast", expected a finite number ≥ 0/],

@@ -94,7 +94,7 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
     const split = scratchDir('leap-split');
     const interrupt = { requested: false };
     expect((await cli(['train', ...args, '--ckpt-dir', split], { interrupt, hooks: { onStep: (s) => void (s === 1 && (interrupt.requested = true)) } })).code).toBe(EXIT.interrupted);
-    expect((await cli(['train', '--resume', split])).code).toBe(EXIT.ok);
+    expect((await cli(['train', '--resume', split, '--device', 'cpu'])).code).toBe(EXIT.ok); // the device is not part of the checkpoint: resume on the same one
     expect(lossesOf(join(split, 'metrics.jsonl'))).toEqual(lossesOf(join(whole, 'metrics.jsonl')));
 
     const s = await cli(['sample', whole, '--prompt', 'A', '--max-new-tokens', '8', '--device', 'cpu']);
@@ -126,6 +126,12 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
     expect(r.err).toMatch(/after step 2 the weights hold \d+ non-finite values \(first in .*\); training stopped without writing this checkpoint, and the last good checkpoint is step 1/);
     expect(readdirSync(dir).filter((f) => f.startsWith('step-'))).toEqual(['step-000001']);
     expect(weightsHealth(readCheckpoint(resolveCheckpointDir(dir)).weights).nonFinite).toBe(0);
+  }, 60_000);
+
+  it('refuses a run on the WebAssembly device predicted past its 4 GiB, before building the model', async () => {
+    const r = await cli(['train', '--preset', 'gpt2', '--batch', '64', '--seq', '1024', '--max-chars', '6000', '--steps', '1', '--device', 'wasm', '--ckpt-dir', scratchDir('wasm32')]);
+    expect(r.code).toBe(EXIT.outOfMemory);
+    expect(r.err).toMatch(/a training step needs .* GiB \(predicted by the meta device\), more than the wasm(:\d+)? device can address \(4\.00 GiB: WebAssembly memory is 32-bit\)/);
   }, 60_000);
 
   it('refuses a run predicted not to fit, with the memory report and what would fit', async () => {

@@ -29,13 +29,22 @@ describe('device selection', () => {
     s.release();
   });
 
-  it('--device auto never picks a software adapter', async () => {
+  it('--device wasm gives the WebAssembly CPU device on every core', async () => {
+    const s = await selectDevice('wasm');
+    expect(s.device.type).toBe('cpu');
+    expect(s.device.name).toMatch(/^wasm/);
+    expect(s.reason).toMatch(/^wasm: WebAssembly SIMD \(f32x4.*\) on \d+ threads? .*\(--device wasm\)/);
+    s.release();
+    await expect(selectDevice('wasm', { tensorCores: true })).rejects.toThrow(/--tensor-cores needs a WebGPU GPU, not --device wasm/);
+  });
+
+  it('--device auto never picks a software adapter, and without a GPU picks the WebAssembly CPU device', async () => {
     const s = await selectDevice('auto');
     try {
       if (s.device.type === 'webgpu') {
         const i = s.device.info() as WebGPUDeviceInfo;
         expect(isSoftwareAdapter(i)).toBe(false);
-      } else expect(s.reason).toMatch(/cpu \(--device auto: (no WebGPU adapter|the only WebGPU adapter, .* renders in software)/);
+      } else expect(s.reason).toMatch(/^wasm: WebAssembly SIMD .* \(--device auto: (no WebGPU adapter|the only WebGPU adapter, .* renders in software)/);
     } finally {
       s.release();
     }

@@ -1,9 +1,10 @@
+import { createWasmDevice } from '@lightattn/kernels-wasm';
 import { createWebGPUDevice, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
 import { createCpuDevice, setDefaultDevice, type Device } from '@lightattn/tensor-core';
 import { CliError } from './errors.js';
 
-export type DeviceChoice = 'auto' | 'webgpu' | 'cpu';
-export const DEVICE_CHOICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'cpu'];
+export type DeviceChoice = 'auto' | 'webgpu' | 'wasm' | 'cpu';
+export const DEVICE_CHOICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'wasm', 'cpu'];
 
 export interface SelectedDevice {
   device: Device;
@@ -52,22 +53,41 @@ export async function probeWebGPU(options: { tensorCores?: boolean } = {}): Prom
 
 /**
  * The device for `--device`:
- * - `cpu`: the CPU reference device;
+ * - `cpu`: the CPU reference device (JavaScript, one thread);
+ * - `wasm`: the WebAssembly CPU device (SIMD kernels on every core);
  * - `webgpu`: the WebGPU adapter, whatever it is (an error if there is none);
- * - `auto`: the WebGPU adapter if it is a real GPU; otherwise the CPU device, since a software
- *   adapter (SwiftShader here) runs the same kernels about 100× slower than the CPU device.
+ * - `auto`: the WebGPU adapter if it is a real GPU; otherwise the WebAssembly CPU device (the CPU
+ *   reference device where the engine has no WebAssembly SIMD), since a software adapter
+ *   (SwiftShader here) runs the same kernels about 100× slower than the CPU devices.
  * The chosen device becomes the default device for tensors created without one.
  */
 export async function selectDevice(choice: DeviceChoice, options: { tensorCores?: boolean } = {}): Promise<SelectedDevice> {
-  const cpu = (reason: string): SelectedDevice => {
+  const reference = (reason: string): SelectedDevice => {
     const device = createCpuDevice();
     setDefaultDevice(device);
     return { device, reason, release: () => undefined };
   };
+  // auto's CPU choice: the WebAssembly device, or the reference device where it cannot start.
+  const cpu = async (reason: string): Promise<SelectedDevice> => {
+    try {
+      const device = await createWasmDevice();
+      setDefaultDevice(device);
+      return { device, reason: `wasm: ${device.info().description} ${reason}`, release: () => device.destroy() };
+    } catch (e) {
+      return reference(`cpu ${reason}; the WebAssembly device could not start: ${(e as Error).message}`);
+    }
+  };
   const { tensorCores = false } = options;
-  if (choice === 'cpu') {
-    if (tensorCores) throw new CliError('--tensor-cores needs a WebGPU GPU, not --device cpu', undefined, 'drop --tensor-cores, or use --device webgpu or auto');
-    return cpu('cpu (--device cpu)');
+  if (choice === 'cpu' || choice === 'wasm') {
+    if (tensorCores) throw new CliError(`--tensor-cores needs a WebGPU GPU, not --device ${choice}`, undefined, 'drop --tensor-cores, or use --device webgpu or auto');
+    if (choice === 'cpu') return reference('cpu (--device cpu)');
+    try {
+      const device = await createWasmDevice();
+      setDefaultDevice(device);
+      return { device, reason: `wasm: ${device.info().description} (--device wasm)`, release: () => device.destroy() };
+    } catch (e) {
+      throw new CliError(`--device wasm: ${(e as Error).message}`, undefined, 'use --device cpu (the JavaScript reference device)');
+    }
   }
   const probe = await probeWebGPU({ tensorCores });
   // Tensor cores were asked for: no quiet fall-back to the CPU when the GPU cannot give them.
@@ -85,7 +105,7 @@ export async function selectDevice(choice: DeviceChoice, options: { tensorCores?
   if (probe.device) {
     const name = probe.info!.description ?? 'software adapter';
     probe.device.destroy();
-    return cpu(`cpu (--device auto: the only WebGPU adapter, ${name}, renders in software and is far slower than the CPU device; --device webgpu uses it anyway)`);
+    return cpu(`(--device auto: the only WebGPU adapter, ${name}, renders in software and is far slower than the CPU devices; --device webgpu uses it anyway)`);
   }
-  return cpu(`cpu (--device auto: no WebGPU adapter: ${probe.error})`);
+  return cpu(`(--device auto: no WebGPU adapter: ${probe.error})`);
 }

@@ -33,7 +33,8 @@ export function recordOp<K extends DifferentiableOpName>(op: K, inputs: readonly
 
 /** Runs a differentiable op and records it: the building block of every differentiable wrapper. */
 export function applyOp<K extends DifferentiableOpName>(op: K, inputs: readonly Tensor[], params: OpParams<K>): Tensor[] {
-  const outputs = tc.runOp(op, inputs, params);
+  // Recorded just below, so tensor-core's graph-cut check does not apply.
+  const outputs = tc.runTaped(() => tc.runOp(op, inputs, params));
   recordOp(op, inputs, outputs, params);
   return outputs;
 }

@@ -74,7 +74,12 @@ export function releaseGraph(t: Tensor): void {
   while (stack.length) {
     const node = stack.pop()!;
     release(node);
-    for (const e of node.edges) if (e?.kind === 'node' && !seen.has(e.node)) (seen.add(e.node), stack.push(e.node));
+    for (const e of node.edges) {
+      if (e?.kind === 'node' && !seen.has(e.node)) {
+        seen.add(e.node);
+        stack.push(e.node);
+      }
+    }
   }
 }
 
@@ -164,7 +169,12 @@ function runEngine(roots: readonly Root[], retainGraph: boolean, capture: readon
   // Count, for every reachable node, how many edges lead into it; check nothing needed was freed.
   const deps = new Map<Node, number>();
   const stack: Node[] = [];
-  for (const r of roots) if (r.edge.kind === 'node' && !deps.has(r.edge.node)) (deps.set(r.edge.node, 0), stack.push(r.edge.node));
+  for (const r of roots) {
+    if (r.edge.kind === 'node' && !deps.has(r.edge.node)) {
+      deps.set(r.edge.node, 0);
+      stack.push(r.edge.node);
+    }
+  }
   while (stack.length) {
     const node = stack.pop()!;
     if (node.released && node.saved && !node.saved.isEmpty) {

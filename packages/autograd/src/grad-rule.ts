@@ -1,32 +1,9 @@
 import * as tc from '@lightattn/tensor-core';
-import { shapesEqual, type OpParams, type Shape, type Tensor } from '@lightattn/tensor-core';
+import { shapesEqual, type DifferentiableOpName, type OpParams, type Shape, type Tensor } from '@lightattn/tensor-core';
 import type { BackwardContext, SaveSpec } from './node.js';
 
-/**
- * The ops of the op set with `OP_SET[op].differentiable === true`. Listed by hand because OP_SET
- * types that flag as `boolean`; grad-rules.test.ts checks that the two agree.
- */
-export type DifferentiableOpName =
-  | 'cast'
-  | 'copy'
-  | 'unary'
-  | 'binary'
-  | 'binaryScalar'
-  | 'where'
-  | 'reduce'
-  | 'matmul'
-  | 'softmax'
-  | 'logSoftmax'
-  | 'layerNorm'
-  | 'gather'
-  | 'scatterAdd'
-  | 'crossEntropy'
-  | 'cumsum'
-  | 'permute'
-  | 'concat'
-  | 'slice'
-  | 'pad'
-  | 'expand';
+/** The ops that OP_SET marks differentiable, derived from the table's rows (tensor-core). */
+export type { DifferentiableOpName } from '@lightattn/tensor-core';
 
 /** What an op's gradient rule receives: the backward context plus the op's parameters. */
 export interface GradRuleContext<K extends DifferentiableOpName> extends BackwardContext {

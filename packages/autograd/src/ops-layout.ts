@@ -50,7 +50,7 @@ export function concat(xs: readonly Tensor[], axis = 0): Tensor {
  * copy. Either way the gradient pads g back with zeros.
  */
 export function slice(x: Tensor, begin: readonly (number | undefined)[], end: readonly (number | undefined)[] = []): Tensor {
-  const out = tc.slice(x, begin, end);
+  const out = tc.runTaped(() => tc.slice(x, begin, end));
   recordOp('slice', [x], [out], tc.resolveSliceRanges(x.shape, begin, end));
   return out;
 }

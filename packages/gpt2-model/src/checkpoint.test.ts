@@ -7,7 +7,6 @@ import { CheckpointError, gpt2FileKey, loadPretrained, loadWeightsInto, savePret
 import { gpt2Config, toHFConfigJson } from './config.js';
 import { GPT2LMHeadModel } from './model.js';
 import { loadPretrainedFromDir, readPretrainedDir, savePretrainedToDir } from './node.js';
-import { expectClose } from './testing/compare.js';
 
 const device = tc.getDefaultDevice();
 const config = gpt2Config('gpt2-tiny', { vocab_size: 29, n_positions: 12, n_layer: 2, initializer_range: 0.3 });
@@ -43,7 +42,7 @@ describe('checkpoints', () => {
       if (dtype === 'f32') expect(await logitsOf(loaded)).toEqual(expected);
       else {
         // Rounding to 16 bits once: close to the original, and a second round trip changes nothing.
-        expectClose(await logitsOf(loaded), expected, { rtol: dtype === 'f16' ? 1e-2 : 5e-2, atol: dtype === 'f16' ? 1e-2 : 5e-2 }, dtype);
+        expect(await logitsOf(loaded), dtype).toBeAllClose(expected, { rtol: dtype === 'f16' ? 1e-2 : 5e-2, atol: dtype === 'f16' ? 1e-2 : 5e-2 });
         expect(await logitsOf(loadPretrained(await savePretrained(loaded, { dtype })))).toEqual(await logitsOf(loaded));
       }
       const names = [...tc.parseSafetensors(files.weights).entries.values()];
@@ -153,7 +152,7 @@ describe('checkpoints', () => {
     const files = await savePretrained(fresh());
     const flash = loadPretrained(files, { overrides: { attn_impl: 'flash' } });
     expect(flash.config.attn_impl).toBe('flash');
-    expectClose(await logitsOf(flash), await logitsOf(loadPretrained(files)), { rtol: 1e-5, atol: 1e-6 }, 'flash vs vanilla');
+    expect(await logitsOf(flash), 'flash vs vanilla').toBeAllClose(await logitsOf(loadPretrained(files)), { rtol: 1e-5, atol: 1e-6 });
   });
 
   it('folders on disk: save, read back, and clear errors for what is missing', async () => {

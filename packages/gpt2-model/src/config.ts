@@ -1,9 +1,10 @@
+import { ATTENTION_IMPLS, type AttentionImpl } from '@lightattn/light-ops';
 import { LightattnError } from '@lightattn/tensor-core';
 
-/** How attention is computed (see @lightattn/light-ops): all give the same result, with different memory. */
-export type AttnImpl = 'vanilla' | 'light' | 'chunked' | 'flash';
-/** Every {@link AttnImpl}. */
-export const ATTN_IMPLS: readonly AttnImpl[] = ['vanilla', 'light', 'chunked', 'flash'];
+/** How attention is computed (@lightattn/light-ops' AttentionImpl): all give the same result, with different memory. */
+export type AttnImpl = AttentionImpl;
+/** Every {@link AttnImpl} (light-ops' ATTENTION_IMPLS). */
+export const ATTN_IMPLS: readonly AttnImpl[] = ATTENTION_IMPLS;
 
 /**
  * What the backward recomputes instead of keeping: 'none' keeps what eager PyTorch keeps;
@@ -77,7 +78,7 @@ export interface GPT2Config {
   dropout_mask: DropoutMask;
   /**
    * The attention dropout of DropMatmul (use_dropmatmul, and the light/chunked cores): 'rng' keeps
-   * only the Philox state, 'packed' 1 bit per element, 'bool' 1 byte per element as the seed's fork.
+   * only the Philox state, 'packed' 1 bit per element, 'bool' 1 byte per element as Light Attention's fork.
    */
   dropmatmul_mask: DropMatmulMask;
 }

@@ -1,11 +1,12 @@
 import * as ag from '@lightattn/autograd';
 import { dropMatmul } from '@lightattn/light-ops';
+import { createWebGPUDevice } from '@lightattn/kernels-wgsl';
 import * as tc from '@lightattn/tensor-core';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
+import { openTestDevice } from '@lightattn/tensor-core/testing/vitest';
 import { describe, expect, it } from 'vitest';
 import { gpt2Config, type GPT2Config } from './config.js';
 import { GPT2LMHeadModel } from './model.js';
-import { relativeError } from './testing/compare.js';
-import { webgpuDevice } from './testing/webgpu.js';
 
 // DropMatmul with dropout on, in the model: with attn_pdrop > 0 and training, `use_dropmatmul`
 // must give what the vanilla path gives — eager dropout of the probabilities (a bool mask) and then
@@ -55,8 +56,8 @@ async function expectParity(device: tc.Device, tol: { logits: number; grads: num
   for (const { label, overrides } of variants) {
     const got = await step(device, { attn_impl: 'vanilla', ...overrides });
     expect(Math.abs(got.loss - vanilla.loss) / Math.abs(vanilla.loss), `${label}: loss`).toBeLessThan(tol.logits);
-    expect(relativeError(got.logits, vanilla.logits), `${label}: logits`).toBeLessThan(tol.logits);
-    got.grads.forEach((g, i) => expect(relativeError(g, vanilla.grads[i]!), `${label}: grad ${i}`).toBeLessThan(tol.grads));
+    expect(maxRelativeError(got.logits, vanilla.logits), `${label}: logits`).toBeLessThan(tol.logits);
+    got.grads.forEach((g, i) => expect(maxRelativeError(g, vanilla.grads[i]!), `${label}: grad ${i}`).toBeLessThan(tol.grads));
   }
 }
 
@@ -71,8 +72,8 @@ describe('DropMatmul with dropout on equals the vanilla path with the same mask'
 
   // SwiftShader compiles every kernel variant on first use: the two regenerating variants only.
   it('on WebGPU (the mask regenerated in the kernels)', { timeout: 120_000 }, async (ctx) => {
-    const device = await webgpuDevice();
-    if (!device) return ctx.skip('no WebGPU adapter');
+    const { device, skip } = await openTestDevice({ name: 'webgpu', create: () => createWebGPUDevice() });
+    if (!device) return ctx.skip(skip);
     await expectParity(device, { logits: 1e-5, grads: 1e-4 }, [DROPMATMUL[0]!, DROPMATMUL[3]!]);
   });
 
@@ -83,6 +84,6 @@ describe('DropMatmul with dropout on equals the vanilla path with the same mask'
     const keep = tc.dropoutMask([2, 3, 5, 5], 0.4, { seed: 9, offset: 6, device });
     const byHand = tc.matmul(tc.where(keep, tc.mul(s, 1 / 0.6), tc.zeros([], { device })), v);
     const fused = ag.noGrad(() => dropMatmul(s, v, 0.4, { seed: 9, offset: 6 }));
-    expect(relativeError(await fused.toArray(), await byHand.toArray())).toBeLessThan(1e-14);
+    expect(maxRelativeError(await fused.toArray(), await byHand.toArray())).toBeLessThan(1e-14);
   });
 });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { gpt2Config, type GPT2Config } from './config.js';
 import { generate, generateAll, generateBatch, streamText } from './generate.js';
 import { GPT2LMHeadModel } from './model.js';
-import { expectClose } from './testing/compare.js';
 import { CharTokenizer } from './tokenizer.js';
 
 const device = tc.getDefaultDevice();
@@ -42,8 +41,11 @@ describe('generation', () => {
       });
       const cached = new Float32Array(steps.reduce((n, s) => n + s.length, 0));
       let at = 0;
-      for (const s of steps) (cached.set(s, at), (at += s.length));
-      expectClose(cached, full, { rtol: 1e-5, atol: 1e-5 }, `${attn_impl} cached logits`);
+      for (const s of steps) {
+        cached.set(s, at);
+        at += s.length;
+      }
+      expect(cached, `${attn_impl} cached logits`).toBeAllClose(full, { rtol: 1e-5, atol: 1e-5 });
       expect(cache.length).toBe(8);
       expect(() => ag.noGrad(() => m.forward(tc.zeros([1, 1], { dtype: 'i32', device }), { cache }))).toThrow(/1 new tokens do not fit: 8 of 8 slots are used/);
     }

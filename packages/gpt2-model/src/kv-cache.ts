@@ -1,9 +1,7 @@
 import * as ag from '@lightattn/autograd';
+import { attention, type AttentionOptions } from '@lightattn/light-ops';
 import * as tc from '@lightattn/tensor-core';
 import { formatShape, LightattnError, ShapeError, type Device, type Tensor } from '@lightattn/tensor-core';
-
-/** The most negative f32: masked scores become this rather than −∞, so a row with no allowed key stays finite (as HF does). */
-const MASKED_SCORE = -3.4028234663852886e38;
 
 /** A KV cache with an invalid size, too few free slots, or used while the graph is recorded (decode inside `noGrad`). */
 export class KVCacheError extends LightattnError {
@@ -70,10 +68,12 @@ export class KVCache {
 
   /**
    * Writes layer `layer`'s new keys and values [B, H, T, D] at slots length … length + T − 1 and
-   * attends q [B, H, T, D] over all slots: softmax(scale·q·Kᵀ masked by `allowed`)·V → [B, H, T, D].
+   * attends q [B, H, T, D] over all slots with the attention op (light-ops' `attention`, with the
+   * model's `options`): softmax(q·Kᵀ/√D masked by `allowed`)·V → [B, H, T, D]. A query row with no
+   * allowed key (a padding token of a left-padded prompt) gives zeros, as in every implementation.
    * Inference only (the cache is written in place).
    */
-  attend(layer: number, q: Tensor, k: Tensor, v: Tensor, allowed: Tensor, scale: number): Tensor {
+  attend(layer: number, q: Tensor, k: Tensor, v: Tensor, allowed: Tensor, options: AttentionOptions = {}): Tensor {
     if (ag.isGradEnabled() && (q.requiresGrad || k.requiresGrad || v.requiresGrad)) {
       throw new KVCacheError('KVCache: decoding with a cache is inference only; run the model inside noGrad() (generate() does)');
     }
@@ -81,11 +81,8 @@ export class KVCache {
     const values = this.values[layer]!;
     tc.setSlice(keys, k, [0, 0, this.length, 0]);
     tc.setSlice(values, v, [0, 0, this.length, 0]);
-    return tc.scope(() => {
-      const scores = tc.mul(tc.matmul(q, keys, { transB: true }), scale); // (B, H, T, capacity)
-      const probs = tc.softmax(tc.where(allowed, scores, tc.full([], MASKED_SCORE, { device: q.device })), -1);
-      return tc.matmul(probs, values); // (B, H, T, D)
-    });
+    // `allowed` is causal over the written slots already; slots not yet written are masked.
+    return attention(q, keys, values, { ...options, causal: false, mask: allowed, dropout: 0, training: false }); // (B, H, T, D)
   }
 
   /** Marks `tokens` more slots as written (after every layer has written them). */

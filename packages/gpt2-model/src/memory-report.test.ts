@@ -28,14 +28,14 @@ describe('memoryReport: GPT-2 small, batch 4 × 1024, fp32, AdamW, on the meta d
     // Vanilla (eager PyTorch 1.10): scores, probabilities, dropped probabilities, a 1-byte mask, and q, k, v (one storage).
     expect(row('vanilla').attention).toBe(L * (3 * scores + scores / 4 + qkv));
     expect(seedVanilla.attention).toBe(row('vanilla').attention);
-    // LightSoftmax + DropMatmul: the probabilities only; the seed's DropMatmul adds its bool mask.
+    // LightSoftmax + DropMatmul: the probabilities only; Light Attention's DropMatmul adds its bool mask.
     expect(row('vanilla + LightSoftmax + DropMatmul').attention).toBe(L * (scores + qkv));
     expect(seedLight.attention).toBe(L * (scores + scores / 4 + qkv));
     // Flash: q, k, v, the output and one logsumexp per query row.
     expect(row('flash').attention).toBe(L * (qkv + B * T * C * 4 + B * H * T * 4));
   });
 
-  it("the seed's semantics are measured: composed gelu_new, stored dropout masks and the bool DropMatmul mask keep exactly the arithmetic's extra bytes", () => {
+  it("Light Attention's semantics are measured: composed gelu_new, stored dropout masks and the bool DropMatmul mask keep exactly the arithmetic's extra bytes", () => {
     const extras = (overrides: object) => eagerExtras(gpt2Config(config, { ...SEED_SEMANTICS, ...overrides }), B, T);
     expect(seedVanilla.model - row('vanilla').model).toBe(extras({}).bytes);
     expect(seedLight.model - row('vanilla + LightSoftmax + DropMatmul').model).toBe(extras({ use_dropmatmul: true }).bytes);
@@ -48,12 +48,12 @@ describe('memoryReport: GPT-2 small, batch 4 × 1024, fp32, AdamW, on the meta d
     expect(seedVanilla.head).toBe(row('vanilla').head);
   });
 
-  it("vanilla and light with the seed's semantics reproduce the seed's figures within 10%", () => {
+  it("vanilla and light with Light Attention's semantics reproduce Light Attention's figures within 10%", () => {
     for (const [r, ref] of [[seedVanilla, 'seed vanilla'], [seedLight, 'seed light']] as const) {
       expect(r.reference?.name, r.label).toBe(ref);
       const ratio = r.model / MiB / REFERENCE_FIGURES[ref].activationsMiB;
       expect(referenceRatio(r), r.label).toBe(ratio);
-      expect(Math.abs(ratio - 1), `${r.label}: ${ratio.toFixed(3)} of the seed's`).toBeLessThan(0.1);
+      expect(Math.abs(ratio - 1), `${r.label}: ${ratio.toFixed(3)} of Light Attention's`).toBeLessThan(0.1);
     }
   });
 

@@ -23,12 +23,12 @@ export interface MemoryCase {
 
 /**
  * Figures measured elsewhere, in MiB (2²⁰ bytes):
- * - the Light Attention seed's README (GPT2Model without the LM head, batch 4, seq 1024, A100):
+ * - Light Attention's README (GPT2Model without the LM head, batch 4, seq 1024, A100):
  *   "vanilla" is PyTorch 1.10, whose softmax kept its input and output (max allocated 12119.3 minus
  *   487.5 of parameters); "light" is LightSoftmax + DropMatmul on PyTorch 1.11. Both run HF's
  *   composite gelu_new and keep 1-byte dropout masks; the light fork's DropMatmul keeps a bool mask.
  *   SEED_SEMANTICS measures them with those semantics.
- * - the lent H200 (PyTorch 2.11, GPT2LMHeadModel training step with AdamW, design notes), given
+ * - an NVIDIA H200 (PyTorch 2.11, GPT2LMHeadModel training step with AdamW, design notes), given
  *   there in MB.
  */
 export const REFERENCE_FIGURES = {
@@ -44,7 +44,7 @@ export interface MemoryReportRow {
   label: string;
   /** Bytes saved for backward over the whole forward (the saved-bytes ledger's total): the activations. */
   activations: number;
-  /** Of which saved inside GPT2Model (embeddings, blocks, ln_f; LEAP: all but its head): what the seed measured. */
+  /** Of which saved inside GPT2Model (embeddings, blocks, ln_f; LEAP: all but its head): what Light Attention measured. */
   model: number;
   /** Of which saved by the attention core (inside each block's attn outside its c_attn and c_proj; LEAP: its MultiheadLeap). */
   attention: number;
@@ -64,9 +64,9 @@ export interface MemoryReportOptions {
 }
 
 /**
- * What HF GPT-2 on eager PyTorch keeps, as the seed measured it: `gelu_new` op by op (four
+ * What HF GPT-2 on eager PyTorch keeps, as Light Attention measured it: `gelu_new` op by op (four
  * [B, T, n_inner] tensors per layer), 1-byte masks for the 2·n_layer + 1 dropouts, and (with
- * use_dropmatmul) the seed's DropMatmul keeping its B·H·T·T bool mask.
+ * use_dropmatmul) Light Attention's DropMatmul keeping its B·H·T·T bool mask.
  */
 export const SEED_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({ activation_function: 'gelu_new', dropout_mask: 'stored', dropmatmul_mask: 'bool' });
 
@@ -76,8 +76,8 @@ export const LEAN_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({ act
 const lean = (overrides: Partial<GPT2Config>): Partial<GPT2Config> => ({ ...LEAN_SEMANTICS, ...overrides });
 
 /**
- * Rows of the report in docs/model.md: the seed's two configurations with eager PyTorch's semantics,
- * then each attn_impl and the chunked loss with the lean ones, beside the seed's and PyTorch's figures.
+ * Rows of the report in docs/model.md: Light Attention's two configurations with eager PyTorch's semantics,
+ * then each attn_impl and the chunked loss with the lean ones, beside Light Attention's and PyTorch's figures.
  */
 export const DEFAULT_MEMORY_CASES: readonly MemoryCase[] = [
   { label: 'vanilla (eager PyTorch semantics: gelu_new composed, stored dropout masks)', overrides: { ...SEED_SEMANTICS, attn_impl: 'vanilla' }, reference: 'seed vanilla' },

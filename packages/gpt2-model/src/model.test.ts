@@ -3,7 +3,7 @@ import * as tc from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
 import { ATTN_IMPLS, gpt2Config, type GPT2Config } from './config.js';
 import { GPT2LMHeadModel } from './model.js';
-import { expectClose, relativeError } from './testing/compare.js';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
 
 /** HF transformers' GPT2LMHeadModel.state_dict() keys for `gpt2` (buffers are non-persistent or gone). */
 function hfGpt2StateDictKeys(nLayer: number): string[] {
@@ -88,9 +88,9 @@ describe('GPT2LMHeadModel', () => {
       });
     }
     for (const r of results.slice(1)) {
-      expectClose(r.logits, results[0]!.logits, { rtol: 1e-5, atol: 1e-6 }, `${r.attn_impl} logits`);
+      expect(r.logits, `${r.attn_impl} logits`).toBeAllClose(results[0]!.logits, { rtol: 1e-5, atol: 1e-6 });
       expect(r.loss).toBeCloseTo(results[0]!.loss, 6);
-      expect(relativeError(r.grad, results[0]!.grad), `${r.attn_impl} c_attn grad`).toBeLessThan(1e-5);
+      expect(maxRelativeError(r.grad, results[0]!.grad), `${r.attn_impl} c_attn grad`).toBeLessThan(1e-5);
     }
   });
 
@@ -103,7 +103,7 @@ describe('GPT2LMHeadModel', () => {
       }).logits!;
       const alone = model.forward(ids([short], model.device)).logits!;
       const first = (await padded.toArray()).subarray(0, 3 * 37);
-      expectClose(first, await alone.toArray(), { rtol: 1e-5, atol: 1e-6 }, `${attn_impl} padded row`);
+      expect(first, `${attn_impl} padded row`).toBeAllClose(await alone.toArray(), { rtol: 1e-5, atol: 1e-6 });
     }
   });
 
@@ -128,7 +128,7 @@ describe('GPT2LMHeadModel', () => {
     expect(chunked.logits).toBeNull();
     chunked.loss!.backward();
     expect(await chunked.loss!.item()).toBeCloseTo(await full.loss!.item(), 6);
-    expect(relativeError(await model.transformer.wte.weight.grad!.toArray(), gFull)).toBeLessThan(1e-6);
+    expect(maxRelativeError(await model.transformer.wte.weight.grad!.toArray(), gFull)).toBeLessThan(1e-6);
   });
 
   it('activation_recompute gives the same loss and gradients (dropout on), keeping fewer bytes', async () => {
@@ -150,7 +150,7 @@ describe('GPT2LMHeadModel', () => {
     const [none, selective, full] = results;
     for (const r of [selective!, full!]) {
       expect(r.loss, r.activation_recompute).toBeCloseTo(none!.loss, 6);
-      r.grads.forEach((g, i) => expect(relativeError(g, none!.grads[i]!), `${r.activation_recompute} grad ${i}`).toBeLessThan(1e-6));
+      r.grads.forEach((g, i) => expect(maxRelativeError(g, none!.grads[i]!), `${r.activation_recompute} grad ${i}`).toBeLessThan(1e-6));
     }
     // selective: per layer, B·T·4·(n_inner + n_embd) fewer bytes (the activation and the merged heads).
     expect(none!.saved - selective!.saved).toBe(2 * 16 * 4 * (128 + 32));
@@ -187,9 +187,9 @@ describe('GPT2LMHeadModel', () => {
       expect([...composed.functions].filter((f) => ['pow (scalar)', 'tanh', 'gelu'].includes(f)).sort()).toEqual(['pow (scalar)', 'tanh']);
       expect([...fused.functions].filter((f) => ['pow (scalar)', 'tanh', 'gelu'].includes(f))).toEqual(['gelu']);
       // The same function, rounded op by op in f32: equal to a few ulps, not bit for bit.
-      expect(relativeError(composed.logits, fused.logits)).toBeLessThan(1e-5);
+      expect(maxRelativeError(composed.logits, fused.logits)).toBeLessThan(1e-5);
       expect(composed.logits).not.toEqual(fused.logits);
-      composed.grads.forEach((g, i) => expect(relativeError(g, fused.grads[i]!), `grad ${i}`).toBeLessThan(1e-4));
+      composed.grads.forEach((g, i) => expect(maxRelativeError(g, fused.grads[i]!), `grad ${i}`).toBeLessThan(1e-4));
     });
 
     it("'gelu' is the exact x·Φ(x) as one fused op (saving its input, as PyTorch's F.gelu), also under selective recompute", async () => {
@@ -199,13 +199,13 @@ describe('GPT2LMHeadModel', () => {
       expect([...exact.functions].filter((f) => f.startsWith('gelu'))).toEqual(['gelu_erf']);
       expect(exact.saved).toBe(tanhForm.saved);
       // A different function: close, but not equal.
-      expect(relativeError(exact.logits, tanhForm.logits)).toBeLessThan(1e-2);
+      expect(maxRelativeError(exact.logits, tanhForm.logits)).toBeLessThan(1e-2);
       expect(exact.logits).not.toEqual(tanhForm.logits);
       const f64 = tc.createCpuDevice({ precision: 'f64' });
       const none = await step({ activation_function: 'gelu', attn_impl: 'flash' }, f64);
       const selective = await step({ activation_function: 'gelu', attn_impl: 'flash', activation_recompute: 'selective' }, f64);
       expect(selective.loss).toBeCloseTo(none.loss, 10);
-      selective.grads.forEach((g, i) => expect(relativeError(g, none.grads[i]!), `grad ${i}`).toBeLessThan(1e-10));
+      selective.grads.forEach((g, i) => expect(maxRelativeError(g, none.grads[i]!), `grad ${i}`).toBeLessThan(1e-10));
     });
 
     it('gelu_new with selective recompute keeps only the pre-activation, with the same loss', async () => {
@@ -234,7 +234,7 @@ describe('GPT2LMHeadModel', () => {
         expect(packed.saved - rng.saved, attention.attn_impl).toBe(L * 4 * Math.ceil((B * H * T * T) / 32));
         for (const other of [bool, packed]) {
           expect(other.loss, attention.attn_impl).toBe(rng.loss);
-          other.grads.forEach((g, i) => expect(relativeError(g, rng.grads[i]!), `${attention.attn_impl} grad ${i}`).toBeLessThan(1e-5));
+          other.grads.forEach((g, i) => expect(maxRelativeError(g, rng.grads[i]!), `${attention.attn_impl} grad ${i}`).toBeLessThan(1e-5));
         }
       }
     });

@@ -21,6 +21,7 @@ import * as tc from '@lightattn/tensor-core';
 import { formatShape, ShapeError, type Device, type Generator, type Tensor, type UnaryFn } from '@lightattn/tensor-core';
 import { innerSize, type GPT2Config } from './config.js';
 import { KVCache } from './kv-cache.js';
+import { attentionOptions, recomputePolicy } from './memory-policy.js';
 import { lmHeadLoss, shiftLabels } from './lm-loss.js';
 import { activationLinear, mergeHeadsLinear } from './recompute.js';
 
@@ -101,21 +102,9 @@ export class GPT2Attention extends Module {
     return tc.scope(() => {
       const [q, k, v] = splitHeads(this.c_attn.forward(x), h); // each (B, H, T, D)
       const y = ctx.cache
-        ? ctx.cache.attend(layer, q!, k!, v!, ctx.allowed!, 1 / Math.sqrt(c / h))
-        : attention(q!, k!, v!, {
-            impl: this.config.attn_impl,
-            causal: true,
-            mask: ctx.keyMask,
-            dropout: this.config.attn_pdrop,
-            training: this.training,
-            generator: this.options.dropoutGenerator,
-            useLightSoftmax: this.config.use_lightsoftmax,
-            useDropMatmul: this.config.use_dropmatmul,
-            maskStorage: this.config.dropmatmul_mask,
-            maxChunkSizeMb: this.config.max_chunk_size_mb ?? undefined,
-          }); // (B, H, T, D)
-      const projected =
-        this.config.activation_recompute === 'selective'
+        ? ctx.cache.attend(layer, q!, k!, v!, ctx.allowed!, attentionOptions(this.config, false)) // (B, H, T, D)
+        : attention(q!, k!, v!, { ...attentionOptions(this.config, this.training, this.options.dropoutGenerator), causal: true, mask: ctx.keyMask }); // (B, H, T, D)
+      const projected = recomputePolicy(this.config).projections
           ? mergeHeadsLinear(y, this.c_proj.weight, this.c_proj.bias!) // keeps y, not the merged copy
           : this.c_proj.forward(ag.reshape(ag.permute(y, [0, 2, 1, 3]), [b, t, c])); // (B, H, T, D) → (B, T, H, D) → (B, T, C)
       return this.resid_dropout.forward(projected); // (B, T, C)
@@ -183,8 +172,7 @@ export class GPT2MLP extends Module {
   override forward(x: Tensor): Tensor {
     return tc.scope(() => {
       const h = this.c_fc.forward(x); // (B, T, inner)
-      const out =
-        this.config.activation_recompute === 'selective'
+      const out = recomputePolicy(this.config).projections
           ? activationLinear(h, this.c_proj.weight, this.c_proj.bias!, this.act) // keeps h only
           : this.c_proj.forward(this.config.activation_function === 'gelu_new' ? geluNew(h) : ag.unary(h, this.act)); // (B, T, C)
       return this.dropout.forward(out);
@@ -265,7 +253,7 @@ export class GPT2Model extends Module {
       const positions = options.positionIds ?? tc.arange(past, past + t, 1, { dtype: 'i32', device: inputIds.device }); // (T,) or (B, T)
       let x = this.drop.forward(ag.add(this.wte.forward(inputIds), this.wpe.forward(positions))); // (B, T, C)
       // 'full' recompute: each block keeps its input (and the padding mask) and runs again in the backward.
-      const checkpointed = this.config.activation_recompute === 'full' && !cache && ag.isGradEnabled();
+      const checkpointed = recomputePolicy(this.config).blocks && !cache && ag.isGradEnabled();
       for (const [i, block] of [...this.h].entries()) {
         const next = checkpointed ? ag.checkpoint((h: Tensor, keyMask: Tensor | null) => block.forward(h, i, { keyMask: keyMask ?? undefined }), x, ctx.keyMask ?? null) : block.forward(x, i, ctx);
         x.dispose();

@@ -1,14 +1,16 @@
 import * as ag from '@lightattn/autograd';
+import { createWasmDevice } from '@lightattn/kernels-wasm';
 import * as tc from '@lightattn/tensor-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadPretrained } from './checkpoint.js';
 import type { GPT2Config } from './config.js';
 import { generateAll, generateBatch } from './generate.js';
 import type { GPT2LMHeadModel } from './model.js';
 import { readPretrainedDir } from './node.js';
-import { relativeError } from './testing/compare.js';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
 import { GOLDEN_COMMAND, loadGolden, type Golden } from './testing/golden.js';
-import { webgpuDevice } from './testing/webgpu.js';
+import { createWebGPUDevice } from '@lightattn/kernels-wgsl';
+import { describeEachDevice } from '@lightattn/tensor-core/testing/vitest';
 
 // Parity with transformers' GPT2LMHeadModel (float64 goldens from scripts/goldens/gpt2.py): logits
 // and loss within 1e-4 relative, every parameter gradient within 1e-3, for every attn_impl.
@@ -32,7 +34,7 @@ function tensor(g: Golden, name: string, device: tc.Device): tc.Tensor {
 }
 
 function expectRelative(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, label: string): void {
-  const err = relativeError(actual, expected);
+  const err = maxRelativeError(actual, expected);
   expect(err, `${label}: relative error ${err.toExponential(2)} > ${rtol}`).toBeLessThanOrEqual(rtol);
 }
 
@@ -108,24 +110,21 @@ for (const name of ['tiny', 'small']) {
 
 const tiny = loadGolden('tiny');
 // SwiftShader compiles a pipeline per kernel variant on first use: allow a minute per test.
-describe('parity with transformers: gpt2-tiny on WebGPU', { timeout: 60_000 }, () => {
+describeEachDevice(
+  'parity with transformers: gpt2-tiny',
+  [{ name: 'webgpu', create: () => createWebGPUDevice() }],
+  (device) => {
   for (const variant of [VARIANTS[0]!, VARIANTS[2]!, VARIANTS[5]!]) {
     it(`logits, loss and every gradient: ${variant.label}`, async () => {
-      const device = await webgpuDevice();
-      if (!device) return;
       await checkForwardBackward(tiny!, device, variant);
     });
   }
   it('greedy generation with the KV cache', async () => {
-    const device = await webgpuDevice();
-    if (!device) return;
     const model = load(tiny!, device, { attn_impl: 'flash' });
     const expected = Array.from(tiny!.get('generated').data);
     expect(await generateAll(model, Array.from(tiny!.get('prompt').data), { maxNewTokens: expected.length })).toEqual(expected);
   });
   it('greedy generation of a batch of prompts of different lengths, as each prompt alone', async () => {
-    const device = await webgpuDevice();
-    if (!device) return;
     const model = load(tiny!, device, { attn_impl: 'flash' });
     const prompt = Array.from(tiny!.get('prompt').data);
     const prompts = [prompt.slice(0, 2), prompt, prompt.slice(1, 4)];
@@ -136,4 +135,21 @@ describe('parity with transformers: gpt2-tiny on WebGPU', { timeout: 60_000 }, (
       for (const [b, p] of prompts.entries()) expect(rows[b], `useCache ${useCache}, prompt ${b}`).toEqual(await generateAll(model, p, options));
     }
   });
-});
+  },
+  { timeout: 60_000 },
+);
+
+// The WebAssembly CPU device computes in f32 (SIMD matmul, softmax, layer norm, gelu, binary ops)
+// against the same float64 goldens and tolerances, on one thread and on two.
+for (const threads of [1, 2]) {
+  describe(`parity with transformers: gpt2-tiny and gpt2-small on the WebAssembly device, ${threads} thread(s)`, { timeout: 60_000 }, async () => {
+    const device = await createWasmDevice({ threads, name: `wasm-parity-${threads}` });
+    afterAll(() => device.destroy());
+    for (const name of ['tiny', 'small']) {
+      const g = loadGolden(name)!;
+      for (const variant of VARIANTS) it(`${name}: logits, loss and every gradient: ${variant.label}`, () => checkForwardBackward(g, device, variant));
+      it(`${name}: the losses of AdamW steps (vanilla)`, () => checkAdamW(g, device, { attn_impl: 'vanilla' }));
+      it(`${name}: greedy generation, with and without the KV cache`, () => checkGenerate(g, device, { attn_impl: 'flash' }));
+    }
+  });
+}

@@ -1,5 +1,5 @@
 /**
- * Flash-attention kernel benchmark for the WebGPU device, meant for the lent GPU (see
+ * Flash-attention kernel benchmark for the WebGPU device, meant for a GPU machine (see
  * ../../../docs/benchmarks.md): causal, fp32, B 4, H 12, D 64. GPU times of each kernel from
  * timestamp queries; TFLOP/s as FlashAttention counts them (forward 2·B·H·T²·D, forward + backward
  * 7·B·H·T²·D, causal). With --sweep it first times candidate tiles of each kernel at T 4096 (each
@@ -13,14 +13,14 @@ import { writeFileSync } from 'node:fs';
 import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, type Tensor } from '@lightattn/tensor-core';
 import { assertAllClose, opTestCases, toleranceFor } from '@lightattn/tensor-core/testing';
 import type { KernelCall, KernelStep } from '../src/kernel-api.js';
-import { flashAttentionBackwardSteps } from '../src/kernels/flash-attention-backward.js';
-import { flashTileFits, selectFlashConfig, type FlashConfig, type FlashTile } from '../src/kernels/flash-attention-config.js';
-import { flashAttentionDispatch } from '../src/kernels/flash-attention.js';
+import { flashAttentionBackwardSteps } from '../src/kernels/flash/backward.js';
+import { flashTileFits, selectFlashConfig, type FlashConfig, type FlashTile } from '../src/kernels/flash/config.js';
+import { flashAttentionDispatch } from '../src/kernels/flash/forward.js';
 import { createWebGPUDevice, type WebGPUDevice } from '../src/index.js';
 
 const args = process.argv.slice(2);
 const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
-/** --tiny: B 1, H 2, T 64 / 130, to check the script on SwiftShader before a GPU lease. */
+/** --tiny: B 1, H 2, T 64 / 130, to check the script on SwiftShader before a GPU run. */
 const tiny = args.includes('--tiny');
 const [B, H, D] = tiny ? [1, 2, 64] : [4, 12, 64];
 const TS = tiny ? [64, 130] : [1024, 4096, 16384];

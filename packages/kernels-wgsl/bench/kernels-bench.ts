@@ -1,5 +1,5 @@
 /**
- * Kernel benchmark for the WebGPU device, meant for the lent GPU (see ../../../docs/benchmarks.md):
+ * Kernel benchmark for the WebGPU device, meant for a GPU machine (see ../../../docs/benchmarks.md):
  * matmul TFLOP/s at 1024³, 4096³ and 8192×768×3072; softmax and layer norm GB/s beside a device copy
  * of the same bytes. GPU time comes from timestamp queries (the device's profiler); when they are not
  * available, wall-clock time around a synchronised batch is used instead and the output says so.

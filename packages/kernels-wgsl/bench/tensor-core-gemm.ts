@@ -247,7 +247,7 @@ async function main(): Promise<void> {
   const small = inputs(256);
   const big = inputs(N);
   const results: unknown[] = [];
-  // Two rounds over all variants: the first measurement of a shape moved between leases (129 then 25
+  // Two rounds over all variants: the first measurement of a shape moved between runs (129 then 25
   // TFLOP/s for the same kernel), so each is timed twice, apart, and both figures are kept.
   for (const round of [1, 2]) {
     for (const v of variants) {

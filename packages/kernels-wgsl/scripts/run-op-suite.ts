@@ -1,7 +1,7 @@
 /**
- * Runs the shared op suite on whatever WebGPU adapter this machine has (SwiftShader here, the NVIDIA
- * GPU on the lent machine) without vitest, and prints one line per failure and a summary.
- * Bundle and run on the GPU machine (see ../../../shared/gpu/README.md):
+ * Runs the shared op suite on whatever WebGPU adapter this machine has (SwiftShader without a GPU, the
+ * GPU where there is one) without vitest, and prints one line per failure and a summary.
+ * Bundle it, and run the bundle on the GPU machine with Node and the `webgpu` package:
  *   npx esbuild packages/kernels-wgsl/scripts/run-op-suite.ts --bundle --platform=node --format=esm \
  *     --conditions=source --external:webgpu --outfile=.gpu/app/op-suite.mjs
  *   bash .gpu/run.sh .gpu/app/op-suite.mjs [--json out.json] [--bench]

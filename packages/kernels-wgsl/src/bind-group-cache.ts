@@ -2,9 +2,9 @@
 
 /**
  * Bind groups by layout and resources, reused across dispatches. A training loop binds the same
- * pooled buffers at the same uniform-chunk offsets step after step, and createBindGroup cost the
- * host 28–35 µs a dispatch on an H200 (Dawn; the largest of the WebGPU calls of an attention step),
- * where a hit costs building a key of a few numbers.
+ * pooled buffers at the same uniform-chunk offsets step after step, and createBindGroup was the
+ * largest of the WebGPU calls of an attention step (docs/benchmarks.md), where a hit costs building a
+ * key of a few numbers.
  *
  * Keys name objects by ids that belong to one GPU object for its whole life, so an entry whose
  * buffer was destroyed can never be hit again (a destroyed buffer is never bound again); such

@@ -9,12 +9,11 @@ import type { TimestampProfiler } from './profiler.js';
  * A batch open for `maxBatchMs` of host time is submitted too, so that the GPU starts on long kernels
  * while the host is still encoding the rest of a step instead of idling until the next sync. Each
  * such submit doubles the wait for the next one until a sync point (syncPoint(): the host waits for
- * the GPU there, so the GPU is idle after it), because a submit costs the host about 0.15 ms (an H100
- * with Dawn): work that keeps the host busy for T ms between syncs pays about log₂(T / maxBatchMs)
- * submits, not T / maxBatchMs. A dispatch marked `submitAfter` (a kernel expected to run longer than
- * a submit costs) is submitted at once: with the timer alone, the GPU sat idle 0.84 ms before the
- * main kernel of a flash attention step at T 4096 (an H200's timestamps), waiting for a batch whose
- * doubled wait the host's recording of the backward outlasted; 0.46 ms with it.
+ * the GPU there, so the GPU is idle after it), because a submit costs the host a large fraction of a
+ * small step (docs/benchmarks.md, "Submitting early"): work that keeps the host busy for T ms between
+ * syncs pays about log₂(T / maxBatchMs) submits, not T / maxBatchMs. A dispatch marked `submitAfter`
+ * (a kernel expected to run longer than a submit costs) is submitted at once, so the GPU does not sit
+ * idle before it waiting for a batch whose doubled wait the host's recording outlasts.
  *
  * The trap: `queue.writeBuffer` is ordered before command buffers submitted after it, so it overtakes
  * work that is encoded but not yet submitted. The stream tracks every buffer its open batch touches;
@@ -115,7 +114,6 @@ export class CommandStream {
     let at = chunk ? Math.ceil(chunk.used / align) * align : 0;
     if (chunk && at + size > this.host.byteLength) {
       this.flush();
-      chunk = null;
       at = 0;
     }
     const encoder = this.begin();

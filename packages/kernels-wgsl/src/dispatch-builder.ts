@@ -26,7 +26,7 @@ export interface TensorArgOptions {
   /**
    * Declare the array as `array<vec4<T>>` (f32/i32/u32, element offset a multiple of 4): accessors
    * `<name>_get4(j)` / `<name>_set4(j, v)` move elements 4j … 4j + 3 at once, which reaches more of
-   * the memory bandwidth (+30 % for f32 add on an H200). `vec4Aligned` says when it is allowed.
+   * the memory bandwidth (docs/benchmarks.md, "Kernels"). `vec4Aligned` says when it is allowed.
    */
   vec4?: boolean;
 }

@@ -38,4 +38,4 @@ export {
   WGSL_FLOAT_BITS,
 } from './kernel-api.js';
 export { WGSL_KERNELS } from './kernels/index.js';
-export { UNARY_WGSL, type UnaryWgsl } from './kernels/unary-fns.js';
+export { UNARY_WGSL, type UnaryWgsl } from './kernels/wgsl/unary-fns.js';

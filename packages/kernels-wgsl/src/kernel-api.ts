@@ -144,9 +144,9 @@ export interface KernelDispatch {
 
 /**
  * Floating-point operations from which a dispatch gets a submit of its own (`submitAfter`): 4·10⁹
- * runs 0.1 ms even at 40 TFLOP/s, while a submit costs the host 0.03–0.15 ms (H100 and H200 with
- * Dawn) — hidden behind the GPU's work, where the alternative was the GPU idling until the next
- * timed submit (docs/benchmarks.md, "Long kernels submitted at once").
+ * operations take at least 0.1 ms even at 40 TFLOP/s, longer than a submit costs the host, so the
+ * submit hides behind the GPU's work where the alternative was the GPU idling until the next timed
+ * submit (docs/benchmarks.md, "Long kernels submitted at once").
  */
 export const LONG_DISPATCH_FLOPS = 4e9;
 

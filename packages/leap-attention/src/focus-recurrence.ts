@@ -76,7 +76,10 @@ export class FocusRecurrence {
 
   /** Frees the state. */
   dispose(): void {
-    for (const s of [this.prefix, this.suffix]) s?.lse.dispose(), s?.mean.dispose();
+    for (const s of [this.prefix, this.suffix]) {
+      s?.lse.dispose();
+      s?.mean.dispose();
+    }
     this.ringLogWeights?.dispose();
     this.ringValues?.dispose();
     this.prefix = this.suffix = null;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeapVariant, LeapWindow } from './config.js';
 import { LeapBlock } from './leap-block.js';
 import { leapAttention, maskBias } from './leap-core.js';
-import { maxRelativeError } from './testing/compare.js';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
 
 // Goldens from PyTorch (float64, CPU), written by scripts/goldens/leap.py from the formulas in
 // matrix form. Generate with:

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeapVariant, LeapWindow } from './config.js';
 import { LeapBlock } from './leap-block.js';
 import { maskBias } from './leap-core.js';
-import { maxRelativeError } from './testing/compare.js';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
 import { uniformData } from './testing/random.js';
 
 const [B, d] = [2, 8];

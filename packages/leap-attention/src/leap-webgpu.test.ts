@@ -5,15 +5,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LeapActivation, LeapVariant } from './config.js';
 import { LeapBlock } from './leap-block.js';
 import { maskBias } from './leap-core.js';
-import { maxRelativeError } from './testing/compare.js';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
 import { checkAgainstReference } from './testing/layer-check.js';
 import { uniformData } from './testing/random.js';
-import { webgpuDevice } from './testing/webgpu.js';
+import { openTestDevice } from '@lightattn/tensor-core/testing/vitest';
+import { createWebGPUDevice } from '@lightattn/kernels-wgsl';
 
 // The same checks as on the CPU, on WebGPU (SwiftShader here: small shapes). A LEAP layer needs the
 // reduction, layer-norm and matmul kernels besides leapScan; until kernels-wgsl has them these tests
 // say which are missing and skip.
-const gpu = await webgpuDevice();
+// Without an adapter the suite is skipped (the reason printed); with CI=true it fails instead.
+const webgpu = await openTestDevice({ name: 'webgpu', create: () => createWebGPUDevice() });
+if (webgpu.skip) console.warn(`[leap-attention] skipping WebGPU tests: ${webgpu.skip}`);
+const gpu = webgpu.device;
 const NEEDED: OpName[] = ['leapScan', 'reduce', 'layerNorm', 'layerNormBackward', 'matmul', 'concat', 'slice', 'permute'];
 const missing = NEEDED.filter((op) => WGSL_KERNELS[op] === undefined);
 if (gpu && missing.length) console.warn(`[leap-attention] WebGPU layer tests skipped: kernels-wgsl has no kernel yet for ${missing.join(', ')}`);

@@ -1,5 +1,5 @@
 /**
- * Attention benchmark for the WebGPU device (meant for the lent GPU; see ../../../docs/benchmarks.md):
+ * Attention benchmark for the WebGPU device (meant for a GPU machine; see ../../../docs/benchmarks.md):
  * causal forward + backward, fp32, B 4, H 12, D 64, for each implementation at T 1024 / 4096 /
  * 16384: wall-clock time of a synchronised step, TFLOP/s (7·B·H·T²·D for causal forward + backward,
  * FlashAttention's convention), the GPU span of a step (timestamp queries, first kernel's start to
@@ -27,7 +27,7 @@ import { expectClose, makeInputs, runAttention } from '../src/testing/run-attent
 const args = process.argv.slice(2);
 const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const quick = args.includes('--quick');
-/** --tiny: B 1, H 1 and T 64 / 128, to check the bundle on SwiftShader before a GPU lease. */
+/** --tiny: B 1, H 1 and T 64 / 128, to check the bundle on SwiftShader before a GPU run. */
 const tiny = args.includes('--tiny');
 const [B, H, D] = tiny ? [1, 1, 64] : [4, 12, 64];
 const tensorCores = args.includes('--tensor-cores');
@@ -87,7 +87,7 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
       }
     });
   // Warm up for four seconds: an idle H100 sat at a 345 MHz SM clock, and under this load its driver
-  // took about 3.5 s to raise it to 1980 MHz (nvidia-smi every 200 ms, docs/benchmarks.md, "One pass").
+  // took about 3.5 s to raise it to 1980 MHz (nvidia-smi every 200 ms, docs/benchmarks-history.md, "One pass").
   const warm = performance.now();
   do {
     once();

@@ -30,7 +30,7 @@ export interface VanillaAttentionOptions extends BaseAttentionOptions {
 }
 
 export interface LightAttentionOptions extends BaseAttentionOptions {
-  /** How DropMatmul keeps the mask: 'rng' (default, nothing but the seed), 'packed' (1 bit per element) or 'bool' (1 byte, as the seed). */
+  /** How DropMatmul keeps the mask: 'rng' (default, nothing but the RNG seed), 'packed' (1 bit per element) or 'bool' (1 byte, as Light Attention). */
   maskStorage?: DropMatmulMaskStorage;
 }
 
@@ -45,8 +45,10 @@ export interface ChunkedAttentionOptions extends BaseAttentionOptions {
 /** Options of {@link flashAttention}: those shared by every implementation. */
 export type FlashAttentionOptions = BaseAttentionOptions;
 
+/** Every attention implementation, in the order the docs present them. */
+export const ATTENTION_IMPLS = ['vanilla', 'light', 'chunked', 'flash'] as const;
 /** The attention implementations; all give the same values and differ in what they keep for the backward. */
-export type AttentionImpl = 'vanilla' | 'light' | 'chunked' | 'flash';
+export type AttentionImpl = (typeof ATTENTION_IMPLS)[number];
 
 export interface AttentionOptions extends VanillaAttentionOptions, LightAttentionOptions, ChunkedAttentionOptions {
   /** Default 'vanilla'. */

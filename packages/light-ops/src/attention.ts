@@ -1,12 +1,11 @@
 import { IndexError, type Tensor } from '@lightattn/tensor-core';
-import type { AttentionImpl, AttentionOptions } from './attention-options.js';
+import { ATTENTION_IMPLS, type AttentionOptions } from './attention-options.js';
 import { chunkedAttention } from './chunked-attention.js';
 import { flashAttention } from './flash-attention.js';
 import { lightAttention } from './light-attention.js';
 import { vanillaAttention } from './vanilla-attention.js';
 
-/** Every {@link AttentionImpl}. */
-export const ATTENTION_IMPLS: readonly AttentionImpl[] = ['vanilla', 'light', 'chunked', 'flash'];
+export { ATTENTION_IMPLS };
 
 /**
  * softmax(scale·q·kᵀ, masked)·v for q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv] → [B, H, Tq, Dv],

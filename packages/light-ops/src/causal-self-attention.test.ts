@@ -4,7 +4,7 @@ import { createMetaDevice, type Tensor } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
 import type { AttentionImpl } from './attention-options.js';
 import { CausalSelfAttention, type CausalSelfAttentionConfig } from './causal-self-attention.js';
-import { closeness, randomValues } from './testing/run-attention.js';
+import { randomValues } from './testing/run-attention.js';
 
 const C = 8;
 const H = 2;
@@ -68,7 +68,7 @@ describe('CausalSelfAttention', () => {
     const x = randomValues(2 * 5 * C, 1);
     const m = build();
     const [y] = await run(m, x, [2, 5, C]);
-    expect(closeness(y!, await reference(m, x, 2, 5), 1e-5, 1e-5)).toBeLessThanOrEqual(1);
+    expect(y!).toBeAllClose(await reference(m, x, 2, 5), { rtol: 1e-5, atol: 1e-5 });
   });
 
   it('every attnImpl and flag gives the same output and gradients, with and without dropout', async () => {
@@ -82,7 +82,7 @@ describe('CausalSelfAttention', () => {
       ];
       for (const v of variants) {
         const result = await run(build({ attnPdrop: drop, residPdrop: drop, ...v }), x, [2, 6, C]);
-        result.forEach((values, i) => expect(closeness(values, base[i]!, 1e-4, 1e-5), `${JSON.stringify(v)} dropout ${drop}, tensor ${i}`).toBeLessThanOrEqual(1));
+        result.forEach((values, i) => expect(values, `${JSON.stringify(v)} dropout ${drop}, tensor ${i}`).toBeAllClose(base[i]!, { rtol: 1e-4, atol: 1e-5 }));
       }
     }
   });

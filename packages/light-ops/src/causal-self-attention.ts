@@ -4,7 +4,7 @@ import { formatShape, ShapeError, type Device, type Generator, type Tensor } fro
 import { attention } from './attention.js';
 import type { AttentionImpl } from './attention-options.js';
 
-/** The attention part of a GPT-2 config, with the seed fork's flags. */
+/** The attention part of a GPT-2 config, with Light Attention's flags. */
 export interface CausalSelfAttentionConfig {
   nEmbd: number;
   nHead: number;
@@ -12,9 +12,9 @@ export interface CausalSelfAttentionConfig {
   attnPdrop?: number;
   /** Dropout on the output projection. Default 0.1. */
   residPdrop?: number;
-  /** The seed's `use_lightsoftmax` (vanilla impl only; 'light' always uses it). Default false. */
+  /** Light Attention's `use_lightsoftmax` (vanilla impl only; 'light' always uses it). Default false. */
   useLightsoftmax?: boolean;
-  /** The seed's `use_dropmatmul` (vanilla impl only; 'light' always uses it). Default false. */
+  /** Light Attention's `use_dropmatmul` (vanilla impl only; 'light' always uses it). Default false. */
   useDropmatmul?: boolean;
   /** Default 'vanilla'. */
   attnImpl?: AttentionImpl;

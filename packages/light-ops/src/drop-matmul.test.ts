@@ -4,7 +4,7 @@ import { createCpuDevice, createMetaDevice, MetaDevice } from '@lightattn/tensor
 import { describe, expect, it } from 'vitest';
 import { dropMatmul } from './drop-matmul.js';
 import { packBits, unpackBits } from './pack-bits.js';
-import { closeness, randomValues } from './testing/run-attention.js';
+import { randomValues } from './testing/run-attention.js';
 
 const device = createCpuDevice();
 const tensor = (shape: number[], seed: number, low = -1, high = 1) => tc.fromArray(randomValues(shape.reduce((a, d) => a * d, 1), seed, low, high), { shape, device });
@@ -16,7 +16,7 @@ describe('dropMatmul follows the attention dropout rule', () => {
     const v = tensor([2, 3, 7, 4], 2);
     const keep = tc.cast(tc.dropoutMask([2, 3, 5, 7], 0.4, { seed: 9, offset: 4, device }), 'f32');
     const expected = tc.matmul(tc.mul(tc.mul(s, keep), 1 / 0.6), v);
-    expect(closeness(values(dropMatmul(s, v, 0.4, { seed: 9, offset: 4 })), values(expected), 1e-6, 1e-6)).toBeLessThanOrEqual(1);
+    expect(values(dropMatmul(s, v, 0.4, { seed: 9, offset: 4 }))).toBeAllClose(values(expected), { rtol: 1e-6, atol: 1e-6 });
   });
 
   it('a block of rows (rowOffset, rows) is that block of the whole product', () => {
@@ -39,7 +39,7 @@ describe('dropMatmul follows the attention dropout rule', () => {
         return [o, ds!, dv!].map(values);
       });
     const rng = run('rng');
-    for (const storage of ['packed', 'bool'] as const) run(storage).forEach((x, i) => expect(closeness(x, rng[i]!, 1e-6, 1e-6), storage).toBeLessThanOrEqual(1));
+    for (const storage of ['packed', 'bool'] as const) run(storage).forEach((x, i) => expect(x, storage).toBeAllClose(rng[i]!, { rtol: 1e-6, atol: 1e-6 }));
   });
 
   it("'bool' keeps this block's rows of the whole mask, one byte each, and its gradients match 'rng'", () => {
@@ -56,7 +56,7 @@ describe('dropMatmul follows the attention dropout rule', () => {
       });
     const bool = run('bool');
     expect(bool.entry).toMatchObject({ function: 'dropMatmul (bool mask)', bytes: (2 * 3 * 5 + 2 * 5 * 4) * 4 + 2 * 3 * 5 });
-    run('rng').grads.forEach((x, i) => expect(closeness(bool.grads[i]!, x, 1e-6, 1e-6)).toBeLessThanOrEqual(1));
+    run('rng').grads.forEach((x, i) => expect(bool.grads[i]!).toBeAllClose(x, { rtol: 1e-6, atol: 1e-6 }));
   });
 
   it('draws one state from the generator when p > 0 and none when p = 0', () => {

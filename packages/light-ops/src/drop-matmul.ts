@@ -13,7 +13,7 @@ export interface DropMatmulOptions extends RngOptions {
   /**
    * What the backward keeps to rebuild the mask M: 'rng' (default) keeps only (seed, offset) and
    * regenerates M inside the backward kernel; 'packed' keeps M at one bit per element; 'bool' keeps
-   * it at one byte per element, as the Light Attention seed's DropMatmul (for memory comparisons).
+   * it at one byte per element, as Light Attention's DropMatmul (for memory comparisons).
    */
   maskStorage?: DropMatmulMaskStorage;
   /**
@@ -106,7 +106,7 @@ function storedMaskDropMatmul(name: string, codec: MaskCodec) {
 /** M packed at one bit per element: 4·⌈n/32⌉ bytes. */
 const dropMatmulPacked = storedMaskDropMatmul('dropMatmul (packed mask)', { encode: packBits, decode: unpackBits });
 
-/** M as a bool tensor, 1 byte per element, as the seed's DropMatmul (PyTorch) keeps it. */
+/** M as a bool tensor, 1 byte per element, as Light Attention's DropMatmul (PyTorch) keeps it. */
 const dropMatmulBool = storedMaskDropMatmul('dropMatmul (bool mask)', { encode: (keep) => keep, decode: (stored) => stored });
 
 /**

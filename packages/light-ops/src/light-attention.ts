@@ -21,7 +21,7 @@ export interface LightCoreOptions {
 
 /**
  * Light attention of pre-scaled qs, ks: S = qs·ksᵀ (saves qs, ks), P = LightSoftmax(S) (saves P),
- * O = DropMatmul(P, v) (saves P again — the same storage — v, and the seed or a packed mask). Without
+ * O = DropMatmul(P, v) (saves P again — the same storage — v, and the RNG seed or a packed mask). Without
  * recording, the scores are freed as soon as the softmax has read them.
  */
 export function lightCore(qs: Tensor, ks: Tensor, v: Tensor, options: LightCoreOptions): Tensor {

@@ -52,7 +52,7 @@ const lightMaskedSoftmax = defineFunction({
 /**
  * The softmax of eager PyTorch ≤ 1.10, whose backward `_softmax_backward_data(grad, output, dim,
  * self)` also took the input: it saves the scores as well as the probabilities. The vanilla
- * attention uses it to reproduce what the seed's "vanilla" column measured.
+ * attention uses it to reproduce what Light Attention's "vanilla" column measured.
  */
 const eagerMaskedSoftmax = defineFunction({
   name: 'softmax (eager, saves input)',

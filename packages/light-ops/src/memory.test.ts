@@ -106,9 +106,8 @@ function allocations(fn: (device: MetaDevice) => void): { sizes: number[]; trans
   };
   const before = { allocated: device.memory.allocated };
   device.memory.resetPeak();
-  let transientPeak = 0;
   fn(device);
-  transientPeak = device.memory.peak - before.allocated;
+  const transientPeak = device.memory.peak - before.allocated;
   return { sizes, transientPeak };
 }
 

@@ -39,7 +39,7 @@ const eagerDropout = defineFunction({
  *   dropout (saves its bool mask) → (P ⊙ M/(1 − p))·v (saves the dropped P and v).
  * Saved: three [B, H, Tq, Tk] f32 tensors + a 1-byte mask with dropout (two f32 without), plus q, k, v.
  * `useLightSoftmax` and `useDropMatmul` swap in LightSoftmax (saves P only) and DropMatmul (saves
- * P, v and the seed) one at a time, as the seed's GPT-2 fork does. Masks are folded into the softmax
+ * P, v and the RNG seed) one at a time, as Light Attention's GPT-2 fork does. Masks are folded into the softmax
  * (−Inf before it, zeros after it for rows with no key), so no mask is saved.
  */
 export function vanillaAttention(q: Tensor, k: Tensor, v: Tensor, options: VanillaAttentionOptions = {}): Tensor {

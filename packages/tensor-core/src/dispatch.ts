@@ -1,5 +1,6 @@
 import type { Device } from './device.js';
 import { itemsize } from './dtype.js';
+import { checkNotCuttingGraph } from './grad-mode.js';
 import { DeviceError, ShapeError } from './errors.js';
 import { OP_SET } from './ops/op-set.js';
 import type { OpName, OpParams } from './ops/op-params.js';
@@ -31,6 +32,7 @@ export function runOp<K extends OpName>(op: K, inputs: readonly Tensor[], params
   }
   const dev = inputs.length ? commonDevice(op, inputs) : device;
   if (!dev) throw new DeviceError(`${op}: no device given`);
+  checkNotCuttingGraph(op, inputs, params);
   const metas = def.infer(inputs, params);
   const outputs = metas.map((m) => new Tensor(new Storage(dev, numel(m.shape) * itemsize(m.dtype), m.dtype), m.shape, m.dtype));
   try {

@@ -105,7 +105,7 @@ export function numberToF16Bits(x: number): number {
   let mant = f & 0x7fffff;
   if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // Inf or NaN (quiet)
   // Re-bias: f32 bias 127, f16 bias 15.
-  let e = exp - 127 + 15;
+  const e = exp - 127 + 15;
   if (e >= 0x1f) return sign | 0x7c00; // overflow → Inf
   if (e <= 0) {
     // Subnormal half (or zero): shift the implicit 1 in and round.

@@ -10,6 +10,7 @@ export {
   IndexError,
   SafetensorsError,
 } from './errors.js';
+export { noGrad, enableGrad, isGradEnabled, setGradEnabled, runTaped, GraphCutError } from './grad-mode.js';
 export type { DType, StorageDType, TypedArrayFor, AnyTypedArray } from './dtype.js';
 export {
   DTYPES,
@@ -68,6 +69,7 @@ export type {
 export { OP_NAMES, UNARY_FNS, BINARY_FNS, COMPARE_FNS, LOGICAL_FNS, REDUCE_FNS, INTEGER_UNARY_FNS } from './ops/op-params.js';
 export type { OpDef, TensorMeta } from './ops/op-set.js';
 export { OP_SET } from './ops/op-set.js';
+export type { DifferentiableOpName } from './ops/op-set.js';
 export { runOp, runOp1, commonDevice } from './dispatch.js';
 export {
   unary,

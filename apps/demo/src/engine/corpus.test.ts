@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEXT, TokenBatcher } from './corpus.js';
+import { BUILTIN_TEXT, checkTrainingText, decodeTrainingFile, TokenBatcher } from './corpus.js';
 
 describe('TokenBatcher', () => {
   const ids = Array.from({ length: 50 }, (_, i) => i);
@@ -45,5 +45,18 @@ describe('BUILTIN_TEXT', () => {
   it('is long enough for the default training window many times over', () => {
     expect(BUILTIN_TEXT.length).toBeGreaterThan(32 * 20);
     expect(new Set(BUILTIN_TEXT).size).toBeLessThan(64);
+  });
+});
+
+describe('training text', () => {
+  it('accepts prose and rejects binary files with a message that names them', () => {
+    expect(() => checkTrainingText(BUILTIN_TEXT)).not.toThrow();
+    expect(() => checkTrainingText('')).toThrow(/empty/);
+    expect(() => checkTrainingText('abc\u0000def')).toThrow(/NUL characters, so it is a binary file/);
+    const noisy = 'text '.repeat(20) + '\u0001\u0002\u0003\ufffd';
+    expect(() => checkTrainingText(noisy)).toThrow(/does not look like text \(4 of its 104 characters/);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe]);
+    expect(() => decodeTrainingFile('photo.png', png)).toThrow(/photo\.png is not UTF-8 text/);
+    expect(decodeTrainingFile('a.txt', new TextEncoder().encode('héllo wörld\n'))).toBe('héllo wörld\n');
   });
 });

@@ -58,3 +58,36 @@ export class TokenBatcher {
     return out;
   }
 }
+
+/**
+ * Rejects text that is not prose: a NUL character, or more than 1 in 50 characters being control
+ * characters (other than tab, newline, carriage return) or U+FFFD, the replacement a decoder puts
+ * for bytes that are not UTF-8. A binary file read as text looks like that, and training on it
+ * would only learn noise.
+ */
+export function checkTrainingText(text: string, what = 'the text'): void {
+  if (!text.length) throw new LightattnError(`train: ${what} is empty; paste or upload some text to train on`);
+  let odd = 0;
+  let chars = 0;
+  for (const c of text) {
+    chars++;
+    const code = c.codePointAt(0)!;
+    if (code === 0) throw new LightattnError(`train: ${what} has NUL characters, so it is a binary file, not text; upload a plain-text (UTF-8) .txt file`);
+    if (code === 0xfffd || (code < 32 && c !== '\n' && c !== '\r' && c !== '\t') || (code >= 0x7f && code < 0xa0)) odd++;
+  }
+  if (odd * 50 > chars) {
+    throw new LightattnError(`train: ${what} does not look like text (${odd} of its ${chars} characters are control characters or bytes that are not UTF-8); upload a plain-text (UTF-8) .txt file`);
+  }
+}
+
+/** A picked file as training text, or an error that names it when it is not UTF-8 text. */
+export function decodeTrainingFile(name: string, data: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new LightattnError(`train: ${name} is not UTF-8 text (it looks like a binary file); upload a plain-text .txt file`);
+  }
+  checkTrainingText(text, name);
+  return text;
+}

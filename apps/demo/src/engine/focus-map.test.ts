@@ -33,10 +33,11 @@ describe('focusMap', () => {
     const m = model('v2', [4, 64]);
     const map = await focusMap(m, tokenizer, 'hgfedcba');
     // Layer 0 by hand: the embeddings through block 0 with focus, as focusMap runs it.
-    const { fromArray, arange, add } = await import('@lightattn/tensor-core');
+    const { fromArray, arange, add, noGrad } = await import('@lightattn/tensor-core');
     m.eval();
     const ids = fromArray(Int32Array.from(tokenizer.encode('hgfedcba')), { shape: [1, 8], dtype: 'i32', device: m.device });
-    const x = add(m.word_embedding.forward(ids), m.leap_model.position_embeddings.forward(arange(0, 8, 1, { dtype: 'i32', device: m.device })));
+    // No gradient here (tensor-core's add refuses to cut a graph that is being recorded).
+    const x = noGrad(() => add(m.word_embedding.forward(ids), m.leap_model.position_embeddings.forward(arange(0, 8, 1, { dtype: 'i32', device: m.device }))));
     const { focus } = [...m.leap_model.decoders][0]!.forwardWithFocus(x, null);
     for (let head = 0; head < 2; head++) {
       for (let t = 0; t < 8; t++) {

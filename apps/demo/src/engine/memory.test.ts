@@ -1,6 +1,6 @@
 import { createCpuDevice, createMetaDevice } from '@lightattn/tensor-core';
 import { describe, expect, it } from 'vitest';
-import { growthPerDoubling, labelOf, MEMORY_CASES, measureCase, memoryCurve } from './memory.js';
+import { curveSeqs, growthPerDoubling, labelOf, MEMORY_CASES, measureCase, memoryCurve } from './memory.js';
 
 const small = { size: 'gpt2-tiny' as const, batch: 2, dropout: 0.1, maxChunkSizeMb: 0.01, vocabSize: 65 };
 
@@ -56,5 +56,13 @@ describe('growthPerDoubling', () => {
     expect(growthPerDoubling([{ seq: 8, bytes: 1 }])).toBeNull();
     expect(growthPerDoubling([{ seq: 8, bytes: 0 }, { seq: 16, bytes: 4 }])).toBeNull();
     expect(growthPerDoubling([{ seq: 16, bytes: 4 }, { seq: 16, bytes: 4 }])).toBeNull();
+  });
+});
+
+describe('the curve follows the chosen T', () => {
+  it('runs from 128 to T, powers of two and T itself, at least to 1024', () => {
+    expect(curveSeqs(16384)).toEqual([128, 256, 512, 1024, 2048, 4096, 8192, 16384]);
+    expect(curveSeqs(3000)).toEqual([128, 256, 512, 1024, 2048, 3000]);
+    expect(curveSeqs(64)).toEqual([128, 256, 512, 1024]);
   });
 });

@@ -126,6 +126,8 @@ export async function memoryCurve(
   setting: Omit<MemorySetting, 'seq'>,
   seqs: readonly number[],
   device: Device,
+  /** Called after each point (the worker reports progress and lets messages in). */
+  onPoint?: (c: MemoryCase, seq: number) => void | Promise<void>,
 ): Promise<{ id: string; label: string; points: { seq: number; activations: number; attention: number }[] }[]> {
   const out = [];
   for (const c of cases) {
@@ -133,10 +135,23 @@ export async function memoryCurve(
     for (const seq of seqs) {
       const m = await measureCase(c, { ...setting, seq }, device, { backward: false });
       points.push({ seq, activations: m.activations, attention: m.attention });
+      await onPoint?.(c, seq);
     }
     out.push({ id: c.id, label: labelOf(c, setting), points });
   }
   return out;
+}
+
+/**
+ * The sequence lengths of the curve: powers of two from 128 up to the chosen T, and T itself when
+ * it is not one, so the curve always reaches the T the page shows (at least up to 1024).
+ */
+export function curveSeqs(seq: number): number[] {
+  const top = Math.max(1024, seq);
+  const seqs: number[] = [];
+  for (let t = 128; t < top; t *= 2) seqs.push(t);
+  seqs.push(top);
+  return seqs;
 }
 
 /**

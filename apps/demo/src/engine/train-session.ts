@@ -3,7 +3,7 @@ import { CharTokenizer, type AttnImpl } from '@lightattn/gpt2-model';
 import type { LeapVariant } from '@lightattn/leap-attention';
 import * as tc from '@lightattn/tensor-core';
 import { LightattnError, type Device, type Tensor } from '@lightattn/tensor-core';
-import { TokenBatcher } from './corpus.js';
+import { checkTrainingText, TokenBatcher } from './corpus.js';
 import { DeviceLock, nextTask } from './device-lock.js';
 import { buildModel, type DemoModel, type ModelFamily, type ModelSize, type ModelSpec } from './model-spec.js';
 
@@ -71,7 +71,7 @@ export class TrainSession {
     readonly settings: TrainSettings,
   ) {
     checkSettings(settings);
-    if (!text.length) throw new LightattnError('train: the text is empty; paste or upload some text to train on');
+    checkTrainingText(text);
     this.tokenizer = CharTokenizer.fromText(text);
     const ids = this.tokenizer.encode(text);
     this.batcher = new TokenBatcher(ids, settings.batch, settings.seq, settings.seed);

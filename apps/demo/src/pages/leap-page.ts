@@ -20,9 +20,10 @@ export function leapPage(ctx: AppContext): Page {
     ],
     'random',
   );
-  const prompt = h('input', { id: 'leap-prompt', type: 'text', value: 'The focus explains the model.', size: 48 });
+  const prompt = h('input', { id: 'leap-prompt', type: 'text', value: 'The focus explains the model.', class: 'wide' });
   const explain = h('button', { id: 'leap-explain', type: 'button' }, 'Explain');
   const info = h('p', { id: 'leap-model', class: 'status' });
+  const status = h('p', { id: 'leap-status', class: 'status', 'data-state': 'idle' });
   const maps = h('div', { id: 'leap-maps', class: 'heatmaps' });
   const legend = h('div', { class: 'legend' }, 'focus 0 ', ...[0, 0.25, 0.5, 0.75, 1].map((v) => h('span', { class: 'swatch', style: `background:${rampColor(v)}` })), ' 1');
 
@@ -30,6 +31,8 @@ export function leapPage(ctx: AppContext): Page {
     guarded('LEAP explained', async () => {
       explain.disabled = true;
       maps.dataset.state = 'computing';
+      status.dataset.state = 'running';
+      status.textContent = 'Running the model over the prompt…';
       try {
         const map = await ctx.client.call('focus', { source: source.value as ModelSource, prompt: prompt.value });
         info.textContent = `Model: ${describeModel(map.model)}.`;
@@ -43,6 +46,13 @@ export function leapPage(ctx: AppContext): Page {
         );
         maps.dataset.state = 'done';
         maps.dataset.layers = String(map.layers.length);
+        status.dataset.state = 'done';
+        status.textContent = `${map.tokens.length} tokens, ${map.layers.length} layers.${source.value === 'random' ? ' Random weights give focus without meaning: train a LEAP model to see learned focus.' : ''}`;
+      } catch (e) {
+        maps.dataset.state = 'failed';
+        status.dataset.state = 'failed';
+        status.textContent = 'Nothing to show (see the message above).';
+        throw e;
       } finally {
         explain.disabled = false;
       }
@@ -69,12 +79,15 @@ export function leapPage(ctx: AppContext): Page {
     ),
     h('form', { class: 'controls', onsubmit: (e: Event) => (e.preventDefault(), void run()) }, field('model', source), field('prompt', prompt), explain),
     info,
-    section('Focus per layer and head', legend, maps),
+    status,
+    section('Focus per layer and head', legend, h('div', { class: 'table-wrap' }, maps)),
+    h('p', { class: 'links' }, h('a', { href: '#/train?family=leap&start=1' }, 'Train a LEAP model'), ' (about a minute), then come back to see what it learned to look at.'),
   );
   let firstShow = true;
-  const shown = () => {
-    if (firstShow) void refreshChoice();
+  const shown = (params: URLSearchParams) => {
+    const choose = firstShow ? refreshChoice() : Promise.resolve(undefined);
     firstShow = false;
+    if (params.get('explain') === '1') void choose.then(() => run());
   };
   return { element, shown };
 }

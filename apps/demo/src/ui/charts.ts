@@ -1,3 +1,4 @@
+import { byteTicks, bytes, logTicks } from './format.js';
 import {
   BarController,
   BarElement,
@@ -30,27 +31,78 @@ export interface BarSeries {
   values: (number | null)[];
 }
 
-/** Grouped bars: one group per label, one bar per series. Tests read the drawn labels from `data-labels`. */
-export function barChart(canvas: HTMLCanvasElement, options: { labels: string[]; series: BarSeries[]; yTitle: string; logY?: boolean }): Chart<'bar'> {
+/** Ticks of a log axis of bytes at round powers of two, labelled in human units ("1 GiB", not 1073741824). */
+const bytesAxis = (title: string) => ({
+  type: 'logarithmic' as const,
+  title: { display: true, text: title },
+  // About one label per 70 px across or 40 px up, so a phone gets three or four, never rotated.
+  afterBuildTicks: (axis: { min: number; max: number; width: number; height: number; isHorizontal(): boolean; ticks: { value: number }[] }) => {
+    const room = axis.isHorizontal() ? (axis.width || 420) / 70 : (axis.height || 240) / 40;
+    axis.ticks = byteTicks(axis.min, axis.max, Math.max(3, Math.min(7, Math.floor(room)))).map((value) => ({ value }));
+  },
+  ticks: { callback: (v: string | number) => bytes(Number(v)).replace(/\.0+ /, ' ') },
+});
+
+/** A log axis of plain numbers with 1-2-5 ticks, thinned to powers of ten when they would crowd. */
+const numberLogAxis = (title: string) => ({
+  type: 'logarithmic' as const,
+  title: { display: true, text: title },
+  afterBuildTicks: (axis: { min: number; max: number; width: number; height: number; isHorizontal(): boolean; ticks: { value: number }[] }) => {
+    const room = axis.isHorizontal() ? (axis.width || 420) / 70 : (axis.height || 240) / 40;
+    axis.ticks = logTicks(axis.min, axis.max, Math.max(3, Math.min(8, Math.floor(room)))).map((value) => ({ value }));
+  },
+  ticks: { callback: (v: string | number) => String(Number(v)) },
+});
+
+/**
+ * Grouped bars: one group per label, one bar per series. `valueAxis: 'bytes'` puts values on a log
+ * axis of bytes (values spanning orders of magnitude stay visible); `horizontal` lays the groups
+ * out top to bottom, so long labels need no rotation on a narrow screen. Tests read the drawn
+ * labels from `data-labels` and the plot's size from `data-plot-width` / `data-plot-height`.
+ */
+export function barChart(
+  canvas: HTMLCanvasElement,
+  options: { labels: string[]; series: BarSeries[]; yTitle: string; logY?: boolean; valueAxis?: 'bytes'; horizontal?: boolean },
+): Chart<'bar'> {
+  const value = options.valueAxis === 'bytes' ? bytesAxis(options.yTitle) : options.logY ? numberLogAxis(options.yTitle) : { type: 'linear' as const, title: { display: true, text: options.yTitle } };
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels: [], datasets: [] },
     options: {
       ...base,
-      scales: { y: { type: options.logY ? 'logarithmic' : 'linear', title: { display: true, text: options.yTitle } } },
-      plugins: { legend: { position: 'bottom' } },
+      indexAxis: options.horizontal ? 'y' : 'x',
+      scales: options.horizontal ? { x: value } : { y: value },
+      plugins: {
+        legend: { position: 'bottom' },
+        tooltip: options.valueAxis === 'bytes' ? { callbacks: { label: (item) => `${item.dataset.label}: ${bytes(Number(item.raw))}` } } : {},
+      },
     },
   });
+  canvas.dataset.scale = options.valueAxis === 'bytes' ? 'log-bytes' : options.logY ? 'log' : 'linear';
   setBars(chart, options.labels, options.series);
   return chart;
 }
 
+/** A long label on lines of its own at each " + " ("vanilla +", "LightSoftmax +", "DropMatmul"), so it needs no room sideways. */
+const wrapLabel = (label: string): string | string[] => (label.length > 14 && label.includes(' + ') ? label.split(' + ').map((part, i, all) => (i < all.length - 1 ? `${part} +` : part)) : label);
+
 export function setBars(chart: Chart<'bar'>, labels: string[], series: BarSeries[]): void {
-  chart.data.labels = labels;
+  chart.data.labels = labels.map(wrapLabel);
   chart.data.datasets = series.map((s, i) => ({ label: s.label, data: s.values, backgroundColor: PALETTE[i % PALETTE.length] })) as ChartDataset<'bar'>[];
   chart.update();
   chart.canvas.dataset.labels = labels.join('|');
   chart.canvas.dataset.series = series.map((s) => s.label).join('|');
+  plotSize(chart);
+}
+
+/** The drawn plot area's size on the canvas (tests check that no label squashes it). */
+function plotSize(chart: Chart): void {
+  const area = chart.chartArea;
+  if (!area) return;
+  chart.canvas.dataset.plotWidth = String(Math.round(area.right - area.left));
+  chart.canvas.dataset.plotHeight = String(Math.round(area.bottom - area.top));
+  // Degrees the x axis turned its labels to fit them (0 when they fit upright).
+  chart.canvas.dataset.xLabelRotation = String(Math.round((chart.scales.x as { labelRotation?: number } | undefined)?.labelRotation ?? 0));
 }
 
 export interface LineSeries {
@@ -61,12 +113,18 @@ export interface LineSeries {
 /** Lines over a numeric x axis (log₂ when `logX`), for curves such as memory against sequence length. */
 export function lineChart(
   canvas: HTMLCanvasElement,
-  options: { xTitle: string; yTitle: string; logX?: boolean; logY?: boolean; xTicks?: number[]; integerX?: boolean; series?: LineSeries[] },
+  options: { xTitle: string; yTitle: string; logX?: boolean; logY?: boolean; yBytes?: boolean; xTicks?: number[]; integerX?: boolean; series?: LineSeries[] },
 ): Chart<'line'> {
   const xTicks = options.xTicks;
   const title = { display: true, text: options.xTitle };
-  // A log axis ticks at 1-2-5 steps; sequence lengths read better at the measured powers of two.
-  const afterBuildTicks = xTicks ? (axis: { ticks: { value: number }[] }) => void (axis.ticks = xTicks.map((value) => ({ value }))) : undefined;
+  // A log axis ticks at 1-2-5 steps; sequence lengths read better at the measured powers of two
+  // (every other one when there are many, so the labels never crowd).
+  const afterBuildTicks = xTicks
+    ? (axis: { ticks: { value: number }[] }) => {
+        const every = Math.ceil(xTicks.length / 7);
+        axis.ticks = xTicks.filter((_, i) => (xTicks.length - 1 - i) % every === 0).map((value) => ({ value }));
+      }
+    : undefined;
   const x = options.logX
     ? { type: 'logarithmic' as const, title, afterBuildTicks, ticks: { callback: (v: string | number) => String(v) } }
     : { type: 'linear' as const, title, afterBuildTicks, ticks: { precision: options.integerX ? 0 : undefined } };
@@ -76,7 +134,7 @@ export function lineChart(
     options: {
       ...base,
       parsing: false,
-      scales: { x, y: { type: options.logY ? 'logarithmic' : 'linear', title: { display: true, text: options.yTitle } } },
+      scales: { x, y: options.yBytes ? bytesAxis(options.yTitle) : { type: options.logY ? 'logarithmic' : 'linear', title: { display: true, text: options.yTitle } } },
       plugins: { legend: { position: 'bottom' } },
     },
   });
@@ -84,7 +142,13 @@ export function lineChart(
   return chart;
 }
 
-export function setLines(chart: Chart<'line'>, series: LineSeries[]): void {
+/** Replaces the lines (and, for a curve over chosen lengths, the ticks of the x axis). */
+export function setLines(chart: Chart<'line'>, series: LineSeries[], xTicks?: number[]): void {
+  if (xTicks) {
+    const every = Math.ceil(xTicks.length / 7);
+    (chart.options.scales!.x as { afterBuildTicks?: unknown }).afterBuildTicks = (axis: { ticks: { value: number }[] }) =>
+      void (axis.ticks = xTicks.filter((_, i) => (xTicks.length - 1 - i) % every === 0).map((value) => ({ value })));
+  }
   chart.data.datasets = series.map((s, i) => ({
     label: s.label,
     data: s.points,
@@ -95,6 +159,8 @@ export function setLines(chart: Chart<'line'>, series: LineSeries[]): void {
   }));
   chart.update();
   chart.canvas.dataset.series = series.map((s) => s.label).join('|');
+  chart.canvas.dataset.maxX = String(Math.max(...series.flatMap((s) => s.points.map((p) => p.x))));
+  chart.canvas.dataset.yTicks = String(chart.scales.y?.ticks.length ?? 0);
 }
 
 /** Appends a point to a line (live curves); `update('none')` redraws without animation. */

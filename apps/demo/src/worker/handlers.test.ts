@@ -36,6 +36,12 @@ describe('worker calls', () => {
     expect(trained.tokens).toBe(20);
     expect(pieces.map((p) => p.piece).join('')).toBe(trained.text);
     expect(pieces).toHaveLength(20);
+    expect(trained.cutShort).toBeNull();
+    // 256 positions, a 250-token prompt: 6 new tokens fit, and the result says so when more are asked for.
+    const long = await call(state, 'generate', { source: 'trained', prompt: BUILTIN_TEXT.slice(0, 250), settings: { ...greedy, maxNewTokens: 400 } });
+    expect(long.tokens).toBe(6);
+    expect(long.cutShort).toMatch(/the model has 256 positions and the prompt takes 250, so at most 6 new tokens fit \(400 were asked for\)/);
+    await expect(call(state, 'generate', { source: 'trained', prompt: BUILTIN_TEXT.slice(0, 256), settings: greedy })).rejects.toThrow(/the prompt is 256 tokens and the model has 256 positions, so there is no room for new tokens; shorten the prompt/);
 
     const zip = await call(state, 'checkpoint-zip', { source: 'trained' });
     expect(zip.fileName).toBe('lightattn-gpt2-trained.zip');
@@ -44,7 +50,7 @@ describe('worker calls', () => {
     expect((await call(state, 'generate', { source: 'loaded', prompt: 'The ', settings: greedy })).text).toBe(trained.text);
 
     await expect(call(state, 'generate', { source: 'trained', prompt: '', settings: greedy })).rejects.toThrow(/the prompt is empty/);
-    await expect(call(state, 'generate', { source: 'trained', prompt: 'The§', settings: greedy })).rejects.toThrow(/"§" .* is not in the/);
+    await expect(call(state, 'generate', { source: 'trained', prompt: 'The§', settings: greedy })).rejects.toThrow(/the prompt has a character the model never saw in its training text \("§"\)/);
     await expect(call(state, 'focus', { source: 'trained', prompt: 'The' })).rejects.toThrow(/LEAP explained needs a LEAP model, and the trained model is GPT-2/);
   });
 

@@ -5,7 +5,7 @@ import { checkpointFiles, collectCheckpointFiles, loadCheckpoint, zipCheckpoint 
 import { DeviceLock, nextTask } from '../engine/device-lock.js';
 import { focusMap } from '../engine/focus-map.js';
 import { benchCase } from '../engine/kernel-bench.js';
-import { MEMORY_CASES, measureCase, memoryCurve, type MemorySetting } from '../engine/memory.js';
+import { labelOf, MEMORY_CASES, measureCase, memoryCurve, type MemorySetting } from '../engine/memory.js';
 import { buildModel, describeSpec, type DemoModel } from '../engine/model-spec.js';
 import { TrainSession } from '../engine/train-session.js';
 import type { Args, CallName, DeviceSummary, EventOf, ModelInfo, Result } from './protocol.js';
@@ -64,6 +64,24 @@ function checkMemorySetting(s: MemorySetting): void {
   if (!(s.maxChunkSizeMb > 0)) throw new LightattnError(`memory: the chunk cap must be a positive number of MB, got ${s.maxChunkSizeMb}`);
 }
 
+/**
+ * The prompt's token ids, or an error that says which characters the model cannot read: a
+ * character-level model knows only the characters of its training text.
+ */
+function encodePrompt(held: Held, prompt: string): number[] {
+  try {
+    return held.tokenizer.encode(prompt);
+  } catch (e) {
+    if (!(held.tokenizer instanceof CharTokenizer)) throw e;
+    const known = new Set(held.tokenizer.chars);
+    const unknown = [...new Set([...prompt].filter((c) => !known.has(c)))];
+    const shown = unknown.slice(0, 8).map((c) => JSON.stringify(c)).join(', ');
+    throw new LightattnError(
+      `generate: the prompt has ${unknown.length === 1 ? 'a character' : `${unknown.length} characters`} the model never saw in its training text (${shown}${unknown.length > 8 ? ', …' : ''}); use only characters of that text, or train on a text that has them`,
+    );
+  }
+}
+
 /** A random LEAP model for the explainer before any LEAP model is trained (printable ASCII vocabulary). */
 function randomLeap(device: Device): Held {
   const chars = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).concat('\n');
@@ -81,19 +99,30 @@ export const HANDLERS: HandlerTable = {
     return acquired.summary;
   },
 
-  async 'memory-estimate'(state, { setting }) {
+  async 'memory-estimate'(state, { setting }, emit) {
     checkMemorySetting(setting);
     const meta = createMetaDevice();
     return state.lock.run(async () => {
       const rows = [];
-      for (const c of MEMORY_CASES) rows.push(await measureCase(c, setting, meta, { backward: true }));
+      for (const c of MEMORY_CASES) {
+        rows.push(await measureCase(c, setting, meta, { backward: true }));
+        emit({ done: rows.length, total: MEMORY_CASES.length, label: labelOf(c, setting) });
+        await nextTask(); // lets the page's messages in, and the progress out
+      }
       return rows;
     });
   },
 
-  async 'memory-curve'(state, { setting, seqs }) {
+  async 'memory-curve'(state, { setting, seqs }, emit) {
     checkMemorySetting({ ...setting, seq: Math.max(...seqs) });
-    return state.lock.run(() => memoryCurve(MEMORY_CASES, setting, seqs, createMetaDevice()));
+    const total = MEMORY_CASES.length * seqs.length;
+    let done = 0;
+    return state.lock.run(() =>
+      memoryCurve(MEMORY_CASES, setting, seqs, createMetaDevice(), async (c, seq) => {
+        emit({ done: ++done, total, label: `${labelOf(c, setting)} at T ${seq}` });
+        await nextTask();
+      }),
+    );
   },
 
   async 'memory-measure'(state, { setting }, emit) {
@@ -166,6 +195,13 @@ export const HANDLERS: HandlerTable = {
   async generate(state, { source, prompt, settings }, emit) {
     const held = heldModel(state, source);
     if (!prompt.length) throw new LightattnError('generate: the prompt is empty; type a few characters to continue');
+    const promptTokens = encodePrompt(held, prompt).length;
+    const positions = held.model.config.n_positions;
+    if (promptTokens >= positions) {
+      throw new LightattnError(`generate: the prompt is ${promptTokens} tokens and the model has ${positions} positions, so there is no room for new tokens; shorten the prompt`);
+    }
+    const room = positions - promptTokens;
+    const cutShort = settings.maxNewTokens > room ? `the model has ${positions} positions and the prompt takes ${promptTokens}, so at most ${room} new tokens fit (${settings.maxNewTokens} were asked for)` : null;
     return state.lock.run(async () => {
       state.stopGeneration = false;
       const start = performance.now();
@@ -186,7 +222,7 @@ export const HANDLERS: HandlerTable = {
         await nextTask(); // lets a generate-stop message in
         if (state.stopGeneration) break;
       }
-      return { text, tokens, ms: performance.now() - start };
+      return { text, tokens, ms: performance.now() - start, cutShort: state.stopGeneration ? null : cutShort };
     });
   },
 

@@ -9,7 +9,8 @@ import type { TrainProgress, TrainSettings, TrainStatus } from '../engine/train-
  * one wrong is a compile error.
  */
 
-export type DevicePreference = 'auto' | 'cpu';
+/** `auto` passes a software WebGPU adapter over for the CPU device; `webgpu` takes whatever adapter there is. */
+export type DevicePreference = 'auto' | 'webgpu' | 'cpu';
 
 export interface DeviceSummary {
   type: 'webgpu' | 'cpu';
@@ -17,6 +18,16 @@ export interface DeviceSummary {
   description: string;
   /** Why the CPU device is used, when WebGPU was wanted but could not be had. */
   fallbackReason: string | null;
+  /** The software WebGPU adapter that was found (passed over under `auto`, used under `webgpu`), else null. */
+  softwareAdapter: string | null;
+}
+
+/** Progress of a job made of steps (memory cases, kernel cases). */
+export interface StepEvent {
+  done: number;
+  total: number;
+  /** What was just finished. */
+  label: string;
 }
 
 export interface ModelInfo {
@@ -39,6 +50,14 @@ export interface GenerateSettings {
   seed: number;
 }
 
+export interface GenerateResult {
+  text: string;
+  tokens: number;
+  ms: number;
+  /** Why fewer tokens than asked came back (the model's position limit), else null. */
+  cutShort: string | null;
+}
+
 export interface MemoryCurve {
   id: string;
   label: string;
@@ -47,15 +66,15 @@ export interface MemoryCurve {
 
 export interface Calls {
   init: { args: { device: DevicePreference }; result: DeviceSummary; event: never };
-  'memory-estimate': { args: { setting: MemorySetting }; result: MemoryMeasurement[]; event: never };
-  'memory-curve': { args: { setting: Omit<MemorySetting, 'seq'>; seqs: number[] }; result: MemoryCurve[]; event: never };
+  'memory-estimate': { args: { setting: MemorySetting }; result: MemoryMeasurement[]; event: StepEvent };
+  'memory-curve': { args: { setting: Omit<MemorySetting, 'seq'>; seqs: number[] }; result: MemoryCurve[]; event: StepEvent };
   'memory-measure': { args: { setting: MemorySetting }; result: MemoryMeasurement[]; event: MemoryMeasurement };
   'train-start': { args: { settings: TrainSettings; text: string }; result: TrainProgress; event: TrainProgress };
   'train-control': { args: { action: 'pause' | 'resume' | 'stop' }; result: TrainStatus | null; event: never };
   'checkpoint-zip': { args: { source: 'trained' | 'loaded' }; result: { bytes: Uint8Array; fileName: string }; event: never };
   'load-checkpoint': { args: { files: { name: string; bytes: Uint8Array }[] }; result: ModelInfo; event: never };
   models: { args: Record<string, never>; result: { trained: ModelInfo | null; loaded: ModelInfo | null }; event: never };
-  generate: { args: { source: 'trained' | 'loaded'; prompt: string; settings: GenerateSettings }; result: { text: string; tokens: number; ms: number }; event: { piece: string } };
+  generate: { args: { source: 'trained' | 'loaded'; prompt: string; settings: GenerateSettings }; result: GenerateResult; event: { piece: string } };
   'generate-stop': { args: Record<string, never>; result: boolean; event: never };
   focus: { args: { source: ModelSource; prompt: string }; result: FocusMap & { model: ModelInfo }; event: never };
   kernels: { args: { cases: KernelCase[]; devices: ('gpu' | 'cpu')[] }; result: BenchResult[]; event: BenchResult };

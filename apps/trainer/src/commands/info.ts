@@ -1,4 +1,5 @@
 import { availableParallelism, cpus, totalmem } from 'node:os';
+import { engineFeatures, WASM32_MAX_BYTES } from '@lightattn/kernels-wasm';
 import { createCpuDevice, createMetaDevice } from '@lightattn/tensor-core';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { probeWebGPU } from '../device-select.js';
@@ -28,10 +29,12 @@ export async function infoCommand(argv: readonly string[], io: CommandIo): Promi
   const cpu = createCpuDevice().info();
   const meta = createMetaDevice().info();
   const probe = await probeWebGPU();
-  const auto = probe.device && !probe.software ? 'webgpu' : 'cpu';
+  const engine = engineFeatures();
+  const wasm = engine.simd ? { description: `WebAssembly SIMD (f32x4${engine.relaxedSimd ? ', relaxed FMA' : ''}) on ${availableParallelism()} threads${engine.threads ? '' : ' (no shared memory here: 1 thread)'}`, maxMemoryBytes: WASM32_MAX_BYTES } : null;
+  const auto = probe.device && !probe.software ? 'webgpu' : wasm ? 'wasm' : 'cpu';
   const machine = { node: process.version, platform: `${process.platform} ${process.arch}`, cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', memory: totalmem() };
   if (a.flags.json) {
-    io.stdout.write(`${JSON.stringify({ machine, cpu, meta, webgpu: probe.info ? { ...probe.info, software: probe.software } : { error: probe.error }, auto }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ machine, cpu, meta, wasm: wasm ?? { error: 'no WebAssembly SIMD in this engine' }, webgpu: probe.info ? { ...probe.info, software: probe.software } : { error: probe.error }, auto }, null, 2)}\n`);
     probe.device?.destroy();
     return EXIT.ok;
   }
@@ -45,8 +48,9 @@ export async function infoCommand(argv: readonly string[], io: CommandIo): Promi
   out.push('');
   const devices: [string, string, string][] = [
     ['cpu', cpu.description ?? '', 'always available; the reference for every kernel'],
+    ['wasm', wasm?.description ?? 'none', wasm ? `the CPU device for work; at most ${formatBytes(wasm.maxMemoryBytes)} (wasm32)` : 'this engine has no WebAssembly SIMD'],
     ['meta', meta.description ?? 'shapes and bytes only', 'predicts memory without computing'],
-    ['webgpu', probe.info ? probe.info.description ?? 'WebGPU adapter' : 'none', probe.info ? (probe.software ? 'software adapter: correct but far slower than the CPU device' : 'GPU') : (probe.error ?? '')],
+    ['webgpu', probe.info ? probe.info.description ?? 'WebGPU adapter' : 'none', probe.info ? (probe.software ? 'software adapter: correct but far slower than the CPU devices' : 'GPU') : (probe.error ?? '')],
   ];
   out.push(formatTable(['device', 'description', 'note'], devices, ['left', 'left', 'left']));
   out.push('');

@@ -24,7 +24,7 @@ export const MODEL_FLAGS = {
 } as const satisfies FlagSpecs;
 
 export const DEVICE_FLAG = {
-  device: { type: 'string', choices: DEVICE_CHOICES, default: 'auto', help: 'where to run: a real WebGPU GPU if there is one (auto), webgpu, or cpu' },
+  device: { type: 'string', choices: DEVICE_CHOICES, default: 'auto', help: 'where to run: a real WebGPU GPU if there is one, else the WebAssembly CPU device (auto); webgpu; wasm; or cpu (the JavaScript reference device)' },
   'tensor-cores': { type: 'boolean', help: 'flash attention on tensor cores with f16 operands (TF32-like precision; GPUs with f16 subgroup matrices, e.g. NVIDIA)' },
 } as const satisfies FlagSpecs;
 

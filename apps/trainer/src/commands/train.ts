@@ -232,6 +232,16 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   }
   const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
   const { device } = selected;
+  // A device with a hard memory bound (the WebAssembly device: wasm32 addresses 4 GiB) refuses a
+  // run the meta device predicts past it, before the model is built.
+  const bound = device.info().limits?.maxMemoryBytes;
+  if (bound !== undefined) {
+    const predicted = await predictStepMemory(p.spec, step);
+    if (predicted.peak > bound) {
+      selected.release();
+      throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than the ${device.name} device can address (${formatBytes(bound)}: WebAssembly memory is 32-bit)`, p.spec, step, null);
+    }
+  }
   let lm: LanguageModel | null = null;
   let optimizer: AdamW | null = null;
   try {

@@ -1,29 +1,21 @@
-import { createWebGPUDevice, type WebGPUDevice } from '@lightattn/kernels-wgsl';
-import { DeviceError, fromArray, Generator, scope, type Tensor } from '@lightattn/tensor-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createWebGPUDevice } from '@lightattn/kernels-wgsl';
+import { createCpuDevice, fromArray, Generator, scope, type Tensor } from '@lightattn/tensor-core';
+import { describeEachDevice, type TestDeviceSpec } from '@lightattn/tensor-core/testing/vitest';
+import { expect, it } from 'vitest';
 import { mseLoss } from '../ops-nn.js';
 import { AdamW } from '../optim/adamw.js';
 import { Sequential } from './containers.js';
 import { GELU, Linear } from './layers.js';
 
-/** The WebGPU device (SwiftShader in CI); without an adapter this file skips, except with CI=true. */
-async function gpuOrSkip(): Promise<WebGPUDevice | null> {
-  try {
-    return await createWebGPUDevice();
-  } catch (e) {
-    if (process.env.CI === 'true') throw new DeviceError(`CI=true but no WebGPU adapter: ${(e as Error).message}`);
-    console.warn(`[autograd] skipping WebGPU training test: ${(e as Error).message}`);
-    return null;
-  }
-}
+// The same training loop on every device: the CPU reference and WebGPU (SwiftShader in CI; without
+// an adapter the WebGPU suite shows as skipped with the reason, and fails with CI=true).
+const DEVICES: TestDeviceSpec[] = [
+  { name: 'cpu', create: () => createCpuDevice({ name: 'cpu-mlp-each' }) },
+  { name: 'webgpu', create: () => createWebGPUDevice() },
+];
 
-const device = await gpuOrSkip();
-
-describe.skipIf(!device)('an MLP on a toy regression (WebGPU)', () => {
-  afterAll(() => device?.destroy());
-
+describeEachDevice('an MLP on a toy regression', DEVICES, (d) => {
   it('converges with AdamW (one fused adamwUpdate kernel per parameter) and keeps memory flat', { timeout: 120_000 }, async () => {
-    const d = device!;
     // y = sin(2x₁) + x₂²/2 on 64 fixed points in [−1, 1]², as in the CPU test.
     const xs: number[][] = [];
     const ys: number[][] = [];

@@ -1,22 +1,22 @@
 import type { WgslKernelTable } from '../kernel-api.js';
-import { adamwUpdateKernel } from './adamw.js';
-import { binaryKernel, binaryScalarKernel } from './binary.js';
-import { compareKernel, logicalKernel, logicalNotKernel, whereKernel } from './compare.js';
-import { castKernel, copyKernel } from './convert.js';
-import { arangeKernel, fillKernel } from './creation.js';
-import { crossEntropyBackwardKernel, crossEntropyKernel } from './cross-entropy.js';
-import { cumsumKernel } from './cumsum.js';
-import { dropMatmulBackwardKernel, dropMatmulKernel } from './drop-matmul.js';
-import { gatherKernel, scatterAddKernel } from './embedding.js';
-import { selectedFlashAttentionBackwardKernel, selectedFlashAttentionKernel } from './flash-attention-select.js';
-import { layerNormBackwardKernel, layerNormKernel } from './layer-norm.js';
-import { concatKernel, expandKernel, padKernel, permuteKernel, setSliceKernel, sliceKernel } from './layout.js';
-import { leapScanKernel } from './leap-scan.js';
-import { matmulKernel } from './matmul.js';
-import { dropoutMaskKernel, randomNormalKernel, randomUniformKernel } from './random.js';
-import { argReduceKernel, reduceKernel } from './reduce.js';
-import { logSoftmaxBackwardKernel, logSoftmaxKernel, softmaxBackwardKernel, softmaxKernel } from './softmax.js';
-import { unaryBackwardKernel, unaryKernel } from './unary.js';
+import { adamwUpdateKernel } from './ops/adamw.js';
+import { binaryKernel, binaryScalarKernel } from './ops/binary.js';
+import { compareKernel, logicalKernel, logicalNotKernel, whereKernel } from './ops/compare.js';
+import { castKernel, copyKernel } from './ops/convert.js';
+import { arangeKernel, fillKernel } from './ops/creation.js';
+import { crossEntropyBackwardKernel, crossEntropyKernel } from './ops/cross-entropy.js';
+import { cumsumKernel } from './ops/cumsum.js';
+import { dropMatmulBackwardKernel, dropMatmulKernel } from './ops/drop-matmul.js';
+import { gatherKernel, scatterAddKernel } from './ops/embedding.js';
+import { selectedFlashAttentionBackwardKernel, selectedFlashAttentionKernel } from './flash/select.js';
+import { layerNormBackwardKernel, layerNormKernel } from './ops/layer-norm.js';
+import { concatKernel, expandKernel, padKernel, permuteKernel, setSliceKernel, sliceKernel } from './ops/layout.js';
+import { leapScanKernel } from './ops/leap-scan.js';
+import { matmulKernel } from './ops/matmul.js';
+import { dropoutMaskKernel, randomNormalKernel, randomUniformKernel } from './ops/random.js';
+import { argReduceKernel, reduceKernel } from './ops/reduce.js';
+import { logSoftmaxBackwardKernel, logSoftmaxKernel, softmaxBackwardKernel, softmaxKernel } from './ops/softmax.js';
+import { unaryBackwardKernel, unaryKernel } from './ops/unary.js';
 
 /**
  * The WebGPU device's kernel for each op. Exhaustive: an op added to the op set without a WGSL

@@ -2,7 +2,7 @@ import { fromArray, scope, type Device } from '@lightattn/tensor-core';
 import { expect } from 'vitest';
 import type { LeapVariant, LeapWindow } from '../config.js';
 import { leapAttention, maskBias } from '../leap-core.js';
-import { maxRelativeError } from './compare.js';
+import { maxRelativeError } from '@lightattn/tensor-core/testing';
 import { uniformData } from './random.js';
 import { leapReference } from './reference.js';
 

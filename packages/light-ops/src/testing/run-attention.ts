@@ -6,6 +6,7 @@
 import { gradients, Generator } from '@lightattn/autograd';
 import * as tc from '@lightattn/tensor-core';
 import type { Device, Tensor } from '@lightattn/tensor-core';
+import { assertAllClose } from '@lightattn/tensor-core/testing';
 import { attention } from '../attention.js';
 import type { AttentionOptions } from '../attention-options.js';
 
@@ -80,22 +81,6 @@ export async function runAttention(device: Device, inputs: HostAttentionInputs, 
   return { out: out!, dq: dq!, dk: dk!, dv: dv! };
 }
 
-/** Largest |a − b| / (atol + rtol·|b|); ≤ 1 means close. NaN anywhere (but NaN against NaN) fails. */
-export function closeness(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol: number): number {
-  if (actual.length !== expected.length) return Infinity;
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const a = actual[i]!;
-    const e = expected[i]!;
-    if (Number.isNaN(a) || Number.isNaN(e)) {
-      if (!(Number.isNaN(a) && Number.isNaN(e))) return Infinity;
-      continue;
-    }
-    worst = Math.max(worst, Math.abs(a - e) / (atol + rtol * Math.abs(e)));
-  }
-  return worst;
-}
-
 export interface Tolerances {
   forward: { rtol: number; atol: number };
   backward: { rtol: number; atol: number };
@@ -104,21 +89,7 @@ export interface Tolerances {
 /** fp32 tolerances for sums of a few hundred terms of magnitude ≤ 1. */
 export const FP32: Tolerances = { forward: { rtol: 1e-5, atol: 1e-5 }, backward: { rtol: 1e-4, atol: 5e-5 } };
 
-/** Throws, naming the field and the worst element, unless every field is close. */
+/** Throws, naming the field, the first mismatches and the largest errors, unless every field is close. */
 export function expectClose(actual: AttentionResult, expected: AttentionResult, tol: Tolerances, label: string): void {
-  for (const field of ['out', 'dq', 'dk', 'dv'] as const) {
-    const t = field === 'out' ? tol.forward : tol.backward;
-    const c = closeness(actual[field], expected[field], t.rtol, t.atol);
-    if (!(c <= 1)) {
-      const a = actual[field];
-      const e = expected[field];
-      let at = 0;
-      let worst = -1;
-      for (let i = 0; i < e.length; i++) {
-        const err = Math.abs(a[i]! - e[i]!) / (t.atol + t.rtol * Math.abs(e[i]!));
-        if (!(err <= worst)) [worst, at] = [err, i];
-      }
-      throw new Error(`${label}: ${field} differs (worst at [${at}]: ${a[at]} vs ${e[at]}, ${c.toFixed(2)}× the tolerance rtol ${t.rtol} atol ${t.atol})`);
-    }
-  }
+  for (const field of ['out', 'dq', 'dk', 'dv'] as const) assertAllClose(actual[field], expected[field], field === 'out' ? tol.forward : tol.backward, `${label}: ${field}`);
 }

@@ -54,24 +54,24 @@ export const INTEGER_UNARY_FNS: readonly UnaryFn[] = ['neg', 'abs', 'sign', 'squ
  * Elementwise functions of two arguments. On i32/u32, `div` truncates toward zero (as WGSL and C do)
  * and `pow` is not defined.
  */
-export type BinaryFn = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum';
+export type BinaryFn = (typeof BINARY_FNS)[number];
 /** Every {@link BinaryFn}, in a stable order. */
-export const BINARY_FNS: readonly BinaryFn[] = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum'];
+export const BINARY_FNS = ['add', 'sub', 'mul', 'div', 'pow', 'maximum', 'minimum'] as const;
 
 /** Elementwise comparisons; each gives a bool tensor. */
-export type CompareFn = 'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'ge';
+export type CompareFn = (typeof COMPARE_FNS)[number];
 /** Every {@link CompareFn}, in a stable order. */
-export const COMPARE_FNS: readonly CompareFn[] = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'];
+export const COMPARE_FNS = ['eq', 'ne', 'lt', 'le', 'gt', 'ge'] as const;
 
 /** Elementwise functions of two bool tensors. */
-export type LogicalFn = 'and' | 'or' | 'xor';
+export type LogicalFn = (typeof LOGICAL_FNS)[number];
 /** Every {@link LogicalFn}, in a stable order. */
-export const LOGICAL_FNS: readonly LogicalFn[] = ['and', 'or', 'xor'];
+export const LOGICAL_FNS = ['and', 'or', 'xor'] as const;
 
 /** Reductions over axes; over zero elements they give the identity (sum 0, mean NaN, max −Inf, min +Inf, logsumexp −Inf). */
-export type ReduceFn = 'sum' | 'mean' | 'max' | 'min' | 'logsumexp';
+export type ReduceFn = (typeof REDUCE_FNS)[number];
 /** Every {@link ReduceFn}, in a stable order. */
-export const REDUCE_FNS: readonly ReduceFn[] = ['sum', 'mean', 'max', 'min', 'logsumexp'];
+export const REDUCE_FNS = ['sum', 'mean', 'max', 'min', 'logsumexp'] as const;
 
 /** Index of the largest or smallest element along one axis. */
 export type ArgReduceFn = 'argmax' | 'argmin';

@@ -73,8 +73,11 @@ function reducedShape(shape: Shape, axes: readonly number[], keepDims: boolean):
   return out;
 }
 
-/** The op set's shape and dtype rules: one exhaustive table, so a missing op is a compile error. */
-export const OP_SET: { [K in OpName]: OpDef<K> } = {
+/**
+ * The rows of the op set (see OP_SET). `satisfies` keeps each row's literal `differentiable`, from
+ * which DifferentiableOpName is derived.
+ */
+const OP_ROWS = {
   fill: { arity: 0, differentiable: false, infer: (_i, p) => [{ shape: [...p.shape], dtype: p.dtype }] },
   arange: {
     arity: 0,
@@ -425,7 +428,13 @@ export const OP_SET: { [K in OpName]: OpDef<K> } = {
       return [q!, k!, v!].map((t) => ({ shape: t.shape, dtype: 'f32' as const }));
     },
   },
-};
+} satisfies { [K in OpName]: OpDef<K> };
+
+/** The op set's shape and dtype rules: one exhaustive table, so a missing op is a compile error. */
+export const OP_SET: { [K in OpName]: OpDef<K> } = OP_ROWS;
+
+/** The ops whose row says `differentiable: true`: exactly the ops that need a gradient rule (autograd's GRAD_RULES). */
+export type DifferentiableOpName = { [K in OpName]: (typeof OP_ROWS)[K]['differentiable'] extends true ? K : never }[OpName];
 
 /** The attention dropout parameters: p in [0, 1], a Philox state, and a row window rowOffset + M ≤ rows. */
 function checkAttentionRows(op: string, p: { p: number; seed: number; offset: number; rowOffset: number; rows: number }, m: number): void {

@@ -55,3 +55,24 @@ export function assertShape(actual: readonly number[], expected: readonly number
     throw new Error(`${label}: shape [${actual.join(', ')}], expected [${expected.join(', ')}]`);
   }
 }
+
+/**
+ * Largest |actual − expected| relative to the largest |expected| of the same vector, over vectors of
+ * `width` elements (the whole array by default): one error measure for results whose elements near 0
+ * would make elementwise relative errors blow up. Non-finite actual values count as Infinity.
+ */
+export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, width = expected.length): number {
+  if (actual.length !== expected.length) throw new Error(`maxRelativeError: ${actual.length} values vs ${expected.length} expected`);
+  let worst = 0;
+  for (let start = 0; start < expected.length; start += Math.max(1, width)) {
+    let scale = 0;
+    let err = 0;
+    for (let i = start; i < Math.min(start + Math.max(1, width), expected.length); i++) {
+      scale = Math.max(scale, Math.abs(expected[i]!));
+      const a = actual[i]!;
+      err = Math.max(err, Number.isFinite(a) ? Math.abs(a - expected[i]!) : Infinity);
+    }
+    worst = Math.max(worst, scale > 0 ? err / scale : err);
+  }
+  return worst;
+}

@@ -15,7 +15,7 @@ import { caseContext, type OpTestCase } from './harness.js';
 import type { ToleranceOverrides } from './tolerances.js';
 
 export type { Tolerance } from './assert.js';
-export { assertAllClose, assertShape } from './assert.js';
+export { assertAllClose, assertShape, maxRelativeError } from './assert.js';
 export type { ToleranceContext, ToleranceRule, ToleranceOverrides } from './tolerances.js';
 export { OP_TOLERANCES, toleranceFor } from './tolerances.js';
 export type { OpTestCase, CheckSpec, InputSpec } from './harness.js';

@@ -14,8 +14,8 @@ const PANEL = 128;
  * Speed: V8 does not vectorise, so the win is in loads per multiply-add. A panel of 128 columns of
  * b is packed into a Float64Array as rows of bᵀ ([128, K], contiguous over k), four rows of a into
  * another ([4, K]); each k step then loads 4 + 4 numbers for 16 multiply-adds into register
- * accumulators. That measured 3.5–4 GFLOP/s (256³ in ≈9 ms on one core), against ≈1 for a plain
- * i-k-j loop and ≈2.3 for i-k-j over four rows at once. Panels bound the scratch to 128·K doubles,
+ * accumulators, several times faster than a plain i-k-j loop (docs/benchmarks.md, "CPU matmul").
+ * Panels bound the scratch to 128·K doubles,
  * so a GPT-2 LM head (N = 50257) does not allocate a float64 copy of the whole embedding. With fewer
  * than four rows (matrix-vector products in generation) packing b would cost as much as the
  * product, so those rows read b where it lies.
