@@ -3,6 +3,7 @@ import { benchMemoryCommand } from './commands/bench-memory.js';
 import { benchSpeedCommand } from './commands/bench-speed.js';
 import { evalCommand } from './commands/eval.js';
 import { experimentCommand } from './commands/experiment.js';
+import { exportTorchCommand } from './commands/export-torch.js';
 import { infoCommand } from './commands/info.js';
 import { sampleCommand } from './commands/sample.js';
 import { trainCommand, type TrainHooks } from './commands/train.js';
@@ -21,13 +22,14 @@ commands:
   bench memory               memory of a training step per attention implementation and for LEAP
   bench speed                tokens/s per attention implementation and for LEAP
   experiment leap-vs-gpt2    LEAP and GPT-2 at equal size and steps: perplexity, time, plot
+  export-torch <run> <out>   hand a run to PyTorch (DDP/FSDP2) to continue exactly; it comes back with --resume
 
 examples:
   lightattn train --preset gpt2-nano --attn flash --steps 300 --plot
   lightattn sample runs/20250101-120000 --prompt "The jury"
   lightattn bench memory --preset gpt2 --batch 4 --seq 1024`;
 
-const COMMANDS = ['train', 'eval', 'sample', 'info', 'bench', 'experiment', 'help'];
+const COMMANDS = ['train', 'eval', 'sample', 'info', 'bench', 'experiment', 'export-torch', 'help'];
 
 export interface RunOptions {
   cwd?: string;
@@ -65,6 +67,8 @@ export async function runCli(argv: readonly string[], io: CommandIo, options: Ru
         return await infoCommand(rest, io);
       case 'experiment':
         return await experimentCommand(rest, io, cwd);
+      case 'export-torch':
+        return await exportTorchCommand(rest, io, cwd);
       case 'bench': {
         const [what, ...args] = rest;
         if (what === 'memory') return await benchMemoryCommand(args, io, cwd);
