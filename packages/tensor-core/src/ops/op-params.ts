@@ -9,43 +9,25 @@ import type { Shape } from '../shape.js';
  * Conventions shared by every kernel:
  * - Tensors are row-major and contiguous, starting at an element offset into their storage.
  * - Broadcasting is NumPy's (trailing dimensions aligned, 1 stretches).
- * - Reductions over zero elements give the identity: sum 0, mean NaN, max −Inf, min +Inf, logsumexp −Inf
- *   (i32/u32 max/min of nothing give the dtype's minimum/maximum).
+ * - Reductions over zero elements: sum 0, mean NaN, logsumexp −Inf; max, min, argmax and argmin of
+ *   nothing are refused (they have no identity), as in PyTorch.
  * - NaN propagates through arithmetic, max/min and reductions (max/min of anything with NaN is NaN).
  */
 
 /** Elementwise functions of one f32 argument (neg, abs, sign, square also accept i32). */
-export type UnaryFn =
-  | 'neg'
-  | 'abs'
-  | 'sign'
-  | 'square'
-  | 'sqrt'
-  | 'rsqrt'
-  | 'reciprocal'
-  | 'exp'
-  | 'log'
-  | 'log1p'
-  | 'sin'
-  | 'cos'
-  | 'tanh'
-  | 'sigmoid'
-  | 'relu'
-  /** GPT-2's tanh form: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) */
-  | 'gelu'
-  /** the exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)) (PyTorch's default, Hugging Face's `"gelu"`) */
-  | 'gelu_erf'
-  /** elu with α = 1: x for x > 0, exp(x) − 1 otherwise */
-  | 'elu'
-  | 'silu'
-  | 'floor'
-  | 'ceil';
-
+export type UnaryFn = (typeof UNARY_FNS)[number];
 /** Every {@link UnaryFn}, in a stable order. */
-export const UNARY_FNS: readonly UnaryFn[] = [
+export const UNARY_FNS = [
   'neg', 'abs', 'sign', 'square', 'sqrt', 'rsqrt', 'reciprocal', 'exp', 'log', 'log1p', 'sin', 'cos',
-  'tanh', 'sigmoid', 'relu', 'gelu', 'gelu_erf', 'elu', 'silu', 'floor', 'ceil',
-];
+  'tanh', 'sigmoid', 'relu',
+  // GPT-2's tanh form: 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
+  'gelu',
+  // the exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)) (PyTorch's default, Hugging Face's "gelu")
+  'gelu_erf',
+  // elu with α = 1: x for x > 0, exp(x) − 1 otherwise
+  'elu',
+  'silu', 'floor', 'ceil',
+] as const;
 
 /** Unary functions also defined on i32 (and u32 for abs/square). */
 export const INTEGER_UNARY_FNS: readonly UnaryFn[] = ['neg', 'abs', 'sign', 'square'];
@@ -68,7 +50,7 @@ export type LogicalFn = (typeof LOGICAL_FNS)[number];
 /** Every {@link LogicalFn}, in a stable order. */
 export const LOGICAL_FNS = ['and', 'or', 'xor'] as const;
 
-/** Reductions over axes; over zero elements they give the identity (sum 0, mean NaN, max −Inf, min +Inf, logsumexp −Inf). */
+/** Reductions over axes; over zero elements sum gives 0, mean NaN, logsumexp −Inf, and max/min are refused. */
 export type ReduceFn = (typeof REDUCE_FNS)[number];
 /** Every {@link ReduceFn}, in a stable order. */
 export const REDUCE_FNS = ['sum', 'mean', 'max', 'min', 'logsumexp'] as const;
