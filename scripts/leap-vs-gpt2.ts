@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The LEAP seed's experiment: GPT-2 and LEAP of equal size (d 128, 4 heads, 6 layers, seq 256)
+// The original LEAP code's experiment: GPT-2 and LEAP of equal size (d 128, 4 heads, 6 layers, seq 256)
 // trained for equal steps on one text, compared by validation perplexity, time and a loss plot.
 // The same as `lightattn experiment leap-vs-gpt2`; this entry exists to be bundled into one file
 // for a machine that has no node_modules but `webgpu`:

@@ -84,13 +84,13 @@ describe('lightattn bench', () => {
     expect(act.light).toBeLessThan(act.vanilla!);
   }, 30_000);
 
-  it('memory: the default is the seed table (GPT-2 small, 4 × 1024), predicted only on the CPU', async () => {
+  it('memory: the default is Light Attention's table (GPT-2 small, 4 × 1024), predicted only on the CPU', async () => {
     const dir = scratchDir('bench');
     const r = await cli(['bench', 'memory', '--impls', 'vanilla,flash', '--device', 'cpu', '--plot', '--out', dir]);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/gpt2 \(12 layers × 12 heads × 768\), vocab 50257, batch 4 × seq 1024/);
     expect(r.out).toMatch(/not measured: a step is ≈ \d+ GFLOP/);
-    expect(r.out).toMatch(/the seed \(GPT2Model without the LM head/);
+    expect(r.out).toMatch(/Light Attention's table \(GPT2Model without the LM head/);
     expect(existsSync(join(dir, 'bench-memory.png'))).toBe(true);
     expect((await cli(['bench', 'memory', '--impls', 'vanilla,fast'])).err).toMatch(/--impls: "fast" is not one of/);
   }, 30_000);

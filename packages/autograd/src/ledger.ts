@@ -2,7 +2,7 @@ import { formatBytes, type Storage, type Tensor } from '@lightattn/tensor-core';
 
 /**
  * The saved-bytes ledger: what differentiable functions keep for their backward, i.e. the
- * "activations memory" of the seeds' tables.
+ * "activations memory" of the published memory tables (Light Attention's).
  *
  * Counting rule: bytes are counted per distinct storage. A storage kept by several saves (a tensor
  * saved as one function's output and the next one's input, a view and its base, x saved twice by

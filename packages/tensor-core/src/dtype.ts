@@ -3,7 +3,7 @@ import { DTypeError } from './errors.js';
 /**
  * Dtypes a tensor can have. Every op computes in these.
  * `bool` takes one byte per element on every device (the WebGPU device packs four to a u32 word),
- * so masks cost what PyTorch's torch.bool masks cost, which the seeds' memory tables rely on.
+ * so masks cost what PyTorch's torch.bool masks cost, which Light Attention's memory table relies on.
  */
 export type DType = 'f32' | 'i32' | 'u32' | 'bool';
 

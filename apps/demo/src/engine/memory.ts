@@ -10,7 +10,7 @@ export interface MemoryCase {
   spec: Pick<ModelSpec, 'family' | 'attnImpl' | 'useLightSoftmax' | 'useDropMatmul' | 'leapVariant'>;
 }
 
-/** Every attention implementation of light-ops, the seed's LightSoftmax + DropMatmul flags, and LEAP. */
+/** Every attention implementation of light-ops, Light Attention's LightSoftmax + DropMatmul flags, and LEAP. */
 export const MEMORY_CASES: readonly MemoryCase[] = [
   { id: 'vanilla', label: 'vanilla', spec: { family: 'gpt2', attnImpl: 'vanilla' } },
   { id: 'vanilla-flags', label: 'vanilla + LightSoftmax + DropMatmul', spec: { family: 'gpt2', attnImpl: 'vanilla', useLightSoftmax: true, useDropMatmul: true } },

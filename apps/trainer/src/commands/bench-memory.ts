@@ -30,7 +30,7 @@ export const BENCH_MEMORY_FLAGS = {
 
 export const BENCH_MEMORY_HELP = formatHelp(
   'lightattn bench memory [options]',
-  "Memory of one AdamW training step per attention implementation and for LEAP: peak allocated, reserved, and activations (bytes saved for the backward). The meta device predicts every row (no arithmetic); a real device measures it too. Default: the seed's table, GPT-2 small, batch 4, seq 1024.",
+  "Memory of one AdamW training step per attention implementation and for LEAP: peak allocated, reserved, and activations (bytes saved for the backward). The meta device predicts every row (no arithmetic); a real device measures it too. Default: Light Attention's table, GPT-2 small, batch 4, seq 1024.",
   BENCH_MEMORY_FLAGS,
 );
 
@@ -111,7 +111,7 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
   out.push('', `weights ${mib(p.parameters)} ${unit.name} and AdamW state ${mib(p.optimizer)} ${unit.name} are inside every peak.`);
   if (f.preset === 'gpt2' && batch === 4 && seq === 1024 && !f.config) {
     const seed = REFERENCE_FIGURES;
-    out.push(`the seed (GPT2Model without the LM head, A100): vanilla ${seed['seed vanilla'].activationsMiB} MiB, LightSoftmax + DropMatmul ${seed['seed light'].activationsMiB} MiB of activations; PyTorch 2.11 on an H200: eager ${seed['torch eager'].activationsMiB} MB, SDPA ${seed['torch sdpa'].activationsMiB} MB.`);
+    out.push(`Light Attention's table (GPT2Model without the LM head, A100): vanilla ${seed['seed vanilla'].activationsMiB} MiB, LightSoftmax + DropMatmul ${seed['seed light'].activationsMiB} MiB of activations; PyTorch 2.11 on an H200: eager ${seed['torch eager'].activationsMiB} MB, SDPA ${seed['torch sdpa'].activationsMiB} MB.`);
   }
   if (f.plot) {
     const scene = barChart({

@@ -45,7 +45,7 @@ export const EXPERIMENT_FLAGS = {
 
 export const EXPERIMENT_HELP = formatHelp(
   'lightattn experiment leap-vs-gpt2 [options]',
-  "The LEAP seed's experiment: GPT-2 and LEAP of equal size (d 128, 4 heads, 6 layers, seq 256) trained for equal steps on the same text, compared by validation perplexity, time and a plot of the loss curves.",
+  "The original LEAP code's experiment: GPT-2 and LEAP of equal size (d 128, 4 heads, 6 layers, seq 256) trained for equal steps on the same text, compared by validation perplexity, time and a plot of the loss curves.",
   EXPERIMENT_FLAGS,
 );
 
