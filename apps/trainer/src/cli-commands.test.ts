@@ -84,7 +84,7 @@ describe('lightattn bench', () => {
     expect(act.light).toBeLessThan(act.vanilla!);
   }, 30_000);
 
-  it('memory: the default is Light Attention's table (GPT-2 small, 4 × 1024), predicted only on the CPU', async () => {
+  it("memory: the default is Light Attention's table (GPT-2 small, 4 × 1024), predicted only on the CPU", async () => {
     const dir = scratchDir('bench');
     const r = await cli(['bench', 'memory', '--impls', 'vanilla,flash', '--device', 'cpu', '--plot', '--out', dir]);
     expect(r.code).toBe(EXIT.ok);
