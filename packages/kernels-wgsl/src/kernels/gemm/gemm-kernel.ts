@@ -43,9 +43,10 @@ export function gemmMainDispatch(call: CallIdentity, e: MatrixEmitter, c: GemmCo
 
   const b = new DispatchBuilder(call, 'gemm', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', `${c.gm}x${c.gn}:${c.sm}x${c.sn}:${c.bk}`]);
   b.output('c', p.out);
-  b.plainScratch(p.a.name, e.emulate ? 'vec4<f32>' : 'vec4<u32>', (stagedCount(p.a) * parts.length) / per);
-  b.plainScratch(p.b.name, e.emulate ? 'vec4<f32>' : 'vec4<u32>', (stagedCount(p.b) * parts.length) / per);
-  b.scratch('gemm_scales', 'f32', p.a.scaleCount);
+  b.plainScratch(p.a.name, e.emulate ? 'vec4<f32>' : 'vec4<u32>', (stagedCount(p.a) * parts.length) / per, 'read');
+  b.plainScratch(p.b.name, e.emulate ? 'vec4<f32>' : 'vec4<u32>', (stagedCount(p.b) * parts.length) / per, 'read');
+  // Read-only: the scales, read at uniform indices, are then uniform values (subgroup-matrix scalars).
+  b.plainScratch('gemm_scales', 'f32', p.a.scaleCount, 'read');
   b.u32('m', p.m).u32('n', p.n).u32('kp', p.a.kPadded).u32('mp', p.a.rowsPadded).u32('np', p.b.rowsPadded);
   b.u32('a_lo', stagedCount(p.a)).u32('b_lo', stagedCount(p.b)).u32('a_scale_at', p.a.scaleAt).u32('b_scale_at', p.b.scaleAt);
   b.u32('tiles_m', tilesM).u32('tiles_n', tilesN).u32('tiles_total', total).u32('batch_rank', p.batchDims.length);
@@ -59,16 +60,16 @@ export function gemmMainDispatch(call: CallIdentity, e: MatrixEmitter, c: GemmCo
   const rowOf = (v: string) => `${v} / ${c.bk / per}u`;
   const colOf = (v: string) => `(${v} % ${c.bk / per}u) * ${per}u`;
   const fetch = parts.flatMap((q) => [
-    `for (var t = 0u; t < ${na}u; t++) { let v = lid + t * ${T}u; ra_${q}[t] = ${p.a.name}[(${q === 'lo' ? 'u.a_lo + ' : ''}a_base + (m0 + ${rowOf('v')}) * u.kp + k0 + ${colOf('v')}) / ${per}u]; }`,
-    `for (var t = 0u; t < ${nb}u; t++) { let v = lid + t * ${T}u; rb_${q}[t] = ${p.b.name}[(${q === 'lo' ? 'u.b_lo + ' : ''}b_base + (n0 + ${rowOf('v')}) * u.kp + k0 + ${colOf('v')}) / ${per}u]; }`,
+    `for (var q = 0u; q < ${na}u; q++) { let v = lid + q * ${T}u; ra_${q}[q] = ${p.a.name}[(${q === 'lo' ? 'u.a_lo + ' : ''}a_base + (m0 + ${rowOf('v')}) * u.kp + k0 + ${colOf('v')}) / ${per}u]; }`,
+    `for (var q = 0u; q < ${nb}u; q++) { let v = lid + q * ${T}u; rb_${q}[q] = ${p.b.name}[(${q === 'lo' ? 'u.b_lo + ' : ''}b_base + (n0 + ${rowOf('v')}) * u.kp + k0 + ${colOf('v')}) / ${per}u]; }`,
   ]);
   const put = (dst: string, w: string) =>
     e.emulate
       ? [0, 1, 2, 3].map((x) => `${dst}[o + ${x}u] = ${w}[${x}];`).join(' ')
       : [0, 1, 2, 3].map((x) => `let h${x} = bitcast<vec2<f16>>(${w}[${x}]); ${dst}[o + ${2 * x}u] = h${x}.x; ${dst}[o + ${2 * x + 1}u] = h${x}.y;`).join(' ');
   const spill = parts.flatMap((q) => [
-    `for (var t = 0u; t < ${na}u; t++) { let v = lid + t * ${T}u; let o = (${rowOf('v')}) * ${stride}u + ${colOf('v')}; ${put(`a_${q}_s`, `ra_${q}[t]`)} }`,
-    `for (var t = 0u; t < ${nb}u; t++) { let v = lid + t * ${T}u; let o = (${rowOf('v')}) * ${stride}u + ${colOf('v')}; ${put(`b_${q}_s`, `rb_${q}[t]`)} }`,
+    `for (var q = 0u; q < ${na}u; q++) { let v = lid + q * ${T}u; let o = (${rowOf('v')}) * ${stride}u + ${colOf('v')}; ${put(`a_${q}_s`, `ra_${q}[q]`)} }`,
+    `for (var q = 0u; q < ${nb}u; q++) { let v = lid + q * ${T}u; let o = (${rowOf('v')}) * ${stride}u + ${colOf('v')}; ${put(`b_${q}_s`, `rb_${q}[q]`)} }`,
   ]);
   const accs: string[] = [];
   const jobs: Job[] = [];
@@ -160,8 +161,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     if (k0 >= u.kp) { break; }
   }
   // 1/(sA·sB), applied as two exact powers of two (their product alone could leave f32's range).
-  let unscale_a = 1.0 / gemm_scales_get(u.a_scale_at + ia);
-  let unscale_b = 1.0 / gemm_scales_get(u.b_scale_at + ib);
+  let unscale_a = 1.0 / gemm_scales[u.a_scale_at + ia];
+  let unscale_b = 1.0 / gemm_scales[u.b_scale_at + ib];
   if (m0 + ${BM}u <= u.m && n0 + ${BN}u <= u.n) {
     ${direct.join('\n    ')}
   } else {
