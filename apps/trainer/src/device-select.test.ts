@@ -51,4 +51,17 @@ describe('device selection', () => {
       s.release();
     }
   });
+
+  it('--matmul-precision: the reason says which precision runs (highest where tensor cores are missing, as on SwiftShader)', async () => {
+    const s = await selectDevice('webgpu', { matmulPrecision: 'high' }).catch((e: Error) => e);
+    if (s instanceof Error) return expect(s.message).toMatch(/--device webgpu: no WebGPU device/);
+    try {
+      expect(s.reason).toMatch(/, matmul precision (high|highest)/);
+      const info = s.device.info() as WebGPUDeviceInfo;
+      expect(s.reason).toContain(`matmul precision ${info.matmulPrecision}`);
+    } finally {
+      s.release();
+    }
+    expect((await selectDevice('cpu', { matmulPrecision: 'medium' })).reason).toMatch(/--matmul-precision applies to WebGPU only/);
+  });
 });

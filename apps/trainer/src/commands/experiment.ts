@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenizerName } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatMarkdownTable, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -91,7 +91,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
   const data = loadTokenData(dataSpec, f.tokenizer as TokenizerName);
   const outDir = resolve(cwd, f.out!);
   mkdirSync(outDir, { recursive: true });
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);
   say(`data: ${formatSi(data.train.length)} training and ${formatSi(data.val.length)} validation tokens (${data.tokenizerSpec.type}, vocabulary ${data.tokenizer.vocabSize})`);

@@ -2,7 +2,7 @@ import { streamText, type DecodingModel, type GenerateOptions, type Tokenizer } 
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { tokenizerFromSpec } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi } from '../format.js';
 import type { CommandIo, Output } from '../io.js';
@@ -50,7 +50,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   const dir = resolveCheckpointDir(path);
   const files = readCheckpoint(dir);
   const tokenizer = tokenizerFromSpec(files.tokenizer);
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   const lm = loadModel(files, selected.device);
   try {
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);

@@ -7,7 +7,7 @@ import type { WriteHooks } from '../checkpoint/atomic-dir.js';
 import { listCheckpoints, readCheckpoint, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, isOutOfMemory, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -109,7 +109,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
       throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`, p.spec, s.batch, s.seq, s.lossChunkTokens, null);
     }
   }
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   const { device } = selected;
   let lm: LanguageModel | null = null;
   let optimizer: AdamW | null = null;
