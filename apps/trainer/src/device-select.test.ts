@@ -5,6 +5,7 @@ import { isSoftwareAdapter, selectDevice } from './device-select.js';
 const info = (adapter: Partial<WebGPUDeviceInfo['adapter']>, description = ''): WebGPUDeviceInfo => ({
   type: 'webgpu',
   name: 'webgpu:0',
+  matmulPrecision: 'highest',
   description,
   limits: {},
   features: [],
