@@ -26,6 +26,9 @@ export const GEMM_CONFIGS = {
   '128x64x32': { gm: 2, gn: 2, sm: 64, sn: 32, bk: 32 },
   '64x128x32': { gm: 2, gn: 4, sm: 32, sn: 32, bk: 32 },
   '128x128x32': { gm: 2, gn: 4, sm: 64, sn: 32, bk: 32 },
+  '128x128x32-4x2': { gm: 4, gn: 2, sm: 32, sn: 64, bk: 32 },
+  '128x128x32-2x2': { gm: 2, gn: 2, sm: 64, sn: 64, bk: 32 },
+  '64x128x16': { gm: 2, gn: 4, sm: 32, sn: 32, bk: 16 },
 } as const satisfies Record<string, GemmConfig>;
 
 export const blockM = (c: GemmConfig) => c.gm * c.sm;

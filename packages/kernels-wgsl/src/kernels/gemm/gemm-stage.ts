@@ -34,17 +34,21 @@ export interface StagedOperand {
 /** Elements of one part (hi or lo) of a staged copy. */
 export const stagedCount = (o: StagedOperand) => o.matrices * o.rowsPadded * o.kPadded;
 
-/** Workgroups of the max pass per matrix: about 16K elements each, at most 64. */
-const partsOf = (o: StagedOperand) => Math.max(1, Math.min(64, Math.ceil((o.rows * o.k) / 16384)));
+/** Elements per workgroup of the max pass: enough workgroups to keep every SM streaming (a 4096² matrix gets 1024). */
+const MAX_CHUNK = 16384;
+const partsOf = (o: StagedOperand) => Math.max(1, Math.ceil((o.rows * o.k) / MAX_CHUNK));
 
 const TILE = 32;
 
-/** The two dispatches staging one operand: max |x| per share of each matrix, then the scaled f16 copy. */
+/**
+ * The three dispatches staging one operand: max |x| per 16K-element chunk of each matrix, the
+ * matrix's scale from those maxima, then the scaled f16 copy.
+ */
 export function stageOperandSteps(call: CallIdentity, e: MatrixEmitter, o: StagedOperand): KernelDispatch[] {
   const parts = partsOf(o);
   const partial = `${o.name}_partial`;
   const n = o.rows * o.k;
-  const b1 = new DispatchBuilder(call, 'gemmScale', []);
+  const b1 = new DispatchBuilder(call, 'gemmMax', []);
   b1.input('src', o.tensor);
   b1.scratch(partial, 'f32', o.matrices * parts);
   b1.u32('count', o.matrices * parts).u32('n', n).u32('parts', parts);
@@ -55,8 +59,9 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let w = linear_workgroup(wid, nwg);
   if (w >= u.count) { return; }
   let mat = w / u.parts;
+  let end = min(u.n, (w % u.parts + 1u) * ${MAX_CHUNK}u);
   var m = 0.0;
-  for (var i = (w % u.parts) * 256u + lid; i < u.n; i += u.parts * 256u) { m = max(m, abs(src_get(mat * u.n + i))); }
+  for (var i = (w % u.parts) * ${MAX_CHUNK}u + lid; i < end; i += 256u) { m = max(m, abs(src_get(mat * u.n + i))); }
   part_max[lid] = m;
   workgroupBarrier();
   for (var step = 128u; step > 0u; step >>= 1u) {
@@ -65,17 +70,42 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   }
   if (lid == 0u) { ${partial}_set(w, part_max[0]); }
 }`);
+  const bf = new DispatchBuilder(call, 'gemmScale', []);
+  bf.scratch(partial, 'f32', o.matrices * parts);
+  bf.scratch('gemm_scales', 'f32', o.scaleCount);
+  bf.u32('matrices', o.matrices).u32('parts', parts).u32('scale_at', o.scaleAt);
+  const fold = bf.build(o.matrices, (decls) => `${decls}
+var<workgroup> part_max: array<f32, 256>;
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
+  let mat = linear_workgroup(wid, nwg);
+  if (mat >= u.matrices) { return; }
+  var m = 0.0;
+  for (var p = lid; p < u.parts; p += 256u) { m = max(m, ${partial}_get(mat * u.parts + p)); }
+  part_max[lid] = m;
+  workgroupBarrier();
+  for (var step = 128u; step > 0u; step >>= 1u) {
+    if (lid < step) { part_max[lid] = max(part_max[lid], part_max[lid + step]); }
+    workgroupBarrier();
+  }
+  if (lid == 0u) {
+    let top = part_max[0];
+    let exponent = (bitcast<u32>(top) >> 23u) & 0xffu;
+    var s = 1.0;
+    if (top > 0.0 && exponent < 255u) { s = bitcast<f32>(u32(clamp(141 - i32(exponent), -126, 126) + 127) << 23u); }
+    gemm_scales_set(u.scale_at + mat, s);
+  }
+}`);
 
   const count = stagedCount(o);
   const tilesR = Math.ceil(o.rowsPadded / TILE);
   const tilesK = Math.ceil(o.kPadded / TILE);
   const b2 = new DispatchBuilder(call, 'gemmStage', [e.emulate ? 'emulated' : 'f16', e.split ? 'split' : 'hi', o.kContiguous ? 'k' : 't']);
   b2.input('src', o.tensor);
-  b2.scratch(partial, 'f32', o.matrices * parts);
   b2.scratch('gemm_scales', 'f32', o.scaleCount);
   b2.plainScratch(o.name, e.emulate ? 'f32' : 'f16', count * (e.split ? 2 : 1));
   b2.u32('total', o.matrices * tilesR * tilesK).u32('tiles_r', tilesR).u32('tiles_k', tilesK);
-  b2.u32('rows', o.rows).u32('k', o.k).u32('rp', o.rowsPadded).u32('kp', o.kPadded).u32('parts', parts).u32('scale_at', o.scaleAt).u32('count', count);
+  b2.u32('rows', o.rows).u32('k', o.k).u32('rp', o.rowsPadded).u32('kp', o.kPadded).u32('scale_at', o.scaleAt).u32('count', count);
   // The source is read along its contiguous dimension and written along K, through a 32×33 tile
   // (transposed operands would otherwise read one element per 32-byte sector).
   const [rr, kk] = o.kContiguous ? ['idx / 32u', 'idx % 32u'] : ['idx % 32u', 'idx / 32u'];
@@ -91,12 +121,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   let mat = w / per;
   let r0 = ((w % per) / u.tiles_k) * 32u;
   let k0 = (w % u.tiles_k) * 32u;
-  var top = 0.0;
-  for (var p = 0u; p < u.parts; p++) { top = max(top, ${partial}_get(mat * u.parts + p)); }
-  let exponent = (bitcast<u32>(top) >> 23u) & 0xffu;
-  var s = 1.0;
-  if (top > 0.0 && exponent < 255u) { s = bitcast<f32>(u32(clamp(141 - i32(exponent), -126, 126) + 127) << 23u); }
-  if (w % per == 0u && lid == 0u) { gemm_scales_set(u.scale_at + mat, s); }
+  let s = gemm_scales_get(u.scale_at + mat);
   for (var q = 0u; q < 4u; q++) {
     let idx = lid + q * 256u;
     let rr = ${rr};
@@ -121,5 +146,5 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     }
   }
 }`);
-  return [level1, stage];
+  return [level1, fold, stage];
 }
