@@ -15,17 +15,19 @@ export interface GemmConfig {
 }
 
 /**
- * The tiles the device selects. Measured before the engine (docs/benchmarks.md, "GEMM at 4096³
- * with operands already in f16"): a 128×128 block of 8 subgroups of 64×32 with K 64 staged ran one
- * f16 product per pair best, and a 64×64 block of 4 subgroups of 32×32 the split product (whose
- * hi and lo tiles would not fit 48 KiB at 128×128).
+ * Tiles: the selected ones first, then others the bench's sweep (`--configs`) times. Before the
+ * engine, a probe on operands already in f16 ran best with 128×128 blocks and K 64 staged
+ * (docs/benchmarks.md). In the engine's first H100 run, K 32 beat K 64 for every block shape at
+ * 4096³: one f16 product 68 TFLOP/s (GEMM alone) with 128×128×32 against 42 with 128×128×64, split
+ * products 49 with 64×128×32 against 41 with 64×64×64 (fewer registers hold the prefetched block).
  */
 export const GEMM_CONFIGS = {
+  '128x128x32': { gm: 2, gn: 4, sm: 64, sn: 32, bk: 32 },
+  '64x128x32': { gm: 2, gn: 4, sm: 32, sn: 32, bk: 32 },
+  '64x64x32': { gm: 2, gn: 2, sm: 32, sn: 32, bk: 32 },
   '128x128x64': { gm: 2, gn: 4, sm: 64, sn: 32, bk: 64 },
   '64x64x64': { gm: 2, gn: 2, sm: 32, sn: 32, bk: 64 },
   '128x64x32': { gm: 2, gn: 2, sm: 64, sn: 32, bk: 32 },
-  '64x128x32': { gm: 2, gn: 4, sm: 32, sn: 32, bk: 32 },
-  '128x128x32': { gm: 2, gn: 4, sm: 64, sn: 32, bk: 32 },
   '128x128x32-4x2': { gm: 4, gn: 2, sm: 32, sn: 64, bk: 32 },
   '128x128x32-2x2': { gm: 2, gn: 2, sm: 64, sn: 64, bk: 32 },
   '64x128x16': { gm: 2, gn: 4, sm: 32, sn: 32, bk: 16 },
@@ -55,14 +57,15 @@ export function gemmConfigFits(c: GemmConfig, split: boolean, emulate: boolean, 
 }
 
 /**
- * One f16 product: 128×128 blocks where they give at least 264 workgroups (two per SM of a
- * 132-SM H100), else 64×64 ones. Split products: 64×64 blocks. Throws where none fits.
+ * One f16 product: 128×128×32 blocks; split products: 64×128×32 (their hi and lo blocks take twice
+ * the workgroup memory). Either where it gives at least 264 workgroups (two per SM of a 132-SM
+ * H100), else 64×64×32, else 32×32. Throws where none fits.
  */
 export function selectGemmConfig(m: number, n: number, batch: number, split: boolean, emulate: boolean, info: KernelDeviceInfo): GemmConfig {
   const blocks = (c: GemmConfig) => batch * Math.ceil(m / blockM(c)) * Math.ceil(n / blockN(c));
-  const large = GEMM_CONFIGS['128x128x64'];
-  const medium = GEMM_CONFIGS['64x64x64'];
-  if (!split && blocks(large) >= 264 && gemmConfigFits(large, split, emulate, info)) return large;
+  const large = split ? GEMM_CONFIGS['64x128x32'] : GEMM_CONFIGS['128x128x32'];
+  const medium = GEMM_CONFIGS['64x64x32'];
+  if (blocks(large) >= 264 && gemmConfigFits(large, split, emulate, info)) return large;
   if (gemmConfigFits(medium, split, emulate, info)) return medium;
   const small: GemmConfig = { gm: 2, gn: 2, sm: 16, sn: 16, bk: 32 };
   if (gemmConfigFits(small, split, emulate, info)) return small;

@@ -32,11 +32,12 @@ describe('GEMM engine selection', () => {
     expect(selectGemm(lmHead(h100('medium', 2 ** 30)))).toEqual({ precision: 'medium' });
   });
 
-  it('takes 128×128 blocks for large one-f16 products, 64×64 for split ones and small products', () => {
+  it('takes 128×128 blocks for large one-f16 products, 64×128 for large split ones, 64×64 for small products', () => {
     const info = h100();
-    expect(selectGemmConfig(4096, 4096, 1, false, false, info)).toBe(GEMM_CONFIGS['128x128x64']);
-    expect(selectGemmConfig(4096, 4096, 1, true, false, info)).toBe(GEMM_CONFIGS['64x64x64']);
-    expect(selectGemmConfig(512, 512, 1, false, false, info)).toBe(GEMM_CONFIGS['64x64x64']);
+    expect(selectGemmConfig(4096, 4096, 1, false, false, info)).toBe(GEMM_CONFIGS['128x128x32']);
+    expect(selectGemmConfig(4096, 4096, 1, true, false, info)).toBe(GEMM_CONFIGS['64x128x32']);
+    expect(selectGemmConfig(512, 512, 1, false, false, info)).toBe(GEMM_CONFIGS['64x64x32']);
+    expect(selectGemmConfig(512, 512, 1, true, false, info)).toBe(GEMM_CONFIGS['64x64x32']);
     expect(gemmConfigFits(GEMM_CONFIGS['128x128x64'], true, false, info)).toBe(false);
     const swiftshader = { limits: { maxComputeInvocationsPerWorkgroup: 256, maxComputeWorkgroupStorageSize: 32768 } } as KernelDeviceInfo;
     expect(selectGemmConfig(64, 64, 1, true, true, swiftshader)).toEqual({ gm: 2, gn: 2, sm: 16, sn: 16, bk: 32 });
