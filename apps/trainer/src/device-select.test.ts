@@ -5,6 +5,7 @@ import { isSoftwareAdapter, selectDevice } from './device-select.js';
 const info = (adapter: Partial<WebGPUDeviceInfo['adapter']>, description = ''): WebGPUDeviceInfo => ({
   type: 'webgpu',
   name: 'webgpu:0',
+  matmulPrecision: 'highest',
   description,
   limits: {},
   features: [],
@@ -59,5 +60,18 @@ describe('device selection', () => {
       expect(s.reason).toMatch(/flash attention on tensor cores/);
       s.release();
     }
+  });
+
+  it('--matmul-precision: the reason says which precision runs (highest where tensor cores are missing, as on SwiftShader)', async () => {
+    const s = await selectDevice('webgpu', { matmulPrecision: 'high' }).catch((e: Error) => e);
+    if (s instanceof Error) return expect(s.message).toMatch(/--device webgpu: no WebGPU device/);
+    try {
+      expect(s.reason).toMatch(/, matmul precision (high|highest)/);
+      const info = s.device.info() as WebGPUDeviceInfo;
+      expect(s.reason).toContain(`matmul precision ${info.matmulPrecision}`);
+    } finally {
+      s.release();
+    }
+    expect((await selectDevice('cpu', { matmulPrecision: 'medium' })).reason).toMatch(/--matmul-precision applies to WebGPU only/);
   });
 });

@@ -1,9 +1,16 @@
 import { createWasmDevice } from '@lightattn/kernels-wasm';
-import { createWebGPUDevice, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
+import { createWebGPUDevice, type MatmulPrecision, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
 import { createCpuDevice, setDefaultDevice, type Device } from '@lightattn/tensor-core';
 import { CliError } from './errors.js';
 
 export type DeviceChoice = 'auto' | 'webgpu' | 'wasm' | 'cpu';
+export type { MatmulPrecision };
+
+/** Device options from the command line: tensor cores for flash attention, and the matmul precision. */
+export interface DeviceOptions {
+  tensorCores?: boolean;
+  matmulPrecision?: MatmulPrecision;
+}
 export const DEVICE_CHOICES: readonly DeviceChoice[] = ['auto', 'webgpu', 'wasm', 'cpu'];
 
 export interface SelectedDevice {
@@ -40,9 +47,9 @@ export function isSoftwareAdapter(info: WebGPUDeviceInfo, adapterInfo?: unknown)
 }
 
 /** Asks Dawn (Node) or the browser for a WebGPU device (with tensor cores if asked); never throws. */
-export async function probeWebGPU(options: { tensorCores?: boolean } = {}): Promise<WebGPUProbe> {
+export async function probeWebGPU(options: DeviceOptions = {}): Promise<WebGPUProbe> {
   try {
-    const device = await createWebGPUDevice({ name: 'webgpu', tensorCores: options.tensorCores });
+    const device = await createWebGPUDevice({ name: 'webgpu', tensorCores: options.tensorCores, ...(options.matmulPrecision ? { matmulPrecision: options.matmulPrecision } : {}) });
     const info = device.info();
     const adapterInfo = (device.gpuDevice as { adapterInfo?: unknown }).adapterInfo;
     return { device, info, software: isSoftwareAdapter(info, adapterInfo), error: null };
@@ -61,7 +68,7 @@ export async function probeWebGPU(options: { tensorCores?: boolean } = {}): Prom
  *   (SwiftShader here) runs the same kernels about 100× slower than the CPU devices.
  * The chosen device becomes the default device for tensors created without one.
  */
-export async function selectDevice(choice: DeviceChoice, options: { tensorCores?: boolean } = {}): Promise<SelectedDevice> {
+export async function selectDevice(choice: DeviceChoice, options: DeviceOptions = {}): Promise<SelectedDevice> {
   const reference = (reason: string): SelectedDevice => {
     const device = createCpuDevice();
     setDefaultDevice(device);
@@ -78,29 +85,32 @@ export async function selectDevice(choice: DeviceChoice, options: { tensorCores?
     }
   };
   const { tensorCores = false } = options;
+  const cpuPrecisionNote = options.matmulPrecision && options.matmulPrecision !== 'highest' ? '; --matmul-precision applies to WebGPU only, the CPU devices compute in f32/float64' : '';
   if (choice === 'cpu' || choice === 'wasm') {
     if (tensorCores) throw new CliError(`--tensor-cores needs a WebGPU GPU, not --device ${choice}`, undefined, 'drop --tensor-cores, or use --device webgpu or auto');
-    if (choice === 'cpu') return reference('cpu (--device cpu)');
+    if (choice === 'cpu') return reference(`cpu (--device cpu${cpuPrecisionNote})`);
     try {
       const device = await createWasmDevice();
       setDefaultDevice(device);
-      return { device, reason: `wasm: ${device.info().description} (--device wasm)`, release: () => device.destroy() };
+      return { device, reason: `wasm: ${device.info().description} (--device wasm${cpuPrecisionNote})`, release: () => device.destroy() };
     } catch (e) {
       throw new CliError(`--device wasm: ${(e as Error).message}`, undefined, 'use --device cpu (the JavaScript reference device)');
     }
   }
-  const probe = await probeWebGPU({ tensorCores });
+  const probe = await probeWebGPU({ tensorCores, ...(options.matmulPrecision ? { matmulPrecision: options.matmulPrecision } : {}) });
+  // The precision the GPU runs (highest where tensor cores are missing: the device said so once).
+  const precision = probe.info ? `, matmul precision ${probe.info.matmulPrecision}` : '';
   // Tensor cores were asked for: no quiet fall-back to the CPU when the GPU cannot give them.
   if (choice === 'webgpu' || tensorCores) {
     if (!probe.device) throw new CliError(`--device ${choice}${tensorCores ? ' --tensor-cores' : ''}: no WebGPU device: ${probe.error}`, undefined, tensorCores ? 'drop --tensor-cores (the f32 kernels run on every GPU)' : 'use --device cpu, or --device auto to fall back to the CPU');
     setDefaultDevice(probe.device);
     const gpu = probe.device;
-    return { device: gpu, reason: `webgpu: ${probe.info!.description}${tensorCores ? ', flash attention on tensor cores (f16 operands)' : ''}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`, release: () => gpu.destroy() };
+    return { device: gpu, reason: `webgpu: ${probe.info!.description}${precision}${tensorCores ? ', flash attention on tensor cores (f16 operands)' : ''}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`, release: () => gpu.destroy() };
   }
   if (probe.device && !probe.software) {
     setDefaultDevice(probe.device);
     const gpu = probe.device;
-    return { device: gpu, reason: `webgpu: ${probe.info!.description} (--device auto)`, release: () => gpu.destroy() };
+    return { device: gpu, reason: `webgpu: ${probe.info!.description}${precision} (--device auto)`, release: () => gpu.destroy() };
   }
   if (probe.device) {
     const name = probe.info!.description ?? 'software adapter';

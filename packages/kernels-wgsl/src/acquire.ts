@@ -96,7 +96,11 @@ export const REQUESTED_LIMITS = [
 
 export const WANTED_FEATURES: readonly GPUFeatureName[] = ['subgroups', 'timestamp-query', 'shader-f16'] as GPUFeatureName[];
 
-export async function requestDevice(adapter: GPUAdapter, options: { tensorCores?: boolean } = {}): Promise<GPUDevice> {
+/**
+ * `tensorCores`: the subgroup-matrix feature is required (an error where missing); `tensorCoresIfPresent`:
+ * requested only where the adapter has everything tensorCoresMissing checks.
+ */
+export async function requestDevice(adapter: GPUAdapter, options: { tensorCores?: boolean; tensorCoresIfPresent?: boolean } = {}): Promise<GPUDevice> {
   const requiredLimits: Record<string, number> = {};
   for (const name of REQUESTED_LIMITS) {
     const v = (adapter.limits as unknown as Record<string, number | undefined>)[name];
@@ -105,6 +109,8 @@ export async function requestDevice(adapter: GPUAdapter, options: { tensorCores?
   const requiredFeatures = WANTED_FEATURES.filter((f) => adapter.features.has(f));
   if (options.tensorCores) {
     checkTensorCores(adapter.features, adapter.info ?? null);
+    requiredFeatures.push(SUBGROUP_MATRIX_FEATURE);
+  } else if (options.tensorCoresIfPresent && tensorCoresMissing(adapter.features, adapter.info ?? null) === null) {
     requiredFeatures.push(SUBGROUP_MATRIX_FEATURE);
   }
   return adapter.requestDevice({ requiredLimits, requiredFeatures, label: 'lightattn' });
@@ -126,16 +132,26 @@ interface SubgroupMatrixConfig {
   K: number;
 }
 
-/** Throws unless these features and adapter info give f16 → f32 16×16×16 subgroup matrices with subgroups of 32 (what the tensor-core kernels are written for). */
-export function checkTensorCores(features: ReadonlySet<string>, info: GPUAdapterInfo | null): void {
+/**
+ * Null when these features and adapter info give f16 → f32 16×16×16 subgroup matrices with
+ * subgroups of 32 (what the tensor-core kernels are written for), else what is missing.
+ */
+export function tensorCoresMissing(features: ReadonlySet<string>, info: GPUAdapterInfo | null): string | null {
   const i = info as (GPUAdapterInfo & { subgroupMatrixConfigs?: readonly SubgroupMatrixConfig[]; subgroupMinSize?: number; subgroupMaxSize?: number }) | null;
   const missing = ['shader-f16', 'subgroups', SUBGROUP_MATRIX_FEATURE].filter((f) => !features.has(f));
   const configs = [...(i?.subgroupMatrixConfigs ?? [])];
   const f16x16 = configs.some((c) => c.componentType === 'f16' && c.resultComponentType === 'f32' && c.M === 16 && c.N === 16 && c.K === 16);
   const sizes = `${i?.subgroupMinSize ?? '?'}–${i?.subgroupMaxSize ?? '?'}`;
-  if (missing.length || !f16x16 || i?.subgroupMinSize !== 32 || i?.subgroupMaxSize !== 32) {
+  if (!missing.length && f16x16 && i?.subgroupMinSize === 32 && i?.subgroupMaxSize === 32) return null;
+  return `this adapter (${i?.description || i?.vendor || 'unknown'}) ${missing.length ? `lacks ${missing.join(', ')}` : !f16x16 ? `offers no such configuration (${configs.map((c) => `${c.componentType}→${c.resultComponentType} ${c.M}×${c.N}×${c.K}`).join(', ') || 'none'})` : `has subgroups of ${sizes}`}`;
+}
+
+/** Throws unless these features and adapter info give what the tensor-core kernels need (tensorCoresMissing). */
+export function checkTensorCores(features: ReadonlySet<string>, info: GPUAdapterInfo | null): void {
+  const missing = tensorCoresMissing(features, info);
+  if (missing !== null) {
     throw new DeviceError(
-      `webgpu: tensorCores needs f16 → f32 16×16×16 subgroup matrices with subgroups of 32; this adapter (${i?.description || i?.vendor || 'unknown'}) ${missing.length ? `lacks ${missing.join(', ')}` : !f16x16 ? `offers no such configuration (${configs.map((c) => `${c.componentType}→${c.resultComponentType} ${c.M}×${c.N}×${c.K}`).join(', ') || 'none'})` : `has subgroups of ${sizes}`}; create the device without tensorCores (the f32 kernels run everywhere)`,
+      `webgpu: tensorCores needs f16 → f32 16×16×16 subgroup matrices with subgroups of 32; ${missing}; create the device without tensorCores (the f32 kernels run everywhere)`,
     );
   }
 }

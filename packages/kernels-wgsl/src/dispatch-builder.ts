@@ -100,13 +100,14 @@ export class DispatchBuilder {
    * A scratch array `var<storage, read_write> name: array<element>` without accessors, indexed
    * directly (and usable as a subgroup-matrix load source): f16 needs the device's shader-f16.
    * Steps of one call may bind the same scratch with different element types (f16 written, read
-   * back 16 bytes at a time as vec4<u32>) when its byte length is the same.
+   * back 16 bytes at a time as vec4<u32>) when its byte length is the same. `access` 'read' binds it
+   * read-only (reads with uniform indices are then uniform values).
    */
-  plainScratch(name: string, element: PlainElement, elements: number): void {
+  plainScratch(name: string, element: PlainElement, elements: number, access: BindingAccess = 'read_write'): void {
     this.checkName(name);
     const bytes = { f16: 2, f32: 4, 'vec4<u32>': 16, 'vec4<f32>': 16 }[element];
-    this.bindings.push({ kind: 'scratch', name, byteLength: Math.max(4, Math.ceil((elements * bytes) / 4) * 4), access: 'read_write' });
-    this.decls.push({ name, dtype: 'f32', access: 'read_write', atomic: false, vec4: false, offsetField: '', plainElement: element });
+    this.bindings.push({ kind: 'scratch', name, byteLength: Math.max(4, Math.ceil((elements * bytes) / 4) * 4), access });
+    this.decls.push({ name, dtype: 'f32', access, atomic: false, vec4: false, offsetField: '', plainElement: element });
   }
 
   /** Binds the error buffer and defines `report_error(bad_value: u32)`; `message` names what was out of range. */
@@ -200,7 +201,7 @@ fn report_error(bad_value: u32) {
 
 /** Declaration and accessors of one binding. */
 function bindingWgsl(d: ArgDecl, binding: number): string {
-  if (d.plainElement) return `@group(0) @binding(${binding}) var<storage, read_write> ${d.name}: array<${d.plainElement}>;`;
+  if (d.plainElement) return `@group(0) @binding(${binding}) var<storage, ${d.access}> ${d.name}: array<${d.plainElement}>;`;
   const off = d.offsetField ? `u.${d.offsetField} + i` : 'i';
   const n = d.name;
   if (d.dtype === 'bool') {

@@ -3,6 +3,7 @@
 
 export type { WebGPUDeviceOptions, WebGPUDeviceInfo, ProfileResult } from './webgpu-device.js';
 export { WebGPUDevice, WebGPUBuffer, createWebGPUDevice } from './webgpu-device.js';
+export { MATMUL_PRECISIONS, type MatmulPrecision } from './kernels/gemm/gemm-precision.js';
 export type { KernelTime, PassTime } from './profiler.js';
 export type { AcquireOptions } from './acquire.js';
 export type {

@@ -77,6 +77,8 @@ export interface KernelDeviceInfo {
   readonly subgroupMaxSize: number;
   /** Flash attention on tensor cores with f16 operands (the device option `tensorCores`, checked at creation). */
   readonly tensorCores?: boolean;
+  /** How `matmul` runs (the device option `matmulPrecision`, already 'highest' where tensor cores are missing); absent means 'highest'. */
+  readonly matmulPrecision?: 'highest' | 'high' | 'medium';
 }
 
 /** What a kernel is called with: the op, its inputs, outputs and params, the device's limits and features, and its error tag. */

@@ -11,7 +11,8 @@ import {
   type OpParams,
   type TensorRef,
 } from '@lightattn/tensor-core';
-import { checkTensorCores, requestAdapter, requestDevice, REQUESTED_LIMITS, TENSOR_CORE_DAWN_TOGGLES, type AcquireOptions } from './acquire.js';
+import { checkTensorCores, requestAdapter, requestDevice, REQUESTED_LIMITS, TENSOR_CORE_DAWN_TOGGLES, tensorCoresMissing, type AcquireOptions } from './acquire.js';
+import { checkMatmulPrecision, resolveMatmulPrecision, type MatmulPrecision } from './kernels/gemm/gemm-precision.js';
 import { BufferPool, type PooledBuffer } from './buffer-pool.js';
 import { CommandStream } from './command-stream.js';
 import { DeviceErrorState, ERROR_BUFFER_INIT, ERROR_WORDS } from './device-errors.js';
@@ -54,14 +55,25 @@ export interface WebGPUDeviceOptions extends AcquireOptions {
    * (PyTorch's fp32 kernel 11.63), at TF32-like precision with f16's range (docs/attention/flash.md). Needs f16 → f32
    * 16×16×16 subgroup matrices with subgroups of 32; creating the device fails clearly where the
    * GPU or browser has none. Values of magnitude ≥ 65504
-   * are reported as errors. Default false: everything in f32.
+   * are reported as errors. Default false: everything in f32. Also the alias of `matmulPrecision:
+   * 'medium'` when that option is not given; unlike it, it fails where tensor cores are missing.
    */
   tensorCores?: boolean;
+  /**
+   * How every `matmul` runs, named as PyTorch's `torch.set_float32_matmul_precision`: 'highest'
+   * (default) f32 FMAs; 'high' tensor cores with operands split in two f16 (fp32-accurate, about 22
+   * bits); 'medium' one f16 product (TF32-like, 11 bits), which also puts flash attention on tensor
+   * cores as `tensorCores` does. See docs/precision.md. Where the adapter has no f16 subgroup
+   * matrices the device says so once (console.warn) and runs 'highest'.
+   */
+  matmulPrecision?: MatmulPrecision;
 }
 
 /** {@link DeviceInfo} of a WebGPU device, with the adapter's identity, limits and features. */
 export interface WebGPUDeviceInfo extends DeviceInfo {
   type: 'webgpu';
+  /** The matmul precision the device runs (after falling back to 'highest' where tensor cores are missing). */
+  matmulPrecision: MatmulPrecision;
   limits: Record<string, number>;
   features: string[];
   adapter: { vendor: string; architecture: string; device: string; description: string };
@@ -121,6 +133,9 @@ export class WebGPUDevice implements Device {
     const l = gpuDevice.limits;
     const o = options.limits ?? {};
     const low = (v: number, override?: number) => (override !== undefined ? Math.min(v, override) : v);
+    const requested = options.matmulPrecision !== undefined ? checkMatmulPrecision(options.matmulPrecision, 'createWebGPUDevice') : options.tensorCores ? 'medium' : 'highest';
+    const resolved = resolveMatmulPrecision(requested, requested === 'highest' ? null : tensorCoresMissing(gpuDevice.features, adapterInfo), this.name);
+    if (resolved.notice) console.warn(resolved.notice);
     this.kernelInfo = {
       limits: {
         maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
@@ -133,7 +148,8 @@ export class WebGPUDevice implements Device {
         maxStorageBufferBindingSize: low(Math.min(l.maxStorageBufferBindingSize, l.maxBufferSize), Math.min(o.maxStorageBufferBindingSize ?? Infinity, o.maxBufferSize ?? Infinity)),
       },
       features: { subgroups: gpuDevice.features.has('subgroups'), shaderF16: gpuDevice.features.has('shader-f16') },
-      tensorCores: !!options.tensorCores,
+      tensorCores: !!options.tensorCores || resolved.precision === 'medium',
+      matmulPrecision: resolved.precision,
       subgroupMinSize: (adapterInfo as { subgroupMinSize?: number } | null)?.subgroupMinSize ?? 0,
       subgroupMaxSize: (adapterInfo as { subgroupMaxSize?: number } | null)?.subgroupMaxSize ?? 0,
     };
@@ -277,7 +293,7 @@ export class WebGPUDevice implements Device {
     const a = this.adapterInfo;
     const adapter = { vendor: a?.vendor ?? '', architecture: a?.architecture ?? '', device: a?.device ?? '', description: a?.description ?? '' };
     const description = [adapter.vendor, adapter.architecture, adapter.device, adapter.description].filter(Boolean).join(' / ') || 'WebGPU adapter';
-    return { type: 'webgpu', name: this.name, description, limits, features: [...this.gpuDevice.features].map(String).sort(), adapter };
+    return { type: 'webgpu', name: this.name, matmulPrecision: this.kernelInfo.matmulPrecision ?? 'highest', description, limits, features: [...this.gpuDevice.features].map(String).sort(), adapter };
   }
 
   /**
@@ -382,9 +398,10 @@ export async function createWebGPUDevice(options: WebGPUDeviceOptions = {}): Pro
     if (options.tensorCores) checkTensorCores(options.device.features, info);
     return new WebGPUDevice(options.device, info, options);
   }
-  const acquire = options.tensorCores ? { ...options, dawnToggles: [...(options.dawnToggles ?? []), ...TENSOR_CORE_DAWN_TOGGLES] } : options;
+  const wantsTensorCores = !!options.tensorCores || (options.matmulPrecision !== undefined && options.matmulPrecision !== 'highest');
+  const acquire = wantsTensorCores ? { ...options, dawnToggles: [...(options.dawnToggles ?? []), ...TENSOR_CORE_DAWN_TOGGLES] } : options;
   const adapter = options.adapter ?? (await requestAdapter(acquire));
-  return new WebGPUDevice(await requestDevice(adapter, { tensorCores: options.tensorCores }), adapter.info ?? null, options, true);
+  return new WebGPUDevice(await requestDevice(adapter, { tensorCores: options.tensorCores, tensorCoresIfPresent: wantsTensorCores }), adapter.info ?? null, options, true);
 }
 
 /**

@@ -3,7 +3,7 @@ import { REFERENCE_FIGURES } from '@lightattn/gpt2-model';
 import { createCpuDevice } from '@lightattn/tensor-core';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { measureStepMemory, predictStepMemory, stepFlops, type StepMemory } from '../bench/measure-memory.js';
-import { selectDevice, type DeviceChoice, type SelectedDevice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice, type SelectedDevice } from '../device-select.js';
 import { EXIT } from '../errors.js';
 import { formatTable, sizeUnit } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -62,7 +62,7 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
   let selected: SelectedDevice | null = null;
   let skipNote: string | null = null;
   if (f.measure !== 'never') {
-    selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+    selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
     const flops = Math.max(...specs.map((s) => stepFlops(s.spec, batch, seq)));
     if (selected.device.type === 'cpu' && f.measure === 'auto' && flops > CPU_MEASURE_FLOPS) {
       skipNote = `not measured: a step is ≈ ${(flops / 1e9).toFixed(0)} GFLOP, too slow for the CPU device (--measure always runs it anyway; a GPU measures it with --device webgpu)`;

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { noGrad } from '@lightattn/autograd';
 import { fromArray, type Device } from '@lightattn/tensor-core';
 import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { EXIT } from '../errors.js';
 import { formatBytes, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -99,7 +99,7 @@ export async function benchSpeedCommand(argv: readonly string[], io: CommandIo, 
   const vocab = f.vocab ?? defaultVocab(f.preset!);
   const o = { batch: f.batch!, seq: f.seq!, steps: f.steps!, warmup: f.warmup! };
   const specs = impls.map((impl) => ({ impl, spec: benchSpec(flags, impl, vocab, o.seq) }));
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   const rows: SpeedRow[] = [];
   try {
     for (const { impl, spec } of specs) {

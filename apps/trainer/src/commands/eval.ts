@@ -4,7 +4,7 @@ import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, readingFile, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { loadTokenData, readSources, tokenizerFromSpec } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -64,7 +64,7 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
     tokens = loadTokenData(files.state.data, files.tokenizer, (t) => io.stderr.write(`${t}\n`)).val;
     source = 'the validation split of the training data';
   } else throw new CliError(`${dir} has no trainer_state.json, so there is no validation split to use`, undefined, 'pass the text to score with --data FILE');
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   let lm: LanguageModel;
   try {
     lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {}));

@@ -5,7 +5,7 @@ import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { MAX_SEED } from '../checkpoint/trainer-state.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenizerName } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatMarkdownTable, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -100,7 +100,7 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
       throw new CliError(`--out: ${logPath} exists and is not a lightattn metrics log, so it is left as it is`, undefined, 'pick another --out folder');
     }
   }
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);
   say(`data: ${formatSi(data.train.length)} training and ${formatSi(data.val.length)} validation tokens (${data.tokenizerSpec.type}, vocabulary ${data.tokenizer.vocabSize})`);

@@ -26,6 +26,11 @@ export const MODEL_FLAGS = {
 export const DEVICE_FLAG = {
   device: { type: 'string', choices: DEVICE_CHOICES, default: 'auto', help: 'where to run: a real WebGPU GPU if there is one, else the WebAssembly CPU device (auto); webgpu; wasm; or cpu (the JavaScript reference device)' },
   'tensor-cores': { type: 'boolean', help: 'flash attention on tensor cores with f16 operands (TF32-like precision; GPUs with f16 subgroup matrices, e.g. NVIDIA)' },
+  'matmul-precision': {
+    type: 'string',
+    choices: ['highest', 'high', 'medium'],
+    help: "matmuls as PyTorch's float32 matmul precision: highest f32 (default), high fp32-accurate on tensor cores (split f16), medium one f16 product (TF32-like, also flash attention); WebGPU GPUs with f16 subgroup matrices, else highest",
+  },
 } as const satisfies FlagSpecs;
 
 export const DEBUG_FLAG = {

@@ -3,7 +3,7 @@ import { formatHelp, parseArgs, type FlagSpecs } from '../args.js';
 import { readCheckpoint, readingFile, resolveCheckpointDir } from '../checkpoint/checkpoint.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { tokenizerFromSpec } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import { formatDuration, formatSi } from '../format.js';
 import type { CommandIo, Output } from '../io.js';
@@ -79,7 +79,7 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir, { training: false });
   const tokenizer = tokenizerFromSpec(files.tokenizer);
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   let lm: LanguageModel;
   try {
     lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device));

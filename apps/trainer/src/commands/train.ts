@@ -10,7 +10,7 @@ import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
 import { incompleteStepFolders, listCheckpoints, readCheckpoint, readingFile, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName, type TokenizerSpec } from '../data/text-data.js';
-import { selectDevice, type DeviceChoice } from '../device-select.js';
+import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
 import { CliError, EXIT, isOutOfMemory, OutOfMemoryError, UsageError } from '../errors.js';
 import { formatBytes, formatDuration, formatSi, formatTable } from '../format.js';
 import type { CommandIo } from '../io.js';
@@ -230,7 +230,7 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
       throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`, p.spec, step, null);
     }
   }
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'] });
+  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
   const { device } = selected;
   // A device with a hard memory bound (the WebAssembly device: wasm32 addresses 4 GiB) refuses a
   // run the meta device predicts past it, before the model is built.

@@ -1,5 +1,6 @@
 import { broadcastStrides, DeviceError, formatShape, numel, type TensorRef } from '@lightattn/tensor-core';
 import { MAX_RANK, UniformBuilder, WGSL_LINEAR_WORKGROUP, type KernelCall, type KernelDeviceInfo, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
+import { gemmSteps, selectGemm } from '../gemm/gemm-steps.js';
 import { mergeDims } from '../wgsl/strided.js';
 
 /**
@@ -292,9 +293,12 @@ export function matmulDispatch(call: KernelCall<'matmul'>, config: MatmulConfig)
 
 /**
  * Batched matmul with broadcast batch dimensions and either operand transposed (pipeline variants, one
- * source): out[..., i, j] = Σ_k a[..., i, k]·b[..., k, j], accumulated in f32 by FMA.
+ * source): out[..., i, j] = Σ_k a[..., i, k]·b[..., k, j], accumulated in f32 by FMA — or, on a
+ * device whose matmulPrecision is 'high' or 'medium', on tensor cores (gemm/gemm-steps.ts).
  */
 export const matmulKernel: WgslKernel<'matmul'> = (call) => {
+  const engine = selectGemm(call);
+  if (engine) return gemmSteps(call, engine);
   const out = call.outputs[0]!;
   const rank = out.shape.length;
   const config = selectMatmulConfig(out.shape[rank - 2]!, out.shape[rank - 1]!, numel(out.shape.slice(0, -2)), call.device);
