@@ -50,9 +50,9 @@ export interface WebGPUDeviceOptions extends AcquireOptions {
   limits?: { maxStorageBufferBindingSize?: number; maxBufferSize?: number; maxComputeWorkgroupsPerDimension?: number };
   /**
    * Run flash attention (forward and backward) on tensor cores through Dawn's experimental subgroup
-   * matrices, with q·scale, k, v and dO (scaled by a power of two per matrix) rounded to f16: on an
-   * H200 a causal forward + backward at T 4096 (B 4, H 12, D 64) takes 11.26 ms instead of 25.0
-   * (PyTorch's fp32 kernel 11.63), at TF32-like precision with f16's range (docs/attention/flash.md). Needs f16 → f32
+   * matrices, with q·scale, k, v and dO (scaled by a power of two per matrix) rounded to f16: about
+   * twice as fast as the f32 kernels (docs/benchmarks.md, Attention), at TF32-like precision with
+   * f16's range (docs/attention/flash.md). Needs f16 → f32
    * 16×16×16 subgroup matrices with subgroups of 32; creating the device fails clearly where the
    * GPU or browser has none. Values of magnitude ≥ 65504
    * are reported as errors. Default false: everything in f32. Also the alias of `matmulPrecision:
@@ -117,7 +117,7 @@ export class WebGPUDevice implements Device {
   private readonly errorInit: GPUBuffer;
   /**
    * Mappable buffers of READBACK_POOL_BYTES for small readbacks (every sync reads the error words):
-   * creating one cost the host 0.12–0.23 ms on an H200, before the sync's submit.
+   * creating a mappable buffer is a slow host call before the sync's submit, so they are reused.
    */
   private readonly smallReadbacks: GPUBuffer[] = [];
   private profiling = false;
@@ -405,10 +405,9 @@ export async function createWebGPUDevice(options: WebGPUDeviceOptions = {}): Pro
 }
 
 /**
- * On an H100, a causal attention forward + backward at T 4096 through autograd (B 4, H 12, D 64,
- * tensor cores) took 11.5 ms a step with this default, against 12.5 ms submitted at the sync only;
- * at T 1024 2.2 against 3.7 ms; whole training steps did not get slower (docs/benchmarks.md,
- * "Submitting early").
+ * How long a batch of dispatches may stay open before it is submitted: long enough that a submit's
+ * host cost is spread over many dispatches, short enough that the GPU starts on a step's first
+ * kernels while the host still records the rest (measured in docs/benchmarks.md, "Submitting early").
  */
 const DEFAULT_MAX_BATCH_MS = 0.25;
 

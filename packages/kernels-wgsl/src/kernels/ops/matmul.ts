@@ -23,13 +23,10 @@ export interface MatmulConfig {
 }
 
 /**
- * Configurations worth benchmarking; `selectMatmulConfig` picks among the first three by size.
- * Measured on an H200 (Dawn/Vulkan, timestamp queries; cuBLAS fp32 without TF32: 51.4 TFLOP/s at
- * 4096³, 37.7 at 1024³, 47.5 at 8192×768×3072): 128x128x8 32.2–33.5 TFLOP/s at 4096³ for all four
- * transposes (63–65 %), 32.1 at 8192×768×3072 (68 %), 31.5 at 2048³; 64x64x16 24.6 at 1024³
- * (65 %), where 128-wide tiles leave the GPU half idle (13). Unrolling the k loop in WGSL helped the
- * 64-wide tiles a little and cost the 128-wide ones ~5 %; 128x64, 64x128, bk 4 and bk 16 were
- * slower, and the group size made no difference.
+ * Configurations worth benchmarking; `selectMatmulConfig` picks among them by size. 128-wide tiles
+ * suit large products; on small ones they leave most of the GPU idle, so 64-wide tiles take over.
+ * Unrolling the k loop helps only the 64-wide tiles; other tile shapes, k depths and group sizes
+ * measured no better (the figures are in docs/benchmarks.md, Kernels).
  */
 export const MATMUL_CONFIGS = {
   '128x128x8': { bm: 128, bn: 128, bk: 8, tm: 8, tn: 8, unroll: false, vec4: true, group: 8 },
