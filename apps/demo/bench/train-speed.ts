@@ -2,15 +2,16 @@
  * The demo's training speed on the CPU devices in headless Chromium: builds the site, serves it
  * with `vite preview` (COOP/COEP sent, so the page is cross-origin isolated), and trains with the
  * Train page's own CPU defaults (GPT-2 tiny, batch 8, T 48), alternating the WebAssembly device
- * (the CPU fallback, `auto`) and the JavaScript device (`?device=cpu`, the fallback before the
- * WebAssembly device) in the same browser. Steps/s are counted from step `--warm` on, for
+ * (the CPU fallback, `auto`), the same on one thread (the built files served without COOP/COEP)
+ * and the JavaScript device (`?device=cpu`, the fallback before the WebAssembly device) in the same
+ * browser. Steps/s are counted from step `--warm` on, for
  * `--seconds` of wall time; the median of `--rounds` runs of each device is printed.
  *
  *   node --conditions=source --import tsx apps/demo/bench/train-speed.ts [--rounds 3] [--seconds 20] [--warm 3]
  */
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
-import { buildAndServe, launchBrowser } from '../test/harness.js';
+import { buildAndServe, launchBrowser, serveWithoutIsolation } from '../test/harness.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,12 +37,14 @@ async function stepsPerSecond(page: Page): Promise<number> {
 }
 
 const site = await buildAndServe();
+// The same files served without COOP/COEP: the page is not isolated, the WebAssembly device has one thread.
+const plain = await serveWithoutIsolation();
 const browser = await launchBrowser(site.url);
-const results: Record<string, number[]> = { wasm: [], js: [] };
-let label: Record<string, string> = {};
+const results: Record<string, number[]> = { wasm: [], 'wasm, 1 thread': [], js: [] };
+const label: Record<string, string> = {};
 try {
   for (let r = 0; r < rounds; r++) {
-    for (const [name, path] of [['wasm', './#/train'], ['js', './?device=cpu#/train']] as const) {
+    for (const [name, path] of [['wasm', './#/train'], ['wasm, 1 thread', `${plain.url}#/train`], ['js', './?device=cpu#/train']] as const) {
       const { page, problems } = await browser.open(path);
       label[name] = await page.innerText('#device-status');
       const rate = await stepsPerSecond(page);
@@ -54,6 +57,7 @@ try {
 } finally {
   await browser.close();
   await site.stop();
+  await plain.stop();
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`\n${cpus()[0]?.model ?? 'CPU'} × ${cpus().length}, Node ${process.version}; GPT-2 tiny, batch 8, T 48 (${8 * 48} tokens a step)`);
