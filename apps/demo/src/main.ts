@@ -26,15 +26,29 @@ const spawnWorker = (name: string) => new Worker(new URL('./worker/demo-worker.t
 
 function preferenceOf(search: string): DevicePreference {
   const asked = new URLSearchParams(search).get('device');
-  return asked === 'cpu' || asked === 'webgpu' ? asked : 'auto';
+  return asked === 'cpu' || asked === 'wasm' || asked === 'webgpu' ? asked : 'auto';
 }
 
-/** The line under the header when the site runs on the CPU device: which device, and why. */
+/** The device's name in the header: which device runs the site. */
+export function deviceLabel(device: DeviceSummary): string {
+  const kind = device.backend === 'webgpu' ? 'WebGPU' : device.backend === 'wasm' ? 'CPU (WebAssembly)' : 'CPU (JavaScript)';
+  return `${kind}: ${device.description}`;
+}
+
+/** Why the WebAssembly device runs on one thread, as a sentence for the notice (empty when it uses every core). */
+function threadSentence(device: DeviceSummary): string {
+  if (!device.threadNote) return '';
+  return ` It runs on one thread: ${device.threadNote}; a host that sends the two headers in the README gives it every core.`;
+}
+
+/** The line under the header when the site runs on a CPU device (or was told which device): which, and why. */
 export function deviceNotice(device: DeviceSummary): string | null {
-  if (!device.fallbackReason) return null;
-  if (device.softwareAdapter) return `Running on the CPU device: ${device.fallbackReason}. Add ?device=webgpu to the address to use the adapter anyway.`;
-  if (/\?device=cpu/.test(device.fallbackReason)) return `Running on the CPU device: ${device.fallbackReason}. Remove it to use WebGPU.`;
-  return `Running on the CPU device, as WebGPU is not available here (${device.fallbackReason.replace(/^WebGPU is not available: /, '')}). Small models train fine; for larger ones use a browser with WebGPU (Chrome or Edge 113+, or Chromium with --enable-unsafe-webgpu).`;
+  const threads = threadSentence(device);
+  if (!device.fallbackReason) return threads ? threads.trim() : null;
+  const which = device.backend === 'wasm' ? `the WebAssembly CPU device (f32 SIMD on ${device.threads} thread${device.threads === 1 ? '' : 's'})` : 'the JavaScript CPU device (float64, one thread)';
+  if (device.softwareAdapter) return `Running on ${which}: ${device.fallbackReason}. Add ?device=webgpu to the address to use the adapter anyway.${threads}`;
+  if (/\?device=(cpu|wasm)/.test(device.fallbackReason)) return `Running on ${which}: ${device.fallbackReason}. Remove it to choose automatically.${threads}`;
+  return `Running on ${which}, as WebGPU is not available here (${device.fallbackReason.replace(/^WebGPU is not available: /, '')}). Small models train fine; for larger ones use a browser with WebGPU (Chrome or Edge 113+, or Chromium with --enable-unsafe-webgpu).${threads}`;
 }
 
 async function start(): Promise<void> {
@@ -43,9 +57,11 @@ async function start(): Promise<void> {
   const client = new WorkerClient(spawnWorker('lightattn'), (e) => showError('Worker', e));
   const status = document.getElementById('device-status')!;
   const device = await client.call('init', { device: preference });
-  status.textContent = `${device.type === 'webgpu' ? 'WebGPU' : 'CPU'}: ${device.description}`;
+  status.textContent = deviceLabel(device);
   status.title = status.textContent;
   status.dataset.type = device.type;
+  status.dataset.backend = device.backend;
+  status.dataset.threads = String(device.threads ?? '');
   const noticeText = deviceNotice(device);
   if (noticeText) {
     const notice = document.getElementById('notice')!;
@@ -54,7 +70,8 @@ async function start(): Promise<void> {
     notice.hidden = false;
   }
 
-  const jobPreference: DevicePreference = device.type === 'webgpu' ? 'webgpu' : 'cpu';
+  // Job workers take the same kind of device as the page's worker.
+  const jobPreference: DevicePreference = device.backend === 'webgpu' ? 'webgpu' : device.backend === 'wasm' ? 'wasm' : 'cpu';
   const ctx: AppContext = {
     client,
     device,

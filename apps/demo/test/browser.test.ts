@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { buildAndServe, CHROMIUM, hasChromium, launchBrowser, type Browser, type Site } from './harness.js';
 import { bundleSuite } from './suites/bundle.js';
+import { cpuDeviceSuite } from './suites/cpu-device.js';
 import { generateSuite } from './suites/generate.js';
 import { kernelsSuite } from './suites/kernels.js';
 import { layoutSuite } from './suites/layout.js';
@@ -55,6 +56,7 @@ if (!available && ci) {
 describe.runIf(available)('demo in headless Chromium', () => {
   describe('every page, at 1280×800 and 390×844', () => layoutSuite(shared));
   describe('memory explorer', () => memorySuite(shared));
+  describe('the CPU fallback: the WebAssembly device', () => cpuDeviceSuite(shared));
   describe('train', () => trainSuite(shared));
   describe('generate', () => generateSuite(shared));
   describe('kernels', () => kernelsSuite(shared));

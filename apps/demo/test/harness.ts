@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 
@@ -80,9 +81,36 @@ export interface Site {
   stop(): Promise<void>;
 }
 
+export const SITE_DIR = join(ARTIFACTS, 'site');
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain' };
+
+/**
+ * Serves the built site as a plain static host does: files only, no COOP/COEP headers, so the page
+ * is not cross-origin isolated (what `vite preview` and the dev server add, this leaves out).
+ */
+export function serveWithoutIsolation(dir = SITE_DIR): Promise<Site> {
+  const root = resolve(dir);
+  const server = createHttpServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    let file = join(root, path);
+    if (!file.startsWith(root)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      ok({ url: `http://127.0.0.1:${port}/`, stop: () => new Promise<void>((done) => server.close(() => done())) });
+    });
+  });
+}
+
 /** Builds the site into test-artifacts/site and serves it with `vite preview` on a free port of 127.0.0.1. */
 export async function buildAndServe(): Promise<Site> {
-  const outDir = join(ARTIFACTS, 'site');
+  const outDir = SITE_DIR;
   await run(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], 'vite build');
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {

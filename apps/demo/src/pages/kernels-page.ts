@@ -108,7 +108,7 @@ export function kernelsPage(ctx: AppContext): Page {
     'div',
     { class: 'page', id: 'page-kernels' },
     h('h1', {}, 'Kernels'),
-    h('p', { class: 'lead' }, 'Throughput of the WGSL kernels on this GPU against the JavaScript CPU device, for the same shapes. Attention is causal; FLOPs count the mask (2·B·H·T²·D forward, 3.5× that with the backward). Leave the matmul sizes empty to time attention alone.'),
+    h('p', { class: 'lead' }, 'Throughput of the WGSL kernels on this GPU against the CPU device (WebAssembly SIMD on every core; the JavaScript device with ?device=cpu), for the same shapes. Attention is causal; FLOPs count the mask (2·B·H·T²·D forward, 3.5× that with the backward). Leave the matmul sizes empty to time attention alone.'),
     h(
       'form',
       { class: 'controls', onsubmit: (e: Event) => e.preventDefault() },

@@ -18,6 +18,18 @@ describe('worker calls', () => {
     );
   });
 
+  it('?device=wasm gives the WebAssembly device on every core and trains on it; ?device=cpu the JavaScript device', async () => {
+    const state = new WorkerState();
+    const device = await call(state, 'init', { device: 'wasm' });
+    const { availableParallelism } = await import('node:os');
+    expect(device).toMatchObject({ type: 'cpu', backend: 'wasm', threads: availableParallelism(), threadNote: null, fallbackReason: expect.stringMatching(/\?device=wasm/) });
+    expect(device.description).toMatch(/^WebAssembly SIMD \(f32x4/);
+    const final = await call(state, 'train-start', { settings: { ...DEFAULT_TRAIN_SETTINGS, steps: 4 }, text: BUILTIN_TEXT });
+    expect(final).toMatchObject({ status: 'finished', step: 4 });
+    const reference = await call(new WorkerState(), 'init', { device: 'cpu' });
+    expect(reference).toMatchObject({ type: 'cpu', backend: 'js', threads: 1, description: 'JavaScript CPU device (float64, one thread)' });
+  });
+
   it('trains, streams text, exports and reloads the checkpoint with the same greedy text', async () => {
     const state = new WorkerState();
     const device = await call(state, 'init', { device: 'cpu' });

@@ -1,6 +1,6 @@
 import { CharTokenizer, LeapForCausalLM, streamText, type DecodingModel, type Tokenizer } from '@lightattn/gpt2-model';
-import { createCpuDevice, createMetaDevice, LightattnError, type Device } from '@lightattn/tensor-core';
-import { acquireDevice } from '../engine/acquire-device.js';
+import { createMetaDevice, LightattnError, type Device } from '@lightattn/tensor-core';
+import { acquireDevice, wasmCpu } from '../engine/acquire-device.js';
 import { checkpointFiles, collectCheckpointFiles, loadCheckpoint, zipCheckpoint } from '../engine/checkpoint-files.js';
 import { DeviceLock, nextTask } from '../engine/device-lock.js';
 import { focusMap } from '../engine/focus-map.js';
@@ -248,7 +248,9 @@ export const HANDLERS: HandlerTable = {
     const device = state.need();
     const targets: Device[] = [];
     for (const d of devices) {
-      if (d === 'cpu') targets.push((state.cpu ??= createCpuDevice({ name: 'cpu' })));
+      // The CPU side is the CPU device the site runs on (the WebAssembly device unless ?device=cpu
+      // asked for the JavaScript one); beside a GPU, the WebAssembly device, started on first use.
+      if (d === 'cpu') targets.push(device.type === 'cpu' ? device : (state.cpu ??= (await wasmCpu(null)).device));
       else if (device.type === 'webgpu') targets.push(device);
       else throw new LightattnError('kernels: there is no WebGPU device to measure (this page runs on the CPU fallback); measure the CPU device only');
     }

@@ -10,10 +10,17 @@ import type { TrainProgress, TrainSettings, TrainStatus } from '../engine/train-
  */
 
 /** `auto` passes a software WebGPU adapter over for the CPU device; `webgpu` takes whatever adapter there is. */
-export type DevicePreference = 'auto' | 'webgpu' | 'cpu';
+/** `?device=` in the address: `wasm` is the WebAssembly CPU device, `cpu` the JavaScript reference device. */
+export type DevicePreference = 'auto' | 'webgpu' | 'wasm' | 'cpu';
 
 export interface DeviceSummary {
   type: 'webgpu' | 'cpu';
+  /** Which device runs: WebGPU, the WebAssembly CPU device (f32 SIMD), or the JavaScript CPU reference device (float64, one thread). */
+  backend: 'webgpu' | 'wasm' | 'js';
+  /** Threads of a CPU device (null on WebGPU). */
+  threads: number | null;
+  /** Why the WebAssembly device runs on one thread when the machine has more cores (no cross-origin isolation), else null. */
+  threadNote: string | null;
   name: string;
   description: string;
   /** Why the CPU device is used, when WebGPU was wanted but could not be had. */

@@ -39,7 +39,7 @@ export function layoutSuite(shared: Shared): void {
   it('passes the software WebGPU adapter over for the CPU device and says why; ?device=webgpu uses it', async () => {
     const { page, problems } = await shared.browser.open('./#/home');
     expect(await page.getAttribute('#device-status', 'data-type')).toBe('cpu');
-    expect(await page.innerText('#notice')).toMatch(/Running on the CPU device: the only WebGPU adapter here \(google \/ swiftshader.*\) renders in software, and the CPU device runs the same programs many times faster\. Add \?device=webgpu/);
+    expect(await page.innerText('#notice')).toMatch(/Running on the WebAssembly CPU device \(f32 SIMD on \d+ threads?\): the only WebGPU adapter here \(google \/ swiftshader.*\) renders in software, and the CPU device runs the same programs many times faster\. Add \?device=webgpu/);
     expect(await page.innerText('#notice')).not.toMatch(/much slower/);
     // The landing view: two sentences, three presets, the pages in order.
     expect(await page.locator('#home-intro').innerText()).toMatch(/^[^.]+\.[^.]+\.$/);
