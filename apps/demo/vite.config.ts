@@ -1,6 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 import { sizeReport } from './build/size-report.js';
-import { workerSourceNames } from './build/worker-source-names.js';
 
 // The workspace packages export their TypeScript through the `source` condition, so the site (and
 // its worker) builds and serves from the packages' src/ without building them first.
@@ -20,7 +19,7 @@ export default defineConfig({
   // Relative asset paths: dist/ works from any folder of any static host.
   base: './',
   resolve: { conditions },
-  worker: { format: 'es', plugins: () => [workerSourceNames()] },
+  worker: { format: 'es' },
   plugins: [sizeReport()],
   build: {
     target: 'es2022',

@@ -60,9 +60,10 @@ export function runTasks(ctl: Int32Array, table: Float64Array, fns: readonly Ker
  * that wakes late (its core was busy) never reads a table that is being rewritten.
  */
 export function workerSource(): string {
+  // Bound by name: a minifier renames the function itself (function Ff(…)), and the loop below calls it as runTasks.
   return `
 'use strict';
-${runTasks.toString()}
+const runTasks = ${runTasks.toString()};
 function start(data, post) {
   const exports = new WebAssembly.Instance(data.module, { env: { memory: data.memory } }).exports;
   const fns = data.names.map((n) => exports[n]);
