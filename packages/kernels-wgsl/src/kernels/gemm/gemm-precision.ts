@@ -11,6 +11,7 @@
  */
 export type MatmulPrecision = 'highest' | 'high' | 'medium';
 
+/** Every {@link MatmulPrecision}, from the most accurate to the fastest. */
 export const MATMUL_PRECISIONS: readonly MatmulPrecision[] = ['highest', 'high', 'medium'];
 
 /** Throws a RangeError naming the accepted values unless `value` is a MatmulPrecision. */
