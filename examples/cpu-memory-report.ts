@@ -52,10 +52,14 @@ console.log(cpu.memory.report('CPU device memory'));
 
 const meta = createMetaDevice();
 block(meta, 2, 64, 64);
-console.log(`\nmeta device, same program: allocated ${formatBytes(meta.memory.allocated)}, peak ${formatBytes(meta.memory.peak)}` +
-  ` (CPU: ${formatBytes(cpu.memory.allocated)}, ${formatBytes(cpu.memory.peak)}) — ${meta.memory.peak === cpu.memory.peak ? 'identical' : 'DIFFERENT'}`);
+console.log(
+  `\nmeta device, same program: allocated ${formatBytes(meta.memory.allocated)}, peak ${formatBytes(meta.memory.peak)}` +
+    ` (CPU: ${formatBytes(cpu.memory.allocated)}, ${formatBytes(cpu.memory.peak)}) — ${meta.memory.peak === cpu.memory.peak ? 'identical' : 'DIFFERENT'}`,
+);
 
 const big = createMetaDevice();
 const t1 = performance.now();
 block(big, 4, 1024, 768);
-console.log(`meta device at GPT-2 small width (batch 4, seq 1024, width 768): peak ${formatBytes(big.memory.peak)}, predicted in ${(performance.now() - t1).toFixed(1)} ms`);
+console.log(
+  `meta device at GPT-2 small width (batch 4, seq 1024, width 768): peak ${formatBytes(big.memory.peak)}, predicted in ${(performance.now() - t1).toFixed(1)} ms`,
+);

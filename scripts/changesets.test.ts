@@ -47,7 +47,9 @@ describe('changesets', () => {
     mkdirSync(copy);
     for (const f of ['package.json', 'pnpm-workspace.yaml']) cpSync(join(root, f), join(copy, f));
     cpSync(join(root, '.changeset'), join(copy, '.changeset'), { recursive: true });
-    const workspaces = ['packages', 'apps'].flatMap((top) => readdirSync(join(root, top)).map((d) => join(top, d))).filter((d) => existsSync(join(root, d, 'package.json')));
+    const workspaces = ['packages', 'apps']
+      .flatMap((top) => readdirSync(join(root, top)).map((d) => join(top, d)))
+      .filter((d) => existsSync(join(root, d, 'package.json')));
     for (const d of workspaces) {
       mkdirSync(join(copy, d), { recursive: true });
       cpSync(join(root, d, 'package.json'), join(copy, d, 'package.json'));

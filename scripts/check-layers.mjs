@@ -74,7 +74,8 @@ export function checkLayers(root) {
           problems.push(`${where} imports its own package by name (${spec}); use a relative import`);
           continue;
         }
-        if (parts.length > 2 && !isDeclaredSubpath(root, target, spec)) problems.push(`${where} imports ${spec}: use the public entry point ${target} (or a subpath its package.json exports)`);
+        if (parts.length > 2 && !isDeclaredSubpath(root, target, spec))
+          problems.push(`${where} imports ${spec}: use the public entry point ${target} (or a subpath its package.json exports)`);
         const r = rankOf(target);
         if (r < 0) problems.push(`${where} imports ${target}, which is not a library layer`);
         else if (r >= rank) problems.push(`${where} imports ${target}: against the layer order`);

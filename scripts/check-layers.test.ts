@@ -10,7 +10,10 @@ afterEach(() => {
   for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
 });
 
-function fakeRepo(pkgs: Record<string, { deps?: string[]; source?: string; exports?: Record<string, unknown> }>, apps: Record<string, { deps?: string[]; source?: string }> = {}): string {
+function fakeRepo(
+  pkgs: Record<string, { deps?: string[]; source?: string; exports?: Record<string, unknown> }>,
+  apps: Record<string, { deps?: string[]; source?: string }> = {},
+): string {
   const root = mkdtempSync(join(tmpdir(), 'layers-'));
   roots.push(root);
   const write = (dir: string, name: string, spec: { deps?: string[]; source?: string; exports?: Record<string, unknown> }) => {
@@ -53,7 +56,10 @@ describe('check-layers', () => {
   it('rejects deep imports unless the subpath is exported', () => {
     const root = fakeRepo({
       'tensor-core': { exports: { '.': './src/index.ts', './testing': './src/testing.ts' } },
-      autograd: { deps: ['tensor-core'], source: "import { a } from '@lightattn/tensor-core/testing';\nimport { b } from '@lightattn/tensor-core/src/tensor';\n" },
+      autograd: {
+        deps: ['tensor-core'],
+        source: "import { a } from '@lightattn/tensor-core/testing';\nimport { b } from '@lightattn/tensor-core/src/tensor';\n",
+      },
     });
     const problems = checkLayers(root).problems;
     expect(problems).toHaveLength(1);

@@ -28,7 +28,11 @@ async function main() {
       problems.push(...contentProblems(pack, manifest));
 
       const tarball = readFileSync(pack.tarball);
-      const lint = await publint({ pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) }, strict: true, level: 'suggestion' });
+      const lint = await publint({
+        pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
+        strict: true,
+        level: 'suggestion',
+      });
       for (const message of lint.messages) {
         const text = `${pack.name}: publint ${message.type}: ${formatMessage(message, lint.pkg, { color: false }) ?? message.code}`;
         if (message.type === 'suggestion') console.log(text);
@@ -36,7 +40,10 @@ async function main() {
       }
 
       try {
-        execFileSync(attw, [pack.tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--no-emoji'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+        execFileSync(attw, [pack.tarball, '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--no-emoji'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
       } catch (error) {
         problems.push(`${pack.name}: attw (--profile esm-only) found problems:\n${String(error.stdout ?? '') + String(error.stderr ?? '')}`);
       }
@@ -46,7 +53,9 @@ async function main() {
       console.error(`check-packages: ${problems.length} problem(s) in the packages as published:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       process.exitCode = 1;
     } else {
-      console.log(`check-packages: ${packs.length} packages pass publint --strict and attw --profile esm-only (${seconds} s, build ${(buildMs / 1000).toFixed(1)} s)`);
+      console.log(
+        `check-packages: ${packs.length} packages pass publint --strict and attw --profile esm-only (${seconds} s, build ${(buildMs / 1000).toFixed(1)} s)`,
+      );
     }
   } finally {
     rmSync(destination, { recursive: true, force: true });

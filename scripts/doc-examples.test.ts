@@ -59,7 +59,10 @@ let adapter: Promise<string | null> | undefined;
 /** null when a WebGPU device can be created here, else why not. Checked once, in a child process. */
 function webgpuUnavailable(): Promise<string | null> {
   adapter ??= (async () => {
-    const device = pointImportsAtSources("import { createWebGPUDevice } from '@lightattn/kernels-wgsl';\nconst d = await createWebGPUDevice();\nconsole.log(d.info().name);\nprocess.exit(0);\n", packages);
+    const device = pointImportsAtSources(
+      "import { createWebGPUDevice } from '@lightattn/kernels-wgsl';\nconst d = await createWebGPUDevice();\nconsole.log(d.info().name);\nprocess.exit(0);\n",
+      packages,
+    );
     const { code, output } = await runModule(writeModule(device), 60_000);
     return code === 0 ? null : output.trim().split('\n').slice(-3).join(' ');
   })();
@@ -108,7 +111,7 @@ describe('the example convention', () => {
   });
 
   it('points package imports at the sources, and refuses a subpath no package exports', () => {
-    const code = "import { scope } from '@lightattn/tensor-core';\nimport { loadPretrainedFromDir } from \"@lightattn/gpt2-model/node\";\n";
+    const code = 'import { scope } from \'@lightattn/tensor-core\';\nimport { loadPretrainedFromDir } from "@lightattn/gpt2-model/node";\n';
     const rewritten = pointImportsAtSources(code, packages) as string;
     expect(rewritten).toContain(JSON.stringify(join(root, 'packages', 'tensor-core', 'src', 'index.ts')));
     expect(rewritten).toContain(JSON.stringify(join(root, 'packages', 'gpt2-model', 'src', 'node.ts')));
@@ -132,9 +135,14 @@ it('every library package README says how to install it and has a runnable examp
   for (const pkg of packages) {
     const file = join('packages', pkg.name.replace('@lightattn/', ''), 'README.md');
     const text = readFileSync(join(root, file), 'utf8');
-    expect(text, `${file}: no install command (npm install / pnpm add ${pkg.name})`).toMatch(new RegExp(`(npm install|npm i|pnpm add) [^\\n]*${pkg.name.replace('/', '\\/')}(\\s|$)`));
+    expect(text, `${file}: no install command (npm install / pnpm add ${pkg.name})`).toMatch(
+      new RegExp(`(npm install|npm i|pnpm add) [^\\n]*${pkg.name.replace('/', '\\/')}(\\s|$)`),
+    );
     const readme = documented.find((d) => d.file === file);
-    expect(readme?.examples.some((e) => e.skip === null), `${pkg.name}: README.md has no runnable \`\`\`ts example`).toBe(true);
+    expect(
+      readme?.examples.some((e) => e.skip === null),
+      `${pkg.name}: README.md has no runnable \`\`\`ts example`,
+    ).toBe(true);
   }
 });
 

@@ -49,7 +49,10 @@ function main() {
     // A project of its own: no workspace above it, dependencies from the tarballs and the registry.
     writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'lightattn-install-check', private: true, type: 'module' }, null, 2));
     const installStarted = Date.now();
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline', ...packs.map((p) => p.tarball)], { cwd: scratch, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--prefer-offline', ...packs.map((p) => p.tarball)], {
+      cwd: scratch,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     const installMs = Date.now() - installStarted;
 
     // Every package resolves to the installed copy (and its built dist/), never to the checkout.
@@ -58,14 +61,18 @@ function main() {
     const resolved = JSON.parse(execFileSync(process.execPath, [resolveProbe], { cwd: scratch, encoding: 'utf8' }));
     packs.forEach((pack, i) => {
       const path = fileURLToPath(resolved[i]);
-      if (!path.startsWith(join(scratch, 'node_modules', pack.name, 'dist') + sep)) failures.push(`${pack.name} resolves to ${path}, not to the installed package's dist/`);
+      if (!path.startsWith(join(scratch, 'node_modules', pack.name, 'dist') + sep))
+        failures.push(`${pack.name} resolves to ${path}, not to the installed package's dist/`);
     });
 
     let adapter; // undefined until needed; then null (found) or why not
     const webgpuUnavailable = () => {
       if (adapter === undefined) {
         const probe = join(scratch, 'webgpu-probe.mjs');
-        writeFileSync(probe, "import { createWebGPUDevice } from '@lightattn/kernels-wgsl';\nconst d = await createWebGPUDevice();\nconsole.log(d.info().name);\nprocess.exit(0);\n");
+        writeFileSync(
+          probe,
+          "import { createWebGPUDevice } from '@lightattn/kernels-wgsl';\nconst d = await createWebGPUDevice();\nconsole.log(d.info().name);\nprocess.exit(0);\n",
+        );
         const r = run(probe, scratch);
         adapter = r.status === 0 ? null : `${r.stderr || r.stdout}`.trim().split('\n').slice(-2).join(' ');
       }
@@ -90,8 +97,12 @@ function main() {
       const file = join(scratch, `readme-${pack.dir}.mjs`);
       writeFileSync(file, toJavaScript(example.code, `readme-${pack.dir}.ts`));
       const r = run(file, scratch);
-      if (r.error?.code === 'ETIMEDOUT' || r.signal) failures.push(`${pack.name}: README example (line ${example.line}) ran past ${EXAMPLE_TIMEOUT_MS / 1000} s`);
-      else if (r.status !== 0) failures.push(`${pack.name}: README example (line ${example.line}) failed in the installed package:\n${`${r.stdout}\n${r.stderr}`.trim().slice(-3000)}`);
+      if (r.error?.code === 'ETIMEDOUT' || r.signal)
+        failures.push(`${pack.name}: README example (line ${example.line}) ran past ${EXAMPLE_TIMEOUT_MS / 1000} s`);
+      else if (r.status !== 0)
+        failures.push(
+          `${pack.name}: README example (line ${example.line}) failed in the installed package:\n${`${r.stdout}\n${r.stderr}`.trim().slice(-3000)}`,
+        );
       else notes.push(`${pack.name}: README example ran from the installed tarball (${(r.ms / 1000).toFixed(1)} s)`);
     }
 
@@ -102,7 +113,9 @@ function main() {
       if (keep) console.error(`scratch project kept in ${scratch}`);
       process.exitCode = 1;
     } else {
-      console.log(`pack-install-test: ${packs.length} packages packed, installed with npm outside the workspace and their README examples run (${seconds} s: build ${(buildMs / 1000).toFixed(1)} s, npm install ${(installMs / 1000).toFixed(1)} s)`);
+      console.log(
+        `pack-install-test: ${packs.length} packages packed, installed with npm outside the workspace and their README examples run (${seconds} s: build ${(buildMs / 1000).toFixed(1)} s, npm install ${(installMs / 1000).toFixed(1)} s)`,
+      );
       if (keep) console.log(`scratch project kept in ${scratch}`);
     }
   } finally {

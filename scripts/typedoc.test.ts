@@ -33,7 +33,10 @@ describe('typedoc', () => {
     const pkg = join(dir, 'packages', 'fixture');
     mkdirSync(join(pkg, 'src'), { recursive: true });
     writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'fixture', version: '0.0.0', type: 'module' }));
-    writeFileSync(join(pkg, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', types: [] }, include: ['src'] }));
+    writeFileSync(
+      join(pkg, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, module: 'ESNext', moduleResolution: 'Bundler', target: 'ES2022', types: [] }, include: ['src'] }),
+    );
     writeFileSync(join(pkg, 'src', 'index.ts'), source);
     writeFileSync(join(dir, 'README.md'), '# fixture\n');
     writeFileSync(join(dir, 'typedoc.json'), JSON.stringify({ ...config, entryPoints: ['packages/fixture'], readme: 'README.md', out: 'api' }));
@@ -41,7 +44,10 @@ describe('typedoc', () => {
   }
 
   it('fails on an undocumented export (the same options, on a fixture package)', () => {
-    const { status, output } = typedocOnFixture('undocumented', '/** Adds one. */\nexport const addOne = (x: number): number => x + 1;\nexport function undocumented(): void {}\n');
+    const { status, output } = typedocOnFixture(
+      'undocumented',
+      '/** Adds one. */\nexport const addOne = (x: number): number => x + 1;\nexport function undocumented(): void {}\n',
+    );
     expect(output).toMatch(/undocumented \(\w+\), defined in .* does not have any documentation/);
     expect(status).not.toBe(0);
   }, 120_000);
@@ -53,7 +59,10 @@ describe('typedoc', () => {
   }, 120_000);
 
   it('fails on a public signature that uses a type the package does not export', () => {
-    const { status, output } = typedocOnFixture('not-exported', 'interface Hidden {\n  x: number;\n}\n/** Makes one. */\nexport function make(): Hidden {\n  return { x: 1 };\n}\n');
+    const { status, output } = typedocOnFixture(
+      'not-exported',
+      'interface Hidden {\n  x: number;\n}\n/** Makes one. */\nexport function make(): Hidden {\n  return { x: 1 };\n}\n',
+    );
     expect(output).toMatch(/Hidden, defined in .* is referenced by make.* but not included in the documentation/);
     expect(status).not.toBe(0);
   }, 120_000);

@@ -87,10 +87,14 @@ export function attentionMemorySvg(rows: readonly AttentionMemoryRow[], shape = 
   const scaleMax = Math.ceil(max / step) * step;
   const x = (v: number) => left + (v / scaleMax) * plotWidth;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">`,
+  );
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="${left}" y="20" font-size="14" font-weight="bold">Memory of one attention layer (MiB)</text>`);
-  out.push(`<text x="${left}" y="37" fill="#444444">B ${shape.B}, H ${shape.H}, T ${shape.T}, D ${shape.D}; causal, dropout 0.1; f32; measured on the meta device</text>`);
+  out.push(
+    `<text x="${left}" y="37" fill="#444444">B ${shape.B}, H ${shape.H}, T ${shape.T}, D ${shape.D}; causal, dropout 0.1; f32; measured on the meta device</text>`,
+  );
   SERIES.forEach((s, i) => {
     const lx = left + i * 190;
     out.push(`<rect x="${lx}" y="45" width="10" height="10" fill="${s.color}"/>`);
@@ -120,6 +124,9 @@ export const FIGURE_PATH = join(import.meta.dirname, '..', '..', 'docs', 'attent
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   const rows = measureAttentionMemory();
   writeFileSync(FIGURE_PATH, attentionMemorySvg(rows));
-  for (const r of rows) console.log(`${r.label.padEnd(22)} saved ${mib(r.saved).toFixed(1).padStart(7)}  forward ${mib(r.forwardPeak).toFixed(1).padStart(7)}  forward+backward ${mib(r.trainingPeak).toFixed(1).padStart(7)} MiB`);
+  for (const r of rows)
+    console.log(
+      `${r.label.padEnd(22)} saved ${mib(r.saved).toFixed(1).padStart(7)}  forward ${mib(r.forwardPeak).toFixed(1).padStart(7)}  forward+backward ${mib(r.trainingPeak).toFixed(1).padStart(7)} MiB`,
+    );
   console.log(`wrote ${FIGURE_PATH}`);
 }

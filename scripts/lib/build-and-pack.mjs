@@ -15,7 +15,10 @@ export function libraryDirs(root) {
 /** `turbo run build` over packages/* (cached by turbo, so a second call in one test run is instant). */
 export function buildPackages(root) {
   const started = Date.now();
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=./packages/*', '--output-logs=errors-only'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return Date.now() - started;
 }
 
@@ -25,7 +28,11 @@ export function buildPackages(root) {
  */
 export function packPackages(root, destination) {
   return libraryDirs(root).map((dir) => {
-    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], { cwd: join(root, 'packages', dir), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', destination], {
+      cwd: join(root, 'packages', dir),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const info = JSON.parse(out.slice(out.indexOf('{')));
     return { dir, name: info.name, version: info.version, tarball: info.filename, files: info.files.map((f) => f.path) };
   });

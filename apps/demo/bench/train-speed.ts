@@ -44,7 +44,11 @@ const results: Record<string, number[]> = { wasm: [], 'wasm, 1 thread': [], js: 
 const label: Record<string, string> = {};
 try {
   for (let r = 0; r < rounds; r++) {
-    for (const [name, path] of [['wasm', './#/train'], ['wasm, 1 thread', `${plain.url}#/train`], ['js', './?device=cpu#/train']] as const) {
+    for (const [name, path] of [
+      ['wasm', './#/train'],
+      ['wasm, 1 thread', `${plain.url}#/train`],
+      ['js', './?device=cpu#/train'],
+    ] as const) {
       const { page, problems } = await browser.open(path);
       label[name] = await page.innerText('#device-status');
       const rate = await stepsPerSecond(page);
@@ -61,5 +65,8 @@ try {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(`\n${cpus()[0]?.model ?? 'CPU'} × ${cpus().length}, Node ${process.version}; GPT-2 tiny, batch 8, T 48 (${8 * 48} tokens a step)`);
-for (const [name, xs] of Object.entries(results)) console.log(`${name}: median ${median(xs).toFixed(2)} steps/s = ${(median(xs) * 384).toFixed(0)} tokens/s over ${xs.length} runs [${xs.map((x) => x.toFixed(2)).join(', ')}] — ${label[name]}`);
+for (const [name, xs] of Object.entries(results))
+  console.log(
+    `${name}: median ${median(xs).toFixed(2)} steps/s = ${(median(xs) * 384).toFixed(0)} tokens/s over ${xs.length} runs [${xs.map((x) => x.toFixed(2)).join(', ')}] — ${label[name]}`,
+  );
 console.log(`speed-up: ${(median(results.wasm!) / median(results.js!)).toFixed(1)}×`);

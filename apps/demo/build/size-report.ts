@@ -64,7 +64,10 @@ export function sizeReport(): Plugin {
       const files = Object.values(bundle).map((o) => ({ file: o.fileName, content: o.type === 'chunk' ? o.code : o.source }));
       const { files: sized, totals, over } = checkSizes(files);
       if (!sized.some((f) => f.kind === 'page')) return; // the worker's own build: reported with the page's
-      const lines = sized.map((f) => `  ${f.file.padEnd(40)} ${kib(f.bytes).padStart(10)}  gzip ${kib(f.gzip).padStart(9)}  ${f.kind === 'worker' ? 'worker, loaded when the site starts it' : f.kind}`);
+      const lines = sized.map(
+        (f) =>
+          `  ${f.file.padEnd(40)} ${kib(f.bytes).padStart(10)}  gzip ${kib(f.gzip).padStart(9)}  ${f.kind === 'worker' ? 'worker, loaded when the site starts it' : f.kind}`,
+      );
       const budget = (Object.keys(SIZE_BUDGET) as SizeKind[]).map((k) => `${k} ${kib(totals[k])} of ${kib(SIZE_BUDGET[k])}`).join(', ');
       this.info(`size report (gzip budget: ${budget}):\n${lines.join('\n')}`);
       for (const o of over) this.warn(`size budget: ${o}`);

@@ -45,7 +45,10 @@ function threadSentence(device: DeviceSummary): string {
 export function deviceNotice(device: DeviceSummary): string | null {
   const threads = threadSentence(device);
   if (!device.fallbackReason) return threads ? threads.trim() : null;
-  const which = device.backend === 'wasm' ? `the WebAssembly CPU device (f32 SIMD on ${device.threads} thread${device.threads === 1 ? '' : 's'})` : 'the JavaScript CPU device (float64, one thread)';
+  const which =
+    device.backend === 'wasm'
+      ? `the WebAssembly CPU device (f32 SIMD on ${device.threads} thread${device.threads === 1 ? '' : 's'})`
+      : 'the JavaScript CPU device (float64, one thread)';
   if (device.softwareAdapter) return `Running on ${which}: ${device.fallbackReason}. Add ?device=webgpu to the address to use the adapter anyway.${threads}`;
   if (/\?device=(cpu|wasm)/.test(device.fallbackReason)) return `Running on ${which}: ${device.fallbackReason}. Remove it to choose automatically.${threads}`;
   return `Running on ${which}, as WebGPU is not available here (${device.fallbackReason.replace(/^WebGPU is not available: /, '')}). Small models train fine; for larger ones use a browser with WebGPU (Chrome or Edge 113+, or Chromium with --enable-unsafe-webgpu).${threads}`;
@@ -76,7 +79,12 @@ async function start(): Promise<void> {
     client,
     device,
     models: new EventTarget(),
-    jobWorker: ({ device: needsDevice }) => new JobWorker(() => spawnWorker('lightattn-job'), needsDevice ? jobPreference : null, (e) => showError('Worker', e)),
+    jobWorker: ({ device: needsDevice }) =>
+      new JobWorker(
+        () => spawnWorker('lightattn-job'),
+        needsDevice ? jobPreference : null,
+        (e) => showError('Worker', e),
+      ),
     go: (route, params) => void (location.hash = routeHash(route, params)),
   };
   const container = document.getElementById('pages')!;

@@ -83,7 +83,15 @@ export interface Site {
 
 export const SITE_DIR = join(ARTIFACTS, 'site');
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain',
+};
 
 /**
  * Serves the built site as a plain static host does: files only, no COOP/COEP headers, so the page
@@ -113,11 +121,15 @@ export async function buildAndServe(): Promise<Site> {
   const outDir = SITE_DIR;
   await run(['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], 'vite build');
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [viteBin(), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-    cwd: APP_ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [viteBin(), 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: APP_ROOT,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

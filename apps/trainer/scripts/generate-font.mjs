@@ -24,12 +24,27 @@ const dir = mkdtempSync(join(tmpdir(), 'lightattn-font-'));
 const html = `<html><body style="margin:0;background:#fff"><style>div{font-family:"DejaVu Sans Mono";font-size:12px;line-height:${CELL_H}px;height:${CELL_H}px;width:${CELL_W}px;float:left;color:#000;white-space:pre;overflow:hidden}</style>${chars.map((c) => `<div>${escape(c)}</div>`).join('')}</body></html>`;
 writeFileSync(join(dir, 'font.html'), html);
 const shot = join(dir, 'font.png');
-execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--force-device-scale-factor=1', `--window-size=${chars.length * CELL_W},${CELL_H + 6}`, `--screenshot=${shot}`, `file://${join(dir, 'font.html')}`], { stdio: 'ignore' });
+execFileSync(
+  'chromium',
+  [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--hide-scrollbars',
+    '--force-device-scale-factor=1',
+    `--window-size=${chars.length * CELL_W},${CELL_H + 6}`,
+    `--screenshot=${shot}`,
+    `file://${join(dir, 'font.html')}`,
+  ],
+  { stdio: 'ignore' },
+);
 
 /** A minimal PNG decoder: 8-bit RGB or RGBA, non-interlaced (what Chromium writes). */
 function decodePng(bytes) {
   let at = 8;
-  let width = 0, height = 0, colorType = 0;
+  let width = 0,
+    height = 0,
+    colorType = 0;
   const idat = [];
   while (at < bytes.length) {
     const len = bytes.readUInt32BE(at);
@@ -73,7 +88,10 @@ for (let g = 0; g < chars.length; g++) {
 const packed = Buffer.alloc(nibbles.length / 2);
 for (let i = 0; i < packed.length; i++) packed[i] = (nibbles[2 * i] << 4) | nibbles[2 * i + 1];
 const b64 = packed.toString('base64');
-const lines = b64.match(/.{1,120}/g).map((l) => `  '${l}'`).join(' +\n');
+const lines = b64
+  .match(/.{1,120}/g)
+  .map((l) => `  '${l}'`)
+  .join(' +\n');
 const target = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'plot', 'font-data.ts');
 writeFileSync(
   target,

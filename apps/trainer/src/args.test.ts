@@ -68,9 +68,16 @@ describe('parseArgs', () => {
     expect(usage(['--no-plot=1'])).toMatch(/takes no value/);
   });
 
-  it('refuses values above a max, empty lists and empty strings, and positionals past the command\'s count', () => {
-    const specs = { ratio: { type: 'number', min: 0, max: 1, help: '' }, files: { type: 'list', help: '' }, name: { type: 'string', help: '' } } as const satisfies FlagSpecs;
-    const fails = (argv: string[], options = {}) => () => parseArgs(argv, specs, 't', options);
+  it("refuses values above a max, empty lists and empty strings, and positionals past the command's count", () => {
+    const specs = {
+      ratio: { type: 'number', min: 0, max: 1, help: '' },
+      files: { type: 'list', help: '' },
+      name: { type: 'string', help: '' },
+    } as const satisfies FlagSpecs;
+    const fails =
+      (argv: string[], options = {}) =>
+      () =>
+        parseArgs(argv, specs, 't', options);
     expect(parseArgs(['--ratio', '1'], specs, 't').flags.ratio).toBe(1);
     expect(fails(['--ratio', '5'])).toThrow(/--ratio must be ≤ 1, got "5"/);
     expect(fails(['--files', ','])).toThrow(/--files needs at least one value, got ","/);

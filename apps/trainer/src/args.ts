@@ -21,13 +21,7 @@ export interface FlagSpec {
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
 /** What a flag's value becomes, by its spec. */
-type ValueOf<S extends FlagSpec> = S['type'] extends 'boolean'
-  ? boolean
-  : S['type'] extends 'list'
-    ? string[]
-    : S['type'] extends 'string'
-      ? string
-      : number;
+type ValueOf<S extends FlagSpec> = S['type'] extends 'boolean' ? boolean : S['type'] extends 'list' ? string[] : S['type'] extends 'string' ? string : number;
 
 export type ParsedFlags<S extends FlagSpecs> = { [K in keyof S]: ValueOf<S[K]> | undefined };
 
@@ -51,7 +45,8 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
   const given = new Set<string>();
   const positionals: string[] = [];
   const listsStarted = new Set<string>();
-  for (const [name, spec] of Object.entries(specs)) if (spec.default !== undefined) flags[name] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+  for (const [name, spec] of Object.entries(specs))
+    if (spec.default !== undefined) flags[name] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -59,7 +54,8 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
       break;
     }
     if (!arg.startsWith('--') || arg === '--') {
-      if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg)) throw new UsageError(`${command}: unknown option ${arg}; options are spelled out with two dashes (see \`lightattn ${command} --help\`)`);
+      if (arg.startsWith('-') && arg.length > 1 && !/^-\d/.test(arg))
+        throw new UsageError(`${command}: unknown option ${arg}; options are spelled out with two dashes (see \`lightattn ${command} --help\`)`);
       positionals.push(arg);
       continue;
     }
@@ -73,14 +69,16 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
       if (inline !== undefined) throw new UsageError(`${command}: --no-${name} takes no value`);
       inline = 'false';
     }
-    if (!spec) throw new UsageError(`${command}: unknown option --${name}${suggestFlag(name, Object.keys(specs))}`, `\`lightattn ${command} --help\` lists the options`);
+    if (!spec)
+      throw new UsageError(`${command}: unknown option --${name}${suggestFlag(name, Object.keys(specs))}`, `\`lightattn ${command} --help\` lists the options`);
     let raw: string;
     if (spec.type === 'boolean') {
       raw = inline ?? 'true';
     } else if (inline !== undefined) raw = inline;
     else {
       const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) throw new UsageError(`${command}: --${name} needs a value (${spec.placeholder ?? spec.type})`);
+      if (next === undefined || (next.startsWith('--') && next.length > 2))
+        throw new UsageError(`${command}: --${name} needs a value (${spec.placeholder ?? spec.type})`);
       raw = next;
       i++;
     }
@@ -95,7 +93,10 @@ export function parseArgs<S extends FlagSpecs>(argv: readonly string[], specs: S
   }
   const allowed = options.positionals ?? Infinity;
   if (positionals.length > allowed && !flags.help) {
-    throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positionals[allowed])}; \`lightattn ${command}\` takes ${allowed === 0 ? 'no arguments, only options' : `at most ${allowed}`}`, `\`lightattn ${command} --help\` lists the options`);
+    throw new UsageError(
+      `${command}: unexpected argument ${JSON.stringify(positionals[allowed])}; \`lightattn ${command}\` takes ${allowed === 0 ? 'no arguments, only options' : `at most ${allowed}`}`,
+      `\`lightattn ${command} --help\` lists the options`,
+    );
   }
   return { flags: flags as ParsedFlags<S>, given, positionals };
 }
@@ -168,7 +169,10 @@ export function camelFlags<S extends FlagSpecs>(flags: ParsedFlags<S>): Record<s
 export function formatHelp(usage: string, description: string, specs: FlagSpecs): string {
   const rows = Object.entries(specs).map(([name, s]) => {
     const value = s.type === 'boolean' ? '' : ` ${s.placeholder ?? (s.choices ? s.choices.join('|') : s.type.toUpperCase())}`;
-    const def = s.default !== undefined && s.default !== false && !(Array.isArray(s.default) && !s.default.length) ? ` (default ${Array.isArray(s.default) ? s.default.join(',') : s.default})` : '';
+    const def =
+      s.default !== undefined && s.default !== false && !(Array.isArray(s.default) && !s.default.length)
+        ? ` (default ${Array.isArray(s.default) ? s.default.join(',') : s.default})`
+        : '';
     return [`  --${name}${value}`, `${s.help}${def}`] as const;
   });
   const width = Math.min(34, Math.max(...rows.map((r) => r[0].length)) + 2);

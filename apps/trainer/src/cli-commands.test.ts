@@ -96,7 +96,25 @@ describe('lightattn bench', () => {
   }, 30_000);
 
   it('speed: tokens/s per implementation on the chosen device', async () => {
-    const r = await cli(['bench', 'speed', '--preset', 'gpt2-tiny', '--batch', '1', '--seq', '16', '--steps', '1', '--warmup', '0', '--impls', 'flash,leap', '--device', 'cpu', '--json']);
+    const r = await cli([
+      'bench',
+      'speed',
+      '--preset',
+      'gpt2-tiny',
+      '--batch',
+      '1',
+      '--seq',
+      '16',
+      '--steps',
+      '1',
+      '--warmup',
+      '0',
+      '--impls',
+      'flash,leap',
+      '--device',
+      'cpu',
+      '--json',
+    ]);
     expect(r.code).toBe(EXIT.ok);
     const { rows } = JSON.parse(r.out) as { rows: SpeedRow[] };
     expect(rows.map((x) => x.label)).toEqual(['flash', 'LEAP']);
@@ -122,7 +140,21 @@ describe('lightattn info and experiment', () => {
 
   it('experiment leap-vs-gpt2 --quick trains both at equal size and writes the table and the plot', async () => {
     const out = scratchDir('experiment');
-    const r = await cli(['experiment', 'leap-vs-gpt2', '--quick', '--steps', '4', '--eval-batches', '1', '--final-eval-batches', '2', '--device', 'cpu', '--out', out]);
+    const r = await cli([
+      'experiment',
+      'leap-vs-gpt2',
+      '--quick',
+      '--steps',
+      '4',
+      '--eval-batches',
+      '1',
+      '--final-eval-batches',
+      '2',
+      '--device',
+      'cpu',
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(EXIT.ok);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { rows: ExperimentRow[] };
     expect(results.rows.map((x) => x.model)).toEqual(['gpt2', 'leap']);

@@ -5,12 +5,30 @@ import { cli, scratchDir, TINY } from './test-support.js';
 // What docs/trainer.md and docs/troubleshooting.md promise when memory runs out: exit code 4, the
 // device's memory report, and the meta device's prediction for the run and lighter settings.
 
-const PREDICTION_TABLE = /predicted by the meta device\s+flags\s+peak\s+activations[\s\S]*as configured[\s\S]*flash attention\s+--attn flash[\s\S]*--recompute full/;
+const PREDICTION_TABLE =
+  /predicted by the meta device\s+flags\s+peak\s+activations[\s\S]*as configured[\s\S]*flash attention\s+--attn flash[\s\S]*--recompute full/;
 
 describe('lightattn train when memory runs out (CPU device)', () => {
   it('a step that cannot allocate on the CPU exits 4 with the memory report and the prediction table', async () => {
     // 32 heads at T 8192: the vanilla scores [1, 32, 8192, 8192] f32 are 8 GiB, more than a typed array holds.
-    const args = ['--n-head', '32', '--n-embd', '64', '--seq', '8192', '--batch', '1', '--max-chars', '20000', '--attn', 'vanilla', '--steps', '1', '--eval-interval', '0'];
+    const args = [
+      '--n-head',
+      '32',
+      '--n-embd',
+      '64',
+      '--seq',
+      '8192',
+      '--batch',
+      '1',
+      '--max-chars',
+      '20000',
+      '--attn',
+      'vanilla',
+      '--steps',
+      '1',
+      '--eval-interval',
+      '0',
+    ];
     const r = await cli(['train', ...TINY, ...args, '--ckpt-dir', scratchDir('cpu-oom')]);
     expect(r.err).toMatch(/^error: out of memory on (cpu[:0-9]*) during training: \1: out of memory: could not allocate 8\.00 GiB/);
     expect(r.code).toBe(EXIT.outOfMemory);

@@ -20,7 +20,11 @@ interface Spawned {
 
 /** The real command in a child process, as a user runs it from a checkout. */
 function spawnCli(args: readonly string[], env: Record<string, string> = {}): Spawned {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cliPath, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', cliPath, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const waiters: { re: RegExp; resolve: () => void }[] = [];
@@ -85,7 +89,9 @@ describe('the lightattn process', () => {
     expect((await cli(['train', ...args, '--ckpt-dir', dir])).code).toBe(EXIT.ok);
     const original = readFileSync(join(dir, 'step-000002', 'model.safetensors'));
     // Resuming step 1 re-writes step 2; SIGKILL after the old step-000002 is renamed aside.
-    const r = await spawnCli(['train', '--resume', join(dir, 'step-000001'), '--ckpt-interval', '1', '--device', 'cpu'], { LIGHTATTN_FAULT: 'kill-between-renames:1' }).done;
+    const r = await spawnCli(['train', '--resume', join(dir, 'step-000001'), '--ckpt-interval', '1', '--device', 'cpu'], {
+      LIGHTATTN_FAULT: 'kill-between-renames:1',
+    }).done;
     expect(r.signal).toBe('SIGKILL');
     expect(existsSync(join(dir, 'step-000002'))).toBe(false);
     expect(readdirSync(dir).filter((e) => e.startsWith('.tmp-step-000002')).length).toBe(2);

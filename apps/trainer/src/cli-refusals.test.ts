@@ -14,7 +14,22 @@ beforeAll(async () => {
   corpus = join(dir, 'corpus.txt');
   writeFileSync(corpus, 'The cat sat on the mat; the dog sat on the log. '.repeat(80));
   trained = join(dir, 'run');
-  const r = await cli(['train', ...TINY, '--data', corpus, '--steps', '3', '--ckpt-interval', '1', '--keep', '3', '--eval-interval', '0', '--ckpt-dir', trained]);
+  const r = await cli([
+    'train',
+    ...TINY,
+    '--data',
+    corpus,
+    '--steps',
+    '3',
+    '--ckpt-interval',
+    '1',
+    '--keep',
+    '3',
+    '--eval-interval',
+    '0',
+    '--ckpt-dir',
+    trained,
+  ]);
   expect(r.code).toBe(EXIT.ok);
 }, 60_000);
 const copyRun = (name: string) => {
@@ -136,14 +151,18 @@ describe('what a hostile user tries next', () => {
     writeFileSync(join(dir, 'other.txt'), 'ZZZ {} qqq '.repeat(20));
     const r = await cli(['eval', trained, '--data', join(dir, 'other.txt'), '--device', 'cpu']);
     expect(r.code).toBe(EXIT.error);
-    expect(r.err).toMatch(/--data: .*other\.txt cannot be encoded by the checkpoint's tokenizer: "Z" \(U\+005A\) at index 0 is not in the \d+-character vocabulary\nhint: a character model knows only/);
+    expect(r.err).toMatch(
+      /--data: .*other\.txt cannot be encoded by the checkpoint's tokenizer: "Z" \(U\+005A\) at index 0 is not in the \d+-character vocabulary\nhint: a character model knows only/,
+    );
   }, 30_000);
 
   it('flags the run would ignore: --val-fraction with --val-data, --min-lr-ratio with a constant schedule, --sample-tokens alone, eval --attn on LEAP', async () => {
     const dir = scratchDir('ignored');
     const v = await cli(['train', ...ONE_STEP, '--val-data', corpus, '--val-fraction', '0.2', '--ckpt-dir', dir]);
     expect(v.err).toMatch(/--val-fraction holds out a share of --data, which --val-data replaces/);
-    expect((await cli(['train', ...ONE_STEP, '--schedule', 'constant', '--min-lr-ratio', '0.5', '--ckpt-dir', dir])).err).toMatch(/--schedule constant does not decay/);
+    expect((await cli(['train', ...ONE_STEP, '--schedule', 'constant', '--min-lr-ratio', '0.5', '--ckpt-dir', dir])).err).toMatch(
+      /--schedule constant does not decay/,
+    );
     expect((await cli(['train', ...ONE_STEP, '--sample-tokens', '50', '--ckpt-dir', dir])).err).toMatch(/only --sample-prompt asks for/);
     const leap = join(dir, 'leap');
     expect((await cli(['train', '--model', 'leap', ...ONE_STEP, '--ckpt-dir', leap])).code).toBe(EXIT.ok);
@@ -158,7 +177,9 @@ describe('what a hostile user tries next', () => {
     writeFileSync(join(dir, 'step-000001', 'photo.jpg'), 'x');
     const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', dir]);
     expect(r.code).toBe(EXIT.error);
-    expect(r.err).toMatch(/step-000001 is not a complete checkpoint \(no config\.json, model\.safetensors\), and this run would replace it when it reaches step 1/);
+    expect(r.err).toMatch(
+      /step-000001 is not a complete checkpoint \(no config\.json, model\.safetensors\), and this run would replace it when it reaches step 1/,
+    );
     expect(readdirSync(join(dir, 'step-000001'))).toEqual(['photo.jpg']);
     // Resuming an older step of a run whose newer step folder lost its files: refused too.
     const run = copyRun('damaged-later');
@@ -168,11 +189,15 @@ describe('what a hostile user tries next', () => {
     expect(existsSync(join(run, 'step-000003', 'model.safetensors'))).toBe(true);
   }, 30_000);
 
-  it.skipIf(!existsSync('/dev/zero'))('devices are refused as --config and --log (a resume would replace /dev/null with its trimmed log)', async () => {
-    expect((await cli(['train', ...ONE_STEP, '--config', '/dev/zero'])).err).toMatch(/--config: \/dev\/zero is not a regular file/);
-    const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', scratchDir('devnull'), '--log', '/dev/null']);
-    expect(r.err).toMatch(/--log \/dev\/null is not a regular file \(a device, pipe or folder\)/);
-  }, 30_000);
+  it.skipIf(!existsSync('/dev/zero'))(
+    'devices are refused as --config and --log (a resume would replace /dev/null with its trimmed log)',
+    async () => {
+      expect((await cli(['train', ...ONE_STEP, '--config', '/dev/zero'])).err).toMatch(/--config: \/dev\/zero is not a regular file/);
+      const r = await cli(['train', ...ONE_STEP, '--ckpt-dir', scratchDir('devnull'), '--log', '/dev/null']);
+      expect(r.err).toMatch(/--log \/dev\/null is not a regular file \(a device, pipe or folder\)/);
+    },
+    30_000,
+  );
 
   it('a refused run leaves no new folder behind', async () => {
     const dir = join(scratchDir('no-litter'), 'run');

@@ -83,7 +83,10 @@ describe('a damaged or crashed checkpoint folder is recovered or reported, never
   it('a newest step folder that lost its files is an error naming it, and the complete one is offered', async () => {
     const run = copyRun('damaged');
     rmSync(join(run, 'step-000002', 'model.safetensors'));
-    for (const command of [['train', '--resume', run, '--steps', '3'], ['sample', run, '--max-new-tokens', '2', '--device', 'cpu']]) {
+    for (const command of [
+      ['train', '--resume', run, '--steps', '3'],
+      ['sample', run, '--max-new-tokens', '2', '--device', 'cpu'],
+    ]) {
       const r = await cli(command);
       expect(r.code).toBe(EXIT.error);
       expect(r.err).toMatch(/latest\.json names step-000002, but .*step-000002 is incomplete \(no model\.safetensors\)/);
@@ -167,7 +170,9 @@ describe('a damaged or crashed checkpoint folder is recovered or reported, never
     const path = join(run, 'step-000002', 'trainer_state.json');
     const state = JSON.parse(readFileSync(path, 'utf8'));
     writeFileSync(path, JSON.stringify({ ...state, settings: { ...state.settings, seq: 4096 } }));
-    expect((await cli(['train', '--resume', run, '--steps', '3'])).err).toMatch(/trainer_state\.json: settings\.seq 4096 exceeds the model's n_positions 64 \(config\.json\)/);
+    expect((await cli(['train', '--resume', run, '--steps', '3'])).err).toMatch(
+      /trainer_state\.json: settings\.seq 4096 exceeds the model's n_positions 64 \(config\.json\)/,
+    );
   }, 30_000);
 
   it('a --ckpt-dir where files cannot be written is refused before anything starts (no hang under /proc)', async () => {
@@ -188,10 +193,17 @@ describe('a damaged or crashed checkpoint folder is recovered or reported, never
 
 describe('no silent wrong results', () => {
   it('LightSoftmax and DropMatmul with an attention that would ignore them are refused, with the reason', async () => {
-    for (const [attn, flag] of [['flash', '--lightsoftmax'], ['flash', '--dropmatmul'], ['chunked', '--dropmatmul'], [null, '--lightsoftmax']] as const) {
+    for (const [attn, flag] of [
+      ['flash', '--lightsoftmax'],
+      ['flash', '--dropmatmul'],
+      ['chunked', '--dropmatmul'],
+      [null, '--lightsoftmax'],
+    ] as const) {
       const r = await cli(['train', ...ONE_STEP, ...(attn ? ['--attn', attn] : []), flag, '--ckpt-dir', scratchDir('attn')]);
       expect(r.code).toBe(EXIT.usage);
-      expect(r.err).toMatch(/(LightSoftmax|DropMatmul) is a part of the vanilla attention: --attn (flash|chunked) has no softmax or dropout tensors .* so the run would equal plain (flash|chunked)/);
+      expect(r.err).toMatch(
+        /(LightSoftmax|DropMatmul) is a part of the vanilla attention: --attn (flash|chunked) has no softmax or dropout tensors .* so the run would equal plain (flash|chunked)/,
+      );
       expect(r.err).toMatch(/hint: add --attn vanilla/);
     }
     const ok = await cli(['train', ...ONE_STEP, '--attn', 'vanilla', '--lightsoftmax', '--dropmatmul', '--ckpt-dir', scratchDir('attn-ok')]);
@@ -250,8 +262,12 @@ describe('no silent wrong results', () => {
     const s = await cli(['sample', trained, '--max-new-tokens', '100000', '--greedy', '--device', 'cpu']);
     expect(s.code).toBe(EXIT.ok);
     expect(s.err).toMatch(/\n60 pieces in /);
-    expect(s.err).toMatch(/note: the model reads at most n_positions 64 tokens and the prompt has 4, so at most 60 of the 100000 new tokens asked for are generated/);
-    expect((await cli(['sample', trained, 'Once upon', '--device', 'cpu'])).err).toMatch(/unexpected argument "Once upon"; sample takes one checkpoint\nhint: text to continue goes after --prompt/);
+    expect(s.err).toMatch(
+      /note: the model reads at most n_positions 64 tokens and the prompt has 4, so at most 60 of the 100000 new tokens asked for are generated/,
+    );
+    expect((await cli(['sample', trained, 'Once upon', '--device', 'cpu'])).err).toMatch(
+      /unexpected argument "Once upon"; sample takes one checkpoint\nhint: text to continue goes after --prompt/,
+    );
     expect((await cli(['eval', trained, 'more.txt', '--device', 'cpu'])).err).toMatch(/unexpected argument "more\.txt"; eval takes one checkpoint/);
 
     const dir = scratchDir('lower');

@@ -11,7 +11,21 @@ import { cli, fileBytes, lossesOf, scratchDir, TINY } from './test-support.js';
 describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
   it('trains end to end: progress, log, HF checkpoint, plots, summary, sample and memory report', async () => {
     const dir = scratchDir('train');
-    const r = await cli(['train', ...TINY, '--steps', '6', '--eval-interval', '3', '--ckpt-dir', dir, '--plot', '--sample-prompt', 'The ', '--sample-tokens', '12']);
+    const r = await cli([
+      'train',
+      ...TINY,
+      '--steps',
+      '6',
+      '--eval-interval',
+      '3',
+      '--ckpt-dir',
+      dir,
+      '--plot',
+      '--sample-prompt',
+      'The ',
+      '--sample-tokens',
+      '12',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/device: cpu/);
@@ -59,7 +73,10 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
 
     const split = scratchDir('split');
     const interrupt = { requested: false };
-    const first = await cli(['train', ...args, '--ckpt-dir', split], { interrupt, hooks: { onStep: (step) => void (step === 3 && (interrupt.requested = true)) } });
+    const first = await cli(['train', ...args, '--ckpt-dir', split], {
+      interrupt,
+      hooks: { onStep: (step) => void (step === 3 && (interrupt.requested = true)) },
+    });
     expect(first.code).toBe(EXIT.interrupted);
     expect(first.out).toMatch(/interrupted at step 3 .*checkpoint in .*step-000003/);
     expect(first.out).toMatch(/resume with `lightattn train --resume /);
@@ -89,11 +106,17 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
     const r = await cli(['train', ...args, '--ckpt-dir', whole]);
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/model: LEAP \(seed\) 2 layers × 2 heads × 32/);
-    expect(JSON.parse(readFileSync(join(whole, 'step-000004', 'config.json'), 'utf8'))).toMatchObject({ model_type: 'LeapForCausalLM', hidden_size: 32, n_layer: 2 });
+    expect(JSON.parse(readFileSync(join(whole, 'step-000004', 'config.json'), 'utf8'))).toMatchObject({
+      model_type: 'LeapForCausalLM',
+      hidden_size: 32,
+      n_layer: 2,
+    });
 
     const split = scratchDir('leap-split');
     const interrupt = { requested: false };
-    expect((await cli(['train', ...args, '--ckpt-dir', split], { interrupt, hooks: { onStep: (s) => void (s === 1 && (interrupt.requested = true)) } })).code).toBe(EXIT.interrupted);
+    expect(
+      (await cli(['train', ...args, '--ckpt-dir', split], { interrupt, hooks: { onStep: (s) => void (s === 1 && (interrupt.requested = true)) } })).code,
+    ).toBe(EXIT.interrupted);
     expect((await cli(['train', '--resume', split, '--device', 'cpu'])).code).toBe(EXIT.ok); // the device is not part of the checkpoint: resume on the same one
     expect(lossesOf(join(split, 'metrics.jsonl'))).toEqual(lossesOf(join(whole, 'metrics.jsonl')));
 
@@ -105,7 +128,24 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
   it('stops on a NaN loss before the update, naming the step, and calls no checkpoint good that is not', async () => {
     const dir = scratchDir('nan');
     // lr 1e4: step 2's loss is still finite, its update makes weights NaN, step 3's loss is NaN.
-    const r = await cli(['train', ...TINY, '--steps', '8', '--lr', '1e4', '--clip', '0', '--warmup', '0', '--ckpt-interval', '0', '--eval-interval', '0', '--ckpt-dir', dir]);
+    const r = await cli([
+      'train',
+      ...TINY,
+      '--steps',
+      '8',
+      '--lr',
+      '1e4',
+      '--clip',
+      '0',
+      '--warmup',
+      '0',
+      '--ckpt-interval',
+      '0',
+      '--eval-interval',
+      '0',
+      '--ckpt-dir',
+      dir,
+    ]);
     expect(r.code).toBe(EXIT.nanLoss);
     expect(r.err).toMatch(/the loss is (NaN|Infinity|-Infinity) at step 3 .*training stopped before the update, and no checkpoint in .* can be called good/);
     expect(r.err).toMatch(/hint: lower --lr/);
@@ -121,17 +161,39 @@ describe('lightattn train, eval, sample (CPU device, tiny model)', () => {
       const [name, p] = Object.entries(lm.model.stateDict())[0]!;
       lm.model.loadStateDict({ [name]: fromArray(new Float32Array(p.numel).fill(Number.NaN), { shape: p.shape, device: p.device }) }, { strict: false });
     };
-    const r = await cli(['train', ...TINY, '--steps', '4', '--ckpt-interval', '1', '--keep', '1', '--eval-interval', '0', '--ckpt-dir', dir], { hooks: { onStep } });
+    const r = await cli(['train', ...TINY, '--steps', '4', '--ckpt-interval', '1', '--keep', '1', '--eval-interval', '0', '--ckpt-dir', dir], {
+      hooks: { onStep },
+    });
     expect(r.code).toBe(EXIT.nanLoss);
-    expect(r.err).toMatch(/after step 2 the weights hold \d+ non-finite values \(first in .*\); training stopped without writing this checkpoint, and the last good checkpoint is step 1/);
+    expect(r.err).toMatch(
+      /after step 2 the weights hold \d+ non-finite values \(first in .*\); training stopped without writing this checkpoint, and the last good checkpoint is step 1/,
+    );
     expect(readdirSync(dir).filter((f) => f.startsWith('step-'))).toEqual(['step-000001']);
     expect(weightsHealth(readCheckpoint(resolveCheckpointDir(dir)).weights).nonFinite).toBe(0);
   }, 60_000);
 
   it('refuses a run on the WebAssembly device predicted past its 4 GiB, before building the model', async () => {
-    const r = await cli(['train', '--preset', 'gpt2', '--batch', '64', '--seq', '1024', '--max-chars', '6000', '--steps', '1', '--device', 'wasm', '--ckpt-dir', scratchDir('wasm32')]);
+    const r = await cli([
+      'train',
+      '--preset',
+      'gpt2',
+      '--batch',
+      '64',
+      '--seq',
+      '1024',
+      '--max-chars',
+      '6000',
+      '--steps',
+      '1',
+      '--device',
+      'wasm',
+      '--ckpt-dir',
+      scratchDir('wasm32'),
+    ]);
     expect(r.code).toBe(EXIT.outOfMemory);
-    expect(r.err).toMatch(/a training step needs .* GiB \(predicted by the meta device\), more than the wasm(:\d+)? device can address \(4\.00 GiB: WebAssembly memory is 32-bit\)/);
+    expect(r.err).toMatch(
+      /a training step needs .* GiB \(predicted by the meta device\), more than the wasm(:\d+)? device can address \(4\.00 GiB: WebAssembly memory is 32-bit\)/,
+    );
   }, 60_000);
 
   it('refuses a run predicted not to fit, with the memory report and what would fit', async () => {

@@ -14,7 +14,11 @@ const info = (adapter: Partial<WebGPUDeviceInfo['adapter']>, description = ''): 
 
 describe('device selection', () => {
   it('recognises software adapters by name or by what the adapter says', () => {
-    expect(isSoftwareAdapter(info({ vendor: 'google', architecture: 'swiftshader', device: 'swiftshader-device-subzero-', description: 'SwiftShader driver 5.0.0' }))).toBe(true);
+    expect(
+      isSoftwareAdapter(
+        info({ vendor: 'google', architecture: 'swiftshader', device: 'swiftshader-device-subzero-', description: 'SwiftShader driver 5.0.0' }),
+      ),
+    ).toBe(true);
     expect(isSoftwareAdapter(info({ vendor: 'mesa', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' }))).toBe(true);
     expect(isSoftwareAdapter(info({ description: 'Microsoft Basic Render Driver' }))).toBe(true);
     expect(isSoftwareAdapter(info({ vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H100 80GB HBM3' }))).toBe(false);

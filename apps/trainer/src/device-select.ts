@@ -49,7 +49,11 @@ export function isSoftwareAdapter(info: WebGPUDeviceInfo, adapterInfo?: unknown)
 /** Asks Dawn (Node) or the browser for a WebGPU device (with tensor cores if asked); never throws. */
 export async function probeWebGPU(options: DeviceOptions = {}): Promise<WebGPUProbe> {
   try {
-    const device = await createWebGPUDevice({ name: 'webgpu', tensorCores: options.tensorCores, ...(options.matmulPrecision ? { matmulPrecision: options.matmulPrecision } : {}) });
+    const device = await createWebGPUDevice({
+      name: 'webgpu',
+      tensorCores: options.tensorCores,
+      ...(options.matmulPrecision ? { matmulPrecision: options.matmulPrecision } : {}),
+    });
     const info = device.info();
     const adapterInfo = (device.gpuDevice as { adapterInfo?: unknown }).adapterInfo;
     return { device, info, software: isSoftwareAdapter(info, adapterInfo), error: null };
@@ -85,9 +89,13 @@ export async function selectDevice(choice: DeviceChoice, options: DeviceOptions 
     }
   };
   const { tensorCores = false } = options;
-  const cpuPrecisionNote = options.matmulPrecision && options.matmulPrecision !== 'highest' ? '; --matmul-precision applies to WebGPU only, the CPU devices compute in f32/float64' : '';
+  const cpuPrecisionNote =
+    options.matmulPrecision && options.matmulPrecision !== 'highest'
+      ? '; --matmul-precision applies to WebGPU only, the CPU devices compute in f32/float64'
+      : '';
   if (choice === 'cpu' || choice === 'wasm') {
-    if (tensorCores) throw new CliError(`--tensor-cores needs a WebGPU GPU, not --device ${choice}`, undefined, 'drop --tensor-cores, or use --device webgpu or auto');
+    if (tensorCores)
+      throw new CliError(`--tensor-cores needs a WebGPU GPU, not --device ${choice}`, undefined, 'drop --tensor-cores, or use --device webgpu or auto');
     if (choice === 'cpu') return reference(`cpu (--device cpu${cpuPrecisionNote})`);
     try {
       const device = await createWasmDevice();
@@ -102,10 +110,19 @@ export async function selectDevice(choice: DeviceChoice, options: DeviceOptions 
   const precision = probe.info ? `, matmul precision ${probe.info.matmulPrecision}` : '';
   // Tensor cores were asked for: no quiet fall-back to the CPU when the GPU cannot give them.
   if (choice === 'webgpu' || tensorCores) {
-    if (!probe.device) throw new CliError(`--device ${choice}${tensorCores ? ' --tensor-cores' : ''}: no WebGPU device: ${probe.error}`, undefined, tensorCores ? 'drop --tensor-cores (the f32 kernels run on every GPU)' : 'use --device cpu, or --device auto to fall back to the CPU');
+    if (!probe.device)
+      throw new CliError(
+        `--device ${choice}${tensorCores ? ' --tensor-cores' : ''}: no WebGPU device: ${probe.error}`,
+        undefined,
+        tensorCores ? 'drop --tensor-cores (the f32 kernels run on every GPU)' : 'use --device cpu, or --device auto to fall back to the CPU',
+      );
     setDefaultDevice(probe.device);
     const gpu = probe.device;
-    return { device: gpu, reason: `webgpu: ${probe.info!.description}${precision}${tensorCores ? ', flash attention on tensor cores (f16 operands)' : ''}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`, release: () => gpu.destroy() };
+    return {
+      device: gpu,
+      reason: `webgpu: ${probe.info!.description}${precision}${tensorCores ? ', flash attention on tensor cores (f16 operands)' : ''}${probe.software ? ' (a software adapter: expect it to be slow)' : ''}`,
+      release: () => gpu.destroy(),
+    };
   }
   if (probe.device && !probe.software) {
     setDefaultDevice(probe.device);

@@ -38,7 +38,13 @@ describe('format', () => {
   });
 
   it('pads table columns to the widest cell', () => {
-    const t = formatTable(['name', 'value'], [['a', '1'], ['longer', '12345']]).split('\n');
+    const t = formatTable(
+      ['name', 'value'],
+      [
+        ['a', '1'],
+        ['longer', '12345'],
+      ],
+    ).split('\n');
     expect(t[0]).toBe('name    value');
     expect(t[2]).toBe(`a${' '.repeat(11)}1`);
     expect(t[3]).toBe('longer  12345');

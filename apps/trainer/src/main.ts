@@ -73,7 +73,9 @@ export async function runCli(argv: readonly string[], io: CommandIo, options: Ru
         const [what, ...args] = rest;
         if (what === 'memory') return await benchMemoryCommand(args, io, cwd);
         if (what === 'speed') return await benchSpeedCommand(args, io, cwd);
-        throw new UsageError(`bench: ${what === undefined ? 'which benchmark?' : `unknown benchmark ${JSON.stringify(what)};`} use \`lightattn bench memory\` or \`lightattn bench speed\``);
+        throw new UsageError(
+          `bench: ${what === undefined ? 'which benchmark?' : `unknown benchmark ${JSON.stringify(what)};`} use \`lightattn bench memory\` or \`lightattn bench speed\``,
+        );
       }
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}${suggestFlag(command, COMMANDS, '')}`, 'run `lightattn --help` for the commands');

@@ -59,7 +59,12 @@ export type ModelConfig = { kind: 'gpt2'; config: GPT2Config } | { kind: 'leap';
 export const PRESET_NAMES = Object.keys(GPT2_PRESETS) as GPT2PresetName[];
 
 function readConfigFile(path: string): Record<string, unknown> {
-  if (!existsSync(path)) throw new CliError(`--config: ${path}: no such file`, undefined, 'pass a JSON file with GPT-2 (or LEAP) config fields, e.g. {"n_layer": 4, "n_head": 4, "n_embd": 128}');
+  if (!existsSync(path))
+    throw new CliError(
+      `--config: ${path}: no such file`,
+      undefined,
+      'pass a JSON file with GPT-2 (or LEAP) config fields, e.g. {"n_layer": 4, "n_head": 4, "n_embd": 128}',
+    );
   // A device (/dev/zero) would be read forever; a folder fails with EISDIR.
   if (!statSync(path).isFile()) throw new CliError(`--config: ${path} is not a regular file`, undefined, 'pass a JSON file');
   try {
@@ -113,7 +118,8 @@ export function modelConfigFromFlags(f: ModelFlags, vocabSize: number, seq: numb
     if (f.dropout !== undefined) Object.assign(overrides, { resid_pdrop: f.dropout, embd_pdrop: f.dropout, attn_pdrop: f.dropout });
     const config = configured(where, 'gpt2', () => gpt2Config(base, overrides));
     if (config.attn_impl === 'chunked' && config.max_chunk_size_mb === null) config.max_chunk_size_mb = 64;
-    if (seq > config.n_positions) throw new UsageError(`--seq ${seq} exceeds the model's n_positions ${config.n_positions}`, 'lower --seq or raise --n-positions');
+    if (seq > config.n_positions)
+      throw new UsageError(`--seq ${seq} exceeds the model's n_positions ${config.n_positions}`, 'lower --seq or raise --n-positions');
     return { kind: 'gpt2', config };
   }
   const input: Record<string, unknown> = f.config
@@ -129,7 +135,8 @@ export function modelConfigFromFlags(f: ModelFlags, vocabSize: number, seq: numb
   if (f.leapVariant !== undefined) input.variant = f.leapVariant;
   if (f.leapGlobal) input.use_local_att = false;
   const config = configured(where, 'leap', () => parseLeapConfig(input));
-  if (seq > config.n_positions) throw new UsageError(`--seq ${seq} exceeds the model's n_positions ${config.n_positions}`, 'lower --seq or raise --n-positions');
+  if (seq > config.n_positions)
+    throw new UsageError(`--seq ${seq} exceeds the model's n_positions ${config.n_positions}`, 'lower --seq or raise --n-positions');
   return { kind: 'leap', config };
 }
 
@@ -141,7 +148,12 @@ export function buildModel(spec: ModelConfig, device: Device, seed: number, init
   const initGenerator = new Generator(seed);
   if (spec.kind === 'gpt2') {
     const dropoutGenerator = new Generator(seed + 1);
-    return { kind: 'gpt2', model: new GPT2LMHeadModel(spec.config, { device, generator: initGenerator, dropoutGenerator, init }), initGenerator, dropoutGenerator };
+    return {
+      kind: 'gpt2',
+      model: new GPT2LMHeadModel(spec.config, { device, generator: initGenerator, dropoutGenerator, init }),
+      initGenerator,
+      dropoutGenerator,
+    };
   }
   const model = new LeapForCausalLM(spec.config, { device, generator: initGenerator, eosTokenId: spec.config.eos_token_id, init });
   return { kind: 'leap', model, initGenerator, dropoutGenerator: initGenerator };
@@ -162,7 +174,8 @@ export function modelKindOfConfig(json: Record<string, unknown>): ModelKind {
  */
 export function modelConfigFromJson(text: string, overrides: Partial<GPT2Config> = {}, weights?: Uint8Array): ModelConfig {
   const json = JSON.parse(text) as Record<string, unknown>;
-  if (modelKindOfConfig(json) === 'leap') return { kind: 'leap', config: configured('config.json', 'leap', () => parseLeapConfig(json, weights ? detectLeapLayout(weights) : undefined)) };
+  if (modelKindOfConfig(json) === 'leap')
+    return { kind: 'leap', config: configured('config.json', 'leap', () => parseLeapConfig(json, weights ? detectLeapLayout(weights) : undefined)) };
   return { kind: 'gpt2', config: configured('config.json', 'gpt2', () => parseGPT2Config(json, { overrides })) };
 }
 
@@ -176,7 +189,10 @@ export function loadModel(files: { config: string; weights: Uint8Array }, device
   const lm = buildModel(spec, device, seed, 'none');
   try {
     if (lm.kind === 'gpt2') {
-      loadWeightsInto(lm.model, files.weights, { rename: gpt2FileKey, optional: spec.kind === 'gpt2' && spec.config.tie_word_embeddings ? new Set(['lm_head.weight']) : undefined });
+      loadWeightsInto(lm.model, files.weights, {
+        rename: gpt2FileKey,
+        optional: spec.kind === 'gpt2' && spec.config.tie_word_embeddings ? new Set(['lm_head.weight']) : undefined,
+      });
     } else loadWeightsInto(lm.model, files.weights, { what: 'LEAP checkpoint', hint: LEAP_CHECKPOINT_HINT });
   } catch (e) {
     lm.model.dispose();
@@ -198,7 +214,13 @@ export function describeModel(lm: LanguageModel): string {
     const c = (lm.model as GPT2LMHeadModel).config;
     // LightSoftmax and DropMatmul are parts of the vanilla attention; other implementations ignore the flags.
     const vanilla = c.attn_impl === 'vanilla';
-    const light = [vanilla && c.use_lightsoftmax && 'LightSoftmax', vanilla && c.use_dropmatmul && 'DropMatmul', c.activation_recompute !== 'none' && `${c.activation_recompute} recompute`].filter(Boolean).join(', ');
+    const light = [
+      vanilla && c.use_lightsoftmax && 'LightSoftmax',
+      vanilla && c.use_dropmatmul && 'DropMatmul',
+      c.activation_recompute !== 'none' && `${c.activation_recompute} recompute`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `GPT-2 ${c.n_layer} layers × ${c.n_head} heads × ${c.n_embd}, vocab ${c.vocab_size}, attention ${c.attn_impl}${c.attn_impl === 'chunked' ? ` (${c.max_chunk_size_mb} MB chunks)` : ''}${light ? ` + ${light}` : ''}, ${m} parameters`;
   }
   const c = (lm.model as LeapForCausalLM).config;

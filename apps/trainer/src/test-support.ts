@@ -19,7 +19,11 @@ export interface CliRun {
 export async function cli(args: readonly string[], options: { hooks?: TrainHooks; interrupt?: CommandIo['interrupt']; cwd?: string } = {}): Promise<CliRun> {
   const stdout = new BufferOutput();
   const stderr = new BufferOutput();
-  const code = await runCli(args, { stdout, stderr, interrupt: options.interrupt ?? { requested: false }, env: {} }, { trainHooks: options.hooks, cwd: options.cwd });
+  const code = await runCli(
+    args,
+    { stdout, stderr, interrupt: options.interrupt ?? { requested: false }, env: {} },
+    { trainHooks: options.hooks, cwd: options.cwd },
+  );
   return { code, out: stdout.text, err: stderr.text };
 }
 

@@ -11,7 +11,9 @@ import { gelu, mul, square } from './ops-elementwise.js';
 import { sum } from './ops-reduce.js';
 
 const device = createCpuDevice({ name: 'cpu-checkpoint' });
-const N = 4, C = 6, H = 12;
+const N = 4,
+  C = 6,
+  H = 12;
 
 function makeBlock() {
   const gen = new Generator(42);

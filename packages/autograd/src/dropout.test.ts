@@ -50,12 +50,24 @@ describe('dropout', () => {
   it("mask: 'stored' gives the same output and gradient, keeping 1 byte per element", () => {
     for (const n of [0, 1, 63, 64, 65, 1000]) {
       const run = (mask: 'regenerate' | 'stored') => {
-        const x = param(fromArray(Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 3), { device }));
-        const w = fromArray(Float32Array.from({ length: n }, (_, i) => Math.cos(i)), { device });
+        const x = param(
+          fromArray(
+            Float32Array.from({ length: n }, (_, i) => Math.sin(i) * 3),
+            { device },
+          ),
+        );
+        const w = fromArray(
+          Float32Array.from({ length: n }, (_, i) => Math.cos(i)),
+          { device },
+        );
         const { result: loss, ledger } = withLedger(() => scope(() => sum(mul(dropout(x, 0.3, { generator: new Generator(5), mask }), w))));
         ledger.close();
         loss.backward();
-        return { value: loss.toArraySync()[0], grad: Array.from(x.grad?.toArraySync() ?? []), saved: ledger.entries.find((e) => e.function.startsWith('dropout'))!.bytes };
+        return {
+          value: loss.toArraySync()[0],
+          grad: Array.from(x.grad?.toArraySync() ?? []),
+          saved: ledger.entries.find((e) => e.function.startsWith('dropout'))!.bytes,
+        };
       };
       const regenerated = run('regenerate');
       const stored = run('stored');
@@ -74,7 +86,7 @@ describe('dropout', () => {
     expect(regenerated.slice(0, 3).every(Number.isNaN)).toBe(true);
   });
 
-  it("nn.Dropout passes the mask option through, and is the identity in eval mode", () => {
+  it('nn.Dropout passes the mask option through, and is the identity in eval mode', () => {
     const x = param(ones([4, 33], { device }));
     const layer = new Dropout(0.5, { generator: new Generator(4), mask: 'stored' });
     const { result: loss, ledger } = withLedger(() => scope(() => sum(layer.forward(x))));

@@ -71,7 +71,8 @@ export interface DropoutOptions {
 export function dropout(x: Tensor, p: number, options: DropoutOptions = {}): Tensor {
   if (!(p >= 0 && p <= 1)) throw new IndexError(`dropout: probability ${p} is outside [0, 1]`);
   const mode = options.mask ?? 'regenerate';
-  if (!DROPOUT_MASK_MODES.includes(mode)) throw new IndexError(`dropout: mask must be one of ${DROPOUT_MASK_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}`);
+  if (!DROPOUT_MASK_MODES.includes(mode))
+    throw new IndexError(`dropout: mask must be one of ${DROPOUT_MASK_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(mode)}`);
   if (options.training === false || p === 0) return reshape(x, x.shape);
   if (mode === 'regenerate') return dropoutFunction(x, p, drawRngState(options.generator));
   const [y, keep] = storedMaskDropout(x, p, drawRngState(options.generator));

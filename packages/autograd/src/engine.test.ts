@@ -52,9 +52,19 @@ describe('backward', () => {
   });
 
   it('takes an explicit gradient for a non-scalar output', () => {
-    const x = param(fromArray([[1, 2], [3, 4]]));
+    const x = param(
+      fromArray([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     const y = mul(x, 2);
-    y.backward(fromArray([[1, 0], [0, 1]]));
+    y.backward(
+      fromArray([
+        [1, 0],
+        [0, 1],
+      ]),
+    );
     expect(values(x.grad)).toEqual([2, 0, 0, 2]);
   });
 

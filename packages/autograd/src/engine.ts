@@ -59,7 +59,10 @@ export interface GradientsOptions extends BackwardOptions {
 export function gradients(outputs: Tensor | readonly Tensor[], inputs: readonly Tensor[], options: GradientsOptions = {}): Tensor[] {
   const outs = Array.isArray(outputs) ? (outputs as readonly Tensor[]) : [outputs as Tensor];
   for (const [i, t] of inputs.entries()) {
-    if (!edgeOf(t)) throw new AutogradError(`gradients(): input ${i} (${t.describe()}) does not require grad; mark it with param(t) or t.requiresGrad = true before the forward`);
+    if (!edgeOf(t))
+      throw new AutogradError(
+        `gradients(): input ${i} (${t.describe()}) does not require grad; mark it with param(t) or t.requiresGrad = true before the forward`,
+      );
   }
   const captured = runEngine(prepareRoots(outs, options.gradOutputs ?? [], 'gradients'), options.retainGraph ?? false, inputs);
   return inputs.map((t) => captured.get(t) ?? withMemoryTag('gradient', () => tc.zerosLike(t)));
@@ -107,9 +110,14 @@ function prepareRoots(roots: readonly Tensor[], grads: readonly (Tensor | undefi
       }
       return { edge, grad: withMemoryTag('gradient', () => tc.onesLike(t)) };
     }
-    if (g.device !== t.device) throw new AutogradError(`${api}(): the gradient is on ${g.device.name} but ${t.describe()} is on ${t.device.name}; create the gradient on the same device`);
+    if (g.device !== t.device)
+      throw new AutogradError(
+        `${api}(): the gradient is on ${g.device.name} but ${t.describe()} is on ${t.device.name}; create the gradient on the same device`,
+      );
     if (!shapesEqual(g.shape, t.shape) || g.dtype !== t.dtype) {
-      throw new AutogradError(`${api}(): the gradient ${formatShape(g.shape)} ${g.dtype} does not match ${t.describe()}; pass a gradient of the same shape and dtype`);
+      throw new AutogradError(
+        `${api}(): the gradient ${formatShape(g.shape)} ${g.dtype} does not match ${t.describe()}; pass a gradient of the same shape and dtype`,
+      );
     }
     return { edge, grad: g.share() };
   });
@@ -213,8 +221,8 @@ function runEngine(roots: readonly Root[], retainGraph: boolean, capture: readon
 }
 
 function runNode(node: Node, slots: (Tensor | undefined)[], retainGraph: boolean, deliver: (edge: Exclude<Edge, null>, g: Tensor) => void): void {
-  const grads = node.outputs.map((info, i) =>
-    slots[i] ?? (node.differentiableOutputs.has(i) ? withMemoryTag('gradient', () => tc.zeros(info.shape, { device: info.device })) : undefined),
+  const grads = node.outputs.map(
+    (info, i) => slots[i] ?? (node.differentiableOutputs.has(i) ? withMemoryTag('gradient', () => tc.zeros(info.shape, { device: info.device })) : undefined),
   ) as Tensor[];
   const ctx: BackwardContext = { name: node.name, saved: node.saved!, needsInputGrad: node.needsInputGrad, inputs: node.inputs, outputs: node.outputs };
   let inputGrads: (Tensor | null | undefined)[];
@@ -236,7 +244,9 @@ function runNode(node: Node, slots: (Tensor | undefined)[], retainGraph: boolean
     }
     const info = node.inputs[i]!;
     if (!shapesEqual(g.shape, info.shape)) {
-      throw new AutogradError(`${node.name} backward returned a gradient of shape ${formatShape(g.shape)} for input ${i} of shape ${formatShape(info.shape)}; a gradient rule must return each input's shape`);
+      throw new AutogradError(
+        `${node.name} backward returned a gradient of shape ${formatShape(g.shape)} for input ${i} of shape ${formatShape(info.shape)}; a gradient rule must return each input's shape`,
+      );
     }
     const mine = claimed.has(g) || owned.has(g) ? g.share() : g;
     claimed.add(mine);

@@ -29,7 +29,11 @@ export interface GradOptions<N extends number | readonly number[]> {
   argnums?: N;
 }
 
-function valueAndGradImpl<A extends readonly unknown[]>(fn: (...args: A) => Tensor, argnums: number | readonly number[], args: A): { value: Tensor; grads: Tensor[] } {
+function valueAndGradImpl<A extends readonly unknown[]>(
+  fn: (...args: A) => Tensor,
+  argnums: number | readonly number[],
+  args: A,
+): { value: Tensor; grads: Tensor[] } {
   const nums = typeof argnums === 'number' ? [argnums] : [...argnums];
   const inputs = [...args] as unknown[];
   const leaves = nums.map((i) => {
@@ -58,7 +62,10 @@ function valueAndGradImpl<A extends readonly unknown[]>(fn: (...args: A) => Tens
  * one-element tensor. Differentiates argument 0 unless `argnums` says otherwise (a list gives a list).
  * Like torch.autograd.grad it leaves every `.grad` untouched, parameters captured by `fn` included.
  */
-export function grad<A extends readonly unknown[], N extends number | readonly number[] = 0>(fn: (...args: A) => Tensor, options: GradOptions<N> = {}): (...args: A) => GradOf<N> {
+export function grad<A extends readonly unknown[], N extends number | readonly number[] = 0>(
+  fn: (...args: A) => Tensor,
+  options: GradOptions<N> = {},
+): (...args: A) => GradOf<N> {
   return (...args: A) => {
     const argnums = options.argnums ?? 0;
     const { value, grads } = valueAndGradImpl(fn, argnums, args);

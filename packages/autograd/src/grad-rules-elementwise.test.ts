@@ -48,17 +48,29 @@ const BINARY_INPUTS = {
   sub: [{}, {}],
   mul: [{}, {}],
   div: [{}, { minAbs: 0.5 }],
-  pow: [{ low: 0.3, high: 2 }, { low: -2, high: 2 }],
+  pow: [
+    { low: 0.3, high: 2 },
+    { low: -2, high: 2 },
+  ],
   maximum: [{}, {}],
   minimum: [{}, {}],
 } as const;
 
 describe('gradient rules: binary with broadcasting', () => {
   const shapes: [number[], number[]][] = [
-    [[2, 3], [2, 3]],
+    [
+      [2, 3],
+      [2, 3],
+    ],
     [[2, 3], [3]],
-    [[4, 1], [1, 3]],
-    [[2, 1, 3], [4, 1]],
+    [
+      [4, 1],
+      [1, 3],
+    ],
+    [
+      [2, 1, 3],
+      [4, 1],
+    ],
     [[], [2, 2]],
   ];
   for (const fn of BINARY_FNS) {

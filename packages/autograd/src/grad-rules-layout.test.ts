@@ -55,7 +55,10 @@ describe('gradient rules: layout', () => {
 
 describe('setSlice', () => {
   it('writes in place under noGrad, and refuses tensors in the graph or saved for backward', () => {
-    const cache = fromArray([[0, 0], [0, 0]]);
+    const cache = fromArray([
+      [0, 0],
+      [0, 0],
+    ]);
     noGrad(() => setSlice(cache, fromArray([[1, 2]]), [1, 0]));
     expect(Array.from(cache.toArraySync())).toEqual([0, 0, 1, 2]);
     expect(() => setSlice(cache, param(fromArray([[3, 4]])), [0, 0])).toThrow(/not differentiable; run it inside noGrad\(\)/);

@@ -28,7 +28,14 @@ export const concatRule: GradRule<'concat'> = {
 /** y = x[starts : ends]: dx = g padded with zeros back to x's shape. Saves nothing. */
 export const sliceRule: GradRule<'slice'> = {
   save: () => ({}),
-  backward: ({ params: { starts, ends }, inputs }, [g]) => [tc.pad(g!, starts, inputs[0]!.shape.map((d, i) => d - ends[i]!), 0)],
+  backward: ({ params: { starts, ends }, inputs }, [g]) => [
+    tc.pad(
+      g!,
+      starts,
+      inputs[0]!.shape.map((d, i) => d - ends[i]!),
+      0,
+    ),
+  ],
 };
 
 /** y = pad(x, before, after, value): dx = g[before : before + x.shape] (the padding value is a constant). Saves nothing. */
@@ -36,7 +43,13 @@ export const padRule: GradRule<'pad'> = {
   save: () => ({}),
   backward: ({ params: { before }, inputs }, [g]) => {
     const shape = inputs[0]!.shape;
-    return [tc.slice(g!, before, shape.map((d, i) => before[i]! + d))];
+    return [
+      tc.slice(
+        g!,
+        before,
+        shape.map((d, i) => before[i]! + d),
+      ),
+    ];
   },
 };
 

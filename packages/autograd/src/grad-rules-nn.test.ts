@@ -6,11 +6,20 @@ import { crossEntropy, crossEntropyLoss, gather, layerNorm, logSoftmax, mseLoss,
 import { sum } from './ops-reduce.js';
 
 describe('gradient rules: softmax and log-softmax', () => {
-  it.each([[[2, 5], -1], [[3, 4], 0], [[2, 3, 4], 1], [[1, 1], -1], [[2, 65], -1]] as [number[], number][])('softmax %j along %d passes gradcheck', async (shape, axis) => {
+  it.each([
+    [[2, 5], -1],
+    [[3, 4], 0],
+    [[2, 3, 4], 1],
+    [[1, 1], -1],
+    [[2, 65], -1],
+  ] as [number[], number][])('softmax %j along %d passes gradcheck', async (shape, axis) => {
     await gradcheck((x) => softmax(x, axis), [randomInput(shape, { seed: 12, low: -3, high: 3 })]);
   });
 
-  it.each([[[2, 5], -1], [[3, 4], 0]] as [number[], number][])('logSoftmax %j along %d passes gradcheck', async (shape, axis) => {
+  it.each([
+    [[2, 5], -1],
+    [[3, 4], 0],
+  ] as [number[], number][])('logSoftmax %j along %d passes gradcheck', async (shape, axis) => {
     await gradcheck((x) => logSoftmax(x, axis), [randomInput(shape, { seed: 13, low: -3, high: 3 })]);
   });
 });
@@ -18,7 +27,10 @@ describe('gradient rules: softmax and log-softmax', () => {
 describe('gradient rules: layerNorm', () => {
   it.each([[[3, 4]], [[2, 3, 5]], [[1, 1]], [[4]]] as [number[]][])('x %j, weight and bias pass gradcheck', async (shape) => {
     const c = shape[shape.length - 1]!;
-    await gradcheck((x, w, b) => layerNorm(x!, w!, b!, 1e-5), [randomInput(shape, { seed: 3 }), randomInput([c], { seed: 4, low: 0.5, high: 1.5 }), randomInput([c], { seed: 5 })]);
+    await gradcheck(
+      (x, w, b) => layerNorm(x!, w!, b!, 1e-5),
+      [randomInput(shape, { seed: 3 }), randomInput([c], { seed: 4, low: 0.5, high: 1.5 }), randomInput([c], { seed: 5 })],
+    );
   });
 
   it('checks each input alone too (only the needed gradients are produced)', async () => {
@@ -47,7 +59,12 @@ describe('gradient rules: crossEntropy', () => {
     const targets = { data: [1, -100, 2, 0, 1, 2], shape: [2, 3], dtype: 'i32' as const };
     await gradcheck((l, t) => crossEntropyLoss(l!, t!), [randomInput([2, 3, 4], { seed: 8 }), targets]);
     await gradcheck((l, t) => crossEntropyLoss(l!, t!, { reduction: 'sum' }), [randomInput([2, 3, 4], { seed: 8 }), targets]);
-    const logits = param(fromArray([[0, 0], [5, 5]]));
+    const logits = param(
+      fromArray([
+        [0, 0],
+        [5, 5],
+      ]),
+    );
     const loss = crossEntropyLoss(logits, fromArray([1, -100], { dtype: 'i32' }));
     expect(loss.toArraySync()[0]).toBeCloseTo(Math.log(2), 6);
     loss.backward();

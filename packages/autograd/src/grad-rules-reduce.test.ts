@@ -21,7 +21,12 @@ describe('gradient rules: reduce', () => {
   }
 
   it('max and min share the gradient evenly among tied elements', () => {
-    const x = param(fromArray([[3, 1, 3], [0, 0, 0]]));
+    const x = param(
+      fromArray([
+        [3, 1, 3],
+        [0, 0, 0],
+      ]),
+    );
     sum(max(x, { axes: 1 })).backward();
     const g = Array.from(x.grad!.toArraySync());
     expect(g.slice(0, 3)).toEqual([0.5, 0, 0.5]);
@@ -71,7 +76,10 @@ describe('gradient rules: matmul', () => {
   });
 
   it('saves only the operand the needed gradient reads', () => {
-    const w = fromArray([[1, 2], [3, 4]]); // frozen: needs no gradient, so x is not saved
+    const w = fromArray([
+      [1, 2],
+      [3, 4],
+    ]); // frozen: needs no gradient, so x is not saved
     const x = param(fromArray([[1, 1]]));
     const y = matmul(x, w);
     sum(y).backward();

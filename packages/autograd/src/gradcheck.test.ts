@@ -46,7 +46,9 @@ describe('gradcheck', () => {
   it('checks only the inputs named in wrt and refuses integer ones', async () => {
     const r = await gradcheck((a, b) => mul(a!, b!), [randomInput([3]), randomInput([3], { seed: 9 })], { wrt: [1] });
     expect(r.checked).toBe(3);
-    await expect(gradcheck((t, i) => tc.gather(t!, i!), [randomInput([3, 2]), { data: [0], shape: [1], dtype: 'i32' }], { wrt: [1] })).rejects.toThrow(/not an f32 input/);
+    await expect(gradcheck((t, i) => tc.gather(t!, i!), [randomInput([3, 2]), { data: [0], shape: [1], dtype: 'i32' }], { wrt: [1] })).rejects.toThrow(
+      /not an f32 input/,
+    );
   });
 
   it('checks dropout when the function draws from its own generator', async () => {
@@ -59,6 +61,8 @@ describe('gradcheck', () => {
       forward: (ctx, x: Tensor) => (ctx.save({}), tc.mul(x, x)),
       backward: ({ saved }, [g]) => [tc.mul(g!, saved.input(0))],
     });
-    await expect(gradcheck(sneaky, [randomInput([2])])).rejects.toThrow(/sneaky backward: reads input 0, which its forward did not declare in save\(\{ inputs \}\)/);
+    await expect(gradcheck(sneaky, [randomInput([2])])).rejects.toThrow(
+      /sneaky backward: reads input 0, which its forward did not declare in save\(\{ inputs \}\)/,
+    );
   });
 });

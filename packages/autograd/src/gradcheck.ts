@@ -101,7 +101,11 @@ function indexOf(flat: number, shape: Shape): string {
  * must be deterministic (pass dropout an explicit Generator created inside fn). Rejects with a
  * GradcheckError naming each input, element, analytic and numeric value that disagree.
  */
-export async function gradcheck(fn: (...inputs: Tensor[]) => Tensor | readonly Tensor[], inputs: readonly (Tensor | GradcheckInput)[], options: GradcheckOptions = {}): Promise<GradcheckResult> {
+export async function gradcheck(
+  fn: (...inputs: Tensor[]) => Tensor | readonly Tensor[],
+  inputs: readonly (Tensor | GradcheckInput)[],
+  options: GradcheckOptions = {},
+): Promise<GradcheckResult> {
   const { eps = 1e-6, atol = 1e-5, rtol = 1e-3, seed = 1234, maxReported = 5 } = options;
   const device = gradcheckDevice();
   const hosts: HostInput[] = await Promise.all(
@@ -175,14 +179,18 @@ export async function gradcheck(fn: (...inputs: Tensor[]) => Tensor | readonly T
         if (Number.isFinite(diff)) maxAbsError = Math.max(maxAbsError, diff);
         if (!(diff <= atol + rtol * Math.abs(numeric)) && !(Number.isNaN(a) && Number.isNaN(numeric))) {
           badCount++;
-          if (bad.length < maxReported) bad.push(`    element ${e} (index ${indexOf(e, h.shape)}): analytic ${a} vs numeric ${numeric} (|diff| ${diff.toExponential(2)})`);
+          if (bad.length < maxReported)
+            bad.push(`    element ${e} (index ${indexOf(e, h.shape)}): analytic ${a} vs numeric ${numeric} (|diff| ${diff.toExponential(2)})`);
         }
       }
       if (badCount) failures.push(`  input ${i} ${formatShape(h.shape)}: ${badCount} of ${n} elements differ`, ...bad);
     }
     if (failures.length) {
       throw new GradcheckError(
-        [`gradcheck${fn.name ? ` of ${fn.name}` : ''} failed (|analytic − numeric| > atol ${atol} + rtol ${rtol}·|numeric|, eps ${eps}, float64):`, ...failures].join('\n'),
+        [
+          `gradcheck${fn.name ? ` of ${fn.name}` : ''} failed (|analytic − numeric| > atol ${atol} + rtol ${rtol}·|numeric|, eps ${eps}, float64):`,
+          ...failures,
+        ].join('\n'),
       );
     }
     return { checked, maxAbsError };

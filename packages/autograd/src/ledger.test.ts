@@ -14,7 +14,9 @@ const F32 = 4;
 
 describe('saved-bytes ledger', () => {
   it('records exactly the declared bytes of a chain of functions', () => {
-    const B = 4, C = 8, H = 16;
+    const B = 4,
+      C = 8,
+      H = 16;
     const x = randn([B, C], { device, seed: 1 }); // input data: no gradient
     const w = param(withMemoryTag('parameter', () => randn([C, H], { device, seed: 2 })));
     const { result: loss, ledger } = withLedger(() =>
@@ -70,7 +72,8 @@ describe('saved-bytes ledger', () => {
   });
 
   it('reports parameters apart, and layerNorm as x + mean + rstd', () => {
-    const N = 3, C = 5;
+    const N = 3,
+      C = 5;
     const x = param(randn([N, C], { device, seed: 5 }));
     const w = param(withMemoryTag('parameter', () => fromArray(new Float32Array(C).fill(1), { device })));
     const b = param(withMemoryTag('parameter', () => fromArray(new Float32Array(C), { device })));

@@ -58,7 +58,8 @@ export function slice(x: Tensor, begin: readonly (number | undefined)[], end: re
 /** `length` elements of one axis from `start`. */
 export function narrow(x: Tensor, axis: number, start: number, length: number): Tensor {
   const a = normalizeAxis(axis, x.rank, 'narrow');
-  if (start < 0 || length < 0 || start + length > x.shape[a]!) throw new IndexError(`narrow: [${start}, ${start + length}) is out of range for axis ${a} of ${formatShape(x.shape)}`);
+  if (start < 0 || length < 0 || start + length > x.shape[a]!)
+    throw new IndexError(`narrow: [${start}, ${start + length}) is out of range for axis ${a} of ${formatShape(x.shape)}`);
   return slice(
     x,
     x.shape.map((_, i) => (i === a ? start : 0)),
@@ -71,7 +72,8 @@ export function split(x: Tensor, sizes: number | readonly number[], axis = 0): T
   const a = normalizeAxis(axis, x.rank, 'split');
   const d = x.shape[a]!;
   const list = typeof sizes === 'number' ? Array.from({ length: Math.ceil(d / sizes) }, (_, i) => Math.min(sizes, d - i * sizes)) : sizes;
-  if (list.reduce((s, v) => s + v, 0) !== d) throw new ShapeError(`split: sizes ${JSON.stringify(list)} do not add up to ${d} (axis ${a} of ${formatShape(x.shape)})`);
+  if (list.reduce((s, v) => s + v, 0) !== d)
+    throw new ShapeError(`split: sizes ${JSON.stringify(list)} do not add up to ${d} (axis ${a} of ${formatShape(x.shape)})`);
   let at = 0;
   return list.map((len) => {
     const piece = narrow(x, a, at, len);
@@ -96,10 +98,14 @@ export function expand(x: Tensor, shape: Shape): Tensor {
  */
 export function setSlice(dst: Tensor, src: Tensor, starts: readonly number[]): void {
   if (isGradEnabled() && (dst.requiresGrad || src.requiresGrad)) {
-    throw new AutogradError(`setSlice: writes ${dst.describe()} in place, which is not differentiable; run it inside noGrad() on tensors that do not require grad (detach() them)`);
+    throw new AutogradError(
+      `setSlice: writes ${dst.describe()} in place, which is not differentiable; run it inside noGrad() on tensors that do not require grad (detach() them)`,
+    );
   }
   if (isStorageSaved(dst.storage)) {
-    throw new AutogradError(`setSlice: ${dst.describe()} is saved for a backward that has not run; writing into it would corrupt the gradients. Run backward first, or write into a clone()`);
+    throw new AutogradError(
+      `setSlice: ${dst.describe()} is saved for a backward that has not run; writing into it would corrupt the gradients. Run backward first, or write into a clone()`,
+    );
   }
   tc.setSlice(dst, src, starts);
 }

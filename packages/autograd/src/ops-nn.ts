@@ -50,7 +50,9 @@ export function crossEntropyLoss(logits: Tensor, targets: Tensor, options: Cross
   const ignoreIndex = options.ignoreIndex ?? -100;
   const reduction = options.reduction ?? 'mean';
   if (logits.rank < 1 || targets.rank !== logits.rank - 1 || targets.shape.some((d, i) => d !== logits.shape[i])) {
-    throw new ShapeError(`crossEntropyLoss: expected logits [..., V] and targets [...] with the same leading shape, got ${formatShape(logits.shape)} and ${formatShape(targets.shape)}`);
+    throw new ShapeError(
+      `crossEntropyLoss: expected logits [..., V] and targets [...] with the same leading shape, got ${formatShape(logits.shape)} and ${formatShape(targets.shape)}`,
+    );
   }
   return tc.scope(() => {
     const v = logits.shape[logits.rank - 1]!;

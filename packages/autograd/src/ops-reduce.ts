@@ -1,5 +1,14 @@
 import * as tc from '@lightattn/tensor-core';
-import { formatShape, normalizeAxes, normalizeAxis, ShapeError, type MatmulOptions, type ReduceFn, type ReduceOptions, type Tensor } from '@lightattn/tensor-core';
+import {
+  formatShape,
+  normalizeAxes,
+  normalizeAxis,
+  ShapeError,
+  type MatmulOptions,
+  type ReduceFn,
+  type ReduceOptions,
+  type Tensor,
+} from '@lightattn/tensor-core';
 import { applyOp1 } from './apply-op.js';
 import { reshape } from './ops-layout.js';
 

@@ -40,7 +40,9 @@ export function recordNode(spec: RecordSpec): Node | null {
   for (const [i, out] of spec.outputs.entries()) {
     if (out.dtype !== 'f32') diff.delete(i);
     if (spec.inputs.includes(out)) {
-      throw new AutogradError(`${spec.name}: output ${i} is one of its inputs; a differentiable function must return new tensors (return x.view(x.shape) for an identity)`);
+      throw new AutogradError(
+        `${spec.name}: output ${i} is one of its inputs; a differentiable function must return new tensors (return x.view(x.shape) for an identity)`,
+      );
     }
   }
   if (diff.size === 0) return null;

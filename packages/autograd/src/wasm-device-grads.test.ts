@@ -20,18 +20,58 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'matmul chain with transposes and a broadcast batch', shapes: [[2, 7, 5], [9, 5], [2, 9, 6]], fn: (a, w, c) => ag.matmul(ag.matmul(a, w, { transB: true }), c) },
-  { name: 'attention-like softmax(q·kᵀ)·v', shapes: [[2, 6, 4], [2, 6, 4], [2, 6, 4]], fn: (q, k, v) => ag.matmul(ag.softmax(ag.mul(ag.matmul(q, k, { transB: true }), 0.5), -1), v) },
-  { name: 'layer norm, bias, gelu (an MLP block)', shapes: [[5, 12], [12], [12], [12, 20], [20]], fn: (x, w, b, m, c) => ag.gelu(ag.add(ag.matmul(ag.layerNorm(x, w, b), m), c)) },
-  { name: 'sub, div and maximum with a broadcast row', shapes: [[4, 9], [9]], fn: (x, r) => ag.maximum(ag.div(ag.sub(r, x), ag.add(ag.mul(r, r), 1)), ag.mul(x, 0.1)) },
+  {
+    name: 'matmul chain with transposes and a broadcast batch',
+    shapes: [
+      [2, 7, 5],
+      [9, 5],
+      [2, 9, 6],
+    ],
+    fn: (a, w, c) => ag.matmul(ag.matmul(a, w, { transB: true }), c),
+  },
+  {
+    name: 'attention-like softmax(q·kᵀ)·v',
+    shapes: [
+      [2, 6, 4],
+      [2, 6, 4],
+      [2, 6, 4],
+    ],
+    fn: (q, k, v) => ag.matmul(ag.softmax(ag.mul(ag.matmul(q, k, { transB: true }), 0.5), -1), v),
+  },
+  {
+    name: 'layer norm, bias, gelu (an MLP block)',
+    shapes: [[5, 12], [12], [12], [12, 20], [20]],
+    fn: (x, w, b, m, c) => ag.gelu(ag.add(ag.matmul(ag.layerNorm(x, w, b), m), c)),
+  },
+  {
+    name: 'sub, div and maximum with a broadcast row',
+    shapes: [[4, 9], [9]],
+    fn: (x, r) => ag.maximum(ag.div(ag.sub(r, x), ag.add(ag.mul(r, r), 1)), ag.mul(x, 0.1)),
+  },
 ];
 
 async function grads(device: Device, c: Case): Promise<Float64Array[]> {
   return scope(async () => {
-    const xs = c.shapes.map((s, i) => ag.param(fromArray(values(s.reduce((a, b) => a * b, 1), i), { shape: s, device })));
+    const xs = c.shapes.map((s, i) =>
+      ag.param(
+        fromArray(
+          values(
+            s.reduce((a, b) => a * b, 1),
+            i,
+          ),
+          { shape: s, device },
+        ),
+      ),
+    );
     // A weighted sum, so every output element's gradient differs.
     const y = c.fn(...xs);
-    const weights = fromArray(values(y.shape.reduce((a, b) => a * b, 1), 7), { shape: y.shape, device });
+    const weights = fromArray(
+      values(
+        y.shape.reduce((a, b) => a * b, 1),
+        7,
+      ),
+      { shape: y.shape, device },
+    );
     const gs = ag.gradients(ag.sum(ag.mul(y, weights)), xs);
     return Promise.all(gs.map(async (g) => Float64Array.from(await g.toArray())));
   });

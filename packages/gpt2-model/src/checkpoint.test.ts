@@ -21,7 +21,7 @@ function entriesOf(bytes: Uint8Array): Map<string, tc.SafetensorsTensor> {
 }
 
 describe('checkpoints', () => {
-  it("loads an HF config whose bos/eos id 50256 lies beyond a small vocabulary, with a warning, and applies overrides before validation", async () => {
+  it('loads an HF config whose bos/eos id 50256 lies beyond a small vocabulary, with a warning, and applies overrides before validation', async () => {
     const files = await savePretrained(fresh());
     const hfConfig = JSON.stringify({ ...JSON.parse(files.config), bos_token_id: 50256, eos_token_id: 50256, attn_pdrop: 1.5 });
     expect(() => loadPretrained({ config: hfConfig, weights: files.weights }, { onWarning: () => {} })).toThrow(/attn_pdrop must be a probability/);
@@ -97,7 +97,11 @@ describe('checkpoints', () => {
     entries.delete('transformer.h.1.ln_2.bias');
     entries.set('transformer.h.1.attn.rotary.inv_freq', { dtype: 'F32', shape: [2], bytes: new Uint8Array(8) });
     const wpe = entries.get('transformer.wpe.weight')!;
-    entries.set('transformer.wpe.weight', { dtype: 'F32', shape: [wpe.shape[0]! - 1, wpe.shape[1]!], bytes: wpe.bytes.slice(0, wpe.bytes.length - wpe.shape[1]! * 4) });
+    entries.set('transformer.wpe.weight', {
+      dtype: 'F32',
+      shape: [wpe.shape[0]! - 1, wpe.shape[1]!],
+      bytes: wpe.bytes.slice(0, wpe.bytes.length - wpe.shape[1]! * 4),
+    });
     let error: Error | undefined;
     try {
       loadPretrained({ config: json, weights: tc.serializeSafetensors(entries) });
@@ -133,7 +137,9 @@ describe('checkpoints', () => {
     for (const name of ['transformer.wte.weight', 'transformer.wpe.weight', 'transformer.h.0.attn.c_attn.weight', 'transformer.h.1.mlp.c_proj.bias']) {
       const entries = entriesOf(weights);
       entries.delete(name);
-      expect(() => loadPretrained({ config: json, weights: tc.serializeSafetensors(entries) }), name).toThrow(new RegExp(`1 problem loading into GPT2LMHeadModel[\\s\\S]*missing: ${name.replace(/\./g, '\\.')}$`));
+      expect(() => loadPretrained({ config: json, weights: tc.serializeSafetensors(entries) }), name).toThrow(
+        new RegExp(`1 problem loading into GPT2LMHeadModel[\\s\\S]*missing: ${name.replace(/\./g, '\\.')}$`),
+      );
     }
     // An untied head is a weight of its own: the file must hold it.
     const untied = await savePretrained(new GPT2LMHeadModel({ ...config, tie_word_embeddings: false }, { device }));
@@ -165,7 +171,10 @@ describe('checkpoints', () => {
       const { weights } = readPretrainedDir(join(dir, 'out')) as { weights: Uint8Array };
       writeFileSync(join(dir, 'out', 'model-00001-of-00001.safetensors'), weights);
       rmSync(join(dir, 'out', 'model.safetensors'));
-      writeFileSync(join(dir, 'out', 'model.safetensors.index.json'), JSON.stringify({ weight_map: { 'transformer.wte.weight': 'model-00001-of-00001.safetensors' } }));
+      writeFileSync(
+        join(dir, 'out', 'model.safetensors.index.json'),
+        JSON.stringify({ weight_map: { 'transformer.wte.weight': 'model-00001-of-00001.safetensors' } }),
+      );
       expect(await logitsOf(loadPretrainedFromDir(join(dir, 'out')))).toEqual(await logitsOf(model));
       expect(() => readPretrainedDir(dir)).toThrow(/no config.json/);
       writeFileSync(join(dir, 'config.json'), readFileSync(join(dir, 'out', 'config.json')));

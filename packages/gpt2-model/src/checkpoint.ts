@@ -1,6 +1,15 @@
 import type { Module } from '@lightattn/autograd';
 import * as tc from '@lightattn/tensor-core';
-import { decodeToTensorData, formatShape, LightattnError, parseSafetensors, shapesEqual, type Device, type SafetensorsFile, type Tensor } from '@lightattn/tensor-core';
+import {
+  decodeToTensorData,
+  formatShape,
+  LightattnError,
+  parseSafetensors,
+  shapesEqual,
+  type Device,
+  type SafetensorsFile,
+  type Tensor,
+} from '@lightattn/tensor-core';
 import { parseGPT2Config, toHFConfigJson, type GPT2Config } from './config.js';
 import { GPT2LMHeadModel } from './model.js';
 
@@ -87,12 +96,15 @@ export function loadWeightsInto(
   for (const [key, fileKey] of targets) {
     const entry = index.get(fileKey)!.file.entries.get(fileKey)!;
     const dst = own[key]!;
-    if (!shapesEqual(entry.shape, dst.shape)) problems.push(`  shape mismatch: "${fileKey}" is ${formatShape(entry.shape)} ${entry.dtype}, the model's ${key} is ${formatShape(dst.shape)}`);
+    if (!shapesEqual(entry.shape, dst.shape))
+      problems.push(`  shape mismatch: "${fileKey}" is ${formatShape(entry.shape)} ${entry.dtype}, the model's ${key} is ${formatShape(dst.shape)}`);
   }
   problems.push(...missing.map((k) => `  missing: ${k}`), ...unexpected.map((k) => `  unexpected: ${k}`));
   if (problems.length) {
     const config = options.hint ?? 'the checkpoint does not match the config (compare n_embd, n_layer, n_head, vocab_size, n_positions, tie_word_embeddings)';
-    throw new CheckpointError(`${what}: ${problems.length} problem${problems.length > 1 ? 's' : ''} loading into ${model.constructor.name}; ${config}\n${problems.join('\n')}`);
+    throw new CheckpointError(
+      `${what}: ${problems.length} problem${problems.length > 1 ? 's' : ''} loading into ${model.constructor.name}; ${config}\n${problems.join('\n')}`,
+    );
   }
   for (const [key, fileKey] of targets) {
     const data = decodeToTensorData({ ...index.get(fileKey)!.file.entries.get(fileKey)!, name: fileKey });

@@ -54,8 +54,10 @@ describe('GPT2Config', () => {
   });
 
   it("OpenAI's presets keep HF's gelu_new; the small experiment presets use the fused gelu_pytorch_tanh", () => {
-    for (const name of ['gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', 'distilgpt2'] as const) expect(gpt2Config(name).activation_function, name).toBe('gelu_new');
-    for (const name of ['gpt2-mini', 'gpt2-micro', 'gpt2-nano', 'gpt2-tiny'] as const) expect(gpt2Config(name).activation_function, name).toBe('gelu_pytorch_tanh');
+    for (const name of ['gpt2', 'gpt2-medium', 'gpt2-large', 'gpt2-xl', 'distilgpt2'] as const)
+      expect(gpt2Config(name).activation_function, name).toBe('gelu_new');
+    for (const name of ['gpt2-mini', 'gpt2-micro', 'gpt2-nano', 'gpt2-tiny'] as const)
+      expect(gpt2Config(name).activation_function, name).toBe('gelu_pytorch_tanh');
     expect(gpt2Config('gpt2-tiny', { activation_function: 'gelu_new' }).activation_function).toBe('gelu_new');
   });
 
@@ -63,7 +65,13 @@ describe('GPT2Config', () => {
     expect(gpt2Config('gpt2-medium')).toMatchObject({ n_layer: 24, n_head: 16, n_embd: 1024 });
     expect(gpt2Config('gpt2-large')).toMatchObject({ n_layer: 36, n_head: 20, n_embd: 1280 });
     expect(gpt2Config('gpt2-xl')).toMatchObject({ n_layer: 48, n_head: 25, n_embd: 1600 });
-    expect(gpt2Config('gpt2-tiny', { vocab_size: 65, attn_impl: 'flash' })).toMatchObject({ n_layer: 2, n_embd: 32, vocab_size: 65, attn_impl: 'flash', eos_token_id: null });
+    expect(gpt2Config('gpt2-tiny', { vocab_size: 65, attn_impl: 'flash' })).toMatchObject({
+      n_layer: 2,
+      n_embd: 32,
+      vocab_size: 65,
+      attn_impl: 'flash',
+      eos_token_id: null,
+    });
   });
 
   it('reads the published gpt2 config.json, dropping HF bookkeeping', () => {
@@ -73,7 +81,12 @@ describe('GPT2Config', () => {
   });
 
   it("accepts HF's generic aliases (hidden_size, num_hidden_layers, …) and refuses contradictions", () => {
-    expect(parseGPT2Config({ hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, max_position_embeddings: 32 })).toMatchObject({ n_embd: 64, n_layer: 2, n_head: 4, n_positions: 32 });
+    expect(parseGPT2Config({ hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 4, max_position_embeddings: 32 })).toMatchObject({
+      n_embd: 64,
+      n_layer: 2,
+      n_head: 4,
+      n_positions: 32,
+    });
     expect(() => parseGPT2Config({ hidden_size: 64, n_embd: 32 })).toThrow(/"hidden_size" \(HF's alias of "n_embd"\) is 64 but "n_embd" is 32/);
   });
 
@@ -103,7 +116,9 @@ describe('GPT2Config', () => {
     expect(message).toMatch(/vocab_size must be an integer ≥ 1, got 0/);
     expect(message).toMatch(/attn_pdrop must be a probability in \[0, 1\), got 1.5/);
     expect(message).toMatch(/attn_impl "flsh" is not one of vanilla, light, chunked, flash \(did you mean "flash"\?\)/);
-    expect(message).toMatch(/activation_function "gelu_erf" is not supported( \(did you mean "[a-z_]+"\?\))?; use one of gelu_new, gelu_pytorch_tanh, gelu_fast, gelu, relu/);
+    expect(message).toMatch(
+      /activation_function "gelu_erf" is not supported( \(did you mean "[a-z_]+"\?\))?; use one of gelu_new, gelu_pytorch_tanh, gelu_fast, gelu, relu/,
+    );
     expect(message).toMatch(/n_embd 100 is not divisible by n_head 3/);
     expect(() => gpt2Config({ max_chunk_size_mb: -1 })).toThrow(/max_chunk_size_mb must be a positive number/);
     expect(() => gpt2Config({ n_positions: 1.5 })).toThrow(/n_positions must be an integer/);
@@ -165,7 +180,9 @@ describe('GPT2Config', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toBe('config.json: "model_type" is "leap", but this GPT-2 supports only "gpt2" (a LEAP checkpoint has model_type "LeapForCausalLM" and is loaded with loadLeapPretrained)');
+    expect(message).toBe(
+      'config.json: "model_type" is "leap", but this GPT-2 supports only "gpt2" (a LEAP checkpoint has model_type "LeapForCausalLM" and is loaded with loadLeapPretrained)',
+    );
   });
 
   it('suggest finds close names only', () => {

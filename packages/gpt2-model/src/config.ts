@@ -147,15 +147,59 @@ const ALIASES: Readonly<Record<string, keyof GPT2Config>> = {
  * (task heads, generation defaults, bookkeeping). Accepted and dropped.
  */
 const IGNORED_HF_FIELDS = new Set([
-  'architectures', 'model_type', 'n_ctx', 'task_specific_params', 'summary_type', 'summary_use_proj',
-  'summary_activation', 'summary_proj_to_labels', 'summary_first_dropout', 'use_cache', 'transformers_version',
-  'torch_dtype', 'dtype', 'pad_token_id', 'sep_token_id', 'decoder_start_token_id', '_name_or_path', 'name_or_path',
-  'output_attentions', 'output_hidden_states', 'return_dict', 'id2label', 'label2id', 'num_labels', 'torchscript',
-  'pruned_heads', 'is_decoder', 'is_encoder_decoder', 'gradient_checkpointing', 'tokenizer_class', 'prefix',
-  'n_special', 'predict_special_tokens', 'reorder_and_upcast_attn', 'problem_type', 'finetuning_task',
-  'chunk_size_feed_forward', 'tie_encoder_decoder', 'use_return_dict', 'attn_implementation', '_attn_implementation',
-  '_commit_hash', 'max_length', 'do_sample', 'temperature', 'top_k', 'top_p', 'num_beams', 'bad_words_ids',
-  'cross_attention_hidden_size', 'add_cross_attention', 'scale_attn_weights', 'scale_attn_by_inverse_layer_idx',
+  'architectures',
+  'model_type',
+  'n_ctx',
+  'task_specific_params',
+  'summary_type',
+  'summary_use_proj',
+  'summary_activation',
+  'summary_proj_to_labels',
+  'summary_first_dropout',
+  'use_cache',
+  'transformers_version',
+  'torch_dtype',
+  'dtype',
+  'pad_token_id',
+  'sep_token_id',
+  'decoder_start_token_id',
+  '_name_or_path',
+  'name_or_path',
+  'output_attentions',
+  'output_hidden_states',
+  'return_dict',
+  'id2label',
+  'label2id',
+  'num_labels',
+  'torchscript',
+  'pruned_heads',
+  'is_decoder',
+  'is_encoder_decoder',
+  'gradient_checkpointing',
+  'tokenizer_class',
+  'prefix',
+  'n_special',
+  'predict_special_tokens',
+  'reorder_and_upcast_attn',
+  'problem_type',
+  'finetuning_task',
+  'chunk_size_feed_forward',
+  'tie_encoder_decoder',
+  'use_return_dict',
+  'attn_implementation',
+  '_attn_implementation',
+  '_commit_hash',
+  'max_length',
+  'do_sample',
+  'temperature',
+  'top_k',
+  'top_p',
+  'num_beams',
+  'bad_words_ids',
+  'cross_attention_hidden_size',
+  'add_cross_attention',
+  'scale_attn_weights',
+  'scale_attn_by_inverse_layer_idx',
 ]);
 
 /** HF fields that are accepted only with the value this implementation has. */
@@ -178,7 +222,9 @@ export function gpt2Config(preset?: GPT2PresetName | Partial<GPT2Config>, overri
   let base: Partial<GPT2Config> = {};
   if (typeof preset === 'string') {
     if (!Object.hasOwn(GPT2_PRESETS, preset)) {
-      throw new GPT2ConfigError(`unknown GPT-2 preset "${preset}"${suggest(preset, Object.keys(GPT2_PRESETS))}; presets are ${Object.keys(GPT2_PRESETS).join(', ')}`);
+      throw new GPT2ConfigError(
+        `unknown GPT-2 preset "${preset}"${suggest(preset, Object.keys(GPT2_PRESETS))}; presets are ${Object.keys(GPT2_PRESETS).join(', ')}`,
+      );
     }
     base = GPT2_PRESETS[preset];
   } else if (preset) base = preset;
@@ -211,7 +257,8 @@ export function parseGPT2Config(json: string | Record<string, unknown>, options:
       throw new GPT2ConfigError(`config.json is not valid JSON: ${(e as Error).message}`);
     }
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new GPT2ConfigError(`config.json must hold a JSON object, got ${JSON.stringify(raw)?.slice(0, 80)}`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new GPT2ConfigError(`config.json must hold a JSON object, got ${JSON.stringify(raw)?.slice(0, 80)}`);
   // A null-prototype record: a "__proto__" or "constructor" key in the file is a field name like any other.
   const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const problems: string[] = [];
@@ -281,7 +328,9 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
     if (v !== null && (!Number.isSafeInteger(v) || (v as number) < 0)) problems.push(`${k} must be a token id or null, got ${JSON.stringify(v)}`);
     // transformers accepts such ids (HF's GPT-2 default 50256 with a small vocabulary); only generation reads them.
     else if (v !== null && Number.isSafeInteger(c.vocab_size) && (v as number) >= c.vocab_size) {
-      warnings.push(`${where}: ${k} ${v} is not below vocab_size ${c.vocab_size}; the model never produces it, so generation does not stop at it (set ${k} to null or to an id below ${c.vocab_size})`);
+      warnings.push(
+        `${where}: ${k} ${v} is not below vocab_size ${c.vocab_size}; the model never produces it, so generation does not stop at it (set ${k} to null or to an id below ${c.vocab_size})`,
+      );
     }
   };
   int('vocab_size', 1);
@@ -291,24 +340,30 @@ export function validateGPT2Config(config: Record<string, unknown>, where = 'GPT
   int('n_head', 1);
   if (c.n_inner !== null) int('n_inner', 1);
   if (!ACTIVATION_FUNCTIONS.includes(c.activation_function)) {
-    problems.push(`activation_function ${JSON.stringify(c.activation_function)} is not supported${suggest(String(c.activation_function), ACTIVATION_FUNCTIONS)}; use one of ${ACTIVATION_FUNCTIONS.join(', ')}`);
+    problems.push(
+      `activation_function ${JSON.stringify(c.activation_function)} is not supported${suggest(String(c.activation_function), ACTIVATION_FUNCTIONS)}; use one of ${ACTIVATION_FUNCTIONS.join(', ')}`,
+    );
   }
   prob('resid_pdrop');
   prob('embd_pdrop');
   prob('attn_pdrop');
   positive('layer_norm_epsilon');
-  if (typeof c.initializer_range !== 'number' || !(c.initializer_range >= 0)) problems.push(`initializer_range must be a number ≥ 0, got ${JSON.stringify(c.initializer_range)}`);
+  if (typeof c.initializer_range !== 'number' || !(c.initializer_range >= 0))
+    problems.push(`initializer_range must be a number ≥ 0, got ${JSON.stringify(c.initializer_range)}`);
   flag('tie_word_embeddings');
   flag('use_lightsoftmax');
   flag('use_dropmatmul');
   tokenId('bos_token_id');
   tokenId('eos_token_id');
-  if (!ATTN_IMPLS.includes(c.attn_impl)) problems.push(`attn_impl ${JSON.stringify(c.attn_impl)} is not one of ${ATTN_IMPLS.join(', ')}${suggest(String(c.attn_impl), ATTN_IMPLS)}`);
+  if (!ATTN_IMPLS.includes(c.attn_impl))
+    problems.push(`attn_impl ${JSON.stringify(c.attn_impl)} is not one of ${ATTN_IMPLS.join(', ')}${suggest(String(c.attn_impl), ATTN_IMPLS)}`);
   if (c.max_chunk_size_mb !== null) positive('max_chunk_size_mb');
   oneOf('dropout_mask', DROPOUT_MASKS);
   oneOf('dropmatmul_mask', DROPMATMUL_MASKS);
   if (!ACTIVATION_RECOMPUTE.includes(c.activation_recompute)) {
-    problems.push(`activation_recompute ${JSON.stringify(c.activation_recompute)} is not one of ${ACTIVATION_RECOMPUTE.join(', ')}${suggest(String(c.activation_recompute), ACTIVATION_RECOMPUTE)}`);
+    problems.push(
+      `activation_recompute ${JSON.stringify(c.activation_recompute)} is not one of ${ACTIVATION_RECOMPUTE.join(', ')}${suggest(String(c.activation_recompute), ACTIVATION_RECOMPUTE)}`,
+    );
   }
   if (Number.isSafeInteger(c.n_embd) && Number.isSafeInteger(c.n_head) && c.n_head > 0 && c.n_embd % c.n_head !== 0) {
     problems.push(`n_embd ${c.n_embd} is not divisible by n_head ${c.n_head}`);

@@ -26,7 +26,15 @@ interface StepResult {
 
 /** One training forward and backward of a tiny GPT-2 with every dropout on and a fixed dropout generator. */
 async function step(device: tc.Device, overrides: Partial<GPT2Config>, dropoutSeed = 77): Promise<StepResult> {
-  const config = gpt2Config('gpt2-tiny', { vocab_size: 37, n_positions: 16, initializer_range: 0.2, attn_pdrop: 0.3, resid_pdrop: 0.1, embd_pdrop: 0.1, ...overrides });
+  const config = gpt2Config('gpt2-tiny', {
+    vocab_size: 37,
+    n_positions: 16,
+    initializer_range: 0.2,
+    attn_pdrop: 0.3,
+    resid_pdrop: 0.1,
+    embd_pdrop: 0.1,
+    ...overrides,
+  });
   const model = new GPT2LMHeadModel(config, { device, generator: new tc.Generator(3), dropoutGenerator: new tc.Generator(dropoutSeed) });
   const input = tc.fromArray(Int32Array.from(TOKENS.flat()), { shape: [2, 8], device });
   const out = model.forward(input, { labels: input, logits: 'all' });

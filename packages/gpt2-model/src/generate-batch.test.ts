@@ -15,7 +15,17 @@ function gpt2(overrides: Partial<GPT2Config> = {}): GPT2LMHeadModel {
 }
 
 function leap(variant: LeapVariant): LeapForCausalLM {
-  const config = { hidden_size: 16, vocab_size: VOCAB, n_heads: 2, n_layer: 3, n_positions: 24, hidden_dropout_prob: 0, initializer_range: 0.3, variant, window_sizes: [2, 4, 24] };
+  const config = {
+    hidden_size: 16,
+    vocab_size: VOCAB,
+    n_heads: 2,
+    n_layer: 3,
+    n_positions: 24,
+    hidden_dropout_prob: 0,
+    initializer_range: 0.3,
+    variant,
+    window_sizes: [2, 4, 24],
+  };
   return new LeapForCausalLM(config, { device, generator: new tc.Generator(2) });
 }
 
@@ -30,12 +40,7 @@ async function rowsOf<S extends DecodeState>(model: DecodingModel<S>, prompts: n
 }
 
 // Lengths 1 to 7, out of order, with the shortest neither first nor last.
-const PROMPTS = [
-  [3, 1, 4, 1, 5],
-  [9, 2, 6, 5, 3, 5, 8],
-  [7],
-  [2, 7, 1, 8],
-];
+const PROMPTS = [[3, 1, 4, 1, 5], [9, 2, 6, 5, 3, 5, 8], [7], [2, 7, 1, 8]];
 
 // Either model as generation sees it (each is a DecodingModel of its own state type).
 const MODELS: [string, () => DecodingModel][] = [
@@ -82,7 +87,10 @@ describe('generateBatch with prompts of different lengths', () => {
 
   it('GPT-2: the batch stops when its longest prompt reaches n_positions', async () => {
     const model = gpt2({ n_positions: 10 });
-    const prompts = [[1, 2], [1, 2, 3, 4, 5, 6, 7]]; // room for 8 and for 3 new tokens
+    const prompts = [
+      [1, 2],
+      [1, 2, 3, 4, 5, 6, 7],
+    ]; // room for 8 and for 3 new tokens
     for (const useCache of [true, false]) {
       const options = { maxNewTokens: 100, eosTokenId: null, useCache };
       const rows = await rowsOf(model, prompts, options);
@@ -92,7 +100,9 @@ describe('generateBatch with prompts of different lengths', () => {
       expect(rows[1]).toEqual(await generateAll(model, prompts[1]!, options));
       expect(rows[1]).toHaveLength(3);
     }
-    await expect(generateBatch(model, [[1], new Array(11).fill(1)], { maxNewTokens: 1 }).next()).rejects.toThrow(/prompt 1 has 11 tokens, more than n_positions 10/);
+    await expect(generateBatch(model, [[1], new Array(11).fill(1)], { maxNewTokens: 1 }).next()).rejects.toThrow(
+      /prompt 1 has 11 tokens, more than n_positions 10/,
+    );
     expect(await rowsOf(model, [[1], new Array(10).fill(1)], { maxNewTokens: 5 })).toEqual([[], []]);
   });
 

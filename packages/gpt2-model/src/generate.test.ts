@@ -10,7 +10,13 @@ const device = tc.getDefaultDevice();
 const tokenizer = CharTokenizer.fromText('abcdefghijklmnopqrstuvwxyz .!🤗é', { eos: true });
 
 function model(overrides: Partial<GPT2Config> = {}, seed = 11): GPT2LMHeadModel {
-  const config = gpt2Config('gpt2-tiny', { vocab_size: tokenizer.vocabSize, eos_token_id: tokenizer.eosTokenId, n_positions: 24, initializer_range: 0.3, ...overrides });
+  const config = gpt2Config('gpt2-tiny', {
+    vocab_size: tokenizer.vocabSize,
+    eos_token_id: tokenizer.eosTokenId,
+    n_positions: 24,
+    initializer_range: 0.3,
+    ...overrides,
+  });
   return new GPT2LMHeadModel(config, { device, generator: new tc.Generator(seed) });
 }
 
@@ -37,7 +43,8 @@ describe('generation', () => {
         // A prefill of 3 tokens, then one token at a time.
         const first = m.forward(tc.fromArray(Int32Array.from(tokens.slice(0, 3)), { shape: [1, 3], device }), { cache }).logits!;
         steps.push(first.toArraySync() as Float32Array);
-        for (let t = 3; t < 8; t++) steps.push(m.forward(tc.fromArray(Int32Array.from([tokens[t]!]), { shape: [1, 1], device }), { cache }).logits!.toArraySync() as Float32Array);
+        for (let t = 3; t < 8; t++)
+          steps.push(m.forward(tc.fromArray(Int32Array.from([tokens[t]!]), { shape: [1, 1], device }), { cache }).logits!.toArraySync() as Float32Array);
       });
       const cached = new Float32Array(steps.reduce((n, s) => n + s.length, 0));
       let at = 0;

@@ -58,13 +58,20 @@ export class GenerationError extends LightattnError {
  * go in one per step rather than in one prefill, and shorter rows decode ahead (those extra tokens
  * are dropped), so batch prompts of similar lengths for speed.
  */
-export async function* generateBatch<S extends DecodeState>(model: DecodingModel<S>, prompts: readonly (readonly number[])[], options: GenerateOptions): AsyncGenerator<number[]> {
+export async function* generateBatch<S extends DecodeState>(
+  model: DecodingModel<S>,
+  prompts: readonly (readonly number[])[],
+  options: GenerateOptions,
+): AsyncGenerator<number[]> {
   checkSamplingOptions(options);
   const batch = prompts.length;
   if (!batch || prompts.some((p) => !p.length)) throw new GenerationError('generate: needs at least one prompt, each with at least one token');
   const { vocab_size: vocab, n_positions: limit } = model.config;
-  for (const p of prompts) for (const id of p) if (!Number.isInteger(id) || id < 0 || id >= vocab) throw new GenerationError(`generate: ${id} is not a token id of this model (0 … ${vocab - 1})`);
-  if (!(Number.isSafeInteger(options.maxNewTokens) && options.maxNewTokens >= 0)) throw new GenerationError(`generate: maxNewTokens must be an integer ≥ 0, got ${options.maxNewTokens}`);
+  for (const p of prompts)
+    for (const id of p)
+      if (!Number.isInteger(id) || id < 0 || id >= vocab) throw new GenerationError(`generate: ${id} is not a token id of this model (0 … ${vocab - 1})`);
+  if (!(Number.isSafeInteger(options.maxNewTokens) && options.maxNewTokens >= 0))
+    throw new GenerationError(`generate: maxNewTokens must be an integer ≥ 0, got ${options.maxNewTokens}`);
   const lengths = prompts.map((p) => p.length);
   const shortest = Math.min(...lengths);
   const longest = Math.max(...lengths);
@@ -161,7 +168,12 @@ export async function generateAll<S extends DecodeState>(model: DecodingModel<S>
 }
 
 /** Text in, text pieces out (never a split character); the eos token ends the stream and is not shown. */
-export async function* streamText<S extends DecodeState>(model: DecodingModel<S>, tokenizer: Tokenizer, prompt: string, options: GenerateOptions): AsyncGenerator<string> {
+export async function* streamText<S extends DecodeState>(
+  model: DecodingModel<S>,
+  tokenizer: Tokenizer,
+  prompt: string,
+  options: GenerateOptions,
+): AsyncGenerator<string> {
   const streamer = new TextStreamer(tokenizer);
   const eos = options.eosTokenId === undefined ? (model.config.eos_token_id ?? tokenizer.eosTokenId) : options.eosTokenId;
   for await (const token of generate(model, tokenizer.encode(prompt), { ...options, eosTokenId: eos })) {

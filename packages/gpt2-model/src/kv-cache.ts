@@ -49,7 +49,9 @@ export class KVCache {
    */
   allowedKeys(newTokens: number, attentionMask?: Tensor): Tensor {
     if (newTokens > this.remaining) {
-      throw new KVCacheError(`KVCache: ${newTokens} new tokens do not fit: ${this.length} of ${this.capacity} slots are used; create the cache with a larger capacity (at most n_positions)`);
+      throw new KVCacheError(
+        `KVCache: ${newTokens} new tokens do not fit: ${this.length} of ${this.capacity} slots are used; create the cache with a larger capacity (at most n_positions)`,
+      );
     }
     return tc.scope(() => {
       const d = this.device;

@@ -7,10 +7,35 @@ import { LeapForCausalLM } from './leap-model.js';
 
 /** HF bookkeeping in the original package's config.json (it subclasses PretrainedConfig). */
 const IGNORED = new Set([
-  'architectures', 'model_type', 'transformers_version', 'torch_dtype', 'dtype', '_name_or_path', 'return_dict', 'output_hidden_states',
-  'output_attentions', 'torchscript', 'use_bfloat16', 'pruned_heads', 'tie_word_embeddings', 'is_decoder', 'is_encoder_decoder',
-  'add_cross_attention', 'tie_encoder_decoder', 'chunk_size_feed_forward', 'id2label', 'label2id', 'problem_type', 'tokenizer_class',
-  'prefix', 'bos_token_id', 'pad_token_id', 'eos_token_id', 'sep_token_id', 'decoder_start_token_id', 'task_specific_params',
+  'architectures',
+  'model_type',
+  'transformers_version',
+  'torch_dtype',
+  'dtype',
+  '_name_or_path',
+  'return_dict',
+  'output_hidden_states',
+  'output_attentions',
+  'torchscript',
+  'use_bfloat16',
+  'pruned_heads',
+  'tie_word_embeddings',
+  'is_decoder',
+  'is_encoder_decoder',
+  'add_cross_attention',
+  'tie_encoder_decoder',
+  'chunk_size_feed_forward',
+  'id2label',
+  'label2id',
+  'problem_type',
+  'tokenizer_class',
+  'prefix',
+  'bos_token_id',
+  'pad_token_id',
+  'eos_token_id',
+  'sep_token_id',
+  'decoder_start_token_id',
+  'task_specific_params',
 ]);
 
 /** The original's names for LeapConfig fields (its versions used both). */
@@ -19,11 +44,34 @@ const ALIASES: ReadonlyMap<string, keyof LeapConfigInput> = new Map([
   ['rescale', 'rescale_value'],
 ]);
 const FIELDS: readonly (keyof LeapConfigInput)[] = [
-  'hidden_size', 'vocab_size', 'n_heads', 'use_local_att', 'window_sizes', 'n_positions', 'n_layer', 'rescale_value', 'hidden_dropout_prob', 'initializer_range', 'variant',
-  'hidden_act', 'proj_logits_bias',
+  'hidden_size',
+  'vocab_size',
+  'n_heads',
+  'use_local_att',
+  'window_sizes',
+  'n_positions',
+  'n_layer',
+  'rescale_value',
+  'hidden_dropout_prob',
+  'initializer_range',
+  'variant',
+  'hidden_act',
+  'proj_logits_bias',
 ];
 /** GPT-2 fields: a config with these is a GPT-2 config read as LEAP because of its model_type. */
-const GPT2_FIELDS = new Set(['n_embd', 'n_inner', 'activation_function', 'resid_pdrop', 'embd_pdrop', 'attn_pdrop', 'layer_norm_epsilon', 'n_ctx', 'attn_impl', 'use_lightsoftmax', 'use_dropmatmul']);
+const GPT2_FIELDS = new Set([
+  'n_embd',
+  'n_inner',
+  'activation_function',
+  'resid_pdrop',
+  'embd_pdrop',
+  'attn_pdrop',
+  'layer_norm_epsilon',
+  'n_ctx',
+  'attn_impl',
+  'use_lightsoftmax',
+  'use_dropmatmul',
+]);
 
 /** What a LEAP state dict's names tell: the variant (by its first block's norm) and whether the head has a bias. */
 export interface LeapWeightLayout {
@@ -47,7 +95,8 @@ export function parseLeapConfig(json: string | Record<string, unknown>, layout?:
       throw new CheckpointError(`LEAP config.json is not valid JSON: ${(e as Error).message}`);
     }
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new CheckpointError(`LEAP config.json must hold a JSON object, got ${JSON.stringify(raw)?.slice(0, 80)}`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    throw new CheckpointError(`LEAP config.json must hold a JSON object, got ${JSON.stringify(raw)?.slice(0, 80)}`);
   const fields = raw as Record<string, unknown>;
   const input: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const problems: string[] = [];

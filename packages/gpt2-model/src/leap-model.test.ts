@@ -12,7 +12,18 @@ const VARIANTS: LeapVariant[] = ['seed', 'v2'];
 
 function leap(variant: LeapVariant, overrides: Record<string, unknown> = {}, seed = 2): LeapForCausalLM {
   return new LeapForCausalLM(
-    { hidden_size: 16, vocab_size: 23, n_heads: 2, n_layer: 3, n_positions: 20, hidden_dropout_prob: 0, initializer_range: 0.3, variant, window_sizes: [2, 4, 20], ...overrides },
+    {
+      hidden_size: 16,
+      vocab_size: 23,
+      n_heads: 2,
+      n_layer: 3,
+      n_positions: 20,
+      hidden_dropout_prob: 0,
+      initializer_range: 0.3,
+      variant,
+      window_sizes: [2, 4, 20],
+      ...overrides,
+    },
     { device, generator: new tc.Generator(seed) },
   );
 }
@@ -27,7 +38,14 @@ function originalKeys(variant: LeapVariant, nLayer: number): string[] {
     const ff = variant === 'seed' ? ['boom.weight', 'unboom.weight'] : ['boom.weight', 'boom.bias', 'unboom.weight', 'unboom.bias'];
     return [`${norm}.weight`, `${norm}.bias`, 'projections.weight', ...ff, 'boom_norm.weight', 'boom_norm.bias'].map((n) => p + n);
   };
-  return ['word_embedding.weight', 'proj_logits.weight', ...Array.from({ length: nLayer }, (_, i) => block(i)).flat(), 'leap_model.position_embeddings.weight', 'last_norm.weight', 'last_norm.bias'];
+  return [
+    'word_embedding.weight',
+    'proj_logits.weight',
+    ...Array.from({ length: nLayer }, (_, i) => block(i)).flat(),
+    'leap_model.position_embeddings.weight',
+    'last_norm.weight',
+    'last_norm.bias',
+  ];
 }
 
 describe('LeapForCausalLM', () => {
@@ -40,7 +58,10 @@ describe('LeapForCausalLM', () => {
 
     it(`${variant}: the recurrent state gives the parallel logits, token by token`, async () => {
       const model = leap(variant).eval();
-      const tokens = [[3, 1, 4, 1, 5, 9, 2, 6, 5], [2, 7, 1, 8, 2, 8, 1, 8, 2]];
+      const tokens = [
+        [3, 1, 4, 1, 5, 9, 2, 6, 5],
+        [2, 7, 1, 8, 2, 8, 1, 8, 2],
+      ];
       const parallel = await model.forward(ids(tokens)).logits!.toArray();
       const state = model.createDecodeState(2, 9);
       const steps = ag.noGrad(() => [
@@ -56,7 +77,10 @@ describe('LeapForCausalLM', () => {
 
     it(`${variant}: the chunked loss equals the full loss, gradients included`, async () => {
       const model = leap(variant);
-      const input = ids([[3, 1, 4, 1, 5, 9], [2, 7, 1, 8, 2, 8]]);
+      const input = ids([
+        [3, 1, 4, 1, 5, 9],
+        [2, 7, 1, 8, 2, 8],
+      ]);
       const full = model.forward(input, { labels: input });
       full.loss!.backward();
       const g = await model.word_embedding.weight.grad!.toArray();
@@ -89,7 +113,9 @@ describe('LeapForCausalLM', () => {
         const entries = new Map(tc.parseSafetensors(files.weights).entries);
         entries.delete(name);
         const weights = tc.serializeSafetensors(new Map([...entries].map(([k, e]) => [k, { dtype: e.dtype, shape: [...e.shape], bytes: e.bytes.slice() }])));
-        expect(() => loadLeapPretrained({ config: files.config, weights }, { device }), name).toThrow(new RegExp(`LEAP checkpoint: [\\s\\S]*missing: ${name.replace(/\./g, '\\.')}(\n|$)`));
+        expect(() => loadLeapPretrained({ config: files.config, weights }, { device }), name).toThrow(
+          new RegExp(`LEAP checkpoint: [\\s\\S]*missing: ${name.replace(/\./g, '\\.')}(\n|$)`),
+        );
       }
     });
 
@@ -112,7 +138,23 @@ describe('LeapForCausalLM', () => {
   });
 
   it("reads the original's config.json spellings (n_head, rescale, global window_sizes) and refuses unknown fields", () => {
-    const c = parseLeapConfig({ architectures: ['LeapForCausalLM'], model_type: 'LeapForCausalLM', hidden_size: 32, n_head: 4, rescale: 10, use_local_att: false, window_sizes: [8, 8], n_positions: 8, n_layer: 2, vocab_size: 50, rnn: false, transformers_version: '4.21.0' }, 'v2');
+    const c = parseLeapConfig(
+      {
+        architectures: ['LeapForCausalLM'],
+        model_type: 'LeapForCausalLM',
+        hidden_size: 32,
+        n_head: 4,
+        rescale: 10,
+        use_local_att: false,
+        window_sizes: [8, 8],
+        n_positions: 8,
+        n_layer: 2,
+        vocab_size: 50,
+        rnn: false,
+        transformers_version: '4.21.0',
+      },
+      'v2',
+    );
     expect(c).toMatchObject({ n_heads: 4, rescale_value: 10, windows: ['global', 'global'], variant: 'v2' });
     expect(() => parseLeapConfig({ hiden_size: 32 })).toThrow(/unknown field "hiden_size" \(did you mean "hidden_size"\?\)/);
     expect(() => parseLeapConfig({ rnn: true })).toThrow(/LSTM baseline/);

@@ -70,7 +70,10 @@ class LeapDecoder extends Module {
     super();
     const o = { device: options.device, generator: options.generator, init: options.init };
     this.decoders = this.module('decoders', new ModuleList(Array.from({ length: config.n_layer }, (_, i) => new LeapBlock(config, i, o))));
-    this.position_embeddings = this.module('position_embeddings', new Embedding(config.n_positions, config.hidden_size, { std: config.initializer_range, ...o }));
+    this.position_embeddings = this.module(
+      'position_embeddings',
+      new Embedding(config.n_positions, config.hidden_size, { std: config.initializer_range, ...o }),
+    );
     this.dropout = this.module('dropout', new Dropout(config.hidden_dropout_prob, { generator: options.generator }));
   }
 }
@@ -93,7 +96,10 @@ export class LeapForCausalLM extends Module {
     this.word_embedding = this.module('word_embedding', new Embedding(c.vocab_size, c.hidden_size, { std: c.initializer_range, init: options.init, ...o }));
     // Drawn (unless init 'none') and dropped at once for the tie: kept so a seed gives the weights it always gave.
     // The original's head is nn.Linear(d, vocab) with a bias (zeros at init); proj_logits_bias says whether this one has it.
-    this.proj_logits = this.module('proj_logits', new Linear(c.hidden_size, c.vocab_size, { bias: c.proj_logits_bias, init: options.init === 'none' ? 'none' : { std: c.initializer_range }, ...o }));
+    this.proj_logits = this.module(
+      'proj_logits',
+      new Linear(c.hidden_size, c.vocab_size, { bias: c.proj_logits_bias, init: options.init === 'none' ? 'none' : { std: c.initializer_range }, ...o }),
+    );
     this.proj_logits.weight.dispose();
     this.proj_logits.setParameter('weight', this.word_embedding.weight); // tied, as the original
     this.leap_model = this.module('leap_model', new LeapDecoder(c, options));
@@ -106,12 +112,16 @@ export class LeapForCausalLM extends Module {
 
   /** The recurrent state of every layer for `batch` sequences (the capacity is not needed). */
   createDecodeState(batch: number, _capacity: number): LeapDecodeState {
-    return new LeapDecodeState([...this.leap_model.decoders].map((block) => block.initState(batch)), batch);
+    return new LeapDecodeState(
+      [...this.leap_model.decoders].map((block) => block.initState(batch)),
+      batch,
+    );
   }
 
   /** Token ids [B, T] (i32) → logits and, with labels, the loss. */
   override forward(inputIds: Tensor, options: LeapForwardOptions = {}): CausalLMOutput {
-    if (inputIds.rank !== 2 || inputIds.dtype !== 'i32') throw new ShapeError(`LeapForCausalLM: expected token ids as an i32 tensor [B, T], got ${inputIds.describe()}`);
+    if (inputIds.rank !== 2 || inputIds.dtype !== 'i32')
+      throw new ShapeError(`LeapForCausalLM: expected token ids as an i32 tensor [B, T], got ${inputIds.describe()}`);
     const [b, t] = inputIds.shape as [number, number];
     const past = options.cache?.position ?? 0;
     if (past + t > this.config.n_positions) throw new ShapeError(`LeapForCausalLM: ${past + t} positions exceed n_positions ${this.config.n_positions}`);
@@ -122,21 +132,30 @@ export class LeapForCausalLM extends Module {
     return tc.scope(() => {
       const hidden = options.cache ? this.recurrent(inputIds, options.cache, options.attentionMask) : this.parallel(inputIds, options.attentionMask); // (B, T, d) or (B, 1, d)
       let logits: Tensor | null = null;
-      if (which === 'all') logits = this.proj_logits.forward(hidden); // (B, T, V)
+      if (which === 'all')
+        logits = this.proj_logits.forward(hidden); // (B, T, V)
       else if (which === 'last') logits = this.proj_logits.forward(ag.narrow(hidden, 1, hidden.shape[1]! - 1, 1)); // (B, 1, V)
       let loss: Tensor | null = null;
       if (options.labels) {
         if (options.cache) throw new LightattnError('LeapForCausalLM: labels with a recurrent state are not supported; train with the parallel form');
-        if (!tc.shapesEqual(options.labels.shape, [b, t])) throw new ShapeError(`LeapForCausalLM: labels ${formatShape(options.labels.shape)} must match input ids ${formatShape(inputIds.shape)}`);
+        if (!tc.shapesEqual(options.labels.shape, [b, t]))
+          throw new ShapeError(`LeapForCausalLM: labels ${formatShape(options.labels.shape)} must match input ids ${formatShape(inputIds.shape)}`);
         // As the original: padding positions are not targets.
         const labels = options.attentionMask
-          ? tc.where(tc.eq(options.attentionMask, tc.zeros([], { dtype: options.attentionMask.dtype, device: inputIds.device })), tc.full([], -100, { dtype: 'i32', device: inputIds.device }), options.labels)
+          ? tc.where(
+              tc.eq(options.attentionMask, tc.zeros([], { dtype: options.attentionMask.dtype, device: inputIds.device })),
+              tc.full([], -100, { dtype: 'i32', device: inputIds.device }),
+              options.labels,
+            )
           : options.labels;
         const targets = shiftLabels(labels);
         loss =
           logits && which === 'all' && !options.lossChunkTokens
             ? ag.crossEntropyLoss(logits, targets)
-            : lmHeadLoss(hidden, this.proj_logits.weight, targets, { chunkTokens: options.lossChunkTokens ?? Number.MAX_SAFE_INTEGER, bias: this.proj_logits.bias ?? undefined });
+            : lmHeadLoss(hidden, this.proj_logits.weight, targets, {
+                chunkTokens: options.lossChunkTokens ?? Number.MAX_SAFE_INTEGER,
+                bias: this.proj_logits.bias ?? undefined,
+              });
       }
       return { logits, loss };
     });

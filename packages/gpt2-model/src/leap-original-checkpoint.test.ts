@@ -12,7 +12,18 @@ const ids = (rows: number[][]) => tc.fromArray(Int32Array.from(rows.flat()), { s
 /** A model with a head bias of random values, so the bias shows in every logit. */
 function biased(variant: LeapVariant, hiddenAct: LeapActivation = 'gelu'): LeapForCausalLM {
   const model = new LeapForCausalLM(
-    { hidden_size: 16, vocab_size: 23, n_heads: 2, n_layer: 2, n_positions: 12, hidden_dropout_prob: 0, initializer_range: 0.3, variant, proj_logits_bias: true, hidden_act: hiddenAct },
+    {
+      hidden_size: 16,
+      vocab_size: 23,
+      n_heads: 2,
+      n_layer: 2,
+      n_positions: 12,
+      hidden_dropout_prob: 0,
+      initializer_range: 0.3,
+      variant,
+      proj_logits_bias: true,
+      hidden_act: hiddenAct,
+    },
     { device, generator: new tc.Generator(5) },
   );
   const b = model.proj_logits.bias!;
@@ -22,7 +33,22 @@ function biased(variant: LeapVariant, hiddenAct: LeapActivation = 'gelu'): LeapF
 
 /** The config.json the original package writes: no hidden_act, no proj_logits_bias (its head always has a bias). */
 const originalConfig = (variant: LeapVariant) =>
-  JSON.stringify({ architectures: ['LeapForCausalLM'], model_type: 'LeapForCausalLM', hidden_size: 16, vocab_size: 23, n_heads: 2, use_local_att: true, window_sizes: null, n_positions: 12, n_layer: 2, rescale_value: 8, hidden_dropout_prob: 0, initializer_range: 0.3, rnn: false, ...(variant === 'v2' ? { variant } : {}) });
+  JSON.stringify({
+    architectures: ['LeapForCausalLM'],
+    model_type: 'LeapForCausalLM',
+    hidden_size: 16,
+    vocab_size: 23,
+    n_heads: 2,
+    use_local_att: true,
+    window_sizes: null,
+    n_positions: 12,
+    n_layer: 2,
+    rescale_value: 8,
+    hidden_dropout_prob: 0,
+    initializer_range: 0.3,
+    rnn: false,
+    ...(variant === 'v2' ? { variant } : {}),
+  });
 
 /** The state dict as the original's torch.save → safetensors: every parameter, proj_logits.weight omitted (tied). */
 async function originalWeights(model: LeapForCausalLM): Promise<Uint8Array> {
@@ -45,7 +71,10 @@ describe("the original LEAP package's checkpoints", () => {
 
   it('logits are hidden·Wᵀ + b, and the chunked loss includes the bias and its gradient', async () => {
     const model = biased('seed');
-    const input = ids([[3, 1, 4, 1, 5, 9], [2, 7, 1, 8, 2, 8]]);
+    const input = ids([
+      [3, 1, 4, 1, 5, 9],
+      [2, 7, 1, 8, 2, 8],
+    ]);
     const bias = await model.proj_logits.bias!.toArray();
     // The logits minus the bias are those of the same model with a bias-free head.
     const plain = new LeapForCausalLM({ ...model.config, proj_logits_bias: false }, { device, init: 'none' });
@@ -53,7 +82,12 @@ describe("the original LEAP package's checkpoints", () => {
     const plainLogits = await plain.eval().forward(input).logits!.toArray();
     model.eval();
     const evalLogits = await model.forward(input).logits!.toArray();
-    assertAllClose(evalLogits.map((v, i) => v - bias[i % 23]!), plainLogits, { rtol: 1e-6, atol: 1e-6 }, 'logits − b');
+    assertAllClose(
+      evalLogits.map((v, i) => v - bias[i % 23]!),
+      plainLogits,
+      { rtol: 1e-6, atol: 1e-6 },
+      'logits − b',
+    );
     model.train();
     const full = model.forward(input, { labels: input });
     full.loss!.backward();
@@ -102,14 +136,21 @@ describe("the original LEAP package's checkpoints", () => {
 
   it('names model_type when a GPT-2 config is read as LEAP because of it', () => {
     const gpt2 = { model_type: 'leap', n_embd: 32, n_layer: 2, n_head: 2, vocab_size: 50, n_positions: 64, activation_function: 'gelu_new', resid_pdrop: 0.1 };
-    expect(() => parseLeapConfig(gpt2)).toThrow(/read as a LEAP config because of its model_type "leap", but it has GPT-2 fields \(n_embd, activation_function, resid_pdrop\); for a GPT-2 model set "model_type": "gpt2"/);
+    expect(() => parseLeapConfig(gpt2)).toThrow(
+      /read as a LEAP config because of its model_type "leap", but it has GPT-2 fields \(n_embd, activation_function, resid_pdrop\); for a GPT-2 model set "model_type": "gpt2"/,
+    );
     const noType = Object.fromEntries(Object.entries(gpt2).filter(([k]) => k !== 'model_type'));
     expect(() => parseLeapConfig(noType)).toThrow(/^config\.json is read as a LEAP config, but it has GPT-2 fields/);
   });
 
   it('names __proto__ and constructor keys as unknown fields, and a bad hidden_act', () => {
-    for (const key of ['__proto__', 'constructor']) expect(() => parseLeapConfig(`{"hidden_size": 16, ${JSON.stringify(key)}: {"n_layer": 3}}`), key).toThrow(new RegExp(`LEAP config\\.json: unknown field "${key}"`));
-    expect(() => parseLeapConfig({ hidden_act: 'gelu_new' })).toThrow(/LEAP config\.json: hidden_act must be 'gelu' \(exact, the original's\) or 'gelu_pytorch_tanh', got "gelu_new"/);
+    for (const key of ['__proto__', 'constructor'])
+      expect(() => parseLeapConfig(`{"hidden_size": 16, ${JSON.stringify(key)}: {"n_layer": 3}}`), key).toThrow(
+        new RegExp(`LEAP config\\.json: unknown field "${key}"`),
+      );
+    expect(() => parseLeapConfig({ hidden_act: 'gelu_new' })).toThrow(
+      /LEAP config\.json: hidden_act must be 'gelu' \(exact, the original's\) or 'gelu_pytorch_tanh', got "gelu_new"/,
+    );
   });
 });
 
@@ -123,7 +164,11 @@ describe("LEAP's feed-forward GELU against the original formulas", () => {
     for (const hiddenAct of ['gelu', 'gelu_pytorch_tanh'] as const) {
       it(`${variant}, ${hiddenAct}: x + unboom(gelu(boom(norm(x)))) with gelu computed on the host`, async () => {
         const f64 = tc.createCpuDevice({ precision: 'f64' });
-        const block = new LeapBlock({ hidden_size: 8, n_heads: 2, n_layer: 1, n_positions: 8, hidden_dropout_prob: 0, initializer_range: 0.5, variant, hidden_act: hiddenAct }, 0, { device: f64, generator: new tc.Generator(3) });
+        const block = new LeapBlock(
+          { hidden_size: 8, n_heads: 2, n_layer: 1, n_positions: 8, hidden_dropout_prob: 0, initializer_range: 0.5, variant, hidden_act: hiddenAct },
+          0,
+          { device: f64, generator: new tc.Generator(3) },
+        );
         const x = tc.randn([2, 3, 8], { device: f64, seed: 11 });
         const got = await tc.toFloat64Array(ag.noGrad(() => block.feedForward(x)));
         const want = await ag.noGrad(async () => {
@@ -135,7 +180,14 @@ describe("LEAP's feed-forward GELU against the original formulas", () => {
         assertAllClose(got, want, { rtol: 1e-13, atol: 1e-13 }, `${variant} ${hiddenAct}`);
         // The two forms differ: the test tells them apart.
         const other = FORMULAS[hiddenAct === 'gelu' ? 'gelu_pytorch_tanh' : 'gelu'];
-        expect(Math.max(...Array.from(await tc.toFloat64Array(block.boom.forward(variant === 'seed' ? block.boomNorm.forward(block.attnNorm.forward(x)) : block.boomNorm.forward(x))), (h) => Math.abs(other(h) - FORMULAS[hiddenAct](h))))).toBeGreaterThan(1e-6);
+        expect(
+          Math.max(
+            ...Array.from(
+              await tc.toFloat64Array(block.boom.forward(variant === 'seed' ? block.boomNorm.forward(block.attnNorm.forward(x)) : block.boomNorm.forward(x))),
+              (h) => Math.abs(other(h) - FORMULAS[hiddenAct](h)),
+            ),
+          ),
+        ).toBeGreaterThan(1e-6);
       });
     }
   }

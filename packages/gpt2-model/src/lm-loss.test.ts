@@ -6,7 +6,13 @@ import { chunkTokensForBudget, lmHeadLoss, shiftLabels } from './lm-loss.js';
 const device = tc.createCpuDevice({ precision: 'f64' });
 
 /** Loss and gradients of hidden and W for one way of computing the LM loss. */
-async function lossAndGrads(hiddenData: Float32Array, weightData: Float32Array, targets: number[], shape: [number, number, number, number], chunkTokens?: number) {
+async function lossAndGrads(
+  hiddenData: Float32Array,
+  weightData: Float32Array,
+  targets: number[],
+  shape: [number, number, number, number],
+  chunkTokens?: number,
+) {
   const [b, t, c, v] = shape;
   const hidden = ag.param(tc.fromArray(hiddenData, { shape: [b, t, c], device }));
   const weight = ag.param(tc.fromArray(weightData, { shape: [v, c], device }));
@@ -45,8 +51,23 @@ describe('lmHeadLoss', () => {
   }
 
   it('matches log-softmax by hand, and all-ignored targets give NaN as PyTorch does', async () => {
-    const hidden = tc.fromArray([[[1, 0], [0, 2]]], { device });
-    const weight = tc.fromArray([[1, 0], [0, 1], [1, 1]], { device });
+    const hidden = tc.fromArray(
+      [
+        [
+          [1, 0],
+          [0, 2],
+        ],
+      ],
+      { device },
+    );
+    const weight = tc.fromArray(
+      [
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ],
+      { device },
+    );
     const targets = tc.fromArray(Int32Array.from([2, 0]), { shape: [1, 2], device });
     // Row 0 logits [1, 0, 1] → −log(e/(2e + 1)); row 1 logits [0, 2, 2] → −log(1/(1 + 2e²)).
     const expected = (-Math.log(Math.E / (2 * Math.E + 1)) - Math.log(1 / (1 + 2 * Math.E ** 2))) / 2;

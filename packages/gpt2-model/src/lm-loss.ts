@@ -136,15 +136,18 @@ export function lmHeadLoss(hidden: Tensor, weight: Tensor, targets: Tensor, opti
   const ignoreIndex = options.ignoreIndex ?? -100;
   const reduction = options.reduction ?? 'mean';
   const c = hidden.shape[hidden.rank - 1]!;
-  if (weight.rank !== 2 || weight.shape[1] !== c) throw new ShapeError(`lmHeadLoss: the head weight must be [V, ${c}] for hidden ${formatShape(hidden.shape)}, got ${formatShape(weight.shape)}`);
+  if (weight.rank !== 2 || weight.shape[1] !== c)
+    throw new ShapeError(`lmHeadLoss: the head weight must be [V, ${c}] for hidden ${formatShape(hidden.shape)}, got ${formatShape(weight.shape)}`);
   if (targets.rank !== hidden.rank - 1 || targets.shape.some((d, i) => d !== hidden.shape[i])) {
     throw new ShapeError(`lmHeadLoss: targets ${formatShape(targets.shape)} must match hidden ${formatShape(hidden.shape)} without its last axis`);
   }
   if (targets.dtype !== 'i32') throw new ShapeError(`lmHeadLoss: targets must be i32 token ids, got ${targets.describe()}`);
   const bias = options.bias ?? null;
-  if (bias && (bias.rank !== 1 || bias.shape[0] !== weight.shape[0])) throw new ShapeError(`lmHeadLoss: the head bias must be [${weight.shape[0]}] for weight ${formatShape(weight.shape)}, got ${formatShape(bias.shape)}`);
+  if (bias && (bias.rank !== 1 || bias.shape[0] !== weight.shape[0]))
+    throw new ShapeError(`lmHeadLoss: the head bias must be [${weight.shape[0]}] for weight ${formatShape(weight.shape)}, got ${formatShape(bias.shape)}`);
   const chunk = options.chunkTokens;
-  if (chunk !== undefined && (!Number.isSafeInteger(chunk) || chunk < 1)) throw new ShapeError(`lmHeadLoss: chunkTokens must be a positive integer, got ${chunk}`);
+  if (chunk !== undefined && (!Number.isSafeInteger(chunk) || chunk < 1))
+    throw new ShapeError(`lmHeadLoss: chunkTokens must be a positive integer, got ${chunk}`);
   return tc.scope(() => {
     const rows = ag.reshape(hidden, [-1, c]); // (N, C)
     const flatTargets = tc.reshape(targets, [-1]); // (N,)

@@ -22,7 +22,7 @@ describe('memoryReport: GPT-2 small, batch 4 × 1024, fp32, AdamW, on the meta d
     }
   });
 
-  it("the attention core keeps exactly what each implementation states", () => {
+  it('the attention core keeps exactly what each implementation states', () => {
     const qkv = 3 * B * T * C * 4;
     const scores = B * H * T * T * 4;
     // Vanilla (eager PyTorch 1.10): scores, probabilities, dropped probabilities, a 1-byte mask, and q, k, v (one storage).
@@ -49,7 +49,10 @@ describe('memoryReport: GPT-2 small, batch 4 × 1024, fp32, AdamW, on the meta d
   });
 
   it("vanilla and light with Light Attention's semantics reproduce Light Attention's figures within 10%", () => {
-    for (const [r, ref] of [[seedVanilla, 'seed vanilla'], [seedLight, 'seed light']] as const) {
+    for (const [r, ref] of [
+      [seedVanilla, 'seed vanilla'],
+      [seedLight, 'seed light'],
+    ] as const) {
       expect(r.reference?.name, r.label).toBe(ref);
       const ratio = r.model / MiB / REFERENCE_FIGURES[ref].activationsMiB;
       expect(referenceRatio(r), r.label).toBe(ratio);

@@ -68,10 +68,18 @@ export interface MemoryReportOptions {
  * [B, T, n_inner] tensors per layer), 1-byte masks for the 2·n_layer + 1 dropouts, and (with
  * use_dropmatmul) Light Attention's DropMatmul keeping its B·H·T·T bool mask.
  */
-export const SEED_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({ activation_function: 'gelu_new', dropout_mask: 'stored', dropmatmul_mask: 'bool' });
+export const SEED_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({
+  activation_function: 'gelu_new',
+  dropout_mask: 'stored',
+  dropmatmul_mask: 'bool',
+});
 
 /** This project's lean choices: the fused GELU (keeps its input only) and masks regenerated from the Philox state. */
-export const LEAN_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({ activation_function: 'gelu_pytorch_tanh', dropout_mask: 'regenerate', dropmatmul_mask: 'rng' });
+export const LEAN_SEMANTICS: Readonly<Partial<GPT2Config>> = Object.freeze({
+  activation_function: 'gelu_pytorch_tanh',
+  dropout_mask: 'regenerate',
+  dropmatmul_mask: 'rng',
+});
 
 const lean = (overrides: Partial<GPT2Config>): Partial<GPT2Config> => ({ ...LEAN_SEMANTICS, ...overrides });
 
@@ -80,7 +88,11 @@ const lean = (overrides: Partial<GPT2Config>): Partial<GPT2Config> => ({ ...LEAN
  * then each attn_impl and the chunked loss with the lean ones, beside Light Attention's and PyTorch's figures.
  */
 export const DEFAULT_MEMORY_CASES: readonly MemoryCase[] = [
-  { label: 'vanilla (eager PyTorch semantics: gelu_new composed, stored dropout masks)', overrides: { ...SEED_SEMANTICS, attn_impl: 'vanilla' }, reference: 'seed vanilla' },
+  {
+    label: 'vanilla (eager PyTorch semantics: gelu_new composed, stored dropout masks)',
+    overrides: { ...SEED_SEMANTICS, attn_impl: 'vanilla' },
+    reference: 'seed vanilla',
+  },
   {
     label: 'light (seed semantics: LightSoftmax + DropMatmul, gelu_new composed, stored dropout masks, bool DropMatmul mask)',
     overrides: { ...SEED_SEMANTICS, attn_impl: 'vanilla', use_lightsoftmax: true, use_dropmatmul: true },
@@ -93,7 +105,12 @@ export const DEFAULT_MEMORY_CASES: readonly MemoryCase[] = [
   { label: 'flash', overrides: lean({ attn_impl: 'flash' }), reference: 'torch sdpa' },
   { label: 'flash + chunked loss', overrides: lean({ attn_impl: 'flash' }), lossChunkTokens: 256 },
   { label: 'flash + chunked loss + selective recompute', overrides: lean({ attn_impl: 'flash', activation_recompute: 'selective' }), lossChunkTokens: 256 },
-  { label: 'flash + chunked loss + full recompute', overrides: lean({ attn_impl: 'flash', activation_recompute: 'full' }), lossChunkTokens: 256, reference: 'torch sdpa + checkpointing' },
+  {
+    label: 'flash + chunked loss + full recompute',
+    overrides: lean({ attn_impl: 'flash', activation_recompute: 'full' }),
+    lossChunkTokens: 256,
+    reference: 'torch sdpa + checkpointing',
+  },
   { label: 'LEAP (seed variant) + chunked loss', leap: 'seed', lossChunkTokens: 256 },
   { label: 'LEAP (v2) + chunked loss', leap: 'v2', lossChunkTokens: 256 },
 ];

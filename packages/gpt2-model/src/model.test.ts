@@ -8,16 +8,42 @@ import { maxRelativeError } from '@lightattn/tensor-core/testing';
 /** HF transformers' GPT2LMHeadModel.state_dict() keys for `gpt2` (buffers are non-persistent or gone). */
 function hfGpt2StateDictKeys(nLayer: number): string[] {
   const block = (i: number) =>
-    ['ln_1.weight', 'ln_1.bias', 'attn.c_attn.weight', 'attn.c_attn.bias', 'attn.c_proj.weight', 'attn.c_proj.bias', 'ln_2.weight', 'ln_2.bias', 'mlp.c_fc.weight', 'mlp.c_fc.bias', 'mlp.c_proj.weight', 'mlp.c_proj.bias'].map(
-      (n) => `transformer.h.${i}.${n}`,
-    );
-  return ['transformer.wte.weight', 'transformer.wpe.weight', ...Array.from({ length: nLayer }, (_, i) => block(i)).flat(), 'transformer.ln_f.weight', 'transformer.ln_f.bias', 'lm_head.weight'];
+    [
+      'ln_1.weight',
+      'ln_1.bias',
+      'attn.c_attn.weight',
+      'attn.c_attn.bias',
+      'attn.c_proj.weight',
+      'attn.c_proj.bias',
+      'ln_2.weight',
+      'ln_2.bias',
+      'mlp.c_fc.weight',
+      'mlp.c_fc.bias',
+      'mlp.c_proj.weight',
+      'mlp.c_proj.bias',
+    ].map((n) => `transformer.h.${i}.${n}`);
+  return [
+    'transformer.wte.weight',
+    'transformer.wpe.weight',
+    ...Array.from({ length: nLayer }, (_, i) => block(i)).flat(),
+    'transformer.ln_f.weight',
+    'transformer.ln_f.bias',
+    'lm_head.weight',
+  ];
 }
 
 const meta = tc.createMetaDevice();
 
 function tinyModel(overrides: Partial<GPT2Config> = {}, seed = 3, device: tc.Device = tc.createCpuDevice({ precision: 'f64' })) {
-  const config = gpt2Config('gpt2-tiny', { vocab_size: 37, n_positions: 16, resid_pdrop: 0, embd_pdrop: 0, attn_pdrop: 0, initializer_range: 0.2, ...overrides });
+  const config = gpt2Config('gpt2-tiny', {
+    vocab_size: 37,
+    n_positions: 16,
+    resid_pdrop: 0,
+    embd_pdrop: 0,
+    attn_pdrop: 0,
+    initializer_range: 0.2,
+    ...overrides,
+  });
   return new GPT2LMHeadModel(config, { device, generator: new tc.Generator(seed) });
 }
 
@@ -67,7 +93,13 @@ describe('GPT2LMHeadModel', () => {
 
   it('at initialisation the loss is about log(vocab), and logits are [B, T, V]', async () => {
     const model = tinyModel({ initializer_range: 0.02 });
-    const input = ids([[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]], model.device);
+    const input = ids(
+      [
+        [1, 2, 3, 4, 5],
+        [6, 7, 8, 9, 10],
+      ],
+      model.device,
+    );
     const { logits, loss } = model.forward(input, { labels: input });
     expect(logits!.shape).toEqual([2, 5, 37]);
     expect(Math.abs((await loss!.item()) - Math.log(37))).toBeLessThan(0.2);
@@ -77,7 +109,13 @@ describe('GPT2LMHeadModel', () => {
     const results = [];
     for (const attn_impl of ATTN_IMPLS) {
       const model = tinyModel({ attn_impl, max_chunk_size_mb: attn_impl === 'chunked' ? 1e-4 : null });
-      const input = ids([[3, 1, 4, 1, 5, 9, 2, 6], [5, 3, 5, 8, 9, 7, 9, 3]], model.device);
+      const input = ids(
+        [
+          [3, 1, 4, 1, 5, 9, 2, 6],
+          [5, 3, 5, 8, 9, 7, 9, 3],
+        ],
+        model.device,
+      );
       const { logits, loss } = model.forward(input, { labels: input });
       loss!.backward();
       results.push({
@@ -98,9 +136,24 @@ describe('GPT2LMHeadModel', () => {
     for (const attn_impl of ATTN_IMPLS) {
       const model = tinyModel({ attn_impl });
       const short = [7, 3, 9];
-      const padded = model.forward(ids([[...short, 0, 0], [1, 2, 3, 4, 5]], model.device), {
-        attentionMask: ids([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]], model.device),
-      }).logits!;
+      const padded = model.forward(
+        ids(
+          [
+            [...short, 0, 0],
+            [1, 2, 3, 4, 5],
+          ],
+          model.device,
+        ),
+        {
+          attentionMask: ids(
+            [
+              [1, 1, 1, 0, 0],
+              [1, 1, 1, 1, 1],
+            ],
+            model.device,
+          ),
+        },
+      ).logits!;
       const alone = model.forward(ids([short], model.device)).logits!;
       const first = (await padded.toArray()).subarray(0, 3 * 37);
       expect(first, `${attn_impl} padded row`).toBeAllClose(await alone.toArray(), { rtol: 1e-5, atol: 1e-6 });
@@ -119,7 +172,13 @@ describe('GPT2LMHeadModel', () => {
 
   it('the chunked loss gives the same loss and gradients without logits', async () => {
     const model = tinyModel();
-    const input = ids([[3, 1, 4, 1, 5, 9], [2, 6, 5, 3, 5, 8]], model.device);
+    const input = ids(
+      [
+        [3, 1, 4, 1, 5, 9],
+        [2, 6, 5, 3, 5, 8],
+      ],
+      model.device,
+    );
     const full = model.forward(input, { labels: input });
     full.loss!.backward();
     const gFull = await model.transformer.wte.weight.grad!.toArray();
@@ -135,9 +194,30 @@ describe('GPT2LMHeadModel', () => {
     const results = [];
     for (const activation_recompute of ['none', 'selective', 'full'] as const) {
       const config = gpt2Config('gpt2-tiny', { vocab_size: 37, n_positions: 16, initializer_range: 0.2, attn_impl: 'flash', activation_recompute });
-      const model = new GPT2LMHeadModel(config, { device: tc.createCpuDevice({ precision: 'f64' }), generator: new tc.Generator(3), dropoutGenerator: new tc.Generator(77) });
-      const input = ids([[3, 1, 4, 1, 5, 9, 2, 6], [5, 3, 5, 8, 9, 7, 9, 3]], model.device);
-      const { result: out, ledger } = ag.withLedger(() => model.forward(input, { labels: input, attentionMask: ids([[1, 1, 1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 1, 1, 0, 0]], model.device) }));
+      const model = new GPT2LMHeadModel(config, {
+        device: tc.createCpuDevice({ precision: 'f64' }),
+        generator: new tc.Generator(3),
+        dropoutGenerator: new tc.Generator(77),
+      });
+      const input = ids(
+        [
+          [3, 1, 4, 1, 5, 9, 2, 6],
+          [5, 3, 5, 8, 9, 7, 9, 3],
+        ],
+        model.device,
+      );
+      const { result: out, ledger } = ag.withLedger(() =>
+        model.forward(input, {
+          labels: input,
+          attentionMask: ids(
+            [
+              [1, 1, 1, 1, 1, 1, 1, 1],
+              [1, 1, 1, 1, 1, 1, 0, 0],
+            ],
+            model.device,
+          ),
+        }),
+      );
       out.loss!.backward();
       ledger.close();
       results.push({
@@ -157,13 +237,19 @@ describe('GPT2LMHeadModel', () => {
     expect(full!.saved).toBeLessThan(selective!.saved);
   });
 
-  describe("memory semantics: what HF on eager PyTorch keeps, selectable, with the same values", () => {
+  describe('memory semantics: what HF on eager PyTorch keeps, selectable, with the same values', () => {
     const [B, T, C, L, H, inner] = [2, 8, 32, 2, 2, 128];
     /** One training forward and backward; the dropout masks come from a fixed generator. */
     async function step(overrides: Partial<GPT2Config>, device: tc.Device = tc.createCpuDevice()) {
       const config = gpt2Config('gpt2-tiny', { vocab_size: 37, n_positions: 16, initializer_range: 0.2, ...overrides });
       const model = new GPT2LMHeadModel(config, { device, generator: new tc.Generator(3), dropoutGenerator: new tc.Generator(77) });
-      const input = ids([[3, 1, 4, 1, 5, 9, 2, 6], [5, 3, 5, 8, 9, 7, 9, 3]], model.device);
+      const input = ids(
+        [
+          [3, 1, 4, 1, 5, 9, 2, 6],
+          [5, 3, 5, 8, 9, 7, 9, 3],
+        ],
+        model.device,
+      );
       const { result: out, ledger } = ag.withLedger(() => model.forward(input, { labels: input, logits: 'all' }));
       out.loss!.backward();
       ledger.close();
@@ -210,7 +296,10 @@ describe('GPT2LMHeadModel', () => {
 
     it('gelu_new with selective recompute keeps only the pre-activation, with the same loss', async () => {
       const none = await step({ activation_function: 'gelu_new', attn_impl: 'flash' }, tc.createCpuDevice({ precision: 'f64' }));
-      const selective = await step({ activation_function: 'gelu_new', attn_impl: 'flash', activation_recompute: 'selective' }, tc.createCpuDevice({ precision: 'f64' }));
+      const selective = await step(
+        { activation_function: 'gelu_new', attn_impl: 'flash', activation_recompute: 'selective' },
+        tc.createCpuDevice({ precision: 'f64' }),
+      );
       // Per layer: 0.5·x, tanh's input, 1 + tanh and the activation (c_proj's input), and the merged heads (flash keeps O).
       expect(none.saved - selective.saved).toBe(L * B * T * 4 * (4 * inner + C));
       expect(selective.loss).toBeCloseTo(none.loss, 10);
@@ -243,7 +332,13 @@ describe('GPT2LMHeadModel', () => {
   it('a tiny model learns: AdamW brings the loss down on CPU', async () => {
     const model = tinyModel({ resid_pdrop: 0.1, attn_pdrop: 0.1, embd_pdrop: 0.1 }, 5, tc.createCpuDevice());
     const opt = new ag.AdamW(model.parameters(), { lr: 3e-2, weightDecay: 0 });
-    const input = ids([[1, 2, 3, 4, 5, 6, 7, 8], [8, 7, 6, 5, 4, 3, 2, 1]], model.device);
+    const input = ids(
+      [
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        [8, 7, 6, 5, 4, 3, 2, 1],
+      ],
+      model.device,
+    );
     const losses: number[] = [];
     for (let step = 0; step < 12; step++) {
       opt.zeroGrad();
@@ -261,7 +356,11 @@ describe('GPT2LMHeadModel', () => {
     const d = model.device;
     expect(() => model.forward(tc.zeros([1, 17], { dtype: 'i32', device: d }))).toThrow(/17 positions exceed n_positions 16/);
     expect(() => model.forward(tc.zeros([2, 3], { device: d }))).toThrow(/i32 tensor \[B, T\]/);
-    expect(() => model.forward(tc.zeros([2, 3], { dtype: 'i32', device: d }), { labels: tc.zeros([2, 2], { dtype: 'i32', device: d }) })).toThrow(/labels \[2, 2\] must match input ids \[2, 3\]/);
-    expect(() => model.forward(tc.zeros([2, 3], { dtype: 'i32', device: d }), { attentionMask: tc.ones([2, 4], { device: d }) })).toThrow(/attention_mask must be \[2, 3\]/);
+    expect(() => model.forward(tc.zeros([2, 3], { dtype: 'i32', device: d }), { labels: tc.zeros([2, 2], { dtype: 'i32', device: d }) })).toThrow(
+      /labels \[2, 2\] must match input ids \[2, 3\]/,
+    );
+    expect(() => model.forward(tc.zeros([2, 3], { dtype: 'i32', device: d }), { attentionMask: tc.ones([2, 4], { device: d }) })).toThrow(
+      /attention_mask must be \[2, 3\]/,
+    );
   });
 });

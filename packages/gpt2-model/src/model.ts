@@ -71,7 +71,10 @@ const splitHeads = ag.defineFunction({
   // dqkv = the three gradients stacked back: (3, B, H, T, D) → (B, T, 3, H, D) → (B, T, 3C). Saves nothing.
   backward(_ctx, grads) {
     const [b, h, t, d] = grads[0]!.shape as [number, number, number, number];
-    const stacked = tc.concat(grads.map((g) => tc.reshape(g, [1, b, h, t, d])), 0); // (3, B, H, T, D)
+    const stacked = tc.concat(
+      grads.map((g) => tc.reshape(g, [1, b, h, t, d])),
+      0,
+    ); // (3, B, H, T, D)
     return [tc.reshape(tc.permute(stacked, [1, 3, 0, 2, 4]), [b, t, 3 * h * d]), null];
   },
 });
@@ -105,8 +108,8 @@ export class GPT2Attention extends Module {
         ? ctx.cache.attend(layer, q!, k!, v!, ctx.allowed!, attentionOptions(this.config, false)) // (B, H, T, D)
         : attention(q!, k!, v!, { ...attentionOptions(this.config, this.training, this.options.dropoutGenerator), causal: true, mask: ctx.keyMask }); // (B, H, T, D)
       const projected = recomputePolicy(this.config).projections
-          ? mergeHeadsLinear(y, this.c_proj.weight, this.c_proj.bias!) // keeps y, not the merged copy
-          : this.c_proj.forward(ag.reshape(ag.permute(y, [0, 2, 1, 3]), [b, t, c])); // (B, H, T, D) → (B, T, H, D) → (B, T, C)
+        ? mergeHeadsLinear(y, this.c_proj.weight, this.c_proj.bias!) // keeps y, not the merged copy
+        : this.c_proj.forward(ag.reshape(ag.permute(y, [0, 2, 1, 3]), [b, t, c])); // (B, H, T, D) → (B, T, H, D) → (B, T, C)
       return this.resid_dropout.forward(projected); // (B, T, C)
     });
   }
@@ -173,8 +176,8 @@ export class GPT2MLP extends Module {
     return tc.scope(() => {
       const h = this.c_fc.forward(x); // (B, T, inner)
       const out = recomputePolicy(this.config).projections
-          ? activationLinear(h, this.c_proj.weight, this.c_proj.bias!, this.act) // keeps h only
-          : this.c_proj.forward(this.config.activation_function === 'gelu_new' ? geluNew(h) : ag.unary(h, this.act)); // (B, T, C)
+        ? activationLinear(h, this.c_proj.weight, this.c_proj.bias!, this.act) // keeps h only
+        : this.c_proj.forward(this.config.activation_function === 'gelu_new' ? geluNew(h) : ag.unary(h, this.act)); // (B, T, C)
       return this.dropout.forward(out);
     });
   }
@@ -255,7 +258,9 @@ export class GPT2Model extends Module {
       // 'full' recompute: each block keeps its input (and the padding mask) and runs again in the backward.
       const checkpointed = recomputePolicy(this.config).blocks && !cache && ag.isGradEnabled();
       for (const [i, block] of [...this.h].entries()) {
-        const next = checkpointed ? ag.checkpoint((h: Tensor, keyMask: Tensor | null) => block.forward(h, i, { keyMask: keyMask ?? undefined }), x, ctx.keyMask ?? null) : block.forward(x, i, ctx);
+        const next = checkpointed
+          ? ag.checkpoint((h: Tensor, keyMask: Tensor | null) => block.forward(h, i, { keyMask: keyMask ?? undefined }), x, ctx.keyMask ?? null)
+          : block.forward(x, i, ctx);
         x.dispose();
         x = next;
       }
@@ -296,7 +301,12 @@ export class GPT2LMHeadModel extends Module {
   ) {
     super();
     this.transformer = this.module('transformer', new GPT2Model(config, options));
-    const head = new Linear(config.n_embd, config.vocab_size, { bias: false, init: linearInit(options, config.initializer_range), device: options.device, generator: options.generator });
+    const head = new Linear(config.n_embd, config.vocab_size, {
+      bias: false,
+      init: linearInit(options, config.initializer_range),
+      device: options.device,
+      generator: options.generator,
+    });
     this.lm_head = this.module('lm_head', head);
     if (config.tie_word_embeddings) {
       head.weight.dispose();
@@ -324,11 +334,13 @@ export class GPT2LMHeadModel extends Module {
     return tc.scope(() => {
       const hidden = this.transformer.forward(inputIds, options); // (B, T, C)
       let logits: Tensor | null = null;
-      if (which === 'all') logits = this.lm_head.forward(hidden); // (B, T, V)
+      if (which === 'all')
+        logits = this.lm_head.forward(hidden); // (B, T, V)
       else if (which === 'last') logits = this.lm_head.forward(ag.narrow(hidden, 1, hidden.shape[1]! - 1, 1)); // (B, 1, V)
       let loss: Tensor | null = null;
       if (labels) {
-        if (!tc.shapesEqual(labels.shape, inputIds.shape)) throw new ShapeError(`GPT2LMHeadModel: labels ${formatShape(labels.shape)} must match input ids ${formatShape(inputIds.shape)}`);
+        if (!tc.shapesEqual(labels.shape, inputIds.shape))
+          throw new ShapeError(`GPT2LMHeadModel: labels ${formatShape(labels.shape)} must match input ids ${formatShape(inputIds.shape)}`);
         const targets = shiftLabels(labels); // (B, T): label t + 1 at position t
         loss =
           logits && which === 'all' && !lossChunkTokens

@@ -41,7 +41,8 @@ export function loadPretrainedFromDir(dir: string, options: LoadPretrainedOption
   try {
     return loadPretrained(files, options);
   } catch (e) {
-    if (e instanceof GPT2ConfigError && e.message.startsWith('config.json')) throw new GPT2ConfigError(`${join(dir, 'config.json')}${e.message.slice('config.json'.length)}`);
+    if (e instanceof GPT2ConfigError && e.message.startsWith('config.json'))
+      throw new GPT2ConfigError(`${join(dir, 'config.json')}${e.message.slice('config.json'.length)}`);
     throw e;
   }
 }

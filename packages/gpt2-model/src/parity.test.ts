@@ -56,7 +56,14 @@ async function checkForwardBackward(g: Golden, device: tc.Device, variant: (type
   for (const [name, p] of named) expectRelative(await p.grad!.toArray(), g.get(`grad.${name}`).data, GRAD_RTOL, `${g.name} ${variant.label} grad ${name}`);
 
   model.zeroGrad();
-  const masked = ag.noGrad(() => model.forward(input, { labels: tensor(g, 'labels_masked', device), attentionMask: tensor(g, 'attention_mask', device), lossChunkTokens: variant.lossChunkTokens, logits: 'all' }));
+  const masked = ag.noGrad(() =>
+    model.forward(input, {
+      labels: tensor(g, 'labels_masked', device),
+      attentionMask: tensor(g, 'attention_mask', device),
+      lossChunkTokens: variant.lossChunkTokens,
+      logits: 'all',
+    }),
+  );
   expectRelative(await masked.logits!.toArray(), g.get('logits_masked').data, LOGITS_RTOL, `${g.name} ${variant.label} masked logits`);
   expectRelative([await masked.loss!.item()], g.get('loss_masked').data, LOGITS_RTOL, `${g.name} ${variant.label} masked loss`);
   model.dispose();
@@ -86,7 +93,8 @@ async function checkGenerate(g: Golden, device: tc.Device, overrides: Partial<GP
   const model = load(g, device, overrides);
   const prompt = Array.from(g.get('prompt').data);
   const expected = Array.from(g.get('generated').data);
-  for (const useCache of [true, false]) expect(await generateAll(model, prompt, { maxNewTokens: expected.length, useCache }), `useCache ${useCache}`).toEqual(expected);
+  for (const useCache of [true, false])
+    expect(await generateAll(model, prompt, { maxNewTokens: expected.length, useCache }), `useCache ${useCache}`).toEqual(expected);
   model.dispose();
 }
 
@@ -99,7 +107,10 @@ for (const name of ['tiny', 'small']) {
     });
     it("has HF's state-dict keys", () => {
       const model = load(g!, device, {});
-      expect(Object.keys(model.stateDict())).toEqual([...g!.meta.state_dict_keys, ...(g!.meta.state_dict_keys.includes('lm_head.weight') ? [] : ['lm_head.weight'])]);
+      expect(Object.keys(model.stateDict())).toEqual([
+        ...g!.meta.state_dict_keys,
+        ...(g!.meta.state_dict_keys.includes('lm_head.weight') ? [] : ['lm_head.weight']),
+      ]);
     });
     for (const variant of VARIANTS) it(`logits, loss and every gradient: ${variant.label}`, () => checkForwardBackward(g!, device, variant));
     it('the losses of AdamW steps (vanilla)', () => checkAdamW(g!, device, { attn_impl: 'vanilla' }));
@@ -114,27 +125,27 @@ describeEachDevice(
   'parity with transformers: gpt2-tiny',
   [{ name: 'webgpu', create: () => createWebGPUDevice() }],
   (device) => {
-  for (const variant of [VARIANTS[0]!, VARIANTS[2]!, VARIANTS[5]!]) {
-    it(`logits, loss and every gradient: ${variant.label}`, async () => {
-      await checkForwardBackward(tiny!, device, variant);
-    });
-  }
-  it('greedy generation with the KV cache', async () => {
-    const model = load(tiny!, device, { attn_impl: 'flash' });
-    const expected = Array.from(tiny!.get('generated').data);
-    expect(await generateAll(model, Array.from(tiny!.get('prompt').data), { maxNewTokens: expected.length })).toEqual(expected);
-  });
-  it('greedy generation of a batch of prompts of different lengths, as each prompt alone', async () => {
-    const model = load(tiny!, device, { attn_impl: 'flash' });
-    const prompt = Array.from(tiny!.get('prompt').data);
-    const prompts = [prompt.slice(0, 2), prompt, prompt.slice(1, 4)];
-    for (const useCache of [true, false]) {
-      const options = { maxNewTokens: 5, eosTokenId: null, useCache };
-      const rows = prompts.map((): number[] => []);
-      for await (const step of generateBatch(model, prompts, options)) step.forEach((t, b) => rows[b]!.push(t));
-      for (const [b, p] of prompts.entries()) expect(rows[b], `useCache ${useCache}, prompt ${b}`).toEqual(await generateAll(model, p, options));
+    for (const variant of [VARIANTS[0]!, VARIANTS[2]!, VARIANTS[5]!]) {
+      it(`logits, loss and every gradient: ${variant.label}`, async () => {
+        await checkForwardBackward(tiny!, device, variant);
+      });
     }
-  });
+    it('greedy generation with the KV cache', async () => {
+      const model = load(tiny!, device, { attn_impl: 'flash' });
+      const expected = Array.from(tiny!.get('generated').data);
+      expect(await generateAll(model, Array.from(tiny!.get('prompt').data), { maxNewTokens: expected.length })).toEqual(expected);
+    });
+    it('greedy generation of a batch of prompts of different lengths, as each prompt alone', async () => {
+      const model = load(tiny!, device, { attn_impl: 'flash' });
+      const prompt = Array.from(tiny!.get('prompt').data);
+      const prompts = [prompt.slice(0, 2), prompt, prompt.slice(1, 4)];
+      for (const useCache of [true, false]) {
+        const options = { maxNewTokens: 5, eosTokenId: null, useCache };
+        const rows = prompts.map((): number[] => []);
+        for await (const step of generateBatch(model, prompts, options)) step.forEach((t, b) => rows[b]!.push(t));
+        for (const [b, p] of prompts.entries()) expect(rows[b], `useCache ${useCache}, prompt ${b}`).toEqual(await generateAll(model, p, options));
+      }
+    });
   },
   { timeout: 60_000 },
 );

@@ -41,7 +41,8 @@ export function checkSamplingOptions(o: SamplingOptions): void {
   if (o.temperature !== undefined && !(o.temperature > 0 && Number.isFinite(o.temperature))) {
     throw new SamplingError(`sampling: temperature must be a positive number, got ${o.temperature} (use doSample: false for greedy decoding)`);
   }
-  if (o.topK !== undefined && !(Number.isSafeInteger(o.topK) && o.topK >= 1)) throw new SamplingError(`sampling: topK must be a positive integer, got ${o.topK}`);
+  if (o.topK !== undefined && !(Number.isSafeInteger(o.topK) && o.topK >= 1))
+    throw new SamplingError(`sampling: topK must be a positive integer, got ${o.topK}`);
   if (o.topP !== undefined && !(o.topP > 0 && o.topP <= 1)) throw new SamplingError(`sampling: topP must be in (0, 1], got ${o.topP}`);
 }
 

@@ -28,7 +28,11 @@ describe('readTokenizerJson', () => {
     expect(() => readTokenizerJson('{"vocab": {}}')).toThrow(/tokenizer\.json: has neither "type"/);
     expect(() => readTokenizerJson('{"type": "char", "chars": [1, 2]}')).toThrow(/tokenizer\.json: "chars" must be an array of one-character strings/);
     expect(() => readTokenizerJson('{"type": "char", "chars": ["a", "a"]}')).toThrow(/tokenizer\.json: CharTokenizer: "a" appears twice/);
-    expect(() => readTokenizerJson('{"type": "gpt2"}', { vocabSize: 65 })).toThrow(/tokenizer\.json: GPT-2's BPE has 50257 tokens but the model's vocab_size \(config\.json\) is 65/);
-    expect(() => readTokenizerJson(JSON.stringify({ type: 'char', chars: ['a', 'b', 'c'], eos: true }), { vocabSize: 3 })).toThrow(/the character vocabulary has 4 tokens but the model's vocab_size \(config\.json\) is 3/);
+    expect(() => readTokenizerJson('{"type": "gpt2"}', { vocabSize: 65 })).toThrow(
+      /tokenizer\.json: GPT-2's BPE has 50257 tokens but the model's vocab_size \(config\.json\) is 65/,
+    );
+    expect(() => readTokenizerJson(JSON.stringify({ type: 'char', chars: ['a', 'b', 'c'], eos: true }), { vocabSize: 3 })).toThrow(
+      /the character vocabulary has 4 tokens but the model's vocab_size \(config\.json\) is 3/,
+    );
   });
 });

@@ -55,7 +55,9 @@ export function readTokenizerJson(text: string | null, options: ReadTokenizerJso
   }
   if (vocab !== undefined && tokenizer.vocabSize > vocab) {
     const what = spec.type === 'gpt2' ? "GPT-2's BPE" : 'the character vocabulary';
-    fail(`${what} has ${tokenizer.vocabSize} tokens but the model's vocab_size (config.json) is ${vocab}: ids from ${vocab} on would index past its embedding; use the tokenizer the model was trained with`);
+    fail(
+      `${what} has ${tokenizer.vocabSize} tokens but the model's vocab_size (config.json) is ${vocab}: ids from ${vocab} on would index past its embedding; use the tokenizer the model was trained with`,
+    );
   }
   return { spec, tokenizer };
 }
@@ -81,5 +83,7 @@ function specOf(json: Record<string, unknown>, fail: (message: string) => never)
       `a Hugging Face ${JSON.stringify(model.type)} tokenizer with ${size} tokens, which is not GPT-2's BPE (50257 tokens, <|endoftext|> = 50256); only GPT-2's BPE and character vocabularies are supported`,
     );
   }
-  return fail('has neither "type" ("gpt2" or "char") nor a Hugging Face "model" section; it should hold {"type": "gpt2"} or {"type": "char", "chars": [...], "eos": false}');
+  return fail(
+    'has neither "type" ("gpt2" or "char") nor a Hugging Face "model" section; it should hold {"type": "gpt2"} or {"type": "char", "chars": [...], "eos": false}',
+  );
 }

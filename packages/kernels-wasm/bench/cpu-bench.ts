@@ -103,10 +103,12 @@ function layerNormOp(shape: number[]): Op {
       const t = tf.tensor(x, shape);
       const tw = tf.tensor(w, [c]);
       return () =>
-        tf.tidy(() => {
-          const { mean, variance } = tf.moments(t, -1, true);
-          return tf.add(tf.mul(tf.mul(tf.sub(t, mean), tf.rsqrt(tf.add(variance, 1e-5))), tw), tw);
-        }).dispose();
+        tf
+          .tidy(() => {
+            const { mean, variance } = tf.moments(t, -1, true);
+            return tf.add(tf.mul(tf.mul(tf.sub(t, mean), tf.rsqrt(tf.add(variance, 1e-5))), tw), tw);
+          })
+          .dispose();
     },
   };
 }

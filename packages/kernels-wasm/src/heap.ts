@@ -71,7 +71,9 @@ export class WasmHeap {
         try {
           this.memory.grow(pages);
         } catch (e) {
-          throw new DeviceError(`${this.owner}: the host refused to grow WebAssembly memory to ${formatBytes(end)} (${(e as Error).message}); ${formatBytes(liveBytes)} are live — use a smaller model, batch or sequence`);
+          throw new DeviceError(
+            `${this.owner}: the host refused to grow WebAssembly memory to ${formatBytes(end)} (${(e as Error).message}); ${formatBytes(liveBytes)} are live — use a smaller model, batch or sequence`,
+          );
         }
       }
     }

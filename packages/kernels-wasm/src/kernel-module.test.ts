@@ -32,6 +32,8 @@ describe('the kernel module', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('true');
     // And it differs from the plain build (it uses f32x4.relaxed_madd).
-    expect(Buffer.from(kernelModuleBytes({ relaxed: true, shared: true })).equals(Buffer.from(kernelModuleBytes({ relaxed: false, shared: true })))).toBe(false);
+    expect(Buffer.from(kernelModuleBytes({ relaxed: true, shared: true })).equals(Buffer.from(kernelModuleBytes({ relaxed: false, shared: true })))).toBe(
+      false,
+    );
   });
 });

@@ -39,7 +39,15 @@ async function run(device: Device, c: Case): Promise<Float32Array> {
 
 // Sizes around the register block (4 rows × 8 columns), the row block (64) and the thread split.
 const EDGES: [number, number, number][] = [
-  [1, 1, 1], [3, 7, 9], [4, 8, 8], [5, 9, 17], [63, 65, 31], [64, 64, 64], [65, 63, 129], [130, 17, 8], [7, 300, 3],
+  [1, 1, 1],
+  [3, 7, 9],
+  [4, 8, 8],
+  [5, 9, 17],
+  [63, 65, 31],
+  [64, 64, 64],
+  [65, 63, 129],
+  [130, 17, 8],
+  [7, 300, 3],
 ];
 
 describe('matmul on the WebAssembly device', () => {
@@ -51,7 +59,8 @@ describe('matmul on the WebAssembly device', () => {
           const want = await run(cpu, c);
           for (const device of [one, two]) {
             const got = await run(device, c);
-            for (let i = 0; i < want.length; i++) expect(Math.abs(got[i]! - want[i]!), `${device.name} ${JSON.stringify(c)} [${i}]`).toBeLessThan(1e-5 * Math.sqrt(k) + 1e-6);
+            for (let i = 0; i < want.length; i++)
+              expect(Math.abs(got[i]! - want[i]!), `${device.name} ${JSON.stringify(c)} [${i}]`).toBeLessThan(1e-5 * Math.sqrt(k) + 1e-6);
           }
         }
       }

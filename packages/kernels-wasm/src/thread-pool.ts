@@ -51,7 +51,13 @@ export class ThreadPool {
   }
 
   /** Starts `threads − 1` workers on `memory` and resolves when each has instantiated the module. */
-  static async start(module: WebAssembly.Module, memory: WebAssembly.Memory, names: readonly string[], fns: readonly KernelFn[], threads: number): Promise<ThreadPool> {
+  static async start(
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    names: readonly string[],
+    fns: readonly KernelFn[],
+    threads: number,
+  ): Promise<ThreadPool> {
     const workers: WorkerHandle[] = [];
     const ready: Promise<void>[] = [];
     const source = workerSource();
@@ -63,18 +69,22 @@ export class ThreadPool {
         // Workers sleep in Atomics.wait between jobs; they must not keep the process alive.
         w.unref();
         workers.push(w);
-        ready.push(new Promise((resolve, reject) => {
-          w.once('message', () => resolve());
-          w.once('error', reject);
-        }));
+        ready.push(
+          new Promise((resolve, reject) => {
+            w.once('message', () => resolve());
+            w.once('error', reject);
+          }),
+        );
       } else {
         const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
         const w = new Worker(url);
         workers.push(w);
-        ready.push(new Promise((resolve, reject) => {
-          w.onmessage = () => resolve();
-          w.onerror = (e) => reject(new Error(e.message));
-        }));
+        ready.push(
+          new Promise((resolve, reject) => {
+            w.onmessage = () => resolve();
+            w.onerror = (e) => reject(new Error(e.message));
+          }),
+        );
         w.postMessage(data);
       }
     }

@@ -15,7 +15,18 @@ import {
 import { WasmHeap, WASM32_MAX_BYTES } from './heap.js';
 import { engineFeatures, KERNEL_NAMES, kernelModuleBytes, type KernelName } from './kernel-module.js';
 import type { KernelContext } from './ops/kernel-context.js';
-import { binaryScalarWasm, binaryWasm, crossEntropyBackwardWasm, crossEntropyWasm, geluWasm, sumWasm, layerNormWasm, softmaxBackwardWasm, softmaxWasm, whereWasm } from './ops/elementwise-ops.js';
+import {
+  binaryScalarWasm,
+  binaryWasm,
+  crossEntropyBackwardWasm,
+  crossEntropyWasm,
+  geluWasm,
+  sumWasm,
+  layerNormWasm,
+  softmaxBackwardWasm,
+  softmaxWasm,
+  whereWasm,
+} from './ops/elementwise-ops.js';
 import { flashBackwardWasm, flashForwardWasm } from './ops/attention-ops.js';
 import { permuteWasm } from './ops/layout-ops.js';
 import { matmulWasm } from './ops/matmul-op.js';
@@ -51,7 +62,23 @@ export interface WasmDeviceOptions {
  * every other op, and other cases of these, runs its f32 JavaScript kernel over
  * the same memory.
  */
-export const WASM_OPS: readonly OpName[] = ['matmul', 'binary', 'binaryScalar', 'unary', 'unaryBackward', 'softmax', 'softmaxBackward', 'layerNorm', 'where', 'crossEntropyBackward', 'permute', 'flashAttention', 'flashAttentionBackward', 'reduce', 'crossEntropy'];
+export const WASM_OPS: readonly OpName[] = [
+  'matmul',
+  'binary',
+  'binaryScalar',
+  'unary',
+  'unaryBackward',
+  'softmax',
+  'softmaxBackward',
+  'layerNorm',
+  'where',
+  'crossEntropyBackward',
+  'permute',
+  'flashAttention',
+  'flashAttentionBackward',
+  'reduce',
+  'crossEntropy',
+];
 
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -213,7 +240,16 @@ export class WasmDevice implements Device {
       case 'crossEntropyBackward': {
         const t = inputs[1]!;
         const targets = new Int32Array(this.current(), this.ctx.address(t), numel(t.shape));
-        return crossEntropyBackwardWasm(this.ctx, x!, t, inputs[2]!, inputs[3]!, outputs[0]!, (params as OpParams<'crossEntropyBackward'>).ignoreIndex, targets);
+        return crossEntropyBackwardWasm(
+          this.ctx,
+          x!,
+          t,
+          inputs[2]!,
+          inputs[3]!,
+          outputs[0]!,
+          (params as OpParams<'crossEntropyBackward'>).ignoreIndex,
+          targets,
+        );
       }
       case 'flashAttention':
         return flashForwardWasm(this.ctx, inputs, outputs, params as OpParams<'flashAttention'>);
@@ -278,7 +314,8 @@ export async function createWasmDevice(options: WasmDeviceOptions = {}): Promise
   const features = engineFeatures();
   if (!features.simd) throw new DeviceError('this JavaScript engine has no WebAssembly 128-bit SIMD; use the CPU reference device (createCpuDevice)');
   const relaxed = options.relaxedSimd === 'auto' || options.relaxedSimd === undefined ? features.relaxedSimd : options.relaxedSimd;
-  if (relaxed && !features.relaxedSimd) throw new DeviceError('relaxedSimd: true, but this engine does not validate relaxed-SIMD WebAssembly; leave relaxedSimd at auto');
+  if (relaxed && !features.relaxedSimd)
+    throw new DeviceError('relaxedSimd: true, but this engine does not validate relaxed-SIMD WebAssembly; leave relaxedSimd at auto');
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
   let note: string | null = null;
   let threads = options.threads ?? (await hostCores());

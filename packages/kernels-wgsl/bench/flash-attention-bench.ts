@@ -52,7 +52,13 @@ const steps = (calls: ReturnType<typeof makeCalls>, config: FlashConfig, backwar
 
 /** Median GPU ms per kernel name over `reps` profiled runs of the forward (and backward). */
 async function time(device: WebGPUDevice, T: number, config: FlashConfig, backward: boolean, reps: number): Promise<Record<string, number>> {
-  const inputs = { q: randn([B, H, T, D], { device, seed: 1 }), k: randn([B, H, T, D], { device, seed: 2 }), v: randn([B, H, T, D], { device, seed: 3 }), g: randn([B, H, T, D], { device, seed: 4 }), mask: full([1, 1, 1, 1], 1, { dtype: 'bool', device }) };
+  const inputs = {
+    q: randn([B, H, T, D], { device, seed: 1 }),
+    k: randn([B, H, T, D], { device, seed: 2 }),
+    v: randn([B, H, T, D], { device, seed: 3 }),
+    g: randn([B, H, T, D], { device, seed: 4 }),
+    mask: full([1, 1, 1, 1], 1, { dtype: 'bool', device }),
+  };
   const calls = makeCalls(device, inputs, { causal: true, scale: 1 / Math.sqrt(D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: T });
   const run = () => steps(calls, config, backward).forEach(([call, s]) => device.runSteps(call, s));
   run();
@@ -75,7 +81,10 @@ async function time(device: WebGPUDevice, T: number, config: FlashConfig, backwa
 async function check(device: WebGPUDevice, config: FlashConfig, label: string): Promise<string[]> {
   const cpu = createCpuDevice();
   const failures: string[] = [];
-  for (const [T, causal, p, padded] of [[130, true, 0.1, false], [67, false, 0, true]] as const) {
+  for (const [T, causal, p, padded] of [
+    [130, true, 0.1, false],
+    [67, false, 0, true],
+  ] as const) {
     const values = (seed: number) => Float32Array.from({ length: 2 * T * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * 1.5);
     const maskData = padded ? Array.from({ length: T }, (_, j) => (j % 7 === 3 ? 0 : 1)) : [1];
     const on = (dev: WebGPUDevice | ReturnType<typeof createCpuDevice>) => ({
@@ -94,7 +103,8 @@ async function check(device: WebGPUDevice, config: FlashConfig, label: string): 
     const expected = { o, lse, dq, dk, dv };
     try {
       for (const [name, t] of Object.entries(calls.outputs)) {
-        const tolerance = name === 'o' || name === 'lse' ? toleranceFor('flashAttention', { k: T + D }) : toleranceFor('flashAttentionBackward', { k: 2 * T + D });
+        const tolerance =
+          name === 'o' || name === 'lse' ? toleranceFor('flashAttention', { k: T + D }) : toleranceFor('flashAttentionBackward', { k: 2 * T + D });
         assertAllClose(await t.toArray(), await expected[name as keyof typeof expected]!.toArray(), tolerance, `${label} T ${T} ${name}`);
       }
     } catch (e) {
@@ -116,11 +126,14 @@ async function main() {
 
   // 1. Correctness on this device.
   const failures: string[] = [];
-  for (const c of opTestCases({ ops: ['flashAttention', 'flashAttentionBackward'] })) await c.run(device).catch((e: Error) => failures.push(`${c.name}: ${e.message.split('\n')[0]}`));
+  for (const c of opTestCases({ ops: ['flashAttention', 'flashAttentionBackward'] }))
+    await c.run(device).catch((e: Error) => failures.push(`${c.name}: ${e.message.split('\n')[0]}`));
   failures.push(...(await check(device, defaults, 'default tiles')));
   const sweep = args.includes('--sweep');
   const candidates = (kind: Kind) => CANDIDATES[kind].filter((t) => flashTileFits(kind, t, D, D, device.kernelInfo));
-  if (sweep) for (const kind of ['forward', 'dq', 'dkdv'] as const) for (const t of candidates(kind)) failures.push(...(await check(device, { ...defaults, [kind]: t }, `${kind} ${JSON.stringify(t)}`)));
+  if (sweep)
+    for (const kind of ['forward', 'dq', 'dkdv'] as const)
+      for (const t of candidates(kind)) failures.push(...(await check(device, { ...defaults, [kind]: t }, `${kind} ${JSON.stringify(t)}`)));
   console.log(`correctness: ${failures.length} failed`);
   failures.forEach((f) => console.log(`  FAIL ${f}`));
   report.failures = failures;
@@ -152,7 +165,9 @@ async function main() {
     const total = Object.entries(ms).reduce((s, [name, x]) => (name.startsWith('flashAttention') ? s + x : s), 0);
     const row = { T, kernels: ms, forwardMs: fwd, forwardTflops: tflops(2, T, fwd), totalMs: total, totalTflops: tflops(7, T, total) };
     rows.push(row);
-    console.log(`T ${T}: forward ${fwd.toFixed(2)} ms ${row.forwardTflops.toFixed(2)} TFLOP/s; forward + backward ${total.toFixed(2)} ms ${row.totalTflops.toFixed(2)} TFLOP/s ${JSON.stringify(ms)}`);
+    console.log(
+      `T ${T}: forward ${fwd.toFixed(2)} ms ${row.forwardTflops.toFixed(2)} TFLOP/s; forward + backward ${total.toFixed(2)} ms ${row.totalTflops.toFixed(2)} TFLOP/s ${JSON.stringify(ms)}`,
+    );
   }
   report.timings = rows;
   if (jsonPath) writeFileSync(jsonPath, JSON.stringify(report, null, 2));

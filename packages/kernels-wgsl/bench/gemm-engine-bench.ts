@@ -45,7 +45,14 @@ for (const [name, c, f] of [
 
 function call(device: WebGPUDevice, a: Tensor, b: Tensor, out: Tensor, transA: boolean, transB: boolean): KernelCall<'matmul'> {
   const id = device.customCall('matmul');
-  return { op: 'matmul', inputs: [a, b], outputs: [out], params: { transA, transB }, device: id.device, errorTag: id.errorTag } as unknown as KernelCall<'matmul'>;
+  return {
+    op: 'matmul',
+    inputs: [a, b],
+    outputs: [out],
+    params: { transA, transB },
+    device: id.device,
+    errorTag: id.errorTag,
+  } as unknown as KernelCall<'matmul'>;
 }
 
 function steps(c: KernelCall<'matmul'>, precision: MatmulPrecision, config?: GemmConfig): KernelStep[] {
@@ -80,7 +87,7 @@ async function time(device: WebGPUDevice, run: () => void, reps: number): Promis
 
 /** Largest |c − ref| / Σ|a·b| of one precision on an edge-sized product (float64 reference on the host). */
 async function accuracy(device: WebGPUDevice, precision: MatmulPrecision, s: Shape): Promise<number> {
-  const rnd = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * 43758.5453 % 1);
+  const rnd = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => (Math.sin(i * 12.9898 + seed * 78.233) * 43758.5453) % 1);
   const a = rnd(s.m * s.k, 1);
   const b = rnd(s.k * s.n, 2);
   const ta = fromArray(a, { shape: s.transA ? [s.k, s.m] : [s.m, s.k], device });
@@ -107,7 +114,11 @@ async function accuracy(device: WebGPUDevice, precision: MatmulPrecision, s: Sha
 }
 
 async function main(): Promise<void> {
-  const device = await createWebGPUDevice({ matmulPrecision: 'high', powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
+  const device = await createWebGPUDevice({
+    matmulPrecision: 'high',
+    powerPreference: 'high-performance',
+    dawnToggles: ['disable-dawn-features=timestamp_quantization'],
+  });
   const info = device.info();
   const tc = info.matmulPrecision === 'high';
   console.log(JSON.stringify({ adapter: info.description, tensorCores: tc }));
@@ -145,7 +156,11 @@ async function main(): Promise<void> {
     out.dispose();
   }
   // 4096³ again at the end: a second round shows whether the first was still warming up.
-  const timed = smoke ? [{ label: '128³', m: 128, n: 128, k: 128, transA: false, transB: false }] : quick ? shapes.slice(0, 4) : [...shapes, { ...shapes[0]!, label: '4096³ again' }];
+  const timed = smoke
+    ? [{ label: '128³', m: 128, n: 128, k: 128, transA: false, transB: false }]
+    : quick
+      ? shapes.slice(0, 4)
+      : [...shapes, { ...shapes[0]!, label: '4096³ again' }];
   for (const s of timed) {
     const a = randn(s.transA ? [s.k, s.m] : [s.m, s.k], { device, seed: 1 });
     const b = randn(s.transB ? [s.n, s.k] : [s.k, s.n], { device, seed: 2 });
@@ -157,7 +172,21 @@ async function main(): Promise<void> {
       for (const config of p === 'highest' ? [undefined] : configs) {
         try {
           const t = await time(device, () => device.runSteps(c, steps(c, p, config)), reps);
-          emit({ precision: p, shape: s.label, m: s.m, n: s.n, k: s.k, transA: s.transA, transB: s.transB, config: config ?? 'selected', ms: t.ms, gemmMs: t.gemmMs, tflops: flops / t.ms / 1e9, gemmTflops: flops / t.gemmMs / 1e9, kernels: t.kernels });
+          emit({
+            precision: p,
+            shape: s.label,
+            m: s.m,
+            n: s.n,
+            k: s.k,
+            transA: s.transA,
+            transB: s.transB,
+            config: config ?? 'selected',
+            ms: t.ms,
+            gemmMs: t.gemmMs,
+            tflops: flops / t.ms / 1e9,
+            gemmTflops: flops / t.gemmMs / 1e9,
+            kernels: t.kernels,
+          });
         } catch (e) {
           emit({ precision: p, shape: s.label, config: config ?? 'selected', error: String((e as Error).message).slice(0, 400) });
         }

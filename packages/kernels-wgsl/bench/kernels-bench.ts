@@ -103,7 +103,13 @@ async function main() {
     }
     a.dispose();
   }
-  const shapes: [number, number, number][] = quick ? [[256, 256, 256]] : [[1024, 1024, 1024], [4096, 4096, 4096], [8192, 768, 3072]];
+  const shapes: [number, number, number][] = quick
+    ? [[256, 256, 256]]
+    : [
+        [1024, 1024, 1024],
+        [4096, 4096, 4096],
+        [8192, 768, 3072],
+      ];
   for (const [m, k, n] of shapes) {
     const a = randn([m, k], { device, seed: 1 });
     const b = randn([k, n], { device, seed: 2 });
@@ -117,8 +123,15 @@ async function main() {
 
   // 3. Bandwidth-bound kernels against a device copy of the same bytes (one read + one write each).
   const bwShapes: ['softmax' | 'layernorm', number[]][] = quick
-    ? [['softmax', [512, 256]], ['layernorm', [512, 256]]]
-    : [['softmax', [4 * 12 * 1024, 1024]], ['layernorm', [4 * 1024, 768]], ['layernorm', [65536, 768]]];
+    ? [
+        ['softmax', [512, 256]],
+        ['layernorm', [512, 256]],
+      ]
+    : [
+        ['softmax', [4 * 12 * 1024, 1024]],
+        ['layernorm', [4 * 1024, 768]],
+        ['layernorm', [65536, 768]],
+      ];
   for (const [op, shape] of bwShapes) {
     const x = randn(shape, { device, seed: 3 });
     const c = shape[shape.length - 1]!;
@@ -128,14 +141,21 @@ async function main() {
     const t =
       op === 'softmax'
         ? await timeKernel(device, 'softmax', () => [softmax(x)], reps)
-        : await timeKernel(device, 'layer', () => {
-            const r = layerNorm(x, w, bias);
-            return [r.y, r.mean, r.rstd];
-          }, reps);
+        : await timeKernel(
+            device,
+            'layer',
+            () => {
+              const r = layerNorm(x, w, bias);
+              return [r.y, r.mean, r.rstd];
+            },
+            reps,
+          );
     const copy = await timeDeviceCopy(device, x, reps);
     const gbps = bytes / (t.ms * 1e-3) / 1e9;
     const copyGbps = bytes / (copy.ms * 1e-3) / 1e9;
-    console.log(`${op} [${shape.join(', ')}]: ${t.ms.toFixed(3)} ms, ${gbps.toFixed(0)} GB/s (${t.source}); device copy ${copyGbps.toFixed(0)} GB/s (${copy.source})`);
+    console.log(
+      `${op} [${shape.join(', ')}]: ${t.ms.toFixed(3)} ms, ${gbps.toFixed(0)} GB/s (${t.source}); device copy ${copyGbps.toFixed(0)} GB/s (${copy.source})`,
+    );
     (report.bandwidth as unknown[]).push({ op, shape, ms: t.ms, gbps, copyMs: copy.ms, copyGbps, timing: t.source, copyTiming: copy.source });
     for (const tt of [x, w, bias]) tt.dispose();
   }

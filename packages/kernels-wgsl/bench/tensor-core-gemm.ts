@@ -69,7 +69,8 @@ function gemmWgsl(v: Variant): string {
   const accs: string[] = [];
   for (let i = 0; i < tm; i++) for (let j = 0; j < tn; j++) accs.push(`var acc_${i}_${j} = subgroup_matrix_result<f32, ${MMA}, ${MMA}>();`);
   const stores: string[] = [];
-  for (let i = 0; i < tm; i++) for (let j = 0; j < tn; j++) stores.push(`subgroupMatrixStore(&c, (m0 + r0 + ${i * MMA}u) * u.n + n0 + c0 + ${j * MMA}u, acc_${i}_${j}, false, u.n);`);
+  for (let i = 0; i < tm; i++)
+    for (let j = 0; j < tn; j++) stores.push(`subgroupMatrixStore(&c, (m0 + r0 + ${i * MMA}u) * u.n + n0 + c0 + ${j * MMA}u, acc_${i}_${j}, false, u.n);`);
   const head = `enable f16;
 enable subgroups;
 enable chromium_experimental_subgroup_matrix;
@@ -84,12 +85,17 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
   let c0 = (sid % ${v.gn}u) * ${v.sn}u;
   ${accs.join('\n  ')}`;
   if (v.mode === 'direct') {
-    const bindings = parts.flatMap((p, k) => [`@group(0) @binding(${1 + k}) var<storage, read> a_${p}_g: array<f16>;`, `@group(0) @binding(${1 + parts.length + k}) var<storage, read> b_${p}_g: array<f16>;`]);
+    const bindings = parts.flatMap((p, k) => [
+      `@group(0) @binding(${1 + k}) var<storage, read> a_${p}_g: array<f16>;`,
+      `@group(0) @binding(${1 + parts.length + k}) var<storage, read> b_${p}_g: array<f16>;`,
+    ]);
     const steps: string[] = [];
     for (let kk = 0; kk < v.bk / MMA; kk++) {
       const la = (p: string, i: number) => `subgroupMatrixLoad<${L}>(&a_${p}_g, (m0 + r0 + ${i * MMA}u) * u.k + k0 + ${kk * MMA}u, false, u.k)`;
       const lb = (p: string, j: number) =>
-        v.bT ? `subgroupMatrixLoad<${R}>(&b_${p}_g, (n0 + c0 + ${j * MMA}u) * u.k + k0 + ${kk * MMA}u, true, u.k)` : `subgroupMatrixLoad<${R}>(&b_${p}_g, (k0 + ${kk * MMA}u) * u.n + n0 + c0 + ${j * MMA}u, false, u.n)`;
+        v.bT
+          ? `subgroupMatrixLoad<${R}>(&b_${p}_g, (n0 + c0 + ${j * MMA}u) * u.k + k0 + ${kk * MMA}u, true, u.k)`
+          : `subgroupMatrixLoad<${R}>(&b_${p}_g, (k0 + ${kk * MMA}u) * u.n + n0 + c0 + ${j * MMA}u, false, u.n)`;
       steps.push(`{\n    ${products(v, la, lb).join('\n    ')}\n    }`);
     }
     return `${head}
@@ -110,13 +116,18 @@ ${entry}
   const bVec = (BN * v.bk) / 8;
   if (aVec % threads || bVec % threads) throw new Error(`${label(v)}: blocks not a multiple of the workgroup's 16-byte loads`);
   const [na, nb] = [aVec / threads, bVec / threads];
-  const bindings = parts.flatMap((p, k) => [`@group(0) @binding(${1 + k}) var<storage, read> a_${p}_g: array<vec4<u32>>;`, `@group(0) @binding(${1 + parts.length + k}) var<storage, read> b_${p}_g: array<vec4<u32>>;`]);
+  const bindings = parts.flatMap((p, k) => [
+    `@group(0) @binding(${1 + k}) var<storage, read> a_${p}_g: array<vec4<u32>>;`,
+    `@group(0) @binding(${1 + parts.length + k}) var<storage, read> b_${p}_g: array<vec4<u32>>;`,
+  ]);
   const smem = parts.flatMap((p) => [`var<workgroup> a_${p}_s: array<f16, ${BM * as}>;`, `var<workgroup> b_${p}_s: array<f16, ${(v.bT ? BN : v.bk) * bs}>;`]);
   // Element e of a block in 8-half units: A row e / (BK/8), column 8·(e mod BK/8).
   const aSrc = (e: string) => `(m0 + ${e} / ${v.bk / 8}u) * (u.k / 8u) + k0 / 8u + ${e} % ${v.bk / 8}u`;
   const aDst = (e: string) => `(${e} / ${v.bk / 8}u) * ${as}u + (${e} % ${v.bk / 8}u) * 8u`;
-  const bSrc = (e: string) => (v.bT ? `(n0 + ${e} / ${v.bk / 8}u) * (u.k / 8u) + k0 / 8u + ${e} % ${v.bk / 8}u` : `(k0 + ${e} / ${BN / 8}u) * (u.n / 8u) + n0 / 8u + ${e} % ${BN / 8}u`);
-  const bDst = (e: string) => (v.bT ? `(${e} / ${v.bk / 8}u) * ${bs}u + (${e} % ${v.bk / 8}u) * 8u` : `(${e} / ${BN / 8}u) * ${bs}u + (${e} % ${BN / 8}u) * 8u`);
+  const bSrc = (e: string) =>
+    v.bT ? `(n0 + ${e} / ${v.bk / 8}u) * (u.k / 8u) + k0 / 8u + ${e} % ${v.bk / 8}u` : `(k0 + ${e} / ${BN / 8}u) * (u.n / 8u) + n0 / 8u + ${e} % ${BN / 8}u`;
+  const bDst = (e: string) =>
+    v.bT ? `(${e} / ${v.bk / 8}u) * ${bs}u + (${e} % ${v.bk / 8}u) * 8u` : `(${e} / ${BN / 8}u) * ${bs}u + (${e} % ${BN / 8}u) * 8u`;
   const regs = parts.flatMap((p) => [`var ra_${p}: array<vec4<u32>, ${na}>;`, `var rb_${p}: array<vec4<u32>, ${nb}>;`]);
   const fetch = parts.flatMap((p) => [
     `for (var t = 0u; t < ${na}u; t++) { let e = lid + t * ${threads}u; ra_${p}[t] = a_${p}_g[${aSrc('e')}]; }`,
@@ -132,7 +143,9 @@ ${entry}
   for (let kk = 0; kk < v.bk / MMA; kk++) {
     const la = (p: string, i: number) => `subgroupMatrixLoad<${L}>(&a_${p}_s, (r0 + ${i * MMA}u) * ${as}u + ${kk * MMA}u, false, ${as}u)`;
     const lb = (p: string, j: number) =>
-      v.bT ? `subgroupMatrixLoad<${R}>(&b_${p}_s, (c0 + ${j * MMA}u) * ${bs}u + ${kk * MMA}u, true, ${bs}u)` : `subgroupMatrixLoad<${R}>(&b_${p}_s, ${kk * MMA}u * ${bs}u + c0 + ${j * MMA}u, false, ${bs}u)`;
+      v.bT
+        ? `subgroupMatrixLoad<${R}>(&b_${p}_s, (c0 + ${j * MMA}u) * ${bs}u + ${kk * MMA}u, true, ${bs}u)`
+        : `subgroupMatrixLoad<${R}>(&b_${p}_s, ${kk * MMA}u * ${bs}u + c0 + ${j * MMA}u, false, ${bs}u)`;
     steps.push(`{\n    ${products(v, la, lb).join('\n    ')}\n    }`);
   }
   return `${head}
@@ -203,7 +216,11 @@ async function main(): Promise<void> {
   const N = args.includes('--n') ? Number(args[args.indexOf('--n') + 1]) : 4096;
   // The library's device with tensorCores: it checks the adapter's subgroup matrices and asks Dawn
   // for them; the probe uses its GPUDevice directly.
-  const lib = await createWebGPUDevice({ tensorCores: true, powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
+  const lib = await createWebGPUDevice({
+    tensorCores: true,
+    powerPreference: 'high-performance',
+    dawnToggles: ['disable-dawn-features=timestamp_quantization'],
+  });
   const device = lib.gpuDevice;
 
   // The first measurement (2026-11-22, docs/benchmarks.md) swept direct and staged shapes at BK 32
@@ -265,7 +282,10 @@ async function main(): Promise<void> {
           const ub = mk(new Uint32Array([n, n, n, 0]), GPUBufferUsage.UNIFORM);
           const bsrc = v.bT ? io.bt : io.b;
           const bufs = [ub, io.a.hi, ...(v.split ? [io.a.lo] : []), bsrc.hi, ...(v.split ? [bsrc.lo] : []), cb];
-          const bg = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: bufs.map((buffer, binding) => ({ binding, resource: { buffer } })) });
+          const bg = device.createBindGroup({
+            layout: pipeline.getBindGroupLayout(0),
+            entries: bufs.map((buffer, binding) => ({ binding, resource: { buffer } })),
+          });
           const once = () => {
             const enc = device.createCommandEncoder();
             const pass = enc.beginComputePass();

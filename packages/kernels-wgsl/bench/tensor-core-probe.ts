@@ -62,7 +62,8 @@ function gemmWgsl(c: Config, split: boolean, sg: number, variant: Variant): stri
     body.push('}');
   }
   const stores: string[] = [];
-  for (let i = 0; i < tm; i++) for (let j = 0; j < tn; j++) stores.push(`subgroupMatrixStore(&c, (m0 + r0 + ${i * c.M}u) * u.n + n0 + c0 + ${j * c.N}u, acc_${i}_${j}, false, u.n);`);
+  for (let i = 0; i < tm; i++)
+    for (let j = 0; j < tn; j++) stores.push(`subgroupMatrixStore(&c, (m0 + r0 + ${i * c.M}u) * u.n + n0 + c0 + ${j * c.N}u, acc_${i}_${j}, false, u.n);`);
   return /* wgsl */ `
 enable f16;
 enable subgroups;
@@ -115,22 +116,42 @@ async function main(): Promise<void> {
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('no adapter');
   const info = adapter.info as GPUAdapterInfo & { subgroupMatrixConfigs?: Config[]; subgroupMinSize?: number; subgroupMaxSize?: number };
-  const configs = [...(info.subgroupMatrixConfigs ?? [])].map((c) => ({ componentType: c.componentType, resultComponentType: c.resultComponentType, M: c.M, N: c.N, K: c.K }));
-  out.adapter = { vendor: info.vendor, architecture: info.architecture, description: info.description, subgroupMinSize: info.subgroupMinSize, subgroupMaxSize: info.subgroupMaxSize };
+  const configs = [...(info.subgroupMatrixConfigs ?? [])].map((c) => ({
+    componentType: c.componentType,
+    resultComponentType: c.resultComponentType,
+    M: c.M,
+    N: c.N,
+    K: c.K,
+  }));
+  out.adapter = {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    description: info.description,
+    subgroupMinSize: info.subgroupMinSize,
+    subgroupMaxSize: info.subgroupMaxSize,
+  };
   out.features = [...adapter.features].sort();
   out.configs = configs;
   console.log(JSON.stringify(out, null, 1));
-  const want = ['subgroups', 'shader-f16', 'chromium-experimental-subgroup-matrix', 'timestamp-query'].filter((f) => adapter.features.has(f)) as GPUFeatureName[];
+  const want = ['subgroups', 'shader-f16', 'chromium-experimental-subgroup-matrix', 'timestamp-query'].filter((f) =>
+    adapter.features.has(f),
+  ) as GPUFeatureName[];
   const device = await adapter.requestDevice({
     requiredFeatures: want,
-    requiredLimits: { maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize, maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize, maxBufferSize: adapter.limits.maxBufferSize },
+    requiredLimits: {
+      maxComputeWorkgroupStorageSize: adapter.limits.maxComputeWorkgroupStorageSize,
+      maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+      maxBufferSize: adapter.limits.maxBufferSize,
+    },
   });
   device.onuncapturederror = (e) => console.error('uncaptured:', e.error.message);
   const f16f32 = configs.filter((c) => c.componentType === 'f16' && c.resultComponentType === 'f32' && 32 % c.M === 0 && 32 % c.N === 0 && 32 % c.K === 0);
   const sg = info.subgroupMaxSize ?? 32;
   const results: unknown[] = [];
   const runs: [Config, boolean, Variant][] = [];
-  for (const c of f16f32) for (const split of [false, true]) for (const v of ['one-subgroup', 'subgroup-id', 'diagnostic-off'] as Variant[]) if (c.N === 16 || v === 'one-subgroup') runs.push([c, split, v]);
+  for (const c of f16f32)
+    for (const split of [false, true])
+      for (const v of ['one-subgroup', 'subgroup-id', 'diagnostic-off'] as Variant[]) if (c.N === 16 || v === 'one-subgroup') runs.push([c, split, v]);
   for (const [c, split, variant] of runs) {
     {
       const label = `${c.M}x${c.N}x${c.K} ${split ? 'split3' : 'f16'} ${variant}`;
@@ -155,7 +176,10 @@ async function main(): Promise<void> {
           const cb = mk(null, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC);
           const ub = device.createBuffer({ size: 16, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
           device.queue.writeBuffer(ub, 0, new Uint32Array([n, n, n, 0]));
-          const bg = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [ub, ab, bb, cb].map((buffer, binding) => ({ binding, resource: { buffer } })) });
+          const bg = device.createBindGroup({
+            layout: pipeline.getBindGroupLayout(0),
+            entries: [ub, ab, bb, cb].map((buffer, binding) => ({ binding, resource: { buffer } })),
+          });
           const once = () => {
             const enc = device.createCommandEncoder();
             const pass = enc.beginComputePass();

@@ -25,7 +25,13 @@ for (const c of opTestCases({ ops })) {
     await c.run(device);
     passed++;
   } catch (e) {
-    failures.push({ name: `${c.op}: ${c.name}`, message: String((e as Error).message).split('\n').slice(0, 4).join(' | ') });
+    failures.push({
+      name: `${c.op}: ${c.name}`,
+      message: String((e as Error).message)
+        .split('\n')
+        .slice(0, 4)
+        .join(' | '),
+    });
     console.log(`FAIL ${c.op}: ${c.name}\n  ${failures[failures.length - 1]!.message}`);
   }
 }
@@ -35,8 +41,12 @@ const suiteMs = performance.now() - started;
 const cpu = createCpuDevice();
 const state = { seed: 2 ** 40 + 7, offset: 2 ** 33 + 5 };
 const bitsOf = async (a: Promise<ArrayLike<number>>) => Array.from(await a);
-const uniformSame = JSON.stringify(await bitsOf(rand([100003], { device, ...state }).toArray())) === JSON.stringify(await bitsOf(rand([100003], { device: cpu, ...state }).toArray()));
-const maskSame = JSON.stringify(await bitsOf(dropoutMask([100003], 0.1, { device, ...state }).toArray())) === JSON.stringify(await bitsOf(dropoutMask([100003], 0.1, { device: cpu, ...state }).toArray()));
+const uniformSame =
+  JSON.stringify(await bitsOf(rand([100003], { device, ...state }).toArray())) ===
+  JSON.stringify(await bitsOf(rand([100003], { device: cpu, ...state }).toArray()));
+const maskSame =
+  JSON.stringify(await bitsOf(dropoutMask([100003], 0.1, { device, ...state }).toArray())) ===
+  JSON.stringify(await bitsOf(dropoutMask([100003], 0.1, { device: cpu, ...state }).toArray()));
 const zg = await randn([100003], { device, ...state }).toArray();
 const zc = await randn([100003], { device: cpu, ...state }).toArray();
 let normalMaxError = 0;
@@ -86,7 +96,9 @@ if (process.argv.includes('--bench')) {
 
 const summary = { device: info, ops, passed, failed: failures.length, failures, suiteMs, philox: { uniformSame, maskSame, normalMaxError }, profile, bench };
 console.log(`\n${passed} passed, ${failures.length} failed in ${(suiteMs / 1000).toFixed(1)} s`);
-console.log(`philox: uniform bits ${uniformSame ? 'identical' : 'DIFFER'}, mask bits ${maskSame ? 'identical' : 'DIFFER'}, normal max error ${normalMaxError.toExponential(2)}`);
+console.log(
+  `philox: uniform bits ${uniformSame ? 'identical' : 'DIFFER'}, mask bits ${maskSame ? 'identical' : 'DIFFER'}, normal max error ${normalMaxError.toExponential(2)}`,
+);
 console.log('profile:', JSON.stringify(profile));
 if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1]!, JSON.stringify(summary, null, 2));
 device.destroy();

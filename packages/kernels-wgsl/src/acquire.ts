@@ -46,7 +46,9 @@ export async function getGpu(dawnToggles: readonly string[] = []): Promise<GPU> 
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (!isNode()) {
     if (nav?.gpu) return nav.gpu;
-    throw new DeviceError('webgpu: this browser exposes no navigator.gpu; use a WebGPU-enabled browser (Chromium with --enable-unsafe-webgpu headless) or the CPU device');
+    throw new DeviceError(
+      'webgpu: this browser exposes no navigator.gpu; use a WebGPU-enabled browser (Chromium with --enable-unsafe-webgpu headless) or the CPU device',
+    );
   }
   const key = dawnToggles.join('\n');
   const cached = nodeGpus.get(key);

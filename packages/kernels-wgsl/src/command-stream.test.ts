@@ -28,7 +28,11 @@ describe.skipIf(!device)('command stream: when batches are submitted', () => {
    * Dispatches at the given clock times ('sync': a sync point, 'flush': a plain flush, { long: t }: a
    * dispatch marked submitAfter at t); the pending count after each step, and the sum y[0].
    */
-  async function run(maxBatchMs: number, steps: (number | 'sync' | 'flush' | { long: number })[], submitLongDispatches = true): Promise<{ pending: number[]; sum: number }> {
+  async function run(
+    maxBatchMs: number,
+    steps: (number | 'sync' | 'flush' | { long: number })[],
+    submitLongDispatches = true,
+  ): Promise<{ pending: number[]; sum: number }> {
     let t = 0;
     const tracked: Promise<unknown>[] = [];
     const stream = new CommandStream(gpu, {

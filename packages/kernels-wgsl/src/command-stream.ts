@@ -107,7 +107,8 @@ export class CommandStream {
     submitAfter = false,
   ): void {
     const size = Math.max(16, uniforms.byteLength);
-    if (size > this.options.uniformChunkBytes) throw new RangeError(`${name}: a ${size}-byte uniform struct exceeds the ${this.options.uniformChunkBytes}-byte chunk`);
+    if (size > this.options.uniformChunkBytes)
+      throw new RangeError(`${name}: a ${size}-byte uniform struct exceeds the ${this.options.uniformChunkBytes}-byte chunk`);
     if (this.count >= this.options.maxDispatchesPerSubmit || (this.profiler?.full ?? false)) this.flush();
     let chunk = this.uniform;
     const align = this.options.uniformAlignment;
@@ -226,7 +227,11 @@ export class CommandStream {
     if (this.batchMs !== Infinity) this.openedAt = this.now();
     let buffer = this.freeChunks.pop();
     if (!buffer) {
-      buffer = this.device.createBuffer({ size: this.options.uniformChunkBytes, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST, label: 'lightattn uniforms' });
+      buffer = this.device.createBuffer({
+        size: this.options.uniformChunkBytes,
+        usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+        label: 'lightattn uniforms',
+      });
       this.chunkCount++;
     }
     this.uniform = { buffer, used: 0 };

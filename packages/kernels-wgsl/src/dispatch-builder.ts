@@ -147,8 +147,11 @@ export class DispatchBuilder {
 
   /** The dispatch; `source(declarations)` returns the whole WGSL module. */
   build(workgroups: KernelDispatch['workgroups'], source: (declarations: string) => string): KernelDispatch {
-    const bindingSig = this.decls.map((d) => `${d.name}:${d.plainElement ?? d.dtype}:${d.access}${d.atomic ? ':atomic' : ''}${d.vec4 ? ':vec4' : ''}`).join(',');
-    const key = [this.name, ...this.variantParts.map(String)].join(':') + `|${bindingSig}${this.errorMessage !== null ? ',errors' : ''}|${this.uniforms.signature()}`;
+    const bindingSig = this.decls
+      .map((d) => `${d.name}:${d.plainElement ?? d.dtype}:${d.access}${d.atomic ? ':atomic' : ''}${d.vec4 ? ':vec4' : ''}`)
+      .join(',');
+    const key =
+      [this.name, ...this.variantParts.map(String)].join(':') + `|${bindingSig}${this.errorMessage !== null ? ',errors' : ''}|${this.uniforms.signature()}`;
     return {
       kind: 'dispatch',
       name: this.name,
@@ -254,4 +257,3 @@ fn ${n}_get(i: u32) -> ${t} { return atomicLoad(&${n}[${off}]); }
 fn ${n}_set(i: u32, v: ${t}) { atomicStore(&${n}[${off}], v); }
 fn ${n}_add(i: u32, v: ${t}) { atomicAdd(&${n}[${off}], v); }`;
 }
-

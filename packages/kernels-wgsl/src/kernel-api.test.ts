@@ -41,7 +41,10 @@ describe('DispatchBuilder', () => {
     const b = new DispatchBuilder(call, 'unary', [variant]);
     b.input('x', x);
     b.output('y', y);
-    b.u32('n', x.shape.reduce((a, d) => a * d, 1));
+    b.u32(
+      'n',
+      x.shape.reduce((a, d) => a * d, 1),
+    );
     return b.build(1, (decls) => decls);
   };
 

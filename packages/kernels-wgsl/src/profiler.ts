@@ -31,8 +31,21 @@ export interface PassTime {
  * order, so the gaps (the GPU waiting for the host's next submit) can be found.
  */
 export type ProfileResult =
-  | { readonly available: true; readonly kernels: readonly KernelTime[]; readonly totalMs: number; readonly spanMs: number; readonly timeline: readonly PassTime[] }
-  | { readonly available: false; readonly reason: string; readonly kernels: readonly KernelTime[]; readonly totalMs: 0; readonly spanMs: 0; readonly timeline: readonly PassTime[] };
+  | {
+      readonly available: true;
+      readonly kernels: readonly KernelTime[];
+      readonly totalMs: number;
+      readonly spanMs: number;
+      readonly timeline: readonly PassTime[];
+    }
+  | {
+      readonly available: false;
+      readonly reason: string;
+      readonly kernels: readonly KernelTime[];
+      readonly totalMs: 0;
+      readonly spanMs: 0;
+      readonly timeline: readonly PassTime[];
+    };
 
 /** The passes read back so far; per-name totals, span and timeline are all derived from them. */
 export class PassTimes {
@@ -57,7 +70,9 @@ export class PassTimes {
     if (this.passes.length === 0) return { kernels, totalMs: 0, spanMs: 0, timeline: [] };
     const first = this.passes.reduce((m, p) => (p.begin < m ? p.begin : m), this.passes[0]!.begin);
     const last = this.passes.reduce((m, p) => (p.end > m ? p.end : m), this.passes[0]!.end);
-    const timeline = this.passes.map((p) => ({ name: p.name, startMs: Number(p.begin - first) / 1e6, endMs: Number(p.end - first) / 1e6 })).sort((a, b) => a.startMs - b.startMs);
+    const timeline = this.passes
+      .map((p) => ({ name: p.name, startMs: Number(p.begin - first) / 1e6, endMs: Number(p.end - first) / 1e6 }))
+      .sort((a, b) => a.startMs - b.startMs);
     return { kernels, totalMs: kernels.reduce((s, k) => s + k.totalMs, 0), spanMs: Math.max(0, Number(last - first)) / 1e6, timeline };
   }
 }

@@ -70,13 +70,15 @@ export function encodeSteps(steps: readonly KernelStep[], ctx: StepContext): voi
         const from = (step.src.offset + step.srcElement) * s;
         const to = (step.dst.offset + step.dstElement) * d;
         const size = step.count * s;
-        if (from % 4 || to % 4 || size % 4) throw new DeviceError(`${ctx.op}: buffer copy of ${size} bytes from byte ${from} to byte ${to} is not 4-byte aligned (check canCopyBuffer first)`);
+        if (from % 4 || to % 4 || size % 4)
+          throw new DeviceError(`${ctx.op}: buffer copy of ${size} bytes from byte ${from} to byte ${to} is not 4-byte aligned (check canCopyBuffer first)`);
         ctx.stream.copy(live(step.src), from, live(step.dst), to, size);
         continue;
       }
       if (step.kind === 'write') {
         const at = step.tensor.offset * elementBytes(step.tensor.dtype);
-        if (step.tensor.dtype === 'bool' || at % 4 || step.data.byteLength % 4) throw new DeviceError(`${ctx.op}: a write step needs a 4-byte aligned, non-bool range`);
+        if (step.tensor.dtype === 'bool' || at % 4 || step.data.byteLength % 4)
+          throw new DeviceError(`${ctx.op}: a write step needs a 4-byte aligned, non-bool range`);
         if (step.data.byteLength === 0) continue;
         const staging = ctx.gpu.createBuffer({ size: step.data.byteLength, usage: GPUBufferUsage.COPY_SRC, mappedAtCreation: true });
         new Uint8Array(staging.getMappedRange()).set(step.data);
@@ -112,7 +114,15 @@ export function encodeSteps(steps: readonly KernelStep[], ctx: StepContext): voi
         ctx.stream.copy(original, 0, copy.buffer, 0, original.size);
         buffers[i] = copy.buffer;
       });
-      ctx.stream.dispatch(step.name, pipeline.pipeline, pipeline.layout, step.uniforms, buffers, dispatchGrid(step.workgroups, ctx.info), step.submitAfter ?? false);
+      ctx.stream.dispatch(
+        step.name,
+        pipeline.pipeline,
+        pipeline.layout,
+        step.uniforms,
+        buffers,
+        dispatchGrid(step.workgroups, ctx.info),
+        step.submitAfter ?? false,
+      );
     }
   } finally {
     for (const s of scratch.values()) ctx.pool.release(s);

@@ -93,4 +93,3 @@ export class UniformBuilder {
     return this;
   }
 }
-

@@ -27,7 +27,10 @@ const device = await webgpuTestDevice();
 /** A small training-like program: temporaries freed along the way, so peak ≠ allocated. */
 function program(d: Device): void {
   scope(() => {
-    const x = fromArray(new Float32Array(1000).map((_, i) => i / 100), { shape: [10, 100], device: d });
+    const x = fromArray(
+      new Float32Array(1000).map((_, i) => i / 100),
+      { shape: [10, 100], device: d },
+    );
     const y = scope(() => exp(mul(x, x)));
     const z = concat([x, y], 0);
     const mask = gt(z, full([], 1, { device: d }));
@@ -114,7 +117,10 @@ describe.skipIf(!device)('WebGPU device', () => {
     const b = new DispatchBuilder(call, 'iota');
     b.output('y', out);
     b.u32('n', n);
-    d.runSteps(call, b.build(Math.ceil(n / 64), (decls) => `${decls}\n${elementwiseMain(64, 'y_set(i, i);')}`));
+    d.runSteps(
+      call,
+      b.build(Math.ceil(n / 64), (decls) => `${decls}\n${elementwiseMain(64, 'y_set(i, i);')}`),
+    );
     const values = (await out.toArray()) as Uint32Array;
     let wrong = 0;
     for (let i = 0; i < n; i++) if (values[i] !== i) wrong++;
@@ -215,11 +221,17 @@ describe.skipIf(!device)('WebGPU device', () => {
     b.output('y', out);
     b.u32('n', 1);
     b.errors('id 70000 is out of range for a table of 50257 rows');
-    d.runSteps(call, b.build(1, (decls) => `${decls}\n${elementwiseMain(64, 'report_error(70000u);\n  y_set(i, 1u);')}`));
+    d.runSteps(
+      call,
+      b.build(1, (decls) => `${decls}\n${elementwiseMain(64, 'report_error(70000u);\n  y_set(i, 1u);')}`),
+    );
     await expect(d.sync()).rejects.toThrow(IndexError);
     // The flag was reset: the next sync is clean.
     await d.sync();
-    d.runSteps(call, b.build(1, (decls) => `${decls}\n${elementwiseMain(64, 'report_error(70000u);\n  y_set(i, 1u);')}`));
+    d.runSteps(
+      call,
+      b.build(1, (decls) => `${decls}\n${elementwiseMain(64, 'report_error(70000u);\n  y_set(i, 1u);')}`),
+    );
     await expect(out.toArray()).rejects.toThrow(/lookup: id 70000 is out of range.*got 70000.*next read or sync/);
     out.dispose();
   });
@@ -251,7 +263,10 @@ describe.skipIf(!device)('WebGPU device', () => {
       expect(created).toEqual([]);
       // Two at once: the second takes a new buffer, and both return to the pool.
       const [a, b] = await Promise.all([x.toArray(), y.toArray()]);
-      expect([Array.from(a), Array.from(b)]).toEqual([[2, 2, 2], [4, 4, 4]]);
+      expect([Array.from(a), Array.from(b)]).toEqual([
+        [2, 2, 2],
+        [4, 4, 4],
+      ]);
       await Promise.all([d.sync(), d.sync()]);
       expect(created.length).toBe(1);
     } finally {

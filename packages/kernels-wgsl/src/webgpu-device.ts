@@ -11,7 +11,15 @@ import {
   type OpParams,
   type TensorRef,
 } from '@lightattn/tensor-core';
-import { checkTensorCores, requestAdapter, requestDevice, REQUESTED_LIMITS, TENSOR_CORE_DAWN_TOGGLES, tensorCoresMissing, type AcquireOptions } from './acquire.js';
+import {
+  checkTensorCores,
+  requestAdapter,
+  requestDevice,
+  REQUESTED_LIMITS,
+  TENSOR_CORE_DAWN_TOGGLES,
+  tensorCoresMissing,
+  type AcquireOptions,
+} from './acquire.js';
 import { checkMatmulPrecision, resolveMatmulPrecision, type MatmulPrecision } from './kernels/gemm/gemm-precision.js';
 import { BufferPool, type PooledBuffer } from './buffer-pool.js';
 import { CommandStream } from './command-stream.js';
@@ -133,7 +141,8 @@ export class WebGPUDevice implements Device {
     const l = gpuDevice.limits;
     const o = options.limits ?? {};
     const low = (v: number, override?: number) => (override !== undefined ? Math.min(v, override) : v);
-    const requested = options.matmulPrecision !== undefined ? checkMatmulPrecision(options.matmulPrecision, 'createWebGPUDevice') : options.tensorCores ? 'medium' : 'highest';
+    const requested =
+      options.matmulPrecision !== undefined ? checkMatmulPrecision(options.matmulPrecision, 'createWebGPUDevice') : options.tensorCores ? 'medium' : 'highest';
     const resolved = resolveMatmulPrecision(requested, requested === 'highest' ? null : tensorCoresMissing(gpuDevice.features, adapterInfo), this.name);
     if (resolved.notice) console.warn(resolved.notice);
     this.kernelInfo = {
@@ -145,7 +154,10 @@ export class WebGPUDevice implements Device {
         maxComputeWorkgroupSizeZ: l.maxComputeWorkgroupSizeZ,
         maxComputeWorkgroupsPerDimension: low(l.maxComputeWorkgroupsPerDimension, o.maxComputeWorkgroupsPerDimension),
         maxStorageBuffersPerShaderStage: l.maxStorageBuffersPerShaderStage,
-        maxStorageBufferBindingSize: low(Math.min(l.maxStorageBufferBindingSize, l.maxBufferSize), Math.min(o.maxStorageBufferBindingSize ?? Infinity, o.maxBufferSize ?? Infinity)),
+        maxStorageBufferBindingSize: low(
+          Math.min(l.maxStorageBufferBindingSize, l.maxBufferSize),
+          Math.min(o.maxStorageBufferBindingSize ?? Infinity, o.maxBufferSize ?? Infinity),
+        ),
       },
       features: { subgroups: gpuDevice.features.has('subgroups'), shaderF16: gpuDevice.features.has('shader-f16') },
       tensorCores: !!options.tensorCores || resolved.precision === 'medium',
@@ -168,7 +180,11 @@ export class WebGPUDevice implements Device {
       uniformChunkBytes: Math.min(65536, l.maxUniformBufferBindingSize),
       uniformAlignment: l.minUniformBufferOffsetAlignment,
       onBatchError: (kind, message, kernels) =>
-        this.errors.add(new DeviceError(`${this.name}: ${kind} error in a batch of ${kernels.length} dispatches (${[...new Set(kernels)].join(', ')}): ${message}${kind === 'out-of-memory' ? `\n${this.memory.report()}` : ''}`)),
+        this.errors.add(
+          new DeviceError(
+            `${this.name}: ${kind} error in a batch of ${kernels.length} dispatches (${[...new Set(kernels)].join(', ')}): ${message}${kind === 'out-of-memory' ? `\n${this.memory.report()}` : ''}`,
+          ),
+        ),
       track,
     });
     this.errorBuffer = gpuDevice.createBuffer({ size: 4 * ERROR_WORDS, usage: STORAGE_USAGE(), label: 'lightattn errors' });
@@ -203,7 +219,8 @@ export class WebGPUDevice implements Device {
     this.errors.checkAlive();
     const b = this.own(buffer);
     const end = byteOffset + data.byteLength;
-    if (byteOffset < 0 || end > b.byteLength) throw new DeviceError(`${this.name}: write of ${data.byteLength} bytes at ${byteOffset} overruns a ${b.byteLength}-byte buffer`);
+    if (byteOffset < 0 || end > b.byteLength)
+      throw new DeviceError(`${this.name}: write of ${data.byteLength} bytes at ${byteOffset} overruns a ${b.byteLength}-byte buffer`);
     if (data.byteLength === 0) return;
     // Past the storage's last byte is the buffer's padding, which a whole-word write may overwrite.
     if (byteOffset % 4 === 0 && (end % 4 === 0 || end === b.byteLength)) {
@@ -293,7 +310,15 @@ export class WebGPUDevice implements Device {
     const a = this.adapterInfo;
     const adapter = { vendor: a?.vendor ?? '', architecture: a?.architecture ?? '', device: a?.device ?? '', description: a?.description ?? '' };
     const description = [adapter.vendor, adapter.architecture, adapter.device, adapter.description].filter(Boolean).join(' / ') || 'WebGPU adapter';
-    return { type: 'webgpu', name: this.name, matmulPrecision: this.kernelInfo.matmulPrecision ?? 'highest', description, limits, features: [...this.gpuDevice.features].map(String).sort(), adapter };
+    return {
+      type: 'webgpu',
+      name: this.name,
+      matmulPrecision: this.kernelInfo.matmulPrecision ?? 'highest',
+      description,
+      limits,
+      features: [...this.gpuDevice.features].map(String).sort(),
+      adapter,
+    };
   }
 
   /**
@@ -304,7 +329,17 @@ export class WebGPUDevice implements Device {
     this.errors.checkAlive();
     if (!this.gpuDevice.features.has('timestamp-query')) {
       const result = await fn();
-      return { result, profile: { available: false, reason: `timestamp-query unavailable on ${this.name} (the adapter does not offer the feature)`, kernels: [], totalMs: 0, spanMs: 0, timeline: [] } };
+      return {
+        result,
+        profile: {
+          available: false,
+          reason: `timestamp-query unavailable on ${this.name} (the adapter does not offer the feature)`,
+          kernels: [],
+          totalMs: 0,
+          spanMs: 0,
+          timeline: [],
+        },
+      };
     }
     if (this.profiling) throw new DeviceError(`${this.name}: profile() calls cannot nest`);
     this.stream.flush();
@@ -338,7 +373,9 @@ export class WebGPUDevice implements Device {
     const mark = this.errors.tagMark;
     const total = size + 4 * ERROR_WORDS;
     const small = total <= READBACK_POOL_BYTES;
-    const readback = (small ? this.smallReadbacks.pop() : undefined) ?? this.gpuDevice.createBuffer({ size: small ? READBACK_POOL_BYTES : total, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const readback =
+      (small ? this.smallReadbacks.pop() : undefined) ??
+      this.gpuDevice.createBuffer({ size: small ? READBACK_POOL_BYTES : total, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     const encoder = this.stream.commandEncoder();
     encode(encoder, readback);
     encoder.copyBufferToBuffer(this.errorBuffer, 0, readback, size, 4 * ERROR_WORDS);
@@ -401,7 +438,12 @@ export async function createWebGPUDevice(options: WebGPUDeviceOptions = {}): Pro
   const wantsTensorCores = !!options.tensorCores || (options.matmulPrecision !== undefined && options.matmulPrecision !== 'highest');
   const acquire = wantsTensorCores ? { ...options, dawnToggles: [...(options.dawnToggles ?? []), ...TENSOR_CORE_DAWN_TOGGLES] } : options;
   const adapter = options.adapter ?? (await requestAdapter(acquire));
-  return new WebGPUDevice(await requestDevice(adapter, { tensorCores: options.tensorCores, tensorCoresIfPresent: wantsTensorCores }), adapter.info ?? null, options, true);
+  return new WebGPUDevice(
+    await requestDevice(adapter, { tensorCores: options.tensorCores, tensorCoresIfPresent: wantsTensorCores }),
+    adapter.info ?? null,
+    options,
+    true,
+  );
 }
 
 /**

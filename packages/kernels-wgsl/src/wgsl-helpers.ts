@@ -76,7 +76,8 @@ fn ${name}(i: u32) -> u32 {
 
 /** WGSL keywords and reserved words (WGSL §15.2–15.3): not usable as uniform or binding names. */
 const WGSL_RESERVED = new Set(
-  ('alias break case const const_assert continue continuing default diagnostic discard else enable false fn for if let loop ' +
+  (
+    'alias break case const const_assert continue continuing default diagnostic discard else enable false fn for if let loop ' +
     'override requires return struct switch true var while NULL Self abstract active alignas alignof as asm asm_fragment async ' +
     'attribute auto await become cast catch class co_await co_return co_yield coherent column_major common compile ' +
     'compile_fragment concept const_cast consteval constexpr constinit crate debugger decltype delete demote ' +
@@ -87,7 +88,8 @@ const WGSL_RESERVED = new Set(
     'pixelfragment precise precision premerge priv protected pub public readonly ref regardless register ' +
     'reinterpret_cast require resource restrict self set shared sizeof smooth snorm static static_assert static_cast std ' +
     'subroutine super target template this thread_local throw trait try type typedef typeid typename typeof union unless ' +
-    'unorm unsafe unsized use using varying virtual volatile wgsl where with writeonly yield').split(' '),
+    'unorm unsafe unsized use using varying virtual volatile wgsl where with writeonly yield'
+  ).split(' '),
 );
 
 export function checkIdentifier(what: string, name: string): void {

@@ -68,7 +68,22 @@ interface Row {
 async function measure(device: Device, o: Options, what: Row['what'], variant: LeapVariant, window: LeapWindow, T: number): Promise<Row> {
   const shape = [o.B, T, o.d];
   const generator = new Generator(1);
-  const block = what === 'block' ? new LeapBlock({ hidden_size: o.d, n_heads: o.heads, n_layer: 1, n_positions: Math.max(T, 1024), variant, window_sizes: [window === 'global' ? Math.max(T, 1024) : window], hidden_dropout_prob: 0.1 }, 0, { device, generator }) : null;
+  const block =
+    what === 'block'
+      ? new LeapBlock(
+          {
+            hidden_size: o.d,
+            n_heads: o.heads,
+            n_layer: 1,
+            n_positions: Math.max(T, 1024),
+            variant,
+            window_sizes: [window === 'global' ? Math.max(T, 1024) : window],
+            hidden_dropout_prob: 0.1,
+          },
+          0,
+          { device, generator },
+        )
+      : null;
   const once = async (): Promise<number> =>
     scope(async () => {
       const inputs = (what === 'block' ? [0] : [0, 1, 2, 3]).map((k) => {
@@ -77,7 +92,9 @@ async function measure(device: Device, o: Options, what: Row['what'], variant: L
         return t;
       });
       const forward = (): Tensor =>
-        block ? block.forward(inputs[0]!) : leapAttention(inputs[0]!, inputs[1]!, inputs[2]!, inputs[3]!, { variant, nHeads: o.heads, window, dropout: 0.1, training: true, generator }).output;
+        block
+          ? block.forward(inputs[0]!)
+          : leapAttention(inputs[0]!, inputs[1]!, inputs[2]!, inputs[3]!, { variant, nHeads: o.heads, window, dropout: 0.1, training: true, generator }).output;
       const { result, ledger } = withLedger(forward);
       backward(result, full(shape, 1, { device }));
       ledger.close();
@@ -95,7 +112,15 @@ async function measure(device: Device, o: Options, what: Row['what'], variant: L
   }
   block?.dispose();
   times.sort((a, b) => a - b);
-  return { what, variant, window, T, ms: times.length ? times[Math.floor(times.length / 2)]! : null, savedBytes, savedPerElement: savedBytes / (o.B * T * o.d) };
+  return {
+    what,
+    variant,
+    window,
+    T,
+    ms: times.length ? times[Math.floor(times.length / 2)]! : null,
+    savedBytes,
+    savedPerElement: savedBytes / (o.B * T * o.d),
+  };
 }
 
 /** Largest |a − e| over the largest |e|: the device's scan against the CPU's (float64 sums). */
@@ -117,7 +142,8 @@ async function checkScan(device: Device, o: Options, window: LeapWindow): Promis
   const [got, want] = [await run(device), await run(createCpuDevice())];
   const err = (a: ArrayLike<number>, e: ArrayLike<number>) => {
     let [worst, scale] = [0, 0];
-    for (let i = 0; i < e.length; i++) [worst, scale] = [Math.max(worst, Number.isFinite(a[i]!) ? Math.abs(a[i]! - e[i]!) : Infinity), Math.max(scale, Math.abs(e[i]!))];
+    for (let i = 0; i < e.length; i++)
+      [worst, scale] = [Math.max(worst, Number.isFinite(a[i]!) ? Math.abs(a[i]! - e[i]!) : Infinity), Math.max(scale, Math.abs(e[i]!))];
     return worst / scale;
   };
   return Object.fromEntries(['mean', 'lse', 'dx', 'dlogits'].map((k, i) => [k, err(got[i]!, want[i]!)]));
@@ -125,13 +151,20 @@ async function checkScan(device: Device, o: Options, window: LeapWindow): Promis
 
 async function main(): Promise<void> {
   const o = parse(process.argv.slice(2));
-  const device: Device = o.device === 'cpu' ? createCpuDevice() : o.device === 'meta' ? createMetaDevice() : await createWebGPUDevice({ dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
+  const device: Device =
+    o.device === 'cpu'
+      ? createCpuDevice()
+      : o.device === 'meta'
+        ? createMetaDevice()
+        : await createWebGPUDevice({ dawnToggles: ['disable-dawn-features=timestamp_quantization'] });
   console.log(`LEAP forward+backward on ${device.name}: B ${o.B}, d ${o.d}, ${o.heads} heads, T ${o.T.join('/')}, dropout 0.1, median of ${o.repeats}`);
   const checks: Record<string, Record<string, number>> = {};
   if (o.check) {
     for (const window of o.windows) {
       checks[String(window)] = await checkScan(device, o, window);
-      console.log(`check: focus scan at T ${Math.max(...o.T)}, window ${window}, error relative to the largest value, against the CPU: ${JSON.stringify(checks[String(window)])}`);
+      console.log(
+        `check: focus scan at T ${Math.max(...o.T)}, window ${window}, error relative to the largest value, against the CPU: ${JSON.stringify(checks[String(window)])}`,
+      );
     }
   }
   const rows: Row[] = [];
@@ -142,7 +175,9 @@ async function main(): Promise<void> {
           const row = await measure(device, o, what, variant, window, T);
           rows.push(row);
           const time = row.ms === null ? '       -' : `${row.ms.toFixed(1).padStart(8)} ms`;
-          console.log(`${what.padEnd(9)} ${variant.padEnd(4)} window ${String(window).padEnd(6)} T ${String(T).padStart(6)}  ${time}  saved ${formatBytes(row.savedBytes).padStart(10)} (${row.savedPerElement.toFixed(1)} B per input element)`);
+          console.log(
+            `${what.padEnd(9)} ${variant.padEnd(4)} window ${String(window).padEnd(6)} T ${String(T).padStart(6)}  ${time}  saved ${formatBytes(row.savedBytes).padStart(10)} (${row.savedPerElement.toFixed(1)} B per input element)`,
+          );
         }
       }
     }

@@ -47,7 +47,9 @@ describe('LeapConfig', () => {
     expect(() => leapConfig({ hidden_size: 4, n_heads: 4 })).toThrow(/head size ≥ 2/);
     expect(() => leapConfig({ variant: 'v3' as 'v2' })).toThrow(/variant must be 'seed' or 'v2'/);
     expect(() => leapConfig({ hidden_dropout_prob: 1 })).toThrow(/hidden_dropout_prob/);
-    expect(() => leapConfig({ hidden_act: 'gelu_new' as 'gelu' })).toThrow(/hidden_act must be 'gelu' \(exact, the original's\) or 'gelu_pytorch_tanh', got "gelu_new"/);
+    expect(() => leapConfig({ hidden_act: 'gelu_new' as 'gelu' })).toThrow(
+      /hidden_act must be 'gelu' \(exact, the original's\) or 'gelu_pytorch_tanh', got "gelu_new"/,
+    );
     expect(() => leapConfig({ proj_logits_bias: 'yes' as unknown as boolean })).toThrow(/proj_logits_bias must be true or false/);
   });
 

@@ -117,21 +117,29 @@ export function leapConfig(input: LeapConfigInput = {}): LeapConfig {
   if (!LEAP_ACTIVATIONS.includes(c.hidden_act)) {
     throw new LeapConfigError(`LeapConfig: hidden_act must be 'gelu' (exact, the original's) or 'gelu_pytorch_tanh', got ${JSON.stringify(c.hidden_act)}`);
   }
-  if (typeof c.proj_logits_bias !== 'boolean') throw new LeapConfigError(`LeapConfig: proj_logits_bias must be true or false, got ${JSON.stringify(c.proj_logits_bias)}`);
+  if (typeof c.proj_logits_bias !== 'boolean')
+    throw new LeapConfigError(`LeapConfig: proj_logits_bias must be true or false, got ${JSON.stringify(c.proj_logits_bias)}`);
   if (c.hidden_size % c.n_heads !== 0) {
-    throw new LeapConfigError(`LeapConfig: hidden_size ${c.hidden_size} is not divisible by n_heads ${c.n_heads}; pick n_heads among ${divisors(c.hidden_size).join(', ')}`);
+    throw new LeapConfigError(
+      `LeapConfig: hidden_size ${c.hidden_size} is not divisible by n_heads ${c.n_heads}; pick n_heads among ${divisors(c.hidden_size).join(', ')}`,
+    );
   }
   const headSize = c.hidden_size / c.n_heads;
   if (c.variant === 'seed' && headSize < 2) {
-    throw new LeapConfigError(`LeapConfig: the seed variant normalises each head with an unbiased std, which needs a head size ≥ 2 (hidden_size / n_heads = ${headSize})`);
+    throw new LeapConfigError(
+      `LeapConfig: the seed variant normalises each head with an unbiased std, which needs a head size ≥ 2 (hidden_size / n_heads = ${headSize})`,
+    );
   }
-  if (!(c.hidden_dropout_prob >= 0 && c.hidden_dropout_prob < 1)) throw new LeapConfigError(`LeapConfig: hidden_dropout_prob must be in [0, 1), got ${c.hidden_dropout_prob}`);
+  if (!(c.hidden_dropout_prob >= 0 && c.hidden_dropout_prob < 1))
+    throw new LeapConfigError(`LeapConfig: hidden_dropout_prob must be in [0, 1), got ${c.hidden_dropout_prob}`);
   if (!(c.initializer_range > 0)) throw new LeapConfigError(`LeapConfig: initializer_range must be > 0, got ${c.initializer_range}`);
   if (!Number.isFinite(c.rescale_value)) throw new LeapConfigError(`LeapConfig: rescale_value must be a finite number, got ${c.rescale_value}`);
   let sizes: number[];
   if (c.window_sizes != null) {
     if (!c.use_local_att) {
-      throw new LeapConfigError('LeapConfig: window_sizes are set but use_local_att is false (every layer is global then); drop window_sizes or set use_local_att: true');
+      throw new LeapConfigError(
+        'LeapConfig: window_sizes are set but use_local_att is false (every layer is global then); drop window_sizes or set use_local_att: true',
+      );
     }
     if (c.window_sizes.length !== c.n_layer) {
       throw new LeapConfigError(`LeapConfig: window_sizes has ${c.window_sizes.length} entries but n_layer is ${c.n_layer}; give one window per layer`);

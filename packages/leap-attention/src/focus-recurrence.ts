@@ -54,7 +54,9 @@ export class FocusRecurrence {
   step(logWeights: Tensor, values: Tensor): { mean: Tensor; lse: Tensor } {
     const { batch: B, heads: H, channels: C } = this.shape;
     if (logWeights.shape.join() !== [B, H].join() || values.shape.join() !== [B, H, C].join()) {
-      throw new ShapeError(`FocusRecurrence.step: expected log-weights [${B}, ${H}] and values [${B}, ${H}, ${C}], got [${logWeights.shape.join(', ')}] and [${values.shape.join(', ')}]`);
+      throw new ShapeError(
+        `FocusRecurrence.step: expected log-weights [${B}, ${H}] and values [${B}, ${H}, ${C}], got [${logWeights.shape.join(', ')}] and [${values.shape.join(', ')}]`,
+      );
     }
     const w = this.window;
     const q = w === 'global' ? this.position : this.position % w;
@@ -69,7 +71,9 @@ export class FocusRecurrence {
     this.position++;
     const useSuffix = w !== 'global' && this.suffix !== null && q + 1 < w;
     const out = useSuffix
-      ? tc.scope(() => merge(this.prefix!, { lse: tc.squeeze(tc.narrow(this.suffix!.lse, 2, q + 1, 1), 2), mean: tc.squeeze(tc.narrow(this.suffix!.mean, 2, q + 1, 1), 2) }))
+      ? tc.scope(() =>
+          merge(this.prefix!, { lse: tc.squeeze(tc.narrow(this.suffix!.lse, 2, q + 1, 1), 2), mean: tc.squeeze(tc.narrow(this.suffix!.mean, 2, q + 1, 1), 2) }),
+        )
       : { lse: this.prefix!.lse.view(this.prefix!.lse.shape), mean: this.prefix!.mean.view(this.prefix!.mean.shape) };
     return { mean: out.mean, lse: out.lse };
   }

@@ -16,10 +16,13 @@ describe('focusScan gradients (float64 finite differences)', () => {
   const x = { data: data(108, 2), shape: [...shape, 3] };
   for (const window of ['global', 1, 2, 4, 9] as const) {
     it(`window ${window}: d/dlogits and d/dx of both outputs`, async () => {
-      const r = await gradcheck((l: Tensor, v: Tensor) => {
-        const { mean, lse } = focusScan(l, v, 1, window);
-        return [mean, lse];
-      }, [logits, x]);
+      const r = await gradcheck(
+        (l: Tensor, v: Tensor) => {
+          const { mean, lse } = focusScan(l, v, 1, window);
+          return [mean, lse];
+        },
+        [logits, x],
+      );
       expect(r.checked).toBe(36 + 108);
     });
   }
@@ -27,10 +30,13 @@ describe('focusScan gradients (float64 finite differences)', () => {
   it('masked positions (−10000) and a window with only masked positions', async () => {
     const masked = { data: [0.5, -10000, -10000, -10000, 1, -2, -10000, 0.25], shape: [1, 8] };
     const v = { data: data(16, 3), shape: [1, 8, 2] };
-    await gradcheck((l: Tensor, xs: Tensor) => {
-      const { mean, lse } = focusScan(l, xs, 1, 2);
-      return [mean, lse];
-    }, [masked, v]);
+    await gradcheck(
+      (l: Tensor, xs: Tensor) => {
+        const { mean, lse } = focusScan(l, xs, 1, 2);
+        return [mean, lse];
+      },
+      [masked, v],
+    );
   });
 });
 

@@ -25,7 +25,17 @@ export function leapScanOp(logits: Tensor, x: Tensor, axis: number, window: Leap
  * The reverse scan is as stable as the forward one; nothing T×T is formed. A window with no weight
  * (lse_i = −Inf) passes no gradient: its log-weight is −Inf, not +Inf.
  */
-function focusScanBackward(logits: Tensor, x: Tensor, mean: Tensor, lse: Tensor, gMean: Tensor, gLse: Tensor, axis: number, window: LeapWindow, wanted: readonly boolean[]): (Tensor | null)[] {
+function focusScanBackward(
+  logits: Tensor,
+  x: Tensor,
+  mean: Tensor,
+  lse: Tensor,
+  gMean: Tensor,
+  gLse: Tensor,
+  axis: number,
+  window: LeapWindow,
+  wanted: readonly boolean[],
+): (Tensor | null)[] {
   const C = x.shape[x.rank - 1]!;
   const d = tc.sum(tc.mul(gMean, mean), { axes: -1 });
   const y = tc.concat([gMean, tc.unsqueeze(tc.sub(d, gLse), -1)], -1);
@@ -48,7 +58,17 @@ const focusScanFunction = defineFunction({
     return [mean, lse] as const;
   },
   backward: ({ saved, needsInputGrad }, [gMean, gLse]) => [
-    ...focusScanBackward(saved.input(0), saved.input(1), saved.output(0), saved.output(1), gMean!, gLse!, saved.value<number>('axis'), saved.value<LeapWindow>('window'), needsInputGrad),
+    ...focusScanBackward(
+      saved.input(0),
+      saved.input(1),
+      saved.output(0),
+      saved.output(1),
+      gMean!,
+      gLse!,
+      saved.value<number>('axis'),
+      saved.value<LeapWindow>('window'),
+      needsInputGrad,
+    ),
     null,
     null,
   ],

@@ -26,7 +26,12 @@ describe('focus weights', () => {
         expect(focus!.weights.shape).toEqual([B, H, T]);
         const weights = Array.from(await focus!.weights.toArray());
         expect(weights.every((w) => w >= 0 && w <= 1 + 1e-6)).toBe(true);
-        for (const [b, h, t] of [[0, 0, 0], [0, 1, 13], [1, 0, 10], [1, 1, 23]] as const) {
+        for (const [b, h, t] of [
+          [0, 0, 0],
+          [0, 1, 13],
+          [1, 0, 10],
+          [1, 1, 23],
+        ] as const) {
           const row = await focusDistribution(focus!, b, h, t);
           expect(row.positions[row.positions.length - 1]).toBe(t);
           expect(row.positions.length).toBe(window === 'global' ? t + 1 : Math.min(window, t + 1));
@@ -54,7 +59,10 @@ describe('focus weights', () => {
   });
 
   it('MultiheadLeap, LeapBlock and LeapState give the same focus', async () => {
-    const block = new LeapBlock({ hidden_size: d, n_heads: H, n_layer: 1, variant: 'v2', initializer_range: 0.5 }, 0, { device, generator: new Generator(3) }).eval();
+    const block = new LeapBlock({ hidden_size: d, n_heads: H, n_layer: 1, variant: 'v2', initializer_range: 0.5 }, 0, {
+      device,
+      generator: new Generator(3),
+    }).eval();
     const xs = uniformData(B * T * d, 4, -2, 2);
     const parallel = scope(() => block.forwardWithFocus(fromArray(xs, { shape: [B, T, d], device })));
     const viaLayer = scope(() => {

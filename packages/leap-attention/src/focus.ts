@@ -26,14 +26,16 @@ export interface FocusWeights {
 /** FocusWeights from the layer's log-weights and window log-sums, both [B, T, H]; no gradient. */
 export function focusWeightsOf(variant: LeapVariant, window: LeapWindow, logWeights: Tensor, lse: Tensor): FocusWeights {
   // A diagnostic of values the layer computed: nothing here is part of the graph.
-  return tc.noGrad(() => tc.scope(() => {
-    const toBHT = (t: Tensor) => tc.permute(t, [0, 2, 1]); // (B, T, H) → (B, H, T)
-    const lw = toBHT(logWeights);
-    const lz = toBHT(lse);
-    // v2: log(Z + ε) = logaddexp(log Z, log ε), finite even for an empty window (log Z = −Inf).
-    const logNormalizer = variant === 'seed' ? lz : logAddExpScalar(lz, Math.log(1e-5));
-    return { variant, window, logWeights: lw, logNormalizer, weights: tc.exp(tc.sub(lw, logNormalizer)) };
-  }));
+  return tc.noGrad(() =>
+    tc.scope(() => {
+      const toBHT = (t: Tensor) => tc.permute(t, [0, 2, 1]); // (B, T, H) → (B, H, T)
+      const lw = toBHT(logWeights);
+      const lz = toBHT(lse);
+      // v2: log(Z + ε) = logaddexp(log Z, log ε), finite even for an empty window (log Z = −Inf).
+      const logNormalizer = variant === 'seed' ? lz : logAddExpScalar(lz, Math.log(1e-5));
+      return { variant, window, logWeights: lw, logNormalizer, weights: tc.exp(tc.sub(lw, logNormalizer)) };
+    }),
+  );
 }
 
 /** log(exp(a) + exp(s)) for a tensor a and a finite scalar s: max + log1p(exp(−|a − s|)). */

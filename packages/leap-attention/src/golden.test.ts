@@ -71,20 +71,35 @@ describe(`PyTorch goldens (${golden ? `torch ${golden.torch}` : 'missing'})`, ()
         const [q, a, b, v] = [c.q, c.a, c.b, c.v].map((data) => fromArray(data, { shape, device }));
         for (const t of [q, a, b, v]) t!.requiresGrad = true;
         const bias = maskBias(fromArray(c.mask, { shape: [c.B, c.T], device }));
-        const out = enableGrad(() => leapAttention(q!, a!, b!, v!, { variant: c.variant, nHeads: c.n_heads, window: c.window, rescaleValue: c.rescale_value, bias }).output);
+        const out = enableGrad(
+          () => leapAttention(q!, a!, b!, v!, { variant: c.variant, nHeads: c.n_heads, window: c.window, rescaleValue: c.rescale_value, bias }).output,
+        );
         backward(out, fromArray(c.r, { shape, device }));
         return { out: await out.toArray(), grads: await Promise.all([q, a, b, v].map((t) => t!.grad!.toArray())) };
       });
       const dh = c.d / c.n_heads;
       expectOutputs(got.out, c, dh);
       // Gradients relative to each tensor's largest entry: many are ~0 (padding, saturated gates).
-      (['q', 'a', 'b', 'v'] as const).forEach((k, i) => expect(maxRelativeError(got.grads[i]!, c.grads[k], c.grads[k].length), `d/d${k}`).toBeLessThan(GRAD_TOL));
+      (['q', 'a', 'b', 'v'] as const).forEach((k, i) =>
+        expect(maxRelativeError(got.grads[i]!, c.grads[k], c.grads[k].length), `d/d${k}`).toBeLessThan(GRAD_TOL),
+      );
     });
   }
 
   for (const c of golden?.blocks ?? []) {
     it(`LeapBlock ${name(c)}: loads the state dict by the original names; output and every gradient`, async () => {
-      const block = new LeapBlock({ hidden_size: c.d, n_heads: c.n_heads, n_layer: 1, variant: c.variant, rescale_value: c.rescale_value, window_sizes: [c.window === 'global' ? 1024 : c.window] }, 0, { device }).eval();
+      const block = new LeapBlock(
+        {
+          hidden_size: c.d,
+          n_heads: c.n_heads,
+          n_layer: 1,
+          variant: c.variant,
+          rescale_value: c.rescale_value,
+          window_sizes: [c.window === 'global' ? 1024 : c.window],
+        },
+        0,
+        { device },
+      ).eval();
       block.loadStateDict(Object.fromEntries(Object.entries(c.state_dict).map(([k, t]) => [k, fromArray(t.data, { shape: t.shape, device })])));
       const shape = [c.B, c.T, c.d];
       const x = fromArray(c.x, { shape, device });

@@ -66,11 +66,17 @@ describe('LeapBlock forward and backward', () => {
   for (const variant of ['seed', 'v2'] as const) {
     it(`${variant}: shapes, finite gradients for every parameter, padded tokens reach no other output`, async () => {
       const [B, T, d] = [2, 12, 8];
-      const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 2, variant, hidden_dropout_prob: 0.1, initializer_range: 0.5 }, 0, { device, generator: new Generator(1) });
+      const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 2, variant, hidden_dropout_prob: 0.1, initializer_range: 0.5 }, 0, {
+        device,
+        generator: new Generator(1),
+      });
       const x = fromArray(uniformData(B * T * d, 5), { shape: [B, T, d], device });
       // Row 1 has padding in the middle (positions 2 and 3), as after a packed prompt.
       const padded = (i: number) => i === T + 2 || i === T + 3;
-      const mask = fromArray(Array.from({ length: B * T }, (_, i) => (padded(i) ? 0 : 1)), { shape: [B, T], device });
+      const mask = fromArray(
+        Array.from({ length: B * T }, (_, i) => (padded(i) ? 0 : 1)),
+        { shape: [B, T], device },
+      );
       const out = block.forward(x, maskBias(mask));
       expect(out.shape).toEqual([B, T, d]);
       backward(out, fromArray(uniformData(B * T * d, 6), { shape: [B, T, d], device }));

@@ -51,7 +51,8 @@ export class LeapBlock extends Module {
   constructor(config: LeapConfig | LeapConfigInput, layer: number, options: LeapBlockOptions = {}) {
     super();
     const c = 'windows' in config ? (config as LeapConfig) : leapConfig(config);
-    if (!(Number.isInteger(layer) && layer >= 0 && layer < c.n_layer)) throw new LeapConfigError(`LeapBlock: layer ${layer} is out of range for n_layer ${c.n_layer}`);
+    if (!(Number.isInteger(layer) && layer >= 0 && layer < c.n_layer))
+      throw new LeapConfigError(`LeapBlock: layer ${layer} is out of range for n_layer ${c.n_layer}`);
     this.config = c;
     this.window = c.windows[layer]!;
     const d = c.hidden_size;
@@ -62,7 +63,15 @@ export class LeapBlock extends Module {
     this.projections = this.module('projections', new Linear(d, 4 * d, { bias: false, init, ...o }));
     this.leap = this.module(
       'leap',
-      new MultiheadLeap({ hiddenSize: d, nHeads: c.n_heads, window: this.window, variant: c.variant, rescaleValue: c.rescale_value, dropout: c.hidden_dropout_prob, generator: options.generator }),
+      new MultiheadLeap({
+        hiddenSize: d,
+        nHeads: c.n_heads,
+        window: this.window,
+        variant: c.variant,
+        rescaleValue: c.rescale_value,
+        dropout: c.hidden_dropout_prob,
+        generator: options.generator,
+      }),
     );
     this.boom = this.module('boom', new Linear(d, 4 * d, { bias: v2, init, ...o }));
     this.unboom = this.module('unboom', new Linear(4 * d, d, { bias: v2, init, ...o }));

@@ -35,7 +35,14 @@ describe('leapAttention gradients (float64 finite differences)', () => {
     const device = createCpuDevice();
     const x = inputs(1, 5, 4, 3);
     const t = (data: number[]) => fromArray(data.slice(0, 20), { shape: [1, 5, 4], device });
-    const logits = async (c: number) => (await leapAttention(t(x.q), t(x.a), t(x.b), t(x.v), { variant: 'seed', nHeads: 1, window: 'global', rescaleValue: c, focus: true }).focus!.logWeights.toArray()) as Float32Array;
+    const logits = async (c: number) =>
+      (await leapAttention(t(x.q), t(x.a), t(x.b), t(x.v), {
+        variant: 'seed',
+        nHeads: 1,
+        window: 'global',
+        rescaleValue: c,
+        focus: true,
+      }).focus!.logWeights.toArray()) as Float32Array;
     const [l8, l2] = [await logits(8), await logits(2)];
     l8.forEach((v, i) => expect(v).toBeCloseTo(4 * l2[i]!, 5));
   });

@@ -97,8 +97,13 @@ export function gatedOutput(variant: LeapVariant, q4: Tensor, mean: Tensor, lse:
 
 /** Checks q, a, b, v [B, T, d] and returns d_h. */
 export function headSize(q: Tensor, a: Tensor, b: Tensor, v: Tensor, H: number, op: string): number {
-  for (const [name, t] of [['a', a], ['b', b], ['v', v]] as const) {
-    if (q.rank !== 3 || t.rank !== 3 || t.shape.some((d, i) => d !== q.shape[i])) throw new ShapeError(`${op}: q ${formatShape(q.shape)} and ${name} ${formatShape(t.shape)} must both be [B, T, d]`);
+  for (const [name, t] of [
+    ['a', a],
+    ['b', b],
+    ['v', v],
+  ] as const) {
+    if (q.rank !== 3 || t.rank !== 3 || t.shape.some((d, i) => d !== q.shape[i]))
+      throw new ShapeError(`${op}: q ${formatShape(q.shape)} and ${name} ${formatShape(t.shape)} must both be [B, T, d]`);
   }
   const d = q.shape[2]!;
   if (d % H !== 0) throw new ShapeError(`${op}: d = ${d} is not divisible by nHeads = ${H}`);
@@ -106,8 +111,10 @@ export function headSize(q: Tensor, a: Tensor, b: Tensor, v: Tensor, H: number, 
 }
 
 /** Dropout as the layer applies it (identity unless training with p > 0). */
-export const dropper = (options: Pick<LeapCoreOptions, 'dropout' | 'training' | 'generator'>): Drop => (t) =>
-  ag.dropout(t, options.dropout ?? 0, { training: options.training ?? false, generator: options.generator });
+export const dropper =
+  (options: Pick<LeapCoreOptions, 'dropout' | 'training' | 'generator'>): Drop =>
+  (t) =>
+    ag.dropout(t, options.dropout ?? 0, { training: options.training ?? false, generator: options.generator });
 
 /**
  * One LEAP attention layer on projected inputs q, a, b, v [B, T, d] (seed: a = F1, b = F2; v2: a = F,

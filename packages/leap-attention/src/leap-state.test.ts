@@ -10,10 +10,14 @@ import { uniformData } from './testing/random.js';
 const [B, d] = [2, 8];
 
 function blockFor(variant: LeapVariant, window: LeapWindow, device = createCpuDevice()) {
-  const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 1, n_positions: 4096, variant, window_sizes: [window === 'global' ? 4096 : window], initializer_range: 0.5 }, 0, {
-    device,
-    generator: new Generator(9),
-  });
+  const block = new LeapBlock(
+    { hidden_size: d, n_heads: 2, n_layer: 1, n_positions: 4096, variant, window_sizes: [window === 'global' ? 4096 : window], initializer_range: 0.5 },
+    0,
+    {
+      device,
+      generator: new Generator(9),
+    },
+  );
   return { block: block.eval(), device };
 }
 
@@ -22,7 +26,9 @@ async function bothForms(variant: LeapVariant, window: LeapWindow, T: number, pa
   const { block, device } = blockFor(variant, window);
   const xs = uniformData(B * T * d, 21, -2, 2);
   const mask = Array.from({ length: B * T }, (_, i) => (padded(Math.floor(i / T), i % T) ? 0 : 1));
-  const parallel = await scope(() => block.forward(fromArray(xs, { shape: [B, T, d], device }), maskBias(fromArray(mask, { shape: [B, T], device }))).toArray());
+  const parallel = await scope(() =>
+    block.forward(fromArray(xs, { shape: [B, T, d], device }), maskBias(fromArray(mask, { shape: [B, T], device }))).toArray(),
+  );
   const state = block.initState(B);
   const recurrent = new Float32Array(B * T * d);
   for (let t = 0; t < T; t++) {
@@ -53,7 +59,8 @@ describe('the recurrent form equals the parallel form over 2048 steps', () => {
       // The recurrent form runs its merges as f32 tensor ops (the CPU scan kernel sums in float64):
       // over 2048 steps its rounding adds up to a few 1e-6. Positions whose whole window is padding
       // carry logits near −10000, where the f32 spacing is 1e-3: they compare loosely.
-      const at = (values: ArrayLike<number>, padding: boolean) => Array.from(values).filter((_, i) => pad(Math.floor(i / (T * d)), Math.floor(i / d) % T) === padding);
+      const at = (values: ArrayLike<number>, padding: boolean) =>
+        Array.from(values).filter((_, i) => pad(Math.floor(i / (T * d)), Math.floor(i / d) % T) === padding);
       expect(maxRelativeError(at(recurrent, false), at(parallel, false), d)).toBeLessThan(2e-5);
       expect(maxRelativeError(at(recurrent, true), at(parallel, true), d)).toBeLessThan(2e-3);
     }, 60_000);

@@ -59,19 +59,29 @@ export class LeapState {
   private run(x: Tensor, bias: Tensor | null, withFocus: boolean): { output: Tensor; focus: StepFocus | null } {
     const c = this.block.config;
     const [B, d, H] = [this.batchSize, c.hidden_size, this.heads];
-    if (this.block.training) throw new LightattnError('LeapState: the recurrent form is for inference; call block.eval() first (dropout has no recurrent form)');
+    if (this.block.training)
+      throw new LightattnError('LeapState: the recurrent form is for inference; call block.eval() first (dropout has no recurrent form)');
     if (x.shape.join() !== [B, d].join()) throw new ShapeError(`LeapState.step: x must be [${B}, ${d}], got [${x.shape.join(', ')}]`);
     return ag.noGrad(() =>
       tc.scope(() => {
         const x3 = tc.reshape(x, [B, 1, d]); // (B, 1, d)
         const [q, a, b, v] = this.block.project(x3);
-        const { logWeights, values } = focusInputs(c.variant, byHeads(a!, H), byHeads(b!, H), byHeads(v!, H), bias ? tc.reshape(bias, [B, 1]) : null, c.rescale_value, identity);
+        const { logWeights, values } = focusInputs(
+          c.variant,
+          byHeads(a!, H),
+          byHeads(b!, H),
+          byHeads(v!, H),
+          bias ? tc.reshape(bias, [B, 1]) : null,
+          c.rescale_value,
+          identity,
+        );
         const logWeight = tc.reshape(logWeights, [B, H]);
         const { mean, lse } = this.recurrence.step(logWeight, tc.reshape(values, [B, H, values.shape[3]!]));
         const out4 = gatedOutput(c.variant, byHeads(q!, H), tc.reshape(mean, [B, 1, H, mean.shape[2]!]), tc.reshape(lse, [B, 1, H]), identity);
         const output = tc.reshape(this.block.feedForward(tc.add(x3, tc.reshape(out4, [B, 1, d]))), [B, d]);
         if (!withFocus) return { output, focus: null };
-        const logNormalizer = c.variant === 'seed' ? lse : tc.add(tc.maximum(lse, Math.log(V2_EPS)), tc.log1p(tc.exp(tc.neg(tc.abs(tc.sub(lse, Math.log(V2_EPS)))))));
+        const logNormalizer =
+          c.variant === 'seed' ? lse : tc.add(tc.maximum(lse, Math.log(V2_EPS)), tc.log1p(tc.exp(tc.neg(tc.abs(tc.sub(lse, Math.log(V2_EPS)))))));
         return { output, focus: { logWeight, weight: tc.exp(tc.sub(logWeight, logNormalizer)) } };
       }),
     );

@@ -36,7 +36,10 @@ describe.skipIf(!run)('LEAP on WebGPU', () => {
     }, 60_000);
     it(`${variant}: the recurrent form equals the parallel form (40 steps, window 3)`, async () => {
       const [T, B, d] = [40, 2, 8];
-      const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 1, variant, window_sizes: [3], initializer_range: 0.5 }, 0, { device: gpu!, generator: new Generator(4) }).eval();
+      const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 1, variant, window_sizes: [3], initializer_range: 0.5 }, 0, {
+        device: gpu!,
+        generator: new Generator(4),
+      }).eval();
       const xs = uniformData(B * T * d, 8, -2, 2);
       const parallel = await scope(() => block.forward(fromArray(xs, { shape: [B, T, d], device: gpu! })).toArray());
       const state = block.initState(B);
@@ -58,7 +61,10 @@ describe.skipIf(!run)('LEAP on WebGPU', () => {
 /** Every parameter's gradient of Σ r·block(x) on `device`, with the same weights and inputs. */
 async function blockGradients(device: Device, variant: LeapVariant, hiddenAct: LeapActivation = 'gelu_pytorch_tanh'): Promise<Map<string, Float32Array>> {
   const [B, T, d] = [2, 70, 8];
-  const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 2, variant, initializer_range: 0.3, hidden_act: hiddenAct }, 0, { device, generator: new Generator(6) }).eval();
+  const block = new LeapBlock({ hidden_size: d, n_heads: 2, n_layer: 2, variant, initializer_range: 0.3, hidden_act: hiddenAct }, 0, {
+    device,
+    generator: new Generator(6),
+  }).eval();
   await scope(async () => {
     const mask = Array.from({ length: B * T }, (_, i) => (i >= 2 * T - 9 ? 0 : 1));
     const out = block.forward(fromArray(uniformData(B * T * d, 1, -2, 2), { shape: [B, T, d], device }), maskBias(fromArray(mask, { shape: [B, T], device })));

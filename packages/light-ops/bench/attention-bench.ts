@@ -69,7 +69,11 @@ function wrapHostCalls(device: WebGPUDevice): void {
   for (const m of ['createBindGroup', 'createCommandEncoder', 'createBuffer', 'pushErrorScope', 'popErrorScope']) wrap(gpu, m, `device.${m}`);
 }
 
-async function step(device: WebGPUDevice, T: number, options: AttentionOptions): Promise<{ ms: number; minMs: number; hostMs: number; gpuSpanMs: number | null; peak: number; reserved: number; kernels: Record<string, number> }> {
+async function step(
+  device: WebGPUDevice,
+  T: number,
+  options: AttentionOptions,
+): Promise<{ ms: number; minMs: number; hostMs: number; gpuSpanMs: number | null; peak: number; reserved: number; kernels: Record<string, number> }> {
   const make = (seed: number) => {
     const t = tc.randn([B, H, T, D], { device, seed });
     t.requiresGrad = true;
@@ -109,7 +113,9 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
     samples.push(performance.now() - t0);
   }
   if (hostCalls.size > 0) {
-    const per = [...hostCalls.entries()].sort((a, b) => b[1].ms - a[1].ms).map(([k, v]) => `${k} ${(v.n / samples.length).toFixed(1)}× ${(v.ms / samples.length).toFixed(3)} ms`);
+    const per = [...hostCalls.entries()]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([k, v]) => `${k} ${(v.n / samples.length).toFixed(1)}× ${(v.ms / samples.length).toFixed(3)} ms`);
     console.log(`  host calls per step: ${per.join(', ')}`);
   }
   const peak = device.memory.peak - base;
@@ -129,7 +135,10 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
     spans.push(profile.spanMs);
     if (r === 0) {
       for (const kt of profile.kernels) kernels[kt.name] = Number(kt.totalMs.toFixed(3));
-      if (args.includes('--timeline')) console.log(`  timeline (ms from the first kernel's start): ${profile.timeline.map((p) => `${p.name} ${p.startMs.toFixed(3)}–${p.endMs.toFixed(3)}`).join(', ')}`);
+      if (args.includes('--timeline'))
+        console.log(
+          `  timeline (ms from the first kernel's start): ${profile.timeline.map((p) => `${p.name} ${p.startMs.toFixed(3)}–${p.endMs.toFixed(3)}`).join(', ')}`,
+        );
     }
   }
   spans.sort((a, b) => a - b);
@@ -137,23 +146,50 @@ async function step(device: WebGPUDevice, T: number, options: AttentionOptions):
   if (args.includes('--samples')) console.log(`  samples (ms, in order): ${samples.map((x) => x.toFixed(1)).join(' ')}`);
   samples.sort((a, b) => a - b);
   host.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, hostMs: host[Math.floor(host.length / 2)]!, gpuSpanMs: spans.length ? spans[Math.floor(spans.length / 2)]! : null, peak, reserved, kernels };
+  return {
+    ms: samples[Math.floor(samples.length / 2)]!,
+    minMs: samples[0]!,
+    hostMs: host[Math.floor(host.length / 2)]!,
+    gpuSpanMs: spans.length ? spans[Math.floor(spans.length / 2)]! : null,
+    peak,
+    reserved,
+    kernels,
+  };
 }
 
 async function main() {
   // Dawn quantises timestamps by default (a browser privacy measure); kernel times need them exact.
-  const device = await createWebGPUDevice({ powerPreference: 'high-performance', dawnToggles: ['disable-dawn-features=timestamp_quantization'], tensorCores, maxBatchMs: batchMs, submitLongDispatches: !args.includes('--no-long-submits') });
+  const device = await createWebGPUDevice({
+    powerPreference: 'high-performance',
+    dawnToggles: ['disable-dawn-features=timestamp_quantization'],
+    tensorCores,
+    maxBatchMs: batchMs,
+    submitLongDispatches: !args.includes('--no-long-submits'),
+  });
   if (args.includes('--host-calls')) wrapHostCalls(device);
   const info = device.info();
   console.log(`device: ${info.description ?? info.name}`);
-  const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D }, tensorCores, maxBatchMs: batchMs ?? null, submitLongDispatches: !args.includes('--no-long-submits') };
+  const report: Record<string, unknown> = {
+    device: info,
+    date: new Date().toISOString(),
+    shape: { B, H, D },
+    tensorCores,
+    maxBatchMs: batchMs ?? null,
+    submitLongDispatches: !args.includes('--no-long-submits'),
+  };
 
   // 1. Correctness here: the fused ops' cases of the shared suite, and every implementation against the CPU.
   const failures: string[] = [];
-  const cases = opTestCases({ ops: ['dropMatmul', 'dropMatmulBackward', ...(tensorCores ? [] : (['flashAttention', 'flashAttentionBackward'] as const)), 'softmaxBackward'] });
+  const cases = opTestCases({
+    ops: ['dropMatmul', 'dropMatmulBackward', ...(tensorCores ? [] : (['flashAttention', 'flashAttentionBackward'] as const)), 'softmaxBackward'],
+  });
   for (const c of cases) await c.run(device).catch((e: Error) => failures.push(`${c.name}: ${e.message.split('\n')[0]}`));
   const cpu = createCpuDevice();
-  for (const [T, d] of [[130, 64], [67, 128], [33, 256]] as const) {
+  for (const [T, d] of [
+    [130, 64],
+    [67, 128],
+    [33, 256],
+  ] as const) {
     const inputs = makeInputs(1, 2, T, T, d, T);
     const reference = await runAttention(cpu, inputs, { impl: 'vanilla', causal: true, dropout: 0.1 });
     for (const impl of IMPLS) {
@@ -161,7 +197,9 @@ async function main() {
       try {
         // f16 operands (tensorCores, head sizes ≤ 128): about 1e-3 forward, a few 1e-3 in the gradients.
         const f16 = tensorCores && impl.name === 'flash' && d <= 128;
-        const tol = f16 ? { forward: { rtol: 1e-2, atol: 5e-3 }, backward: { rtol: 5e-2, atol: 2e-2 } } : { forward: { rtol: 1e-4, atol: 1e-5 }, backward: { rtol: 1e-3, atol: 1e-4 } };
+        const tol = f16
+          ? { forward: { rtol: 1e-2, atol: 5e-3 }, backward: { rtol: 5e-2, atol: 2e-2 } }
+          : { forward: { rtol: 1e-4, atol: 1e-5 }, backward: { rtol: 1e-3, atol: 1e-4 } };
         expectClose(result, reference, tol, `${impl.name} T ${T} D ${d}`);
       } catch (e) {
         failures.push((e as Error).message);
@@ -197,7 +235,9 @@ async function main() {
         };
         rows.push(row);
         const spanText = span === null ? '' : `, GPU span ${row.gpuSpanMs} ms (${row.gpuSpanTflops} TFLOP/s)`;
-        console.log(`T ${T} ${impl.name}: ${row.ms} ms (min ${row.minMs}, host ${row.hostMs}), ${row.tflops} TFLOP/s${spanText}, extra ${row.extraMiB} MiB, pool ${row.reservedMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`);
+        console.log(
+          `T ${T} ${impl.name}: ${row.ms} ms (min ${row.minMs}, host ${row.hostMs}), ${row.tflops} TFLOP/s${spanText}, extra ${row.extraMiB} MiB, pool ${row.reservedMiB} MiB${impl.name === 'flash' ? ` ${JSON.stringify(r.kernels)}` : ''}`,
+        );
       } catch (e) {
         console.log(`T ${T} ${impl.name}: failed: ${(e as Error).message.split('\n')[0]}`);
         rows.push({ impl: impl.name, T, error: (e as Error).message.split('\n')[0] });

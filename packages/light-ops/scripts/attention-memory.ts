@@ -58,7 +58,9 @@ function measure(options: AttentionOptions) {
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const plan = chunkPlan(B, H, T, T, capMb);
 console.log(`Attention memory, one layer: B ${B}, H ${H}, T ${T}, D ${D}; causal, dropout 0.1 (meta device)`);
-console.log(`one [B, H, T, T] f32 tensor = ${mib(B * H * T * T * 4)} MiB; one [B, H, T, D] f32 tensor = ${mib(B * H * T * D * 4)} MiB; chunked: ${plan.numChunks} chunks of ≤ ${Math.max(...plan.sizes)} query rows`);
+console.log(
+  `one [B, H, T, T] f32 tensor = ${mib(B * H * T * T * 4)} MiB; one [B, H, T, D] f32 tensor = ${mib(B * H * T * D * 4)} MiB; chunked: ${plan.numChunks} chunks of ≤ ${Math.max(...plan.sizes)} query rows`,
+);
 console.log('');
 console.log('| implementation | saved for backward (MiB) | forward transient peak (MiB) | forward + backward peak (MiB) |');
 console.log('|---|---:|---:|---:|');

@@ -14,7 +14,11 @@ export interface AttentionShape {
 /** Checks q, k, v (and a mask) and returns the sizes; errors name the op and every shape. */
 export function attentionShape(op: string, q: Tensor, k: Tensor, v: Tensor, mask?: Tensor | null): AttentionShape {
   const shapes = `q ${formatShape(q.shape)}, k ${formatShape(k.shape)}, v ${formatShape(v.shape)}`;
-  for (const [t, name] of [[q, 'q'], [k, 'k'], [v, 'v']] as const) {
+  for (const [t, name] of [
+    [q, 'q'],
+    [k, 'k'],
+    [v, 'v'],
+  ] as const) {
     if (t.dtype !== 'f32') throw new DTypeError(`${op}: ${name} is ${t.dtype}; attention needs f32 q, k and v (use cast())`);
   }
   if (q.rank !== 4 || k.rank !== 4 || v.rank !== 4) throw new ShapeError(`${op}: expected q, k, v shaped [B, H, T, D], got ${shapes}`);

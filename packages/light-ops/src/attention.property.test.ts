@@ -34,7 +34,12 @@ describe('fast-check: every implementation agrees with vanilla on random shapes 
         const maxChunkSizeMb = (capFraction * B * H * Tq * Tk * 4) / 1e6;
         const reference = await runAttention(cpu, inputs, { ...common, impl: 'vanilla' });
         const label = `B ${B} H ${H} Tq ${Tq} Tk ${Tk} D ${D} causal ${causal} dropout ${dropout} chunks ${chunkPlan(B, H, Tq, Tk, maxChunkSizeMb).numChunks}`;
-        for (const options of [{ impl: 'light' }, { impl: 'chunked', maxChunkSizeMb }, { impl: 'flash' }, { impl: 'vanilla', useDropMatmul: true }] as AttentionOptions[]) {
+        for (const options of [
+          { impl: 'light' },
+          { impl: 'chunked', maxChunkSizeMb },
+          { impl: 'flash' },
+          { impl: 'vanilla', useDropMatmul: true },
+        ] as AttentionOptions[]) {
           expectClose(await runAttention(cpu, inputs, { ...common, ...options }), reference, FP32, `${label}, ${options.impl}`);
         }
       }),
@@ -44,17 +49,24 @@ describe('fast-check: every implementation agrees with vanilla on random shapes 
 
   it('chunkPlan splits the query axis into the haiku number of chunks, sizes differing by at most one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }), fc.double({ min: 0, max: 100, noNaN: true }), (B, H, Tq, Tk, mb) => {
-        const plan = chunkPlan(B, H, Tq, Tk, mb);
-        const bytes = B * H * Tq * Tk * 4;
-        const expected = bytes === 0 ? 1 : Math.max(1, Math.min(Tq, Math.floor(bytes / (mb * 1e6)) + 1));
-        if (plan.numChunks !== expected) throw new Error(`numChunks ${plan.numChunks}, expected ${expected}`);
-        if (plan.sizes.reduce((a, s) => a + s, 0) !== Tq) throw new Error('sizes do not cover the queries');
-        if (Tq > 0 && Math.max(...plan.sizes) - Math.min(...plan.sizes) > 1) throw new Error('unbalanced chunks');
-        // Each chunk's logits fit the cap, give or take one query row.
-        const rowBytes = B * H * Tk * 4;
-        if (plan.numChunks < Tq && Math.max(...plan.sizes) * rowBytes > mb * 1e6 + rowBytes) throw new Error('a chunk exceeds the cap by more than a row');
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (B, H, Tq, Tk, mb) => {
+          const plan = chunkPlan(B, H, Tq, Tk, mb);
+          const bytes = B * H * Tq * Tk * 4;
+          const expected = bytes === 0 ? 1 : Math.max(1, Math.min(Tq, Math.floor(bytes / (mb * 1e6)) + 1));
+          if (plan.numChunks !== expected) throw new Error(`numChunks ${plan.numChunks}, expected ${expected}`);
+          if (plan.sizes.reduce((a, s) => a + s, 0) !== Tq) throw new Error('sizes do not cover the queries');
+          if (Tq > 0 && Math.max(...plan.sizes) - Math.min(...plan.sizes) > 1) throw new Error('unbalanced chunks');
+          // Each chunk's logits fit the cap, give or take one query row.
+          const rowBytes = B * H * Tk * 4;
+          if (plan.numChunks < Tq && Math.max(...plan.sizes) * rowBytes > mb * 1e6 + rowBytes) throw new Error('a chunk exceeds the cap by more than a row');
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -89,7 +89,9 @@ describe('with dropout, the same seed gives the same result in every implementat
 describe('errors', () => {
   it('names the shapes when q, k, v disagree and rejects a bad impl or probability', async () => {
     const inputs = makeInputs(1, 1, 4, 4, 8, 11);
-    await expect(runAttention(cpu, { ...inputs, mask: { data: new Uint8Array(3), shape: [1, 1, 1, 3] } }, { impl: 'light' })).rejects.toThrow(/mask \[1, 1, 1, 3\] does not broadcast to the scores/);
+    await expect(runAttention(cpu, { ...inputs, mask: { data: new Uint8Array(3), shape: [1, 1, 1, 3] } }, { impl: 'light' })).rejects.toThrow(
+      /mask \[1, 1, 1, 3\] does not broadcast to the scores/,
+    );
     await expect(runAttention(cpu, inputs, { impl: 'fast' as AttentionImpl })).rejects.toThrow(/impl must be one of vanilla, light, chunked, flash/);
     await expect(runAttention(cpu, inputs, { impl: 'flash', dropout: 1.5 })).rejects.toThrow(/probability 1.5 is outside \[0, 1\]/);
   });

@@ -22,7 +22,11 @@ async function run(module: CausalSelfAttention, x: Float32Array, shape: [number,
   input.requiresGrad = true;
   const y = module.forward(input, mask);
   backward(y, tc.fromArray(randomValues(y.numel, 5), { shape: y.shape }));
-  const result = [Array.from(await y.toArray()), Array.from(await input.grad!.toArray()), ...(await Promise.all(module.parameters().map(async (p) => Array.from(await p.grad!.toArray()))))];
+  const result = [
+    Array.from(await y.toArray()),
+    Array.from(await input.grad!.toArray()),
+    ...(await Promise.all(module.parameters().map(async (p) => Array.from(await p.grad!.toArray())))),
+  ];
   module.zeroGrad();
   input.dispose();
   y.dispose();
@@ -31,15 +35,25 @@ async function run(module: CausalSelfAttention, x: Float32Array, shape: [number,
 
 /** GPT-2 attention by hand in float64: qkv = x·W + b, heads, causal softmax(q·kᵀ/√d), merge, projection. */
 async function reference(module: CausalSelfAttention, x: Float32Array, B: number, T: number): Promise<number[]> {
-  const [wa, ba, wp, bp] = await Promise.all(['c_attn.weight', 'c_attn.bias', 'c_proj.weight', 'c_proj.bias'].map(async (k) => Array.from(await module.stateDict()[k]!.toArray())));
+  const [wa, ba, wp, bp] = await Promise.all(
+    ['c_attn.weight', 'c_attn.bias', 'c_proj.weight', 'c_proj.bias'].map(async (k) => Array.from(await module.stateDict()[k]!.toArray())),
+  );
   const D = C / H;
   const out: number[] = [];
   for (let b = 0; b < B; b++) {
-    const qkv = Array.from({ length: T }, (_, t) => Array.from({ length: 3 * C }, (_, o) => ba![o]! + Array.from({ length: C }, (_, i) => x[(b * T + t) * C + i]! * wa![i * 3 * C + o]!).reduce((a, v) => a + v, 0)));
+    const qkv = Array.from({ length: T }, (_, t) =>
+      Array.from(
+        { length: 3 * C },
+        (_, o) => ba![o]! + Array.from({ length: C }, (_, i) => x[(b * T + t) * C + i]! * wa![i * 3 * C + o]!).reduce((a, v) => a + v, 0),
+      ),
+    );
     const merged = Array.from({ length: T }, () => new Array<number>(C).fill(0));
     for (let h = 0; h < H; h++) {
       for (let i = 0; i < T; i++) {
-        const scores = Array.from({ length: i + 1 }, (_, j) => Array.from({ length: D }, (_, d) => qkv[i]![h * D + d]! * qkv[j]![C + h * D + d]!).reduce((a, v) => a + v, 0) / Math.sqrt(D));
+        const scores = Array.from(
+          { length: i + 1 },
+          (_, j) => Array.from({ length: D }, (_, d) => qkv[i]![h * D + d]! * qkv[j]![C + h * D + d]!).reduce((a, v) => a + v, 0) / Math.sqrt(D),
+        );
         const m = Math.max(...scores);
         const e = scores.map((s) => Math.exp(s - m));
         const z = e.reduce((a, v) => a + v, 0);
@@ -90,7 +104,13 @@ describe('CausalSelfAttention', () => {
   it('attentionMask [B, T] (1 = keep): padded tokens do not affect the others', async () => {
     const m = build({ attnImpl: 'flash' });
     m.eval();
-    const mask = tc.fromArray([[1, 1, 1, 0, 1], [1, 1, 1, 1, 1]], { dtype: 'i32' });
+    const mask = tc.fromArray(
+      [
+        [1, 1, 1, 0, 1],
+        [1, 1, 1, 1, 1],
+      ],
+      { dtype: 'i32' },
+    );
     const x = randomValues(2 * 5 * C, 3);
     const changed = Float32Array.from(x);
     for (let i = 0; i < C; i++) changed[3 * C + i] = 100; // batch 0, token 3 (padded)

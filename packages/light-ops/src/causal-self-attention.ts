@@ -99,7 +99,8 @@ export class CausalSelfAttention extends Module {
 
 /** attentionMask [B, T] (1 = keep, any dtype) → a bool key mask [B, 1, 1, T]. */
 function keyMask(mask: Tensor, B: number, T: number): Tensor {
-  if (!tc.shapesEqual(mask.shape, [B, T])) throw new ShapeError(`CausalSelfAttention: attentionMask must be [${B}, ${T}] (1 = keep), got ${formatShape(mask.shape)}`);
+  if (!tc.shapesEqual(mask.shape, [B, T]))
+    throw new ShapeError(`CausalSelfAttention: attentionMask must be [${B}, ${T}] (1 = keep), got ${formatShape(mask.shape)}`);
   const keep = mask.dtype === 'bool' ? mask : tc.ne(mask, tc.zeros([], { dtype: mask.dtype, device: mask.device }));
   return tc.reshape(keep, [B, 1, 1, T]);
 }

@@ -40,7 +40,9 @@ function run(device: Device, s: Setup): Trace {
   const mask = s.mask ? tc.scope(() => tc.gt(tc.rand([B, 1, T, T], { device, seed: 9 }), tc.full([], 0.2, { device }))) : null;
   device.memory.resetPeak();
   const recording = s.grads.some((g) => g);
-  const { result: out, ledger } = withLedger(() => (recording ? attention(q, k, v, { ...s.options, mask }) : noGrad(() => attention(q, k, v, { ...s.options, mask }))));
+  const { result: out, ledger } = withLedger(() =>
+    recording ? attention(q, k, v, { ...s.options, mask }) : noGrad(() => attention(q, k, v, { ...s.options, mask })),
+  );
   const forward = { allocated: device.memory.allocated, peak: device.memory.peak };
   const data = ledger.data();
   device.memory.resetPeak();
@@ -75,10 +77,22 @@ describe('chunked attention on the meta device', () => {
   });
 
   const setups: [string, Setup][] = [
-    ['causal, dropout 0.1 (rng mask), all inputs require grad', { B, H, T, D, grads: [true, true, true], options: { impl: 'chunked', causal: true, dropout: 0.1, maxChunkSizeMb: cap } }],
-    ['non-causal, a query-varying mask, only q requires grad', { B, H, T, D, grads: [true, false, false], mask: true, options: { impl: 'chunked', maxChunkSizeMb: cap } }],
-    ['causal with a mask, only k and v require grad', { B, H, T, D, grads: [false, true, true], mask: true, options: { impl: 'chunked', causal: true, maxChunkSizeMb: cap } }],
-    ['B·H = 1 (each chunk of q is a view)', { B: 1, H: 1, T, D, grads: [true, true, true], options: { impl: 'chunked', causal: true, maxChunkSizeMb: cap / 2 } }],
+    [
+      'causal, dropout 0.1 (rng mask), all inputs require grad',
+      { B, H, T, D, grads: [true, true, true], options: { impl: 'chunked', causal: true, dropout: 0.1, maxChunkSizeMb: cap } },
+    ],
+    [
+      'non-causal, a query-varying mask, only q requires grad',
+      { B, H, T, D, grads: [true, false, false], mask: true, options: { impl: 'chunked', maxChunkSizeMb: cap } },
+    ],
+    [
+      'causal with a mask, only k and v require grad',
+      { B, H, T, D, grads: [false, true, true], mask: true, options: { impl: 'chunked', causal: true, maxChunkSizeMb: cap } },
+    ],
+    [
+      'B·H = 1 (each chunk of q is a view)',
+      { B: 1, H: 1, T, D, grads: [true, true, true], options: { impl: 'chunked', causal: true, maxChunkSizeMb: cap / 2 } },
+    ],
     ['one row per chunk', { B, H, T, D, grads: [true, true, true], options: { impl: 'chunked', causal: true, maxChunkSizeMb: 1e-9 } }],
     ['a forward without recording', { B, H, T, D, grads: [false, false, false], mask: true, options: { impl: 'chunked', causal: true, maxChunkSizeMb: cap } }],
   ];

@@ -7,7 +7,16 @@ import { packBits, unpackBits } from './pack-bits.js';
 import { randomValues } from './testing/run-attention.js';
 
 const device = createCpuDevice();
-const tensor = (shape: number[], seed: number, low = -1, high = 1) => tc.fromArray(randomValues(shape.reduce((a, d) => a * d, 1), seed, low, high), { shape, device });
+const tensor = (shape: number[], seed: number, low = -1, high = 1) =>
+  tc.fromArray(
+    randomValues(
+      shape.reduce((a, d) => a * d, 1),
+      seed,
+      low,
+      high,
+    ),
+    { shape, device },
+  );
 const values = (t: tc.Tensor) => Array.from(t.toArraySync());
 
 describe('dropMatmul follows the attention dropout rule', () => {
@@ -70,7 +79,11 @@ describe('dropMatmul follows the attention dropout rule', () => {
   it('saves S and V, plus nothing (rng), 4·⌈n/32⌉ bytes (packed) or n bytes (bool): never the dropped matrix', () => {
     for (const size of [1, 31, 33, 64, 65]) {
       const n = 2 * size * size;
-      for (const [maskStorage, extra] of [['rng', 0], ['packed', 4 * Math.ceil(n / 32)], ['bool', n]] as const) {
+      for (const [maskStorage, extra] of [
+        ['rng', 0],
+        ['packed', 4 * Math.ceil(n / 32)],
+        ['bool', n],
+      ] as const) {
         const s = tensor([2, size, size], 10, 0, 1);
         const v = tensor([2, size, 8], 11);
         s.requiresGrad = true;
@@ -96,7 +109,10 @@ describe('dropMatmul follows the attention dropout rule', () => {
       s.requiresGrad = true;
       const off = withLedger(() => dropMatmul(s, v, 0, { seed: 1, maskStorage }));
       off.ledger.close();
-      expect(off.ledger.entries.map((e) => e.function), maskStorage).toEqual(['dropMatmul']);
+      expect(
+        off.ledger.entries.map((e) => e.function),
+        maskStorage,
+      ).toEqual(['dropMatmul']);
       s.requiresGrad = false;
     }
   });
@@ -106,7 +122,9 @@ describe('dropMatmul follows the attention dropout rule', () => {
     expect(() => dropMatmul(s, tensor([3, 2], 13), 1.1)).toThrow(/probability 1.1 is outside \[0, 1\]/);
     expect(() => dropMatmul(s, tensor([4, 2], 13), 0.1)).toThrow(/expected s \[..., M, N\] and v \[..., N, K\]/);
     expect(() => dropMatmul(s, tensor([3, 2], 13), 0.1, { rowOffset: 1, rows: 2 })).toThrow(/does not fit in rows = 2/);
-    expect(() => dropMatmul(s, tensor([3, 2], 13), 0.1, { maskStorage: 'byte' as never })).toThrow(/maskStorage must be one of 'rng', 'packed', 'bool', got "byte"/);
+    expect(() => dropMatmul(s, tensor([3, 2], 13), 0.1, { maskStorage: 'byte' as never })).toThrow(
+      /maskStorage must be one of 'rng', 'packed', 'bool', got "byte"/,
+    );
   });
 });
 
@@ -144,7 +162,10 @@ describe('packBits / unpackBits', () => {
   });
 
   it('puts element e at bit e mod 32 of word ⌊e/32⌋', () => {
-    const keep = tc.fromArray(Uint8Array.from({ length: 40 }, (_, e) => (e === 0 || e === 31 || e === 33 ? 1 : 0)), { dtype: 'bool', device });
+    const keep = tc.fromArray(
+      Uint8Array.from({ length: 40 }, (_, e) => (e === 0 || e === 31 || e === 33 ? 1 : 0)),
+      { dtype: 'bool', device },
+    );
     expect(Array.from(packBits(keep).toArraySync())).toEqual([2 ** 31 + 1, 2]);
   });
 });

@@ -120,7 +120,9 @@ export function dropMatmul(s: Tensor, v: Tensor, p: number, options: DropMatmulO
   checkProbability('dropMatmul', p);
   const r = s.rank;
   if (r < 2 || v.rank !== r || v.shape[r - 2] !== s.shape[r - 1]) {
-    throw new ShapeError(`dropMatmul: expected s [..., M, N] and v [..., N, K] with the same batch dimensions, got ${formatShape(s.shape)} and ${formatShape(v.shape)}`);
+    throw new ShapeError(
+      `dropMatmul: expected s [..., M, N] and v [..., N, K] with the same batch dimensions, got ${formatShape(s.shape)} and ${formatShape(v.shape)}`,
+    );
   }
   const M = s.shape[r - 2]!;
   const rows = options.rows ?? M;

@@ -21,7 +21,12 @@ const allKeys = (device: tc.Device) => tc.full([1, 1, 1, 1], 1, { dtype: 'bool',
 const flashFunction = defineFunction({
   name: 'flashAttention',
   forward(ctx, q: Tensor, k: Tensor, v: Tensor, mask: Tensor | null, params: Params): Tensor[] {
-    ctx.save({ inputs: mask ? [0, 1, 2, 3] : [0, 1, 2], outputs: [0, 1], values: { params, masked: !!mask }, rng: { seed: params.seed, offset: params.offset } });
+    ctx.save({
+      inputs: mask ? [0, 1, 2, 3] : [0, 1, 2],
+      outputs: [0, 1],
+      values: { params, masked: !!mask },
+      rng: { seed: params.seed, offset: params.offset },
+    });
     ctx.markNonDifferentiable(1);
     return tc.scope(() => runOp('flashAttention', [q, k, v, mask ?? allKeys(q.device)], params));
   },

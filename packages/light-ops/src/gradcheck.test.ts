@@ -10,7 +10,15 @@ import { randomValues } from './testing/run-attention.js';
 
 // Finite differences in float64 on the CPU (autograd's gradcheck) for every function of the package.
 
-const input = (shape: number[], seed: number, low = -1, high = 1) => ({ data: randomValues(shape.reduce((a, d) => a * d, 1), seed, low, high), shape });
+const input = (shape: number[], seed: number, low = -1, high = 1) => ({
+  data: randomValues(
+    shape.reduce((a, d) => a * d, 1),
+    seed,
+    low,
+    high,
+  ),
+  shape,
+});
 
 describe('gradcheck', () => {
   it('lightSoftmax over the last and a middle axis', async () => {
@@ -22,7 +30,10 @@ describe('gradcheck', () => {
     it(`dropMatmul (${maskStorage}), p 0.3, with rows of a chunk`, async () => {
       // The same (seed, offset) on every call, so the loss is a fixed function of s and v.
       await gradcheck((s: Tensor, v: Tensor) => dropMatmul(s, v, 0.3, { seed: 5, offset: 2, maskStorage }), [input([2, 3, 4], 3, 0, 1), input([2, 4, 3], 4)]);
-      await gradcheck((s: Tensor, v: Tensor) => dropMatmul(s, v, 0.3, { seed: 5, offset: 2, maskStorage, rowOffset: 2, rows: 6 }), [input([1, 3, 5], 5, 0, 1), input([1, 5, 2], 6)]);
+      await gradcheck(
+        (s: Tensor, v: Tensor) => dropMatmul(s, v, 0.3, { seed: 5, offset: 2, maskStorage, rowOffset: 2, rows: 6 }),
+        [input([1, 3, 5], 5, 0, 1), input([1, 5, 2], 6)],
+      );
     });
   }
 

@@ -37,9 +37,21 @@ describe('lightSoftmax', () => {
 
 describe('masked softmax of attention scores', () => {
   it('gives zeros (not NaN) and zero gradients on a row with no kept position', () => {
-    const s = tc.fromArray([[1, 2, 3], [4, 5, 6]], { device });
+    const s = tc.fromArray(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { device },
+    );
     s.requiresGrad = true;
-    const keep = tc.fromArray([[true, false, true], [false, false, false]], { device });
+    const keep = tc.fromArray(
+      [
+        [true, false, true],
+        [false, false, false],
+      ],
+      { device },
+    );
     const y = maskedSoftmax(s, keep, 'light');
     expect(Array.from(y.toArraySync()).slice(3)).toEqual([0, 0, 0]);
     expect(y.toArraySync()[1]).toBe(0);

@@ -68,7 +68,12 @@ describe('saved bytes by the ledger equal each implementation’s formula', () =
         const { total, ledger } = saved(c, { impl: 'light', causal: true, dropout: 0.1 });
         expect(total).toBe(1 * F32 * n2 + 3 * F32 * nd);
         // By function: LightSoftmax keeps P; DropMatmul keeps v (P is the same storage, counted once); the matmul q·kᵀ keeps qs, ks.
-        const rows = Object.fromEntries(ledger.byFunction().filter((r) => r.bytes > 0).map((r) => [r.function, r.bytes]));
+        const rows = Object.fromEntries(
+          ledger
+            .byFunction()
+            .filter((r) => r.bytes > 0)
+            .map((r) => [r.function, r.bytes]),
+        );
         expect(rows).toEqual({ lightSoftmax: F32 * n2, dropMatmul: F32 * nd, matmul: 2 * F32 * nd });
       });
       it('light with a packed mask: + 4·⌈B·H·T²/32⌉ bytes (1 bit per element)', () => {

@@ -69,5 +69,8 @@ function blockStarts(words: number, bytesOnly: boolean): number[] {
 
 /** [2^0, 2^1, …, 2^31] as u32. */
 function bitWeights(device: tc.Device): Tensor {
-  return tc.fromArray(Uint32Array.from({ length: 32 }, (_, b) => 2 ** b), { shape: [32], dtype: 'u32', device });
+  return tc.fromArray(
+    Uint32Array.from({ length: 32 }, (_, b) => 2 ** b),
+    { shape: [32], dtype: 'u32', device },
+  );
 }

@@ -126,7 +126,8 @@ export function scalar(value: number | boolean, options?: CreateOptions): Tensor
 
 function flatten(data: readonly Nested[], out: (number | boolean)[], depth: number, shape: number[]): number[] {
   if (shape.length === depth) shape.push(data.length);
-  else if (shape[depth] !== data.length) throw new ShapeError(`fromArray: ragged nested array (length ${data.length} where ${shape[depth]} was expected at depth ${depth})`);
+  else if (shape[depth] !== data.length)
+    throw new ShapeError(`fromArray: ragged nested array (length ${data.length} where ${shape[depth]} was expected at depth ${depth})`);
   for (const v of data) {
     if (Array.isArray(v)) flatten(v, out, depth + 1, shape);
     else {

@@ -17,13 +17,7 @@ export type StorageDType = 'f16' | 'bf16';
 export const DTYPES: readonly DType[] = ['f32', 'i32', 'u32', 'bool'];
 
 /** The typed array that holds elements of dtype `D` on the host (bool as Uint8Array). */
-export type TypedArrayFor<D extends DType> = D extends 'f32'
-  ? Float32Array
-  : D extends 'i32'
-    ? Int32Array
-    : D extends 'u32'
-      ? Uint32Array
-      : Uint8Array;
+export type TypedArrayFor<D extends DType> = D extends 'f32' ? Float32Array : D extends 'i32' ? Int32Array : D extends 'u32' ? Uint32Array : Uint8Array;
 
 /** Any typed array a tensor's elements can be read into. */
 export type AnyTypedArray = Float32Array | Int32Array | Uint32Array | Uint8Array;

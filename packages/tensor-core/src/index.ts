@@ -1,15 +1,7 @@
 // @lightattn/tensor-core: tensors, dtypes, the Device contract, the op set, CPU and meta devices,
 // the memory accountant and safetensors I/O. Explicit named exports only.
 
-export {
-  LightattnError,
-  ShapeError,
-  DTypeError,
-  DeviceError,
-  DisposedError,
-  IndexError,
-  SafetensorsError,
-} from './errors.js';
+export { LightattnError, ShapeError, DTypeError, DeviceError, DisposedError, IndexError, SafetensorsError } from './errors.js';
 export { noGrad, enableGrad, isGradEnabled, setGradEnabled, runTaped, GraphCutError } from './grad-mode.js';
 export type { DType, StorageDType, TypedArrayFor, AnyTypedArray } from './dtype.js';
 export {
@@ -51,21 +43,20 @@ export { scope, keep, setDebug, isDebug, leakReport, resetLeakReport } from './l
 export { getDefaultDevice, setDefaultDevice } from './default-device.js';
 export type { CreateOptions, RandomOptions, FromArrayOptions } from './creation.js';
 export { full, zeros, ones, fullLike, zerosLike, onesLike, arange, fromArray, scalar, rand, randn, dropoutMask } from './creation.js';
-export { Generator, getDefaultGenerator, manualSeed, philox4x32, philox4x32Words, mulhi32, philoxUniformFill, philoxNormalFill, wordToUniform } from './rng/philox.js';
+export {
+  Generator,
+  getDefaultGenerator,
+  manualSeed,
+  philox4x32,
+  philox4x32Words,
+  mulhi32,
+  philoxUniformFill,
+  philoxNormalFill,
+  wordToUniform,
+} from './rng/philox.js';
 
 // The op set
-export type {
-  OpName,
-  OpParams,
-  OpParamsMap,
-  UnaryFn,
-  BinaryFn,
-  CompareFn,
-  LogicalFn,
-  ReduceFn,
-  ArgReduceFn,
-  RngState,
-} from './ops/op-params.js';
+export type { OpName, OpParams, OpParamsMap, UnaryFn, BinaryFn, CompareFn, LogicalFn, ReduceFn, ArgReduceFn, RngState } from './ops/op-params.js';
 export { OP_NAMES, UNARY_FNS, BINARY_FNS, COMPARE_FNS, LOGICAL_FNS, REDUCE_FNS, INTEGER_UNARY_FNS } from './ops/op-params.js';
 export type { OpDef, TensorMeta } from './ops/op-set.js';
 export { OP_SET } from './ops/op-set.js';

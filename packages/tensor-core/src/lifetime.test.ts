@@ -183,7 +183,11 @@ describe('the garbage-collection safety net', () => {
       const file = join(dir, 'leak.mts');
       writeFileSync(file, script);
       const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-      const out = execFileSync(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', file], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+      const out = execFileSync(process.execPath, ['--expose-gc', '--conditions=source', '--import', 'tsx', file], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       const r = JSON.parse(out.trim().split('\n').at(-1)!);
       // 10 tensors of 4000 B and their 10 views leak; the disposed one does not count; the held one stays.
       expect(r.before).toBe(10 * 4000 + 100);

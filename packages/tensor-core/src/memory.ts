@@ -118,8 +118,8 @@ export class MemoryAccountant {
       ['allocated', formatBytes(s.allocated), ''],
       ['peak', formatBytes(s.peak), ''],
       ['reserved', formatBytes(s.reserved), ''],
-      ['live tensors', String(s.liveTensors), `${s.liveStorages} storage${s.liveStorages === 1 ? "" : "s"}`],
-      ...s.byTag.map((t): [string, string, string] => [`  ${t.tag}`, formatBytes(t.bytes), `${t.count} storage${t.count === 1 ? "" : "s"}`]),
+      ['live tensors', String(s.liveTensors), `${s.liveStorages} storage${s.liveStorages === 1 ? '' : 's'}`],
+      ...s.byTag.map((t): [string, string, string] => [`  ${t.tag}`, formatBytes(t.bytes), `${t.count} storage${t.count === 1 ? '' : 's'}`]),
     ];
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));

@@ -126,7 +126,11 @@ export function resolveReshape(from: Shape, to: readonly number[]): number[] {
  * are clamped to the axis, a missing entry means the whole axis, and an end before its start gives
  * an empty range. The forward slice and its gradient rule both use this, so they always agree.
  */
-export function resolveSliceRanges(shape: Shape, begin: readonly (number | undefined)[], end: readonly (number | undefined)[]): { starts: number[]; ends: number[] } {
+export function resolveSliceRanges(
+  shape: Shape,
+  begin: readonly (number | undefined)[],
+  end: readonly (number | undefined)[],
+): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
   shape.forEach((d, i) => {

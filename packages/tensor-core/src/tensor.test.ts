@@ -10,7 +10,13 @@ const device = new CpuDevice({ name: 'cpu-tensor' });
 
 describe('Tensor', () => {
   it('shape, rank, numel, nbytes, describe and toString', () => {
-    const t = fromArray([[1, 2, 3], [4, 5, 6]], { device });
+    const t = fromArray(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { device },
+    );
     expect([t.shape, t.rank, t.numel, t.nbytes, t.dtype, t.offset]).toEqual([[2, 3], 2, 6, 24, 'f32', 0]);
     expect(Object.isFrozen(t.shape)).toBe(true);
     expect(t.describe()).toBe(`tensor #${t.id} [2, 3] f32 on cpu-tensor`);
@@ -40,7 +46,11 @@ describe('Tensor', () => {
     a[0] = 99;
     expect(Array.from(await t.toArray())).toEqual([0, 1, 2, 3, 4, 5]);
     expect(t.toArraySync()).toEqual(new Float32Array([0, 1, 2, 3, 4, 5]));
-    expect(await t.toNested()).toEqual([[0, 1], [2, 3], [4, 5]]);
+    expect(await t.toNested()).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
     const row = slice(t, [2], [3]);
     expect([row.offset, row.shape]).toEqual([4, [1, 2]]);
     expect(Array.from(await row.toArray())).toEqual([4, 5]);

@@ -53,7 +53,10 @@ export class Tensor implements TensorRef {
   }
 
   get storage(): Storage {
-    if (this.disposed) throw new DisposedError(`${this.describe()} was used after dispose()${this.site ? `; it was created at\n${this.site}` : ' (set LIGHTATTN_DEBUG=1 to see where it was created)'}`);
+    if (this.disposed)
+      throw new DisposedError(
+        `${this.describe()} was used after dispose()${this.site ? `; it was created at\n${this.site}` : ' (set LIGHTATTN_DEBUG=1 to see where it was created)'}`,
+      );
     return this.store;
   }
 
@@ -118,7 +121,10 @@ export class Tensor implements TensorRef {
   /** Copies the elements to the host after all queued work. */
   async toArray(): Promise<TypedArrayFor<DType>> {
     const s = this.storage;
-    if (!s.device.holdsData) throw new DeviceError(`${this.describe()} is on the ${s.device.name} device, which holds no data; run the program on a cpu or webgpu device to read values`);
+    if (!s.device.holdsData)
+      throw new DeviceError(
+        `${this.describe()} is on the ${s.device.name} device, which holds no data; run the program on a cpu or webgpu device to read values`,
+      );
     const size = itemsize(this.dtype);
     const bytes = await s.device.readBuffer(s.buffer, this.offset * size, this.nbytes);
     return this.fromBytes(bytes);

@@ -25,7 +25,11 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('JobWorker', () => {
   it('runs a job in its worker, and Stop terminates the worker and rejects the job as cancelled', async () => {
     const workers: FakeWorker[] = [];
-    const jobs = new JobWorker(() => workers[workers.push(new FakeWorker()) - 1] as unknown as Worker, null, () => undefined);
+    const jobs = new JobWorker(
+      () => workers[workers.push(new FakeWorker()) - 1] as unknown as Worker,
+      null,
+      () => undefined,
+    );
     const first = jobs.run('the estimate', 'memory-curve', { setting: { size: 'gpt2-tiny', batch: 1, dropout: 0, maxChunkSizeMb: 1 }, seqs: [16] });
     await tick();
     expect(workers).toHaveLength(1);
@@ -46,7 +50,11 @@ describe('JobWorker', () => {
 
   it('a new request cancels the one in flight and runs in a fresh worker, after acquiring its device', async () => {
     const workers: FakeWorker[] = [];
-    const jobs = new JobWorker(() => workers[workers.push(new FakeWorker()) - 1] as unknown as Worker, 'cpu', () => undefined);
+    const jobs = new JobWorker(
+      () => workers[workers.push(new FakeWorker()) - 1] as unknown as Worker,
+      'cpu',
+      () => undefined,
+    );
     const old = jobs.run('the measurement', 'kernels', { cases: [{ op: 'matmul', n: 8 }], devices: ['cpu'] });
     await tick();
     expect(workers[0]!.sent.map((m) => m.call)).toEqual(['init']);

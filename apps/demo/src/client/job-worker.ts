@@ -34,13 +34,15 @@ export class JobWorker {
       const job = { what, reject };
       this.inFlight = job;
       // The job is over before its caller hears of it, so a next run() right after does not cancel it.
-      const settle = <T>(fn: (value: T) => void) => (value: T) => {
-        if (this.inFlight === job) {
-          this.inFlight = null;
-          if (this.device) this.release();
-        }
-        fn(value);
-      };
+      const settle =
+        <T>(fn: (value: T) => void) =>
+        (value: T) => {
+          if (this.inFlight === job) {
+            this.inFlight = null;
+            if (this.device) this.release();
+          }
+          fn(value);
+        };
       this.ready()
         .then((client) => {
           if (this.inFlight !== job) return undefined; // cancelled while the worker started

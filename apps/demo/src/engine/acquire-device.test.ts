@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { isSoftwareAdapter } from './acquire-device.js';
 
 const info = (vendor: string, architecture: string, description = ''): WebGPUDeviceInfo =>
-  ({ type: 'webgpu', name: 'webgpu', description: [vendor, architecture, description].filter(Boolean).join(' / '), limits: {}, features: [], adapter: { vendor, architecture, device: '', description } }) as unknown as WebGPUDeviceInfo;
+  ({
+    type: 'webgpu',
+    name: 'webgpu',
+    description: [vendor, architecture, description].filter(Boolean).join(' / '),
+    limits: {},
+    features: [],
+    adapter: { vendor, architecture, device: '', description },
+  }) as unknown as WebGPUDeviceInfo;
 
 describe('software adapters', () => {
   it('passes over SwiftShader, llvmpipe and fallback adapters, not real GPUs', () => {

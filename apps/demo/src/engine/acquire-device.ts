@@ -29,7 +29,16 @@ export function referenceCpu(reason: string | null, software: string | null = nu
   const device = createCpuDevice();
   return {
     device,
-    summary: { type: 'cpu', backend: 'js', threads: 1, threadNote: null, name: device.name, description: 'JavaScript CPU device (float64, one thread)', fallbackReason: reason, softwareAdapter: software },
+    summary: {
+      type: 'cpu',
+      backend: 'js',
+      threads: 1,
+      threadNote: null,
+      name: device.name,
+      description: 'JavaScript CPU device (float64, one thread)',
+      fallbackReason: reason,
+      softwareAdapter: software,
+    },
   };
 }
 
@@ -93,10 +102,22 @@ export async function acquireDevice(preference: DevicePreference): Promise<Acqui
   const software = isSoftwareAdapter(info, (gpu.gpuDevice as { adapterInfo?: unknown }).adapterInfo);
   if (software && preference === 'auto') {
     gpu.destroy();
-    return wasmCpu(`the only WebGPU adapter here (${description}) renders in software, and the CPU device runs the same programs many times faster`, description);
+    return wasmCpu(
+      `the only WebGPU adapter here (${description}) renders in software, and the CPU device runs the same programs many times faster`,
+      description,
+    );
   }
   return {
     device: gpu,
-    summary: { type: 'webgpu', backend: 'webgpu', threads: null, threadNote: null, name: gpu.name, description, fallbackReason: null, softwareAdapter: software ? description : null },
+    summary: {
+      type: 'webgpu',
+      backend: 'webgpu',
+      threads: null,
+      threadNote: null,
+      name: gpu.name,
+      description,
+      fallbackReason: null,
+      softwareAdapter: software ? description : null,
+    },
   };
 }

@@ -35,7 +35,8 @@ describe('checkpoint folders', () => {
       expect(loaded.family).toBe(spec.family);
       expect((loaded.tokenizer as CharTokenizer).chars).toEqual(tokenizer.chars);
       expect(Array.from(await logits(loaded.model, cpu))).toEqual(Array.from(await logits(model, cpu)));
-      if (spec.family === 'gpt2') expect(JSON.parse(strFromU8(files['config.json']!))).toMatchObject({ model_type: 'gpt2', attn_impl: 'flash', vocab_size: tokenizer.vocabSize });
+      if (spec.family === 'gpt2')
+        expect(JSON.parse(strFromU8(files['config.json']!))).toMatchObject({ model_type: 'gpt2', attn_impl: 'flash', vocab_size: tokenizer.vocabSize });
       model.dispose();
       loaded.model.dispose();
     });
@@ -46,7 +47,10 @@ describe('checkpoint folders', () => {
     const files = await checkpointFiles(model, new GPT2Tokenizer(), 'bpe');
     expect(strFromU8(files['tokenizer.json']!)).toBe('{"type":"gpt2"}');
     // The trainer CLI's step folders also hold optimizer.safetensors and trainer_state.json: not weights.
-    const picked = Object.entries({ ...files, 'optimizer.safetensors': strToU8('not weights'), 'trainer_state.json': strToU8('{}') }).map(([name, bytes]) => ({ name: `folder/${name}`, bytes }));
+    const picked = Object.entries({ ...files, 'optimizer.safetensors': strToU8('not weights'), 'trainer_state.json': strToU8('{}') }).map(([name, bytes]) => ({
+      name: `folder/${name}`,
+      bytes,
+    }));
     const loaded = loadCheckpoint(collectCheckpointFiles(picked), cpu);
     expect(loaded.tokenizer).toBeInstanceOf(GPT2Tokenizer);
     // A Hugging Face folder: its tokenizer.json is the tokenizers library's format, or absent.
@@ -71,14 +75,20 @@ describe('checkpoint folders', () => {
     const files = await checkpointFiles(model, tokenizer, 'x');
     const without = (name: string) => Object.fromEntries(Object.entries(files).filter(([n]) => n !== name));
     expect(() => loadCheckpoint(without('config.json'), cpu)).toThrow(/no config.json among the files \(README.md, model.safetensors, tokenizer.json\)/);
-    expect(() => loadCheckpoint({ ...without('model.safetensors'), 'pytorch_model.bin': new Uint8Array(4) }, cpu)).toThrow(/PyTorch .bin files cannot be read in the browser/);
+    expect(() => loadCheckpoint({ ...without('model.safetensors'), 'pytorch_model.bin': new Uint8Array(4) }, cpu)).toThrow(
+      /PyTorch .bin files cannot be read in the browser/,
+    );
     expect(() => loadCheckpoint({ ...files, 'config.json': strToU8('{"model_type": "bert"}') }, cpu)).toThrow(/model_type "bert"; the demo loads GPT-2/);
     expect(() => loadCheckpoint({ ...files, 'config.json': strToU8('{oops') }, cpu)).toThrow(/config.json is not valid JSON/);
     expect(() => loadCheckpoint(without(TOKENIZER_FILE), cpu)).toThrow(/vocab_size 10 and there is no tokenizer.json/);
-    expect(() => loadCheckpoint({ ...files, [TOKENIZER_FILE]: strToU8('{"type": "gpt2"}') }, cpu)).toThrow(/vocab_size 10 and tokenizer.json holds no character vocabulary/);
+    expect(() => loadCheckpoint({ ...files, [TOKENIZER_FILE]: strToU8('{"type": "gpt2"}') }, cpu)).toThrow(
+      /vocab_size 10 and tokenizer.json holds no character vocabulary/,
+    );
     expect(() => loadCheckpoint({ ...files, [TOKENIZER_FILE]: strToU8('{') }, cpu)).toThrow(/tokenizer.json is not valid JSON/);
     const other = CharTokenizer.fromText('ab');
-    expect(() => loadCheckpoint({ ...files, [TOKENIZER_FILE]: strToU8(JSON.stringify(other.toJSON())) }, cpu)).toThrow(/has 2 tokens but the model's vocab_size is 10/);
+    expect(() => loadCheckpoint({ ...files, [TOKENIZER_FILE]: strToU8(JSON.stringify(other.toJSON())) }, cpu)).toThrow(
+      /has 2 tokens but the model's vocab_size is 10/,
+    );
     expect(() => unzipCheckpoint(strToU8('not a zip'))).toThrow(/not a readable zip archive/);
     expect(() => unzipCheckpoint(zipSync({ 'a/config.json': strToU8('{}'), 'b/config.json': strToU8('{}') }))).toThrow(/two files named config.json/);
     model.dispose();

@@ -48,7 +48,7 @@ export async function checkpointFiles(model: DemoModel, tokenizer: Tokenizer, de
   files[TOKENIZER_FILE] = strToU8(JSON.stringify(spec));
   files['README.md'] = strToU8(
     `# ${description}\n\nTrained in the browser by the lightattn demo.\n\n` +
-      `- config.json, model.safetensors: Hugging Face format (${model instanceof LeapForCausalLM ? 'LEAP, the original package\'s names' : 'transformers.GPT2LMHeadModel.from_pretrained(folder) loads it'}).\n` +
+      `- config.json, model.safetensors: Hugging Face format (${model instanceof LeapForCausalLM ? "LEAP, the original package's names" : 'transformers.GPT2LMHeadModel.from_pretrained(folder) loads it'}).\n` +
       `- ${TOKENIZER_FILE}: the tokenizer as lightattn's trainer writes it (a character vocabulary: token id = index in "chars"; or {"type": "gpt2"}).\n`,
   );
   return files;
@@ -96,7 +96,8 @@ export function collectCheckpointFiles(picked: readonly { name: string; bytes: U
 export function loadCheckpoint(files: CheckpointFiles, device: Device): LoadedCheckpoint {
   const configBytes = files['config.json'];
   const names = Object.keys(files).sort();
-  if (!configBytes) throw new CheckpointFilesError(`no config.json among the files (${names.join(', ') || 'none'}); pick a checkpoint folder's files or its zip`);
+  if (!configBytes)
+    throw new CheckpointFilesError(`no config.json among the files (${names.join(', ') || 'none'}); pick a checkpoint folder's files or its zip`);
   // model.safetensors or HF's shards; other safetensors files (the trainer's optimizer.safetensors) are not weights.
   const weightNames = names.filter((n) => /^model(-\d+-of-\d+)?\.safetensors$/.test(n));
   if (!weightNames.length) {
@@ -115,7 +116,9 @@ export function loadCheckpoint(files: CheckpointFiles, device: Device): LoadedCh
   const weights = weightNames.map((n) => files[n]!);
   const isLeap = architectures.includes('LeapForCausalLM') || modelType === 'LeapForCausalLM' || modelType === 'leap';
   if (!isLeap && modelType !== 'gpt2') {
-    throw new CheckpointFilesError(`config.json has model_type ${JSON.stringify(parsed.model_type)}; the demo loads GPT-2 ("gpt2") and LEAP (LeapForCausalLM) checkpoints`);
+    throw new CheckpointFilesError(
+      `config.json has model_type ${JSON.stringify(parsed.model_type)}; the demo loads GPT-2 ("gpt2") and LEAP (LeapForCausalLM) checkpoints`,
+    );
   }
   const model: DemoModel = isLeap ? loadLeapPretrained({ config, weights }, { device }) : loadPretrained({ config, weights }, { device });
   try {
@@ -138,7 +141,8 @@ function tokenizerFor(files: CheckpointFiles, vocabSize: number): Tokenizer {
   }
   if (spec.type === 'char') {
     const tokenizer = CharTokenizer.fromJSON(spec as { chars: string[]; eos?: boolean });
-    if (tokenizer.vocabSize !== vocabSize) throw new CheckpointFilesError(`${TOKENIZER_FILE} has ${tokenizer.vocabSize} tokens but the model's vocab_size is ${vocabSize}`);
+    if (tokenizer.vocabSize !== vocabSize)
+      throw new CheckpointFilesError(`${TOKENIZER_FILE} has ${tokenizer.vocabSize} tokens but the model's vocab_size is ${vocabSize}`);
     return tokenizer;
   }
   const bpe = new GPT2Tokenizer();

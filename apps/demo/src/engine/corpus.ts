@@ -40,9 +40,12 @@ export class TokenBatcher {
     seed = 0,
   ) {
     if (!(Number.isSafeInteger(batch) && batch >= 1)) throw new LightattnError(`TokenBatcher: batch must be a positive integer, got ${batch}`);
-    if (!(Number.isSafeInteger(seq) && seq >= 2)) throw new LightattnError(`TokenBatcher: the sequence length must be an integer ≥ 2 (one input and one target), got ${seq}`);
+    if (!(Number.isSafeInteger(seq) && seq >= 2))
+      throw new LightattnError(`TokenBatcher: the sequence length must be an integer ≥ 2 (one input and one target), got ${seq}`);
     if (ids.length < seq) {
-      throw new LightattnError(`TokenBatcher: the text has ${ids.length} tokens, fewer than the sequence length ${seq}; use a longer text or a shorter sequence`);
+      throw new LightattnError(
+        `TokenBatcher: the text has ${ids.length} tokens, fewer than the sequence length ${seq}; use a longer text or a shorter sequence`,
+      );
     }
     this.random = new SamplingRng(seed);
   }
@@ -76,7 +79,9 @@ export function checkTrainingText(text: string, what = 'the text'): void {
     if (code === 0xfffd || (code < 32 && c !== '\n' && c !== '\r' && c !== '\t') || (code >= 0x7f && code < 0xa0)) odd++;
   }
   if (odd * 50 > chars) {
-    throw new LightattnError(`train: ${what} does not look like text (${odd} of its ${chars} characters are control characters or bytes that are not UTF-8); upload a plain-text (UTF-8) .txt file`);
+    throw new LightattnError(
+      `train: ${what} does not look like text (${odd} of its ${chars} characters are control characters or bytes that are not UTF-8); upload a plain-text (UTF-8) .txt file`,
+    );
   }
 }
 

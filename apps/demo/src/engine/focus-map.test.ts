@@ -7,7 +7,16 @@ import { focusMap } from './focus-map.js';
 const tokenizer = CharTokenizer.fromText('abcdefgh .');
 
 function model(variant: 'seed' | 'v2', windowSizes: number[]) {
-  const config = leapConfig({ hidden_size: 16, n_heads: 2, n_layer: windowSizes.length, vocab_size: tokenizer.vocabSize, n_positions: 64, window_sizes: windowSizes, variant, hidden_dropout_prob: 0.2 });
+  const config = leapConfig({
+    hidden_size: 16,
+    n_heads: 2,
+    n_layer: windowSizes.length,
+    vocab_size: tokenizer.vocabSize,
+    n_positions: 64,
+    window_sizes: windowSizes,
+    variant,
+    hidden_dropout_prob: 0.2,
+  });
   return new LeapForCausalLM(config, { device: createCpuDevice(), generator: new Generator(3) });
 }
 

@@ -26,7 +26,8 @@ export async function focusMap(model: LeapForCausalLM, tokenizer: Tokenizer, pro
   const ids = tokenizer.encode(prompt);
   const limit = model.config.n_positions;
   if (!ids.length) throw new LightattnError('LEAP explained: the prompt is empty; type a few words');
-  if (ids.length > limit) throw new LightattnError(`LEAP explained: the prompt has ${ids.length} tokens, more than the model's n_positions ${limit}; shorten it`);
+  if (ids.length > limit)
+    throw new LightattnError(`LEAP explained: the prompt has ${ids.length} tokens, more than the model's n_positions ${limit}; shorten it`);
   const device = model.device;
   const t = ids.length;
   const wasTraining = model.training;
@@ -52,7 +53,11 @@ export async function focusMap(model: LeapForCausalLM, tokenizer: Tokenizer, pro
     for (const [layer, w] of weights.entries()) {
       const values = await w.toArray();
       const h = w.shape[1]!;
-      layers.push({ layer, window: blocks[layer]!.window, heads: Array.from({ length: h }, (_, head) => Array.from(values.subarray(head * t, (head + 1) * t))) });
+      layers.push({
+        layer,
+        window: blocks[layer]!.window,
+        heads: Array.from({ length: h }, (_, head) => Array.from(values.subarray(head * t, (head + 1) * t))),
+      });
     }
     return { tokens: ids.map((id) => tokenizer.decode([id])), layers };
   } finally {

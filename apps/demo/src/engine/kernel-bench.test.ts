@@ -15,7 +15,11 @@ describe('kernel benchmarks', () => {
 
   it('times matmul and every attention implementation on the CPU device, forward and backward', async () => {
     const cpu = createCpuDevice();
-    const cases: KernelCase[] = [{ op: 'matmul', n: 1 }, { op: 'matmul', n: 33 }, ...(['vanilla', 'light', 'chunked', 'flash'] as const).map((impl) => ({ ...attn, impl, backward: impl === 'light' }))];
+    const cases: KernelCase[] = [
+      { op: 'matmul', n: 1 },
+      { op: 'matmul', n: 33 },
+      ...(['vanilla', 'light', 'chunked', 'flash'] as const).map((impl) => ({ ...attn, impl, backward: impl === 'light' })),
+    ];
     for (const c of cases) {
       const r = await benchCase(cpu, c, { budgetMs: 20, maxRuns: 3 });
       expect(r.ms, r.label).toBeGreaterThan(0);

@@ -4,8 +4,7 @@ import * as tc from '@lightattn/tensor-core';
 import { LightattnError, type Device, type Tensor } from '@lightattn/tensor-core';
 
 export type KernelCase =
-  | { op: 'matmul'; n: number }
-  | { op: 'attention'; batch: number; heads: number; seq: number; headDim: number; impl: AttentionImpl; backward: boolean };
+  { op: 'matmul'; n: number } | { op: 'attention'; batch: number; heads: number; seq: number; headDim: number; impl: AttentionImpl; backward: boolean };
 
 export interface BenchResult {
   label: string;

@@ -34,28 +34,57 @@ describe('memory explorer measurements', () => {
     for (const id of ['vanilla', 'flash', 'leap']) {
       const c = MEMORY_CASES.find((x) => x.id === id)!;
       const setting = { ...small, seq: 17 };
-      const [meta, cpu] = [await measureCase(c, setting, createMetaDevice(), { backward: true }), await measureCase(c, setting, createCpuDevice(), { backward: true })];
+      const [meta, cpu] = [
+        await measureCase(c, setting, createMetaDevice(), { backward: true }),
+        await measureCase(c, setting, createCpuDevice(), { backward: true }),
+      ];
       expect({ ...cpu, device: '' }, id).toEqual({ ...meta, device: '' });
     }
   });
 
   it('labels the chunked case with its cap', () => {
-    expect(labelOf(MEMORY_CASES.find((c) => c.id === 'chunked')!, { maxChunkSizeMb: 64 })).toBe('chunked (64 MB)');
+    expect(
+      labelOf(
+        MEMORY_CASES.find((c) => c.id === 'chunked')!,
+        { maxChunkSizeMb: 64 },
+      ),
+    ).toBe('chunked (64 MB)');
     expect(labelOf(MEMORY_CASES[0]!, { maxChunkSizeMb: 64 })).toBe('vanilla');
   });
 });
 
 describe('growthPerDoubling', () => {
   it('reads ×2 for linear and ×4 for quadratic points, from the last two', () => {
-    expect(growthPerDoubling([{ seq: 1, bytes: 9 }, { seq: 64, bytes: 64 }, { seq: 128, bytes: 128 }])).toBeCloseTo(2, 10);
-    expect(growthPerDoubling([{ seq: 100, bytes: 1e4 }, { seq: 400, bytes: 16e4 }])).toBeCloseTo(4, 10);
+    expect(
+      growthPerDoubling([
+        { seq: 1, bytes: 9 },
+        { seq: 64, bytes: 64 },
+        { seq: 128, bytes: 128 },
+      ]),
+    ).toBeCloseTo(2, 10);
+    expect(
+      growthPerDoubling([
+        { seq: 100, bytes: 1e4 },
+        { seq: 400, bytes: 16e4 },
+      ]),
+    ).toBeCloseTo(4, 10);
   });
 
   it('is null without two positive points', () => {
     expect(growthPerDoubling([])).toBeNull();
     expect(growthPerDoubling([{ seq: 8, bytes: 1 }])).toBeNull();
-    expect(growthPerDoubling([{ seq: 8, bytes: 0 }, { seq: 16, bytes: 4 }])).toBeNull();
-    expect(growthPerDoubling([{ seq: 16, bytes: 4 }, { seq: 16, bytes: 4 }])).toBeNull();
+    expect(
+      growthPerDoubling([
+        { seq: 8, bytes: 0 },
+        { seq: 16, bytes: 4 },
+      ]),
+    ).toBeNull();
+    expect(
+      growthPerDoubling([
+        { seq: 16, bytes: 4 },
+        { seq: 16, bytes: 4 },
+      ]),
+    ).toBeNull();
   });
 });
 

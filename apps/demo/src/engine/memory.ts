@@ -13,7 +13,11 @@ export interface MemoryCase {
 /** Every attention implementation of light-ops, Light Attention's LightSoftmax + DropMatmul flags, and LEAP. */
 export const MEMORY_CASES: readonly MemoryCase[] = [
   { id: 'vanilla', label: 'vanilla', spec: { family: 'gpt2', attnImpl: 'vanilla' } },
-  { id: 'vanilla-flags', label: 'vanilla + LightSoftmax + DropMatmul', spec: { family: 'gpt2', attnImpl: 'vanilla', useLightSoftmax: true, useDropMatmul: true } },
+  {
+    id: 'vanilla-flags',
+    label: 'vanilla + LightSoftmax + DropMatmul',
+    spec: { family: 'gpt2', attnImpl: 'vanilla', useLightSoftmax: true, useDropMatmul: true },
+  },
   { id: 'light', label: 'light', spec: { family: 'gpt2', attnImpl: 'light' } },
   { id: 'chunked', label: 'chunked', spec: { family: 'gpt2', attnImpl: 'chunked' } },
   { id: 'flash', label: 'flash', spec: { family: 'gpt2', attnImpl: 'flash' } },
@@ -70,7 +74,8 @@ function specFor(c: MemoryCase, s: MemorySetting): ModelSpec {
 function attentionBytes(ledger: ag.SavedBytesLedger): number {
   let n = 0;
   for (const row of ledger.byModule()) {
-    if (/^transformer\.h\.\d+\.attn$/.test(row.module)) n += row.bytes; // own bytes: c_attn, c_proj are children
+    if (/^transformer\.h\.\d+\.attn$/.test(row.module))
+      n += row.bytes; // own bytes: c_attn, c_proj are children
     else if (/\.decoders\.\d+\.leap$/.test(row.module)) n += row.totalBytes;
   }
   return n;

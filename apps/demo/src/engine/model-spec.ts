@@ -75,4 +75,3 @@ export function describeSpec(spec: ModelSpec): string {
   const extras = [spec.useLightSoftmax ? 'LightSoftmax' : '', spec.useDropMatmul ? 'DropMatmul' : ''].filter(Boolean);
   return `GPT-2 ${spec.size}, ${spec.attnImpl ?? 'vanilla'} attention${extras.length ? ` + ${extras.join(' + ')}` : ''}`;
 }
-

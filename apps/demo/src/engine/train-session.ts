@@ -106,7 +106,8 @@ export class TrainSession {
       loss.backward();
       this.optimizer.step();
       const [value] = await loss.toArray();
-      if (!Number.isFinite(value)) throw new LightattnError(`train: the loss became ${value} at step ${this.step + 1}; lower the learning rate (now ${this.settings.lr})`);
+      if (!Number.isFinite(value))
+        throw new LightattnError(`train: the loss became ${value} at step ${this.step + 1}; lower the learning rate (now ${this.settings.lr})`);
       this.step++;
       this.lastLoss = value!;
       return value!;

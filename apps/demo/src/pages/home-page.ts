@@ -51,11 +51,7 @@ export function homePage(ctx: AppContext): Page {
       'Attention usually keeps a table that grows with the square of the text length; this site shows how much memory that is, and how chunked, flash and LEAP attention avoid it. ',
       `Everything runs here, ${gpu ? 'on your GPU through WebGPU' : 'on this computer’s CPU'}: you can train a small GPT-2 or LEAP model, write with it, and see what it looks at.`,
     ),
-    h(
-      'div',
-      { class: 'presets' },
-      ...presets.map((p) => h('a', { class: 'preset', id: p.id, href: p.href }, h('strong', {}, p.title), h('span', {}, p.what))),
-    ),
+    h('div', { class: 'presets' }, ...presets.map((p) => h('a', { class: 'preset', id: p.id, href: p.href }, h('strong', {}, p.title), h('span', {}, p.what)))),
     h('h2', {}, 'The pages'),
     h('ol', { class: 'tour' }, ...steps.map(([route, name, what]) => h('li', {}, h('a', { href: `#/${route}` }, name), `: ${what}`))),
   );

@@ -19,7 +19,10 @@ export function kernelsPage(ctx: AppContext): Page {
   const heads = numberInput('kernels-heads', 4, { min: 1, step: 1 });
   const t = numberInput('kernels-seq', 128, { min: 1, step: 1 });
   const dh = numberInput('kernels-headdim', 32, { min: 1, step: 1 });
-  const impls = ATTN_IMPLS.map((impl) => ({ impl, box: h('input', { type: 'checkbox', id: `kernels-impl-${impl}`, checked: impl === 'vanilla' || impl === 'flash' }) }));
+  const impls = ATTN_IMPLS.map((impl) => ({
+    impl,
+    box: h('input', { type: 'checkbox', id: `kernels-impl-${impl}`, checked: impl === 'vanilla' || impl === 'flash' }),
+  }));
   const backward = h('input', { id: 'kernels-backward', type: 'checkbox' });
   const useGpu = h('input', { id: 'kernels-gpu', type: 'checkbox', checked: gpu, disabled: !gpu });
   const useCpu = h('input', { id: 'kernels-cpu', type: 'checkbox', checked: true });
@@ -60,12 +63,29 @@ export function kernelsPage(ctx: AppContext): Page {
   const render = (results: BenchResult[]) => {
     const labels = [...new Set(results.map((r) => r.label))];
     const devices = [...new Set(results.map((r) => r.device))];
-    const series = devices.map((d) => ({ label: `${d} GFLOP/s`, values: labels.map((l) => results.find((r) => r.label === l && r.device === d)?.gflops ?? null) }));
+    const series = devices.map((d) => ({
+      label: `${d} GFLOP/s`,
+      values: labels.map((l) => results.find((r) => r.label === l && r.device === d)?.gflops ?? null),
+    }));
     if (chart) setBars(chart, labels, series);
     else chart = barChart(canvas, { labels, series, yTitle: 'GFLOP/s (log)', logY: true, horizontal: true });
     table.replaceChildren(
       h('thead', {}, h('tr', {}, ...['kernel', 'device', 'ms per run', 'runs', 'GFLOP/s'].map((x) => h('th', {}, x)))),
-      h('tbody', {}, ...results.map((r) => h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, r.device), h('td', {}, r.ms.toFixed(2)), h('td', {}, r.runs), h('td', {}, gflops(r.gflops))))),
+      h(
+        'tbody',
+        {},
+        ...results.map((r) =>
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, r.label),
+            h('td', {}, r.device),
+            h('td', {}, r.ms.toFixed(2)),
+            h('td', {}, r.runs),
+            h('td', {}, gflops(r.gflops)),
+          ),
+        ),
+      ),
     );
   };
 
@@ -92,7 +112,10 @@ export function kernelsPage(ctx: AppContext): Page {
           job.progress(results.length, total, `Timed ${r.label} on ${r.device} (${results.length} of ${total})…`);
         });
         table.dataset.state = 'done';
-        job.finish('done', `Done. Each kernel ran once to warm up, once to estimate, then as many times as fit in about a second; times include waiting for the GPU queue.${software ? ' (A software GPU adapter.)' : ''}`);
+        job.finish(
+          'done',
+          `Done. Each kernel ran once to warm up, once to estimate, then as many times as fit in about a second; times include waiting for the GPU queue.${software ? ' (A software GPU adapter.)' : ''}`,
+        );
       } catch (e) {
         table.dataset.state = 'stopped';
         if (e instanceof Error && e.name === 'JobCancelled') job.finish('stopped', `Stopped after ${results.length} of ${total}.`);
@@ -108,7 +131,11 @@ export function kernelsPage(ctx: AppContext): Page {
     'div',
     { class: 'page', id: 'page-kernels' },
     h('h1', {}, 'Kernels'),
-    h('p', { class: 'lead' }, 'Throughput of the WGSL kernels on this GPU against the CPU device (WebAssembly SIMD on every core; the JavaScript device with ?device=cpu), for the same shapes. Attention is causal; FLOPs count the mask (2·B·H·T²·D forward, 3.5× that with the backward). Leave the matmul sizes empty to time attention alone.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Throughput of the WGSL kernels on this GPU against the CPU device (WebAssembly SIMD on every core; the JavaScript device with ?device=cpu), for the same shapes. Attention is causal; FLOPs count the mask (2·B·H·T²·D forward, 3.5× that with the backward). Leave the matmul sizes empty to time attention alone.',
+    ),
     h(
       'form',
       { class: 'controls', onsubmit: (e: Event) => e.preventDefault() },

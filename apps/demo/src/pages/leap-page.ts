@@ -25,7 +25,13 @@ export function leapPage(ctx: AppContext): Page {
   const info = h('p', { id: 'leap-model', class: 'status' });
   const status = h('p', { id: 'leap-status', class: 'status', 'data-state': 'idle' });
   const maps = h('div', { id: 'leap-maps', class: 'heatmaps' });
-  const legend = h('div', { class: 'legend' }, 'focus 0 ', ...[0, 0.25, 0.5, 0.75, 1].map((v) => h('span', { class: 'swatch', style: `background:${rampColor(v)}` })), ' 1');
+  const legend = h(
+    'div',
+    { class: 'legend' },
+    'focus 0 ',
+    ...[0, 0.25, 0.5, 0.75, 1].map((v) => h('span', { class: 'swatch', style: `background:${rampColor(v)}` })),
+    ' 1',
+  );
 
   const run = () =>
     guarded('LEAP explained', async () => {
@@ -81,7 +87,12 @@ export function leapPage(ctx: AppContext): Page {
     info,
     status,
     section('Focus per layer and head', legend, h('div', { class: 'table-wrap' }, maps)),
-    h('p', { class: 'links' }, h('a', { href: '#/train?family=leap&start=1' }, 'Train a LEAP model'), ' (about a minute), then come back to see what it learned to look at.'),
+    h(
+      'p',
+      { class: 'links' },
+      h('a', { href: '#/train?family=leap&start=1' }, 'Train a LEAP model'),
+      ' (about a minute), then come back to see what it learned to look at.',
+    ),
   );
   let firstShow = true;
   const shown = (params: URLSearchParams) => {

@@ -77,11 +77,28 @@ export function memoryPage(ctx: AppContext): Page {
       { label: 'of which attention core', values: estimate.map((r) => positive(r.attention)) },
       { label: 'peak, forward + backward (meta)', values: estimate.map((r) => positive(r.peak)) },
     ];
-    if (measured.length) series.push({ label: `peak measured on ${ctx.device.name}`, values: estimate.map((r) => positive(measured.find((m) => m.id === r.id)?.peak)) });
+    if (measured.length)
+      series.push({ label: `peak measured on ${ctx.device.name}`, values: estimate.map((r) => positive(measured.find((m) => m.id === r.id)?.peak)) });
     if (bars) setBars(bars, labels, series);
     else bars = barChart(barsCanvas, { labels, series, yTitle: 'bytes (log scale)', valueAxis: 'bytes', horizontal: true });
     table.replaceChildren(
-      h('thead', {}, h('tr', {}, ...['attention', 'saved activations', 'attention core', 'peak (meta)', 'parameters', `peak on ${ctx.device.name}`, `${ctx.device.name} buffers created`].map((t) => h('th', {}, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...[
+            'attention',
+            'saved activations',
+            'attention core',
+            'peak (meta)',
+            'parameters',
+            `peak on ${ctx.device.name}`,
+            `${ctx.device.name} buffers created`,
+          ].map((t) => h('th', {}, t)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -120,17 +137,30 @@ export function memoryPage(ctx: AppContext): Page {
       job.start(`Computing on the meta device: ${s.size}, batch ${s.batch}, T ${s.seq}…`);
       const cases = 6;
       try {
-        const rows = await meta.run('the meta-device computation', 'memory-estimate', { setting: s }, (e) => job.progress(e.done, cases + cases * seqs.length, `Computing on the meta device: ${e.done} of ${cases} done (last: ${e.label})…`));
+        const rows = await meta.run('the meta-device computation', 'memory-estimate', { setting: s }, (e) =>
+          job.progress(e.done, cases + cases * seqs.length, `Computing on the meta device: ${e.done} of ${cases} done (last: ${e.label})…`),
+        );
         estimate = rows;
         measured = [];
         render();
         sayHeadline(s);
-        const curves = await meta.run('the meta-device computation', 'memory-curve', { setting: { size: s.size, batch: s.batch, dropout: s.dropout, maxChunkSizeMb: s.maxChunkSizeMb, vocabSize: s.vocabSize }, seqs }, (e) =>
-          job.progress(cases + e.done, cases + e.total, `Computing the curve: ${e.done} of ${e.total} points done (last: ${e.label})…`),
+        const curves = await meta.run(
+          'the meta-device computation',
+          'memory-curve',
+          { setting: { size: s.size, batch: s.batch, dropout: s.dropout, maxChunkSizeMb: s.maxChunkSizeMb, vocabSize: s.vocabSize }, seqs },
+          (e) => job.progress(cases + e.done, cases + e.total, `Computing the curve: ${e.done} of ${e.total} points done (last: ${e.label})…`),
         );
         const lines = curves.map((c) => ({ label: c.label, points: c.points.filter((p) => p.attention > 0).map((p) => ({ x: p.seq, y: p.attention })) }));
         if (curve) setLines(curve, lines, seqs);
-        else curve = lineChart(curveCanvas, { xTitle: 'sequence length T', yTitle: 'attention-core activations', logX: true, yBytes: true, xTicks: seqs, series: lines });
+        else
+          curve = lineChart(curveCanvas, {
+            xTitle: 'sequence length T',
+            yTitle: 'attention-core activations',
+            logX: true,
+            yBytes: true,
+            xTicks: seqs,
+            series: lines,
+          });
         const [a, b] = seqs.slice(-2);
         curveTable.replaceChildren(
           h('thead', {}, h('tr', {}, h('th', {}, 'attention'), h('th', {}, `growth of attention memory, T ${a} → ${b}, per doubling`))),
@@ -226,8 +256,18 @@ export function memoryPage(ctx: AppContext): Page {
     form,
     job.element,
     headline,
-    section('Memory per implementation', h('p', { class: 'hint' }, 'Log scale: each grid line is a power of two, so small bars stay visible next to vanilla attention.'), h('div', { class: 'chart tall' }, barsCanvas), h('div', { class: 'table-wrap' }, table)),
-    section('Attention memory against sequence length', h('p', { class: 'hint' }, 'Log–log axes up to the chosen T: a slope of 2 (×4 per doubling) is quadratic, a slope of 1 (×2) is linear.'), h('div', { class: 'chart' }, curveCanvas), h('div', { class: 'table-wrap' }, curveTable)),
+    section(
+      'Memory per implementation',
+      h('p', { class: 'hint' }, 'Log scale: each grid line is a power of two, so small bars stay visible next to vanilla attention.'),
+      h('div', { class: 'chart tall' }, barsCanvas),
+      h('div', { class: 'table-wrap' }, table),
+    ),
+    section(
+      'Attention memory against sequence length',
+      h('p', { class: 'hint' }, 'Log–log axes up to the chosen T: a slope of 2 (×4 per doubling) is quadratic, a slope of 1 (×2) is linear.'),
+      h('div', { class: 'chart' }, curveCanvas),
+      h('div', { class: 'table-wrap' }, curveTable),
+    ),
     links,
   );
 

@@ -25,7 +25,14 @@ const TEXTS: Record<string, string> = { builtin: BUILTIN_TEXT, shakespeare: SHAK
  */
 export function trainPage(ctx: AppContext): Page {
   const d = trainDefaults(ctx.device);
-  const family = select<ModelFamily>('train-family', [{ value: 'gpt2', label: 'GPT-2' }, { value: 'leap', label: 'LEAP' }], d.family);
+  const family = select<ModelFamily>(
+    'train-family',
+    [
+      { value: 'gpt2', label: 'GPT-2' },
+      { value: 'leap', label: 'LEAP' },
+    ],
+    d.family,
+  );
   const size = select<ModelSize>('train-size', TRAIN_SIZES, d.size);
   const impl = select<AttnImpl>('train-impl', ATTN_IMPLS, d.attnImpl);
   const variant = select<LeapVariant>('train-variant', ['seed', 'v2'], d.leapVariant);
@@ -36,13 +43,25 @@ export function trainPage(ctx: AppContext): Page {
   const seed = numberInput('train-seed', d.seed, { min: 0, step: 1 });
   const text = h('textarea', { id: 'train-text', rows: 8, spellcheck: 'false' });
   text.value = BUILTIN_TEXT;
-  const sample = select<string>('train-sample-text', [{ value: 'builtin', label: 'about attention (built in)' }, { value: 'shakespeare', label: 'Shakespeare: three sonnets and Hamlet' }], 'builtin');
+  const sample = select<string>(
+    'train-sample-text',
+    [
+      { value: 'builtin', label: 'about attention (built in)' },
+      { value: 'shakespeare', label: 'Shakespeare: three sonnets and Hamlet' },
+    ],
+    'builtin',
+  );
   const upload = h('input', { id: 'train-upload', type: 'file', accept: '.txt,text/plain' });
   const start = h('button', { id: 'train-start', type: 'button' }, 'Start');
   const pause = h('button', { id: 'train-pause', type: 'button', disabled: true }, 'Pause');
   const resume = h('button', { id: 'train-resume', type: 'button', disabled: true }, 'Resume');
   const download = h('button', { id: 'train-download', type: 'button', disabled: true }, 'Download checkpoint (zip)');
-  const job = new JobStatus('train-status', () => void guarded('Train', () => ctx.client.call('train-control', { action: 'stop' })), 'Pick a model and press Start.', { stopId: 'train-stop' });
+  const job = new JobStatus(
+    'train-status',
+    () => void guarded('Train', () => ctx.client.call('train-control', { action: 'stop' })),
+    'Pick a model and press Start.',
+    { stopId: 'train-stop' },
+  );
   const stats = h('dl', { id: 'train-stats', class: 'stats' });
   const lossCanvas = h('canvas', { id: 'train-loss', 'aria-label': 'Training loss' });
   const links = h('p', { id: 'train-links', class: 'links', hidden: true });
@@ -58,16 +77,18 @@ export function trainPage(ctx: AppContext): Page {
   syncFamily();
   sample.addEventListener('change', () => (text.value = TEXTS[sample.value] ?? BUILTIN_TEXT));
 
-  upload.addEventListener('change', () =>
-    void guarded('Train (upload)', async () => {
-      const file = upload.files?.[0];
-      if (!file) return;
-      try {
-        text.value = decodeTrainingFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      } finally {
-        upload.value = '';
-      }
-    }),
+  upload.addEventListener(
+    'change',
+    () =>
+      void guarded('Train (upload)', async () => {
+        const file = upload.files?.[0];
+        if (!file) return;
+        try {
+          text.value = decodeTrainingFile(file.name, new Uint8Array(await file.arrayBuffer()));
+        } finally {
+          upload.value = '';
+        }
+      }),
   );
 
   const settings = (): TrainSettings => ({
@@ -119,7 +140,9 @@ export function trainPage(ctx: AppContext): Page {
       h('a', { id: 'train-to-generate', href: '#/generate' }, 'generate text'),
       ' · ',
       h('a', { id: 'train-to-memory', href: `#/memory?size=${s.size}&batch=${s.batch}&seq=${s.seq}&vocab=${vocab}&dropout=0` }, 'see its training memory'),
-      ...(s.family === 'leap' ? [' · ', h('a', { id: 'train-to-leap', href: '#/leap?explain=1' }, 'see what it looks at')] : [' · ', h('a', { href: '#/train?family=leap&start=1' }, 'train a LEAP model to explain')]),
+      ...(s.family === 'leap'
+        ? [' · ', h('a', { id: 'train-to-leap', href: '#/leap?explain=1' }, 'see what it looks at')]
+        : [' · ', h('a', { href: '#/train?family=leap&start=1' }, 'train a LEAP model to explain')]),
     );
     links.hidden = false;
   };
@@ -151,7 +174,12 @@ export function trainPage(ctx: AppContext): Page {
         });
         show(final);
         const summary = `loss ${losses[0]?.toFixed(3) ?? '–'} → ${losses.at(-1)?.toFixed(3) ?? '–'}`;
-        job.finish(final.status === 'finished' ? 'done' : 'stopped', final.status === 'finished' ? `Finished ${final.step} steps: ${summary}.` : `Stopped at step ${final.step} of ${final.steps}: ${summary}. The model is kept.`);
+        job.finish(
+          final.status === 'finished' ? 'done' : 'stopped',
+          final.status === 'finished'
+            ? `Finished ${final.step} steps: ${summary}.`
+            : `Stopped at step ${final.step} of ${final.steps}: ${summary}. The model is kept.`,
+        );
         if (final.step > 0) await showLinks(s);
       } catch (e) {
         job.finish('failed', 'Training failed (see the message above).');
@@ -166,11 +194,13 @@ export function trainPage(ctx: AppContext): Page {
   const control = (action: 'pause' | 'resume') => () => void guarded('Train', () => ctx.client.call('train-control', { action }));
   pause.addEventListener('click', control('pause'));
   resume.addEventListener('click', control('resume'));
-  download.addEventListener('click', () =>
-    void guarded('Train (download)', async () => {
-      const { bytes: zip, fileName } = await ctx.client.call('checkpoint-zip', { source: 'trained' });
-      downloadBytes(zip, fileName);
-    }),
+  download.addEventListener(
+    'click',
+    () =>
+      void guarded('Train (download)', async () => {
+        const { bytes: zip, fileName } = await ctx.client.call('checkpoint-zip', { source: 'trained' });
+        downloadBytes(zip, fileName);
+      }),
   );
   // Leaving or reloading the page ends the run and loses the model: the browser asks first.
   window.addEventListener('beforeunload', (e) => {
@@ -183,8 +213,24 @@ export function trainPage(ctx: AppContext): Page {
     'div',
     { class: 'page', id: 'page-train' },
     h('h1', {}, 'Train'),
-    h('p', { class: 'lead' }, `A character-level language model trained with AdamW on ${ctx.device.type === 'webgpu' ? 'your GPU through WebGPU' : 'the CPU device'}, in a Web Worker so this page stays responsive. The defaults train in about a minute here.`),
-    h('form', { class: 'controls', onsubmit: (e: Event) => e.preventDefault() }, field('model', family), field('size', size), field('GPT-2 attention', impl), field('LEAP variant', variant), field('batch', batch), field('sequence length', seq), field('learning rate', lr), field('steps', steps), field('seed', seed)),
+    h(
+      'p',
+      { class: 'lead' },
+      `A character-level language model trained with AdamW on ${ctx.device.type === 'webgpu' ? 'your GPU through WebGPU' : 'the CPU device'}, in a Web Worker so this page stays responsive. The defaults train in about a minute here.`,
+    ),
+    h(
+      'form',
+      { class: 'controls', onsubmit: (e: Event) => e.preventDefault() },
+      field('model', family),
+      field('size', size),
+      field('GPT-2 attention', impl),
+      field('LEAP variant', variant),
+      field('batch', batch),
+      field('sequence length', seq),
+      field('learning rate', lr),
+      field('steps', steps),
+      field('seed', seed),
+    ),
     section('Text', h('div', { class: 'controls' }, field('sample text', sample), field('or upload a .txt file', upload)), text),
     h('div', { class: 'buttons' }, start, pause, resume, download),
     job.element,
@@ -202,7 +248,10 @@ export function trainPage(ctx: AppContext): Page {
     if (preset === 'shakespeare' || fam === 'leap' || params.has('size')) {
       const p = trainDefaults(ctx.device, fam === 'leap' ? 'leap' : 'gpt2', true);
       family.value = p.family;
-      size.value = params.get('size') && (MODEL_SIZES as readonly string[]).includes(params.get('size')!) && TRAIN_SIZES.includes(params.get('size') as ModelSize) ? params.get('size')! : p.size;
+      size.value =
+        params.get('size') && (MODEL_SIZES as readonly string[]).includes(params.get('size')!) && TRAIN_SIZES.includes(params.get('size') as ModelSize)
+          ? params.get('size')!
+          : p.size;
       batch.value = String(p.batch);
       seq.value = String(p.seq);
       steps.value = String(p.steps);

@@ -64,7 +64,12 @@ export function barChart(
   canvas: HTMLCanvasElement,
   options: { labels: string[]; series: BarSeries[]; yTitle: string; logY?: boolean; valueAxis?: 'bytes'; horizontal?: boolean },
 ): Chart<'bar'> {
-  const value = options.valueAxis === 'bytes' ? bytesAxis(options.yTitle) : options.logY ? numberLogAxis(options.yTitle) : { type: 'linear' as const, title: { display: true, text: options.yTitle } };
+  const value =
+    options.valueAxis === 'bytes'
+      ? bytesAxis(options.yTitle)
+      : options.logY
+        ? numberLogAxis(options.yTitle)
+        : { type: 'linear' as const, title: { display: true, text: options.yTitle } };
   const chart = new Chart(canvas, {
     type: 'bar',
     data: { labels: [], datasets: [] },
@@ -84,7 +89,8 @@ export function barChart(
 }
 
 /** A long label on lines of its own at each " + " ("vanilla +", "LightSoftmax +", "DropMatmul"), so it needs no room sideways. */
-const wrapLabel = (label: string): string | string[] => (label.length > 14 && label.includes(' + ') ? label.split(' + ').map((part, i, all) => (i < all.length - 1 ? `${part} +` : part)) : label);
+const wrapLabel = (label: string): string | string[] =>
+  label.length > 14 && label.includes(' + ') ? label.split(' + ').map((part, i, all) => (i < all.length - 1 ? `${part} +` : part)) : label;
 
 export function setBars(chart: Chart<'bar'>, labels: string[], series: BarSeries[]): void {
   chart.data.labels = labels.map(wrapLabel);
@@ -134,7 +140,10 @@ export function lineChart(
     options: {
       ...base,
       parsing: false,
-      scales: { x, y: options.yBytes ? bytesAxis(options.yTitle) : { type: options.logY ? 'logarithmic' : 'linear', title: { display: true, text: options.yTitle } } },
+      scales: {
+        x,
+        y: options.yBytes ? bytesAxis(options.yTitle) : { type: options.logY ? 'logarithmic' : 'linear', title: { display: true, text: options.yTitle } },
+      },
       plugins: { legend: { position: 'bottom' } },
     },
   });

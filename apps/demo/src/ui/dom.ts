@@ -39,7 +39,12 @@ export function numberInput(id: string, value: number, attrs: { min?: number; ma
 /** The value of a number input, or an error that names the field. */
 export function readNumber(input: HTMLInputElement, name: string, options: { integer?: boolean; min?: number; max?: number } = {}): number {
   const v = Number(input.value);
-  const bad = input.value.trim() === '' || !Number.isFinite(v) || (options.integer && !Number.isInteger(v)) || (options.min !== undefined && v < options.min) || (options.max !== undefined && v > options.max);
+  const bad =
+    input.value.trim() === '' ||
+    !Number.isFinite(v) ||
+    (options.integer && !Number.isInteger(v)) ||
+    (options.min !== undefined && v < options.min) ||
+    (options.max !== undefined && v > options.max);
   if (bad) {
     const range = [options.min !== undefined ? `≥ ${options.min}` : '', options.max !== undefined ? `≤ ${options.max}` : ''].filter(Boolean).join(' and ');
     throw new Error(`${name} must be ${options.integer ? 'an integer' : 'a number'}${range ? ` ${range}` : ''}, got "${input.value}"`);

@@ -54,9 +54,15 @@ export function logTicks(min: number, max: number, most = 7): number[] {
   const hi = Math.ceil(Math.log10(max > 0 ? max : 1));
   const within = (v: number) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9);
   let fewest: number[] = [min, max];
-  for (const [mantissas, every] of [[[1, 2, 5], 1], [[1], 1], [[1], 2], [[1], 3]] as const) {
+  for (const [mantissas, every] of [
+    [[1, 2, 5], 1],
+    [[1], 1],
+    [[1], 2],
+    [[1], 3],
+  ] as const) {
     const ticks: number[] = [];
-    for (let e = lo; e <= hi; e++) if ((e - lo) % every === 0) for (const m of mantissas) if (within(m * 10 ** e)) ticks.push(Number((m * 10 ** e).toPrecision(1)));
+    for (let e = lo; e <= hi; e++)
+      if ((e - lo) % every === 0) for (const m of mantissas) if (within(m * 10 ** e)) ticks.push(Number((m * 10 ** e).toPrecision(1)));
     if (ticks.length < 2) return fewest;
     fewest = ticks;
     if (ticks.length <= most) return ticks;

@@ -9,7 +9,11 @@ describe('heatmap helpers', () => {
     expect(rampColor(-3)).toBe(rampColor(0));
     expect(rampColor(7)).toBe(rampColor(1));
     expect(rampColor(Number.NaN)).toBe(rampColor(0));
-    const darkness = (c: string) => c.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    const darkness = (c: string) =>
+      c
+        .match(/\d+/g)!
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(darkness(rampColor(0.25))).toBeGreaterThan(darkness(rampColor(0.75)));
   });
 

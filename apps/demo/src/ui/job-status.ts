@@ -23,7 +23,11 @@ export class JobStatus {
     this.text = h('span', { id, class: 'status', 'data-state': 'idle', role: 'status' }, initial);
     this.bar = h('progress', { id: `${id}-progress`, max: 1, value: 0, hidden: true });
     this.timing = h('span', { id: `${id}-eta`, class: 'eta' });
-    this.stopButton = h('button', { id: options.stopId ?? `${id}-stop`, type: 'button', class: 'stop', disabled: true, onclick: onStop }, options.stopLabel ?? 'Stop');
+    this.stopButton = h(
+      'button',
+      { id: options.stopId ?? `${id}-stop`, type: 'button', class: 'stop', disabled: true, onclick: onStop },
+      options.stopLabel ?? 'Stop',
+    );
     this.element = h('div', { class: 'job' }, this.text, h('span', { class: 'job-meter' }, this.bar, this.timing), this.stopButton);
   }
 

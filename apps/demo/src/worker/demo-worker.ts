@@ -2,7 +2,10 @@
 import { dispatch, WorkerState } from './handlers.js';
 import { serializeError, type CallName, type RequestMessage, type ResponseMessage } from './protocol.js';
 
-const scope = self as unknown as { postMessage(message: ResponseMessage, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<RequestMessage>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: ResponseMessage, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<RequestMessage>) => void) | null;
+};
 const state = new WorkerState();
 
 scope.onmessage = (e) => {

@@ -14,7 +14,21 @@ const greedy: GenerateSettings = { maxNewTokens: 20, doSample: false, temperatur
 describe('worker calls', () => {
   it('has a handler for every call of the protocol', () => {
     expect(Object.keys(HANDLERS).sort()).toEqual(
-      ['checkpoint-zip', 'focus', 'generate', 'generate-stop', 'init', 'kernels', 'load-checkpoint', 'memory-curve', 'memory-estimate', 'memory-measure', 'models', 'train-control', 'train-start'].sort(),
+      [
+        'checkpoint-zip',
+        'focus',
+        'generate',
+        'generate-stop',
+        'init',
+        'kernels',
+        'load-checkpoint',
+        'memory-curve',
+        'memory-estimate',
+        'memory-measure',
+        'models',
+        'train-control',
+        'train-start',
+      ].sort(),
     );
   });
 
@@ -22,7 +36,13 @@ describe('worker calls', () => {
     const state = new WorkerState();
     const device = await call(state, 'init', { device: 'wasm' });
     const { availableParallelism } = await import('node:os');
-    expect(device).toMatchObject({ type: 'cpu', backend: 'wasm', threads: availableParallelism(), threadNote: null, fallbackReason: expect.stringMatching(/\?device=wasm/) });
+    expect(device).toMatchObject({
+      type: 'cpu',
+      backend: 'wasm',
+      threads: availableParallelism(),
+      threadNote: null,
+      fallbackReason: expect.stringMatching(/\?device=wasm/),
+    });
     expect(device.description).toMatch(/^WebAssembly SIMD \(f32x4/);
     const final = await call(state, 'train-start', { settings: { ...DEFAULT_TRAIN_SETTINGS, steps: 4 }, text: BUILTIN_TEXT });
     expect(final).toMatchObject({ status: 'finished', step: 4 });
@@ -53,7 +73,9 @@ describe('worker calls', () => {
     const long = await call(state, 'generate', { source: 'trained', prompt: BUILTIN_TEXT.slice(0, 250), settings: { ...greedy, maxNewTokens: 400 } });
     expect(long.tokens).toBe(6);
     expect(long.cutShort).toMatch(/the model has 256 positions and the prompt takes 250, so at most 6 new tokens fit \(400 were asked for\)/);
-    await expect(call(state, 'generate', { source: 'trained', prompt: BUILTIN_TEXT.slice(0, 256), settings: greedy })).rejects.toThrow(/the prompt is 256 tokens and the model has 256 positions, so there is no room for new tokens; shorten the prompt/);
+    await expect(call(state, 'generate', { source: 'trained', prompt: BUILTIN_TEXT.slice(0, 256), settings: greedy })).rejects.toThrow(
+      /the prompt is 256 tokens and the model has 256 positions, so there is no room for new tokens; shorten the prompt/,
+    );
 
     const zip = await call(state, 'checkpoint-zip', { source: 'trained' });
     expect(zip.fileName).toBe('lightattn-gpt2-trained.zip');
@@ -62,8 +84,12 @@ describe('worker calls', () => {
     expect((await call(state, 'generate', { source: 'loaded', prompt: 'The ', settings: greedy })).text).toBe(trained.text);
 
     await expect(call(state, 'generate', { source: 'trained', prompt: '', settings: greedy })).rejects.toThrow(/the prompt is empty/);
-    await expect(call(state, 'generate', { source: 'trained', prompt: 'The§', settings: greedy })).rejects.toThrow(/the prompt has a character the model never saw in its training text \("§"\)/);
-    await expect(call(state, 'focus', { source: 'trained', prompt: 'The' })).rejects.toThrow(/LEAP explained needs a LEAP model, and the trained model is GPT-2/);
+    await expect(call(state, 'generate', { source: 'trained', prompt: 'The§', settings: greedy })).rejects.toThrow(
+      /the prompt has a character the model never saw in its training text \("§"\)/,
+    );
+    await expect(call(state, 'focus', { source: 'trained', prompt: 'The' })).rejects.toThrow(
+      /LEAP explained needs a LEAP model, and the trained model is GPT-2/,
+    );
   });
 
   it('stops a generation early and refuses a second concurrent training run', async () => {

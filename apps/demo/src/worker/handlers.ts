@@ -57,7 +57,10 @@ function heldModel(state: WorkerState, source: 'trained' | 'loaded'): Held {
 }
 
 function checkMemorySetting(s: MemorySetting): void {
-  for (const [name, v, max] of [['batch', s.batch, 1024], ['seq', s.seq, 65536]] as const) {
+  for (const [name, v, max] of [
+    ['batch', s.batch, 1024],
+    ['seq', s.seq, 65536],
+  ] as const) {
     if (!(Number.isSafeInteger(v) && v >= 1 && v <= max)) throw new LightattnError(`memory: ${name} must be an integer in [1, ${max}], got ${v}`);
   }
   if (!(s.dropout >= 0 && s.dropout < 1)) throw new LightattnError(`memory: dropout must be in [0, 1), got ${s.dropout}`);
@@ -75,7 +78,10 @@ function encodePrompt(held: Held, prompt: string): number[] {
     if (!(held.tokenizer instanceof CharTokenizer)) throw e;
     const known = new Set(held.tokenizer.chars);
     const unknown = [...new Set([...prompt].filter((c) => !known.has(c)))];
-    const shown = unknown.slice(0, 8).map((c) => JSON.stringify(c)).join(', ');
+    const shown = unknown
+      .slice(0, 8)
+      .map((c) => JSON.stringify(c))
+      .join(', ');
     throw new LightattnError(
       `generate: the prompt has ${unknown.length === 1 ? 'a character' : `${unknown.length} characters`} the model never saw in its training text (${shown}${unknown.length > 8 ? ', …' : ''}); use only characters of that text, or train on a text that has them`,
     );
@@ -198,10 +204,15 @@ export const HANDLERS: HandlerTable = {
     const promptTokens = encodePrompt(held, prompt).length;
     const positions = held.model.config.n_positions;
     if (promptTokens >= positions) {
-      throw new LightattnError(`generate: the prompt is ${promptTokens} tokens and the model has ${positions} positions, so there is no room for new tokens; shorten the prompt`);
+      throw new LightattnError(
+        `generate: the prompt is ${promptTokens} tokens and the model has ${positions} positions, so there is no room for new tokens; shorten the prompt`,
+      );
     }
     const room = positions - promptTokens;
-    const cutShort = settings.maxNewTokens > room ? `the model has ${positions} positions and the prompt takes ${promptTokens}, so at most ${room} new tokens fit (${settings.maxNewTokens} were asked for)` : null;
+    const cutShort =
+      settings.maxNewTokens > room
+        ? `the model has ${positions} positions and the prompt takes ${promptTokens}, so at most ${room} new tokens fit (${settings.maxNewTokens} were asked for)`
+        : null;
     return state.lock.run(async () => {
       state.stopGeneration = false;
       const start = performance.now();
@@ -238,7 +249,9 @@ export const HANDLERS: HandlerTable = {
     else held = heldModel(state, source);
     const model = held.model;
     if (!(model instanceof LeapForCausalLM)) {
-      throw new LightattnError(`LEAP explained needs a LEAP model, and the ${source} model is GPT-2 (${held.description}); train a LEAP model on the Train page, load a LEAP checkpoint, or use random weights`);
+      throw new LightattnError(
+        `LEAP explained needs a LEAP model, and the ${source} model is GPT-2 (${held.description}); train a LEAP model on the Train page, load a LEAP checkpoint, or use random weights`,
+      );
     }
     const map = await state.lock.run(() => focusMap(model, held.tokenizer, prompt));
     return { ...map, model: infoOf(model, held.description) };

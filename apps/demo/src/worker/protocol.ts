@@ -104,9 +104,7 @@ export interface SerializedError {
 }
 
 export type ResponseMessage =
-  | { id: number; kind: 'result'; result: unknown }
-  | { id: number; kind: 'event'; event: unknown }
-  | { id: number; kind: 'error'; error: SerializedError };
+  { id: number; kind: 'result'; result: unknown } | { id: number; kind: 'event'; event: unknown } | { id: number; kind: 'error'; error: SerializedError };
 
 export function serializeError(e: unknown): SerializedError {
   if (e instanceof Error) return { name: e.name, message: e.message };

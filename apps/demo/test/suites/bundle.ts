@@ -18,7 +18,8 @@ export function bundleSuite(shared: Shared): void {
     // The page must not carry the stack: that is the worker's, fetched when the site starts it.
     for (const p of pages) {
       const code = readFileSync(join(dist, p.file), 'utf8');
-      for (const marker of ['createMetaDevice', '@group(0) @binding(0)', 'GPT2LMHeadModel']) expect(code.includes(marker), `${p.file} has ${marker}`).toBe(false);
+      for (const marker of ['createMetaDevice', '@group(0) @binding(0)', 'GPT2LMHeadModel'])
+        expect(code.includes(marker), `${p.file} has ${marker}`).toBe(false);
     }
     expect(totals.worker).toBeLessThanOrEqual(SIZE_BUDGET.worker);
   });

@@ -21,7 +21,9 @@ export function cpuDeviceSuite(shared: Shared): void {
     expect(await page.getAttribute('#device-status', 'data-threads')).toBe(String(cores));
     expect(await page.innerText('#device-status')).toMatch(new RegExp(`^CPU \\(WebAssembly\\): WebAssembly SIMD \\(f32x4.*\\) on ${cores} threads?$`));
     const notice = await page.innerText('#notice');
-    expect(notice).toMatch(/^Running on the WebAssembly CPU device \(f32 SIMD on \d+ threads?\): the only WebGPU adapter here \(.*swiftshader.*\) renders in software/i);
+    expect(notice).toMatch(
+      /^Running on the WebAssembly CPU device \(f32 SIMD on \d+ threads?\): the only WebGPU adapter here \(.*swiftshader.*\) renders in software/i,
+    );
     expect(notice, 'no one-thread note on an isolated page').not.toMatch(/one thread/);
     const { first, last } = await trainFewSteps(page, 10);
     expect(last, `loss ${first} → ${last}`).toBeLessThan(first);
@@ -48,7 +50,9 @@ export function cpuDeviceSuite(shared: Shared): void {
       expect(await page.getAttribute('#device-status', 'data-backend')).toBe('wasm');
       expect(await page.getAttribute('#device-status', 'data-threads')).toBe('1');
       expect(await page.innerText('#device-status')).toMatch(/^CPU \(WebAssembly\): WebAssembly SIMD .* on 1 thread \(the page is not cross-origin isolated/);
-      expect(await page.innerText('#notice')).toMatch(/^Running on the WebAssembly CPU device \(f32 SIMD on 1 thread\), as WebGPU is not available here .* It runs on one thread: the page is not cross-origin isolated \(COOP\/COEP headers\)/);
+      expect(await page.innerText('#notice')).toMatch(
+        /^Running on the WebAssembly CPU device \(f32 SIMD on 1 thread\), as WebGPU is not available here .* It runs on one thread: the page is not cross-origin isolated \(COOP\/COEP headers\)/,
+      );
       const { first, last } = await trainFewSteps(page, 6);
       expect(last, `loss ${first} → ${last}`).toBeLessThan(first);
       await screenshot(page, 'train-wasm-one-thread');
@@ -59,7 +63,9 @@ export function cpuDeviceSuite(shared: Shared): void {
       const reference = await browser.open('./?device=cpu#/home');
       expect(await reference.page.getAttribute('#device-status', 'data-backend')).toBe('js');
       expect(await reference.page.innerText('#device-status')).toBe('CPU (JavaScript): JavaScript CPU device (float64, one thread)');
-      expect(await reference.page.innerText('#notice')).toMatch(/^Running on the JavaScript CPU device \(float64, one thread\): the JavaScript CPU device was asked for \(\?device=cpu in the address\)\. Remove it to choose automatically\./);
+      expect(await reference.page.innerText('#notice')).toMatch(
+        /^Running on the JavaScript CPU device \(float64, one thread\): the JavaScript CPU device was asked for \(\?device=cpu in the address\)\. Remove it to choose automatically\./,
+      );
       expect(reference.problems).toEqual([]);
     } finally {
       await browser.close();

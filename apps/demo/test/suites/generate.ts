@@ -49,7 +49,9 @@ export function generateSuite(shared: Shared): void {
     await page.click('#generate-start');
     await page.waitForSelector('#generate-status[data-state="done"]', { timeout: 60_000 });
     expect(Number(await page.getAttribute('#generate-output', 'data-pieces'))).toBe(6);
-    expect(await page.innerText('#generate-status')).toMatch(/6 tokens in .*; no more fit: the model has 256 positions and the prompt takes 250, so at most 6 new tokens fit \(400 were asked for\)/);
+    expect(await page.innerText('#generate-status')).toMatch(
+      /6 tokens in .*; no more fit: the model has 256 positions and the prompt takes 250, so at most 6 new tokens fit \(400 were asked for\)/,
+    );
     await page.fill('#generate-prompt', 'The ');
     await page.fill('#generate-max', '200');
 

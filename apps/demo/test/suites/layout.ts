@@ -24,11 +24,19 @@ export function layoutSuite(shared: Shared): void {
         if (route === 'memory') {
           // The bars are horizontal on a log axis of bytes: the plot keeps its height, and the key columns of the table are on screen.
           expect(Number(await page.getAttribute('#memory-bars', 'data-plot-height')), `bar plot height (${viewport})`).toBeGreaterThan(200);
-          expect(Number(await page.getAttribute('#memory-bars', 'data-plot-width')), `bar plot width (${viewport})`).toBeGreaterThan(viewport === 'phone' ? 150 : 600);
+          expect(Number(await page.getAttribute('#memory-bars', 'data-plot-width')), `bar plot width (${viewport})`).toBeGreaterThan(
+            viewport === 'phone' ? 150 : 600,
+          );
           expect(await page.getAttribute('#memory-bars', 'data-x-label-rotation'), `byte labels upright, not crowded (${viewport})`).toBe('0');
-          expect(Number(await page.getAttribute('#memory-curve', 'data-y-ticks')), `labelled ticks on the curve's byte axis (${viewport})`).toBeGreaterThanOrEqual(2);
-          const firstCells = await page.$$eval('#memory-table tbody tr:first-child > *', (cells) => cells.slice(0, 3).map((c) => c.getBoundingClientRect().right));
-          for (const right of firstCells) expect(right, 'name, saved activations and attention core are on screen').toBeLessThanOrEqual(VIEWPORTS[viewport].width);
+          expect(
+            Number(await page.getAttribute('#memory-curve', 'data-y-ticks')),
+            `labelled ticks on the curve's byte axis (${viewport})`,
+          ).toBeGreaterThanOrEqual(2);
+          const firstCells = await page.$$eval('#memory-table tbody tr:first-child > *', (cells) =>
+            cells.slice(0, 3).map((c) => c.getBoundingClientRect().right),
+          );
+          for (const right of firstCells)
+            expect(right, 'name, saved activations and attention core are on screen').toBeLessThanOrEqual(VIEWPORTS[viewport].width);
         }
         await page.close();
       }
@@ -39,7 +47,9 @@ export function layoutSuite(shared: Shared): void {
   it('passes the software WebGPU adapter over for the CPU device and says why; ?device=webgpu uses it', async () => {
     const { page, problems } = await shared.browser.open('./#/home');
     expect(await page.getAttribute('#device-status', 'data-type')).toBe('cpu');
-    expect(await page.innerText('#notice')).toMatch(/Running on the WebAssembly CPU device \(f32 SIMD on \d+ threads?\): the only WebGPU adapter here \(google \/ swiftshader.*\) renders in software, and the CPU device runs the same programs many times faster\. Add \?device=webgpu/);
+    expect(await page.innerText('#notice')).toMatch(
+      /Running on the WebAssembly CPU device \(f32 SIMD on \d+ threads?\): the only WebGPU adapter here \(google \/ swiftshader.*\) renders in software, and the CPU device runs the same programs many times faster\. Add \?device=webgpu/,
+    );
     expect(await page.innerText('#notice')).not.toMatch(/much slower/);
     // The landing view: two sentences, three presets, the pages in order.
     expect(await page.locator('#home-intro').innerText()).toMatch(/^[^.]+\.[^.]+\.$/);

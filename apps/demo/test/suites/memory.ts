@@ -34,13 +34,21 @@ export function memorySuite(shared: Shared): void {
     const { page, problems } = await shared.browser.open('./#/memory');
     await page.waitForSelector('#memory-status[data-state="done"]', { timeout: 60_000 });
     const labels = (await page.getAttribute('#memory-bars', 'data-labels'))!.split('|');
-    for (const c of MEMORY_CASES) expect(labels.some((l) => l.startsWith(c.label)), `a bar for ${c.label}`).toBe(true);
+    for (const c of MEMORY_CASES)
+      expect(
+        labels.some((l) => l.startsWith(c.label)),
+        `a bar for ${c.label}`,
+      ).toBe(true);
     expect(await page.getAttribute('#memory-bars', 'data-scale'), 'bars on a log axis of bytes').toBe('log-bytes');
-    expect(await page.innerText('#memory-headline')).toMatch(/^At gpt2, batch 4, T 1024, vanilla attention keeps \d.* GiB for the backward pass; flash attention keeps \d.* MiB \(\d+× less\) and LEAP .* \(\d+× less\)\.$/);
+    expect(await page.innerText('#memory-headline')).toMatch(
+      /^At gpt2, batch 4, T 1024, vanilla attention keeps \d.* GiB for the backward pass; flash attention keeps \d.* MiB \(\d+× less\) and LEAP .* \(\d+× less\)\.$/,
+    );
     const table = await page.innerText('#memory-table');
     expect(table).toMatch(/\d (KiB|MiB|GiB)/);
     expect(table, 'no five-digit MiB').not.toMatch(/\d{4,}(\.\d+)? MiB/);
-    const bytes = await page.$$eval('#memory-table tbody tr', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.impl, Number((r as HTMLElement).dataset.activations)])));
+    const bytes = await page.$$eval('#memory-table tbody tr', (rows) =>
+      Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.impl, Number((r as HTMLElement).dataset.activations)])),
+    );
     expect(Object.keys(bytes).sort()).toEqual(MEMORY_CASES.map((c) => c.id).sort());
     expect(bytes.flash!).toBeLessThan(bytes.vanilla!);
     expect(await page.innerText('#memory-growth')).toMatch(/vanilla\s+×3\.\d+ \(quadratic\)/);

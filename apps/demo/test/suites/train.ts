@@ -106,7 +106,11 @@ export function trainSuite(shared: Shared): void {
 
     // A binary file is refused with a message that names it; the text stays as it was.
     const before = await page.inputValue('#train-text');
-    await page.setInputFiles('#train-upload', { name: 'photo.png', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe, 0xfd]) });
+    await page.setInputFiles('#train-upload', {
+      name: 'photo.png',
+      mimeType: 'text/plain',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0xff, 0xfe, 0xfd]),
+    });
     await page.waitForSelector('#errors .error');
     expect(await pageErrors(page)).toMatch(/^Train \(upload\): photo\.png is not UTF-8 text \(it looks like a binary file\)/);
     expect(await page.inputValue('#train-text')).toBe(before);
@@ -146,7 +150,10 @@ export function trainSuite(shared: Shared): void {
         return dark;
       }),
     );
-    expect(inked.every((n) => n > 1000), `cells drawn per layer: ${inked.join(', ')}`).toBe(true);
+    expect(
+      inked.every((n) => n > 1000),
+      `cells drawn per layer: ${inked.join(', ')}`,
+    ).toBe(true);
     await screenshot(page, 'leap-explained');
 
     // Nothing is loaded in this tab: the page says so, and the status does not keep the old result.

@@ -42,7 +42,10 @@ export async function measureStepMemory(spec: ModelConfig, device: Device, optio
   const lm = buildModel(spec, device, options.seed ?? 0);
   const optimizer = createOptimizer(lm, { lr: 1e-4, weightDecay: 0.1 });
   const ids = device.holdsData
-    ? fromArray(Int32Array.from({ length: batch * seq }, (_, i) => (i * 7919) % spec.config.vocab_size), { shape: [batch, seq], device })
+    ? fromArray(
+        Int32Array.from({ length: batch * seq }, (_, i) => (i * 7919) % spec.config.vocab_size),
+        { shape: [batch, seq], device },
+      )
     : zeros([batch, seq], { dtype: 'i32', device });
   const parameters = lm.model.parameters().reduce((s, p) => s + p.nbytes, 0);
   let result: StepMemory | null = null;
@@ -62,7 +65,10 @@ export async function measureStepMemory(spec: ModelConfig, device: Device, optio
       loss.backward();
       sample();
       if (options.clip) {
-        ag.clipGradNorm(optimizer.paramGroups.flatMap((g) => g.params), options.clip).dispose();
+        ag.clipGradNorm(
+          optimizer.paramGroups.flatMap((g) => g.params),
+          options.clip,
+        ).dispose();
         sample();
       }
       optimizer.step();

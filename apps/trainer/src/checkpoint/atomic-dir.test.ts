@@ -49,14 +49,23 @@ describe('writeDirAtomic', () => {
   it('a crash while writing a first folder leaves no folder under the final name', () => {
     const root = scratch();
     const target = join(root, 'ckpt');
-    expect(() => writeDirAtomic(target, files('x'), { afterFile: () => { throw new Crash(); } })).toThrow(Crash);
+    expect(() =>
+      writeDirAtomic(target, files('x'), {
+        afterFile: () => {
+          throw new Crash();
+        },
+      }),
+    ).toThrow(Crash);
     expect(existsSync(target)).toBe(false);
   });
 
   it('writes zero-byte and large files byte for byte', () => {
     const root = scratch();
     const big = new Uint8Array(3 * 2 ** 20).map((_, i) => (i * 31) & 255);
-    writeDirAtomic(join(root, 'd'), [{ name: 'empty', data: new Uint8Array(0) }, { name: 'big', data: big }]);
+    writeDirAtomic(join(root, 'd'), [
+      { name: 'empty', data: new Uint8Array(0) },
+      { name: 'big', data: big },
+    ]);
     expect(readFileSync(join(root, 'd', 'empty')).length).toBe(0);
     expect(readFileSync(join(root, 'd', 'big')).equals(big)).toBe(true);
   });
@@ -92,7 +101,7 @@ describe('recoverTemps', () => {
     expect(readFileSync(join(target, 'a.txt'), 'utf8')).toBe('first new');
   });
 
-  it('with remove: false deletes nothing; leaves other names and live processes\' temporaries alone', () => {
+  it("with remove: false deletes nothing; leaves other names and live processes' temporaries alone", () => {
     const root = scratch();
     writeDirAtomic(join(root, 'step-000001'), files('x'));
     cpSync(join(root, 'step-000001'), join(root, `.tmp-step-000001-old-${gone}`), { recursive: true });

@@ -12,14 +12,40 @@ const state = (step: number): TrainerState => ({
   elapsedMs: step * 10,
   loader: { epoch: 0, batch: step },
   generators: { init: { seed: 1, offset: 5 }, dropout: { seed: 2, offset: step } },
-  settings: { seq: 8, batch: 8, steps: 10, epochs: null, maxTimeMs: null, lr: 1e-3, schedule: 'cosine', warmup: 0, minLrRatio: 0.1, weightDecay: 0.1, clip: 1, seed: 1, evalInterval: 2, evalBatches: 1, lossChunkTokens: null },
+  settings: {
+    seq: 8,
+    batch: 8,
+    steps: 10,
+    epochs: null,
+    maxTimeMs: null,
+    lr: 1e-3,
+    schedule: 'cosine',
+    warmup: 0,
+    minLrRatio: 0.1,
+    weightDecay: 0.1,
+    clip: 1,
+    seed: 1,
+    evalInterval: 2,
+    evalBatches: 1,
+    lossChunkTokens: null,
+  },
   data: { sources: ['brown'], valSources: null, valFraction: 0.1, maxChars: 1000 },
   lastLoss: 1.5,
   bestValLoss: null,
   savedAt: new Date(0).toISOString(),
 });
 const save = (dir: string, step: number, keep = 2) =>
-  saveCheckpoint(dir, { config: '{"model_type":"gpt2"}', weights: new Uint8Array([step]), tokenizer: { type: 'char', chars: ['a', 'b'], eos: false }, optimizer: new Uint8Array([9]), state: state(step) }, { keep });
+  saveCheckpoint(
+    dir,
+    {
+      config: '{"model_type":"gpt2"}',
+      weights: new Uint8Array([step]),
+      tokenizer: { type: 'char', chars: ['a', 'b'], eos: false },
+      optimizer: new Uint8Array([9]),
+      state: state(step),
+    },
+    { keep },
+  );
 
 describe('checkpoints', () => {
   it("names tokenizer.json at load when it is missing for a non-GPT-2 vocabulary, of another type, or larger than the model's vocabulary", () => {
@@ -30,10 +56,14 @@ describe('checkpoints', () => {
       if (tokenizer !== undefined) writeFileSync(join(dir, 'tokenizer.json'), tokenizer);
       return dir;
     };
-    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 65 }))).toThrow(/no .*tokenizer\.json beside the model, and its vocab_size 65 is not GPT-2's 50257/);
+    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 65 }))).toThrow(
+      /no .*tokenizer\.json beside the model, and its vocab_size 65 is not GPT-2's 50257/,
+    );
     const other = folder({ model_type: 'gpt2', vocab_size: 65 }, '{"type": "wordpiece"}');
     expect(() => readCheckpoint(other)).toThrow(new RegExp(`^${join(other, 'tokenizer.json').replace(/[.]/g, '\\.')}: "type" is "wordpiece"`));
-    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 2 }, '{"type": "char", "chars": ["a", "b", "c"], "eos": false}'))).toThrow(/tokenizer\.json: the character vocabulary has 3 tokens but the model's vocab_size \(config\.json\) is 2/);
+    expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 2 }, '{"type": "char", "chars": ["a", "b", "c"], "eos": false}'))).toThrow(
+      /tokenizer\.json: the character vocabulary has 3 tokens but the model's vocab_size \(config\.json\) is 2/,
+    );
     expect(() => readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 65 }, '{"type": "char", "chars": ['))).toThrow(/tokenizer\.json: not valid JSON/);
     expect(readCheckpoint(folder({ model_type: 'gpt2', vocab_size: 50257 })).tokenizer).toEqual({ type: 'gpt2' });
   });

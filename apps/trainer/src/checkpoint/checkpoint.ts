@@ -129,7 +129,9 @@ function damagedNewest(path: string, name: string, missing: string[], why: strin
   return new CliError(
     `${why} ${name}, but ${path} is incomplete (no ${missing.join(', ')}), so the newest checkpoint of this run is damaged`,
     undefined,
-    fallback ? `to use the newest complete one, pass ${fallback} itself; move ${name} aside (it is never deleted) to make that the run's newest` : 'no complete checkpoint is left in this folder; start a new run',
+    fallback
+      ? `to use the newest complete one, pass ${fallback} itself; move ${name} aside (it is never deleted) to make that the run's newest`
+      : 'no complete checkpoint is left in this folder; start a new run',
   );
 }
 
@@ -142,7 +144,8 @@ function damagedNewest(path: string, name: string, missing: string[], why: strin
  */
 export function resolveCheckpointDir(path: string, onNote?: (text: string) => void): string {
   const p = resolve(path);
-  if (!existsSync(p)) throw new CliError(`${path}: no such checkpoint folder`, undefined, 'pass the --ckpt-dir of a training run, or one of its step-NNNNNN folders');
+  if (!existsSync(p))
+    throw new CliError(`${path}: no such checkpoint folder`, undefined, 'pass the --ckpt-dir of a training run, or one of its step-NNNNNN folders');
   if (!statSync(p).isDirectory()) throw new CliError(`${path} is a file; a checkpoint is a folder (config.json, model.safetensors, …)`);
   if (existsSync(join(p, 'config.json'))) return p;
   const recovered = recoverTemps(p, { remove: false });
@@ -167,7 +170,13 @@ export function resolveCheckpointDir(path: string, onNote?: (text: string) => vo
       }
       const target = join(p, named);
       if (!existsSync(target)) {
-        throw new CliError(`${latest} names ${named}, which does not exist in ${p}`, undefined, complete.length ? `pass ${complete[complete.length - 1]!.path} itself to use the newest complete checkpoint` : 'no complete checkpoint is left in this folder; start a new run');
+        throw new CliError(
+          `${latest} names ${named}, which does not exist in ${p}`,
+          undefined,
+          complete.length
+            ? `pass ${complete[complete.length - 1]!.path} itself to use the newest complete checkpoint`
+            : 'no complete checkpoint is left in this folder; start a new run',
+        );
       }
       const missing = missingFiles(target);
       if (missing.length) throw damagedNewest(target, named, missing, `${latest} names`, complete);
@@ -194,7 +203,11 @@ export function readingFile<T>(dir: string, file: string, fn: () => T): T {
     return fn();
   } catch (e) {
     if (!(e instanceof LightattnError) || e instanceof CliError) throw e;
-    throw new CliError(`${join(dir, file)}: ${e.message}`, undefined, 'the checkpoint is damaged or its files are not of one model; use another step-NNNNNN folder of the run');
+    throw new CliError(
+      `${join(dir, file)}: ${e.message}`,
+      undefined,
+      'the checkpoint is damaged or its files are not of one model; use another step-NNNNNN folder of the run',
+    );
   }
 }
 
@@ -230,11 +243,18 @@ export function readCheckpoint(dir: string, options: { training?: boolean } = {}
   const tokenizerPath = join(dir, 'tokenizer.json');
   let tokenizer: TokenizerSpec;
   try {
-    tokenizer = readTokenizerJson(existsSync(tokenizerPath) ? readFileSync(tokenizerPath, 'utf8') : null, { vocabSize: vocabSizeOf(config), file: tokenizerPath }).spec;
+    tokenizer = readTokenizerJson(existsSync(tokenizerPath) ? readFileSync(tokenizerPath, 'utf8') : null, {
+      vocabSize: vocabSizeOf(config),
+      file: tokenizerPath,
+    }).spec;
   } catch (e) {
     if (!(e instanceof LightattnError)) throw e;
     // The library's message names the file and the problem; the hint says what to do here.
-    throw new CliError(e.message, undefined, 'the checkpoint is damaged, or its tokenizer.json is not the one the model was trained with: use another step-NNNNNN folder of the run, or put the right tokenizer.json beside config.json');
+    throw new CliError(
+      e.message,
+      undefined,
+      'the checkpoint is damaged, or its tokenizer.json is not the one the model was trained with: use another step-NNNNNN folder of the run, or put the right tokenizer.json beside config.json',
+    );
   }
   const statePath = join(dir, 'trainer_state.json');
   let state: TrainerState | null = null;

@@ -51,13 +51,21 @@ export function checkWritableDir(path: string, what: string): string {
   }
   const pseudo = type === null ? undefined : PSEUDO_FS.get(type);
   if (pseudo) {
-    throw new CliError(`${what} ${path}: ${base} is on the kernel's ${pseudo} file system, which holds no files`, undefined, `pick a ${what} on a disk, e.g. runs/my-run`);
+    throw new CliError(
+      `${what} ${path}: ${base} is on the kernel's ${pseudo} file system, which holds no files`,
+      undefined,
+      `pick a ${what} on a disk, e.g. runs/my-run`,
+    );
   }
   try {
     accessSync(base, constants.W_OK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`${what} ${path}: ${base} is ${code === 'EROFS' ? 'on a read-only file system' : 'not writable by this user'}`, undefined, `pick a ${what} you can write to`);
+    throw new CliError(
+      `${what} ${path}: ${base} is ${code === 'EROFS' ? 'on a read-only file system' : 'not writable by this user'}`,
+      undefined,
+      `pick a ${what} you can write to`,
+    );
   }
   return base;
 }

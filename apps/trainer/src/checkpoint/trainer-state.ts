@@ -7,13 +7,26 @@ export const MAX_SEED = Number.MAX_SAFE_INTEGER - 1;
 
 type Check = (v: unknown) => string | null;
 
-const int = (min: number, max = Number.MAX_SAFE_INTEGER): Check => (v) =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? null : `a whole number ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`}`;
-const num = (min: number, max = Infinity): Check => (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `a finite number ${max === Infinity ? `≥ ${min}` : `in [${min}, ${max}]`}`;
-const nullable = (c: Check): Check => (v) => (v === null ? null : c(v) && `${c(v)} or null`);
-const oneOf = (choices: readonly string[]): Check => (v) => (typeof v === 'string' && choices.includes(v) ? null : `one of ${choices.join(', ')}`);
-const strings: Check = (v) => (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.length > 0) ? null : 'a non-empty list of file names');
+const int =
+  (min: number, max = Number.MAX_SAFE_INTEGER): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max
+      ? null
+      : `a whole number ${max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`}`;
+const num =
+  (min: number, max = Infinity): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? null : `a finite number ${max === Infinity ? `≥ ${min}` : `in [${min}, ${max}]`}`;
+const nullable =
+  (c: Check): Check =>
+  (v) =>
+    v === null ? null : c(v) && `${c(v)} or null`;
+const oneOf =
+  (choices: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && choices.includes(v) ? null : `one of ${choices.join(', ')}`;
+const strings: Check = (v) =>
+  Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.length > 0) ? null : 'a non-empty list of file names';
 const isoTime: Check = (v) => (typeof v === 'string' ? null : 'a time as text');
 const finiteOrNull = nullable(num(-Infinity));
 

@@ -8,7 +8,7 @@ import { lastGoodCheckpoint, MAX_GOOD_WEIGHT, weightsHealth } from './weights-he
 
 const weights = (values: number[]) => {
   const bytes = new Uint8Array(new Float32Array(values).buffer);
-  return serializeSafetensors({ 'wte.weight': { dtype: 'F32', shape: [values.length], bytes }, 'ids': { dtype: 'I32', shape: [1], bytes: new Uint8Array(4) } });
+  return serializeSafetensors({ 'wte.weight': { dtype: 'F32', shape: [values.length], bytes }, ids: { dtype: 'I32', shape: [1], bytes: new Uint8Array(4) } });
 };
 const state = (step: number) => ({ format: TRAINER_STATE_FORMAT, step }) as unknown as TrainerState;
 const save = (dir: string, step: number, values: number[]) =>

@@ -12,12 +12,17 @@ export const defaultVocab = (preset: string) => (['gpt2', 'gpt2-medium', 'gpt2-l
 /** The model config of one bench row: the flags' GPT-2 with `impl`, or LEAP with the same sizes. */
 export function benchSpec(flags: ModelFlags, impl: BenchImpl, vocab: number, seq: number): ModelConfig {
   if (impl === 'leap') return modelConfigFromFlags({ ...flags, model: 'leap', attn: undefined }, vocab, seq);
-  return modelConfigFromFlags({ ...flags, model: 'gpt2', attn: impl, maxChunkMb: impl === 'chunked' ? (flags.maxChunkMb ?? 64) : flags.maxChunkMb }, vocab, seq);
+  return modelConfigFromFlags(
+    { ...flags, model: 'gpt2', attn: impl, maxChunkMb: impl === 'chunked' ? (flags.maxChunkMb ?? 64) : flags.maxChunkMb },
+    vocab,
+    seq,
+  );
 }
 
 /** The --impls list, checked. */
 export function parseImpls(list: readonly string[]): BenchImpl[] {
-  for (const i of list) if (!BENCH_IMPLS.includes(i as BenchImpl)) throw new UsageError(`--impls: ${JSON.stringify(i)} is not one of ${BENCH_IMPLS.join(', ')}`);
+  for (const i of list)
+    if (!BENCH_IMPLS.includes(i as BenchImpl)) throw new UsageError(`--impls: ${JSON.stringify(i)} is not one of ${BENCH_IMPLS.join(', ')}`);
   if (!list.length) throw new UsageError('--impls: give at least one of ' + BENCH_IMPLS.join(', '));
   return list as BenchImpl[];
 }

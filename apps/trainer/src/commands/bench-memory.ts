@@ -20,7 +20,12 @@ export const BENCH_MEMORY_FLAGS = {
   vocab: { type: 'int', min: 2, placeholder: 'V', help: 'vocabulary size (default 50257 for the OpenAI sizes, else 256)' },
   impls: { type: 'list', default: [...BENCH_IMPLS], placeholder: 'LIST', help: `rows to measure, from ${BENCH_IMPLS.join(',')}` },
   'loss-chunk': { type: 'int', min: 1, placeholder: 'TOKENS', help: 'chunk the LM loss over this many tokens' },
-  measure: { type: 'string', choices: ['auto', 'always', 'never'], default: 'auto', help: 'run the steps on the device too: auto = on a GPU, or on the CPU when a step is small (< 1 GFLOP)' },
+  measure: {
+    type: 'string',
+    choices: ['auto', 'always', 'never'],
+    default: 'auto',
+    help: 'run the steps on the device too: auto = on a GPU, or on the CPU when a step is small (< 1 GFLOP)',
+  },
   ...DEVICE_FLAG,
   plot: { type: 'boolean', help: 'write bench-memory.svg and .png (bars of peak and activation memory)' },
   out: { type: 'string', default: '.', placeholder: 'DIR', help: 'folder for --plot' },
@@ -62,7 +67,10 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
   let selected: SelectedDevice | null = null;
   let skipNote: string | null = null;
   if (f.measure !== 'never') {
-    selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
+    selected = await selectDevice(f.device as DeviceChoice, {
+      tensorCores: f['tensor-cores'],
+      matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined,
+    });
     const flops = Math.max(...specs.map((s) => stepFlops(s.spec, batch, seq)));
     if (selected.device.type === 'cpu' && f.measure === 'auto' && flops > CPU_MEASURE_FLOPS) {
       skipNote = `not measured: a step is ≈ ${(flops / 1e9).toFixed(0)} GFLOP, too slow for the CPU device (--measure always runs it anyway; a GPU measures it with --device webgpu)`;
@@ -81,7 +89,13 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
         const device = selected.device.type === 'cpu' ? createCpuDevice() : selected.device;
         measured = await measureStepMemory(spec, device, options);
       }
-      rows.push({ impl, label: implLabel(impl, spec), predicted, measured, peakDifference: measured ? (measured.peak - predicted.peak) / predicted.peak : null });
+      rows.push({
+        impl,
+        label: implLabel(impl, spec),
+        predicted,
+        measured,
+        peakDifference: measured ? (measured.peak - predicted.peak) / predicted.peak : null,
+      });
     }
   } finally {
     selected?.release();
@@ -91,18 +105,34 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
     return EXIT.ok;
   }
   const base = specs[0]!.spec;
-  const size = base.kind === 'gpt2' ? `${base.config.n_layer} layers × ${base.config.n_head} heads × ${base.config.n_embd}` : `${base.config.n_layer} layers × ${base.config.n_heads} heads × ${base.config.hidden_size}`;
+  const size =
+    base.kind === 'gpt2'
+      ? `${base.config.n_layer} layers × ${base.config.n_head} heads × ${base.config.n_embd}`
+      : `${base.config.n_layer} layers × ${base.config.n_heads} heads × ${base.config.hidden_size}`;
   const unit = sizeUnit(Math.max(...rows.map((r) => Math.max(r.predicted.peak, r.measured?.peak ?? 0))));
   const mib = unit.format;
-  const out: string[] = [`${f.config ?? f.preset} (${size}), vocab ${vocab}, batch ${batch} × seq ${seq}, AdamW; sizes in ${unit.name} (2^${unit.name === 'MiB' ? 20 : 10} bytes)`, ''];
+  const out: string[] = [
+    `${f.config ?? f.preset} (${size}), vocab ${vocab}, batch ${batch} × seq ${seq}, AdamW; sizes in ${unit.name} (2^${unit.name === 'MiB' ? 20 : 10} bytes)`,
+    '',
+  ];
   const where = selected ? selected.device.name : 'device';
-  const header = ['configuration', 'peak', 'reserved', 'activations', ...(rows.some((r) => r.measured) ? [`${where} peak`, 'reserved', 'activations', 'Δ peak'] : [])];
+  const header = [
+    'configuration',
+    'peak',
+    'reserved',
+    'activations',
+    ...(rows.some((r) => r.measured) ? [`${where} peak`, 'reserved', 'activations', 'Δ peak'] : []),
+  ];
   const body = rows.map((r) => [
     r.label,
     mib(r.predicted.peak),
     mib(r.predicted.reserved),
     mib(r.predicted.activations),
-    ...(r.measured ? [mib(r.measured.peak), mib(r.measured.reserved), mib(r.measured.activations), `${(100 * r.peakDifference!).toFixed(2)}%`] : rows.some((x) => x.measured) ? ['—', '—', '—', '—'] : []),
+    ...(r.measured
+      ? [mib(r.measured.peak), mib(r.measured.reserved), mib(r.measured.activations), `${(100 * r.peakDifference!).toFixed(2)}%`]
+      : rows.some((x) => x.measured)
+        ? ['—', '—', '—', '—']
+        : []),
   ]);
   out.push(`predicted by the meta device${rows.some((r) => r.measured) ? `, then measured on ${selected!.reason}` : ''}:`);
   out.push(formatTable(header, body));
@@ -111,7 +141,9 @@ export async function benchMemoryCommand(argv: readonly string[], io: CommandIo,
   out.push('', `weights ${mib(p.parameters)} ${unit.name} and AdamW state ${mib(p.optimizer)} ${unit.name} are inside every peak.`);
   if (f.preset === 'gpt2' && batch === 4 && seq === 1024 && !f.config) {
     const seed = REFERENCE_FIGURES;
-    out.push(`Light Attention's table (GPT2Model without the LM head, A100): vanilla ${seed['seed vanilla'].activationsMiB} MiB, LightSoftmax + DropMatmul ${seed['seed light'].activationsMiB} MiB of activations; PyTorch 2.11 on an H200: eager ${seed['torch eager'].activationsMiB} MB, SDPA ${seed['torch sdpa'].activationsMiB} MB.`);
+    out.push(
+      `Light Attention's table (GPT2Model without the LM head, A100): vanilla ${seed['seed vanilla'].activationsMiB} MiB, LightSoftmax + DropMatmul ${seed['seed light'].activationsMiB} MiB of activations; PyTorch 2.11 on an H200: eager ${seed['torch eager'].activationsMiB} MB, SDPA ${seed['torch sdpa'].activationsMiB} MB.`,
+    );
   }
   if (f.plot) {
     const scene = barChart({

@@ -44,10 +44,17 @@ export interface SpeedRow {
 }
 
 /** Times `steps` training steps and `steps` forwards after `warmup` of each; waits for the device before reading the clock. */
-export async function timeImpl(spec: ModelConfig, device: Device, o: { batch: number; seq: number; steps: number; warmup: number }): Promise<Omit<SpeedRow, 'impl' | 'label'>> {
+export async function timeImpl(
+  spec: ModelConfig,
+  device: Device,
+  o: { batch: number; seq: number; steps: number; warmup: number },
+): Promise<Omit<SpeedRow, 'impl' | 'label'>> {
   const lm = buildModel(spec, device, 0);
   const optimizer = createOptimizer(lm, { lr: 1e-4, weightDecay: 0.1 });
-  const ids = fromArray(Int32Array.from({ length: o.batch * o.seq }, (_, i) => (i * 7919) % spec.config.vocab_size), { shape: [o.batch, o.seq], device });
+  const ids = fromArray(
+    Int32Array.from({ length: o.batch * o.seq }, (_, i) => (i * 7919) % spec.config.vocab_size),
+    { shape: [o.batch, o.seq], device },
+  );
   const trainStep = async () => {
     optimizer.zeroGrad();
     const loss = forwardLoss(lm, ids, null);
@@ -99,7 +106,10 @@ export async function benchSpeedCommand(argv: readonly string[], io: CommandIo, 
   const vocab = f.vocab ?? defaultVocab(f.preset!);
   const o = { batch: f.batch!, seq: f.seq!, steps: f.steps!, warmup: f.warmup! };
   const specs = impls.map((impl) => ({ impl, spec: benchSpec(flags, impl, vocab, o.seq) }));
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
+  const selected = await selectDevice(f.device as DeviceChoice, {
+    tensorCores: f['tensor-cores'],
+    matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined,
+  });
   const rows: SpeedRow[] = [];
   try {
     for (const { impl, spec } of specs) {
@@ -113,7 +123,10 @@ export async function benchSpeedCommand(argv: readonly string[], io: CommandIo, 
     io.stdout.write(`${JSON.stringify({ ...o, vocab, preset: f.preset, device: selected.reason, rows }, null, 2)}\n`);
     return EXIT.ok;
   }
-  const out = [`${f.config ?? f.preset}, vocab ${vocab}, batch ${o.batch} × seq ${o.seq}, ${o.steps} timed steps after ${o.warmup} warmup, on ${selected.reason}`, ''];
+  const out = [
+    `${f.config ?? f.preset}, vocab ${vocab}, batch ${o.batch} × seq ${o.seq}, ${o.steps} timed steps after ${o.warmup} warmup, on ${selected.reason}`,
+    '',
+  ];
   out.push(
     formatTable(
       ['configuration', 'train tok/s', 'ms/step', 'forward tok/s', 'peak memory'],

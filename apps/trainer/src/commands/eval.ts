@@ -23,7 +23,11 @@ export const EVAL_FLAGS = {
   ...DEBUG_FLAG,
 } as const satisfies FlagSpecs;
 
-export const EVAL_HELP = formatHelp('lightattn eval <checkpoint> [options]', 'Perplexity of a checkpoint on text files, or on the validation split it was trained with.', EVAL_FLAGS);
+export const EVAL_HELP = formatHelp(
+  'lightattn eval <checkpoint> [options]',
+  'Perplexity of a checkpoint on text files, or on the validation split it was trained with.',
+  EVAL_FLAGS,
+);
 
 /** `lightattn eval`. */
 export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = process.cwd()): Promise<number> {
@@ -36,7 +40,8 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
   const path = f.ckpt ?? a.positionals[0];
   if (!path) throw new UsageError('eval: which checkpoint? give its folder, e.g. `lightattn eval runs/my-run`');
   const extra = a.positionals.slice(f.ckpt !== undefined ? 0 : 1);
-  if (extra.length) throw new UsageError(`eval: unexpected argument ${JSON.stringify(extra[0])}; eval takes one checkpoint`, 'text files to score go after --data');
+  if (extra.length)
+    throw new UsageError(`eval: unexpected argument ${JSON.stringify(extra[0])}; eval takes one checkpoint`, 'text files to score go after --data');
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir);
   if (f.attn !== undefined && modelConfigFromJson(files.config).kind === 'leap') {
@@ -64,7 +69,10 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
     tokens = loadTokenData(files.state.data, files.tokenizer, (t) => io.stderr.write(`${t}\n`)).val;
     source = 'the validation split of the training data';
   } else throw new CliError(`${dir} has no trainer_state.json, so there is no validation split to use`, undefined, 'pass the text to score with --data FILE');
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
+  const selected = await selectDevice(f.device as DeviceChoice, {
+    tensorCores: f['tensor-cores'],
+    matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined,
+  });
   let lm: LanguageModel;
   try {
     lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device, 0, f.attn ? { attn_impl: f.attn as AttnImpl } : {}));
@@ -76,7 +84,8 @@ export async function evalCommand(argv: readonly string[], io: CommandIo, cwd = 
     const nPositions = lm.kind === 'gpt2' ? (lm.model as GPT2LMHeadModel).config.n_positions : lm.model.config.n_positions;
     const seq = f.seq ?? Math.min(files.state?.settings.seq ?? nPositions, nPositions);
     if (seq > nPositions) throw new UsageError(`eval: --seq ${seq} exceeds the model's n_positions ${nPositions}`);
-    if (tokens.length < seq) throw new CliError(`eval: ${source} has ${tokens.length} tokens, fewer than one window of ${seq}`, undefined, 'give more text or a smaller --seq');
+    if (tokens.length < seq)
+      throw new CliError(`eval: ${source} has ${tokens.length} tokens, fewer than one window of ${seq}`, undefined, 'give more text or a smaller --seq');
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);
     const start = performance.now();
     const r = await evaluateLoss(lm, tokens, { seq, batch: f.batch!, maxBatches: f['max-batches'] });

@@ -76,7 +76,8 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
     io.stdout.write(`${EXPERIMENT_HELP}\n`);
     return EXIT.ok;
   }
-  if (!f.data?.length && !f.quick) throw new UsageError('experiment leap-vs-gpt2: give the text with --data FILE (e.g. tinyshakespeare.txt), or --quick for a tiny run on the Brown corpus');
+  if (!f.data?.length && !f.quick)
+    throw new UsageError('experiment leap-vs-gpt2: give the text with --data FILE (e.g. tinyshakespeare.txt), or --quick for a tiny run on the Brown corpus');
   const q = f.quick === true;
   const steps = f.steps ?? (q ? 30 : 2000);
   const seq = f.seq ?? (q ? 64 : 256);
@@ -100,14 +101,23 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
       throw new CliError(`--out: ${logPath} exists and is not a lightattn metrics log, so it is left as it is`, undefined, 'pick another --out folder');
     }
   }
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
+  const selected = await selectDevice(f.device as DeviceChoice, {
+    tensorCores: f['tensor-cores'],
+    matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined,
+  });
   const say = (t: string) => io.stdout.write(`${t}\n`);
   say(`device: ${selected.reason}`);
-  say(`data: ${formatSi(data.train.length)} training and ${formatSi(data.val.length)} validation tokens (${data.tokenizerSpec.type}, vocabulary ${data.tokenizer.vocabSize})`);
+  say(
+    `data: ${formatSi(data.train.length)} training and ${formatSi(data.val.length)} validation tokens (${data.tokenizerSpec.type}, vocabulary ${data.tokenizer.vocabSize})`,
+  );
   const rows: ExperimentRow[] = [];
   try {
     for (const kind of ['gpt2', 'leap'] as const) {
-      const spec = modelConfigFromFlags({ model: kind, preset: 'gpt2-micro', ...sizes, nPositions: seq, attn: kind === 'gpt2' ? (f.attn as 'flash') : undefined, dropout: f.dropout }, data.tokenizer.vocabSize, seq);
+      const spec = modelConfigFromFlags(
+        { model: kind, preset: 'gpt2-micro', ...sizes, nPositions: seq, attn: kind === 'gpt2' ? (f.attn as 'flash') : undefined, dropout: f.dropout },
+        data.tokenizer.vocabSize,
+        seq,
+      );
       const lm = buildModel(spec, selected.device, f.seed!);
       const optimizer = createOptimizer(lm, { lr: f.lr!, weightDecay: 0.1 });
       const log = new MetricsLog(join(outDir, kind, 'metrics.jsonl'));
@@ -116,11 +126,53 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
       say(`${kind}: ${describeModel(lm)}`);
       log.append({ type: 'start', step: 0, device: selected.device.name, model: describeModel(lm), resumedFrom: null, time: new Date().toISOString() });
       try {
-        const settings = { seq, batch, steps, epochs: null, maxTimeMs: null, lr: f.lr!, schedule: 'cosine' as const, warmup: Math.min(100, Math.round(steps * 0.05)), minLrRatio: 0.1, weightDecay: 0.1, clip: 1, seed: f.seed!, evalInterval, evalBatches, lossChunkTokens: null };
-        const r = await trainLoop({ lm, device: selected.device, optimizer, data, dataSpec, settings, ckptDir: join(outDir, kind), ckptInterval: 0, keep: 1, log, out: io.stdout, logInterval: Math.max(1, Math.round(steps / 10)), interrupt: io.interrupt, resumeState: null });
+        const settings = {
+          seq,
+          batch,
+          steps,
+          epochs: null,
+          maxTimeMs: null,
+          lr: f.lr!,
+          schedule: 'cosine' as const,
+          warmup: Math.min(100, Math.round(steps * 0.05)),
+          minLrRatio: 0.1,
+          weightDecay: 0.1,
+          clip: 1,
+          seed: f.seed!,
+          evalInterval,
+          evalBatches,
+          lossChunkTokens: null,
+        };
+        const r = await trainLoop({
+          lm,
+          device: selected.device,
+          optimizer,
+          data,
+          dataSpec,
+          settings,
+          ckptDir: join(outDir, kind),
+          ckptInterval: 0,
+          keep: 1,
+          log,
+          out: io.stdout,
+          logInterval: Math.max(1, Math.round(steps / 10)),
+          interrupt: io.interrupt,
+          resumeState: null,
+        });
         say(`${kind}: final validation over ${f['final-eval-batches'] ? `${f['final-eval-batches']} batches` : 'the whole split'} …`);
         const final = await evaluateLoss(lm, data.val, { seq, batch, maxBatches: f['final-eval-batches'] });
-        rows.push({ model: kind, description: describeModel(lm), parameters: lm.model.numParameters(), valLoss: final.loss, valPerplexity: final.perplexity, valTokens: final.tokens, trainMs: r.stepMs, tokensPerSecond: (r.runTokens * 1000) / Math.max(1, r.stepMs), peakBytes: r.peak, steps: r.step });
+        rows.push({
+          model: kind,
+          description: describeModel(lm),
+          parameters: lm.model.numParameters(),
+          valLoss: final.loss,
+          valPerplexity: final.perplexity,
+          valTokens: final.tokens,
+          trainMs: r.stepMs,
+          tokensPerSecond: (r.runTokens * 1000) / Math.max(1, r.stepMs),
+          peakBytes: r.peak,
+          steps: r.step,
+        });
         if (r.status === 'interrupted') break;
       } finally {
         optimizer.dispose();
@@ -131,7 +183,15 @@ export async function experimentCommand(argv: readonly string[], io: CommandIo, 
     selected.release();
   }
   const header = ['model', 'parameters', 'val loss', 'val perplexity', 'training time', 'tokens/s', 'peak memory'];
-  const cells = rows.map((r) => [r.model === 'gpt2' ? `GPT-2 (${f.attn})` : 'LEAP', formatSi(r.parameters), r.valLoss.toFixed(4), r.valPerplexity.toFixed(2), formatDuration(r.trainMs), formatSi(r.tokensPerSecond), formatBytes(r.peakBytes)]);
+  const cells = rows.map((r) => [
+    r.model === 'gpt2' ? `GPT-2 (${f.attn})` : 'LEAP',
+    formatSi(r.parameters),
+    r.valLoss.toFixed(4),
+    r.valPerplexity.toFixed(2),
+    formatDuration(r.trainMs),
+    formatSi(r.tokensPerSecond),
+    formatBytes(r.peakBytes),
+  ]);
   const setting = `d ${sizes.nEmbd}, ${sizes.nHead} heads, ${sizes.nLayer} layers, seq ${seq}, batch ${batch}, ${steps} steps, ${data.tokenizerSpec.type} tokenizer, on ${selected.device.type}`;
   const scene = lineChart({
     title: `LEAP vs GPT-2: ${setting.split(', on')[0]}`,

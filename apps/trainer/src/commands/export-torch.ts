@@ -18,7 +18,7 @@ export const EXPORT_TORCH_FLAGS = {
 
 export const EXPORT_TORCH_HELP = formatHelp(
   'lightattn export-torch <run> <out>',
-  'Write a training run\'s checkpoint as a folder PyTorch continues from exactly (scripts/torch/continue_training.py, under torchrun with DDP or FSDP2): the Hugging Face model, AdamW\'s state in torch.optim\'s layout, the token data, the loader position and the schedule. <out> must not exist yet (or be an empty folder).',
+  "Write a training run's checkpoint as a folder PyTorch continues from exactly (scripts/torch/continue_training.py, under torchrun with DDP or FSDP2): the Hugging Face model, AdamW's state in torch.optim's layout, the token data, the loader position and the schedule. <out> must not exist yet (or be an empty folder).",
   EXPORT_TORCH_FLAGS,
 );
 
@@ -31,15 +31,28 @@ export async function exportTorchCommand(argv: readonly string[], io: CommandIo,
   }
   const [run, out, ...extra] = a.positionals;
   if (!run || !out) throw new UsageError('export-torch: give the run and the folder to write, e.g. `lightattn export-torch runs/my-run handoff`');
-  if (extra.length) throw new UsageError(`export-torch: unexpected argument ${JSON.stringify(extra[0])}`, 'give exactly two: the run (or a step folder) and the folder to write');
+  if (extra.length)
+    throw new UsageError(
+      `export-torch: unexpected argument ${JSON.stringify(extra[0])}`,
+      'give exactly two: the run (or a step folder) and the folder to write',
+    );
   const target = resolve(cwd, out);
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0)) {
-    throw new CliError(`export-torch: ${out} already exists and is not an empty folder; nothing was written`, undefined, 'pick a new folder name (the export never replaces files)');
+    throw new CliError(
+      `export-torch: ${out} already exists and is not an empty folder; nothing was written`,
+      undefined,
+      'pick a new folder name (the export never replaces files)',
+    );
   }
   checkWritableDir(target, 'export-torch: the folder');
   const dir = resolveCheckpointDir(resolve(cwd, run));
   const files = readCheckpoint(dir);
-  if (!files.state) throw new CliError(`export-torch: ${dir} has no trainer_state.json, so there is no run to continue`, undefined, 'export a --ckpt-dir written by lightattn train (a plain Hugging Face folder loads in PyTorch as it is)');
+  if (!files.state)
+    throw new CliError(
+      `export-torch: ${dir} has no trainer_state.json, so there is no run to continue`,
+      undefined,
+      'export a --ckpt-dir written by lightattn train (a plain Hugging Face folder loads in PyTorch as it is)',
+    );
   const s = files.state.settings;
   const data = loadTokenData(files.state.data, files.tokenizer);
   const loader = new BatchLoader(data.train, s.batch, s.seq, s.seed);

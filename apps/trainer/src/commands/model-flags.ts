@@ -8,24 +8,36 @@ import { PRESET_NAMES, type ModelConfig, type ModelFlags, type ModelKind } from 
 export const MODEL_FLAGS = {
   model: { type: 'string', choices: ['gpt2', 'leap'], default: 'gpt2', help: 'GPT-2, or LEAP linear attention at the same sizes' },
   preset: { type: 'string', choices: PRESET_NAMES, default: 'gpt2-nano', help: 'model size' },
-  config: { type: 'string', placeholder: 'FILE.json', help: 'model config JSON (Hugging Face GPT-2 fields, or LEAP fields with --model leap); replaces --preset' },
+  config: {
+    type: 'string',
+    placeholder: 'FILE.json',
+    help: 'model config JSON (Hugging Face GPT-2 fields, or LEAP fields with --model leap); replaces --preset',
+  },
   'n-layer': { type: 'int', min: 0, placeholder: 'N', help: 'override the number of layers' },
   'n-head': { type: 'int', min: 1, placeholder: 'N', help: 'override the number of heads' },
   'n-embd': { type: 'int', min: 1, placeholder: 'N', help: 'override the width' },
-  'n-positions': { type: 'int', min: 1, placeholder: 'N', help: 'override the longest sequence (default: the preset\'s, or --seq if longer)' },
+  'n-positions': { type: 'int', min: 1, placeholder: 'N', help: "override the longest sequence (default: the preset's, or --seq if longer)" },
   attn: { type: 'string', choices: ATTN_IMPLS, help: 'attention implementation (default flash for train)' },
   lightsoftmax: { type: 'boolean', help: 'LightSoftmax: the softmax backward reads only its output (with --attn vanilla)' },
   dropmatmul: { type: 'boolean', help: 'DropMatmul: dropout fused with P·V (with --attn vanilla)' },
   'max-chunk-mb': { type: 'number', min: 0.001, placeholder: 'MB', help: 'cap on one chunk of attention logits (--attn chunked; default 64)' },
   recompute: { type: 'string', choices: ACTIVATION_RECOMPUTE, help: 'activation recomputation (checkpointing): none, selective, full' },
-  dropout: { type: 'number', min: 0, placeholder: 'P', help: 'dropout probability everywhere (default: the config\'s, 0.1)' },
+  dropout: { type: 'number', min: 0, placeholder: 'P', help: "dropout probability everywhere (default: the config's, 0.1)" },
   'leap-variant': { type: 'string', choices: ['seed', 'v2'], help: 'LEAP variant (default seed)' },
   'leap-global': { type: 'boolean', help: 'LEAP: every layer global (no windows)' },
 } as const satisfies FlagSpecs;
 
 export const DEVICE_FLAG = {
-  device: { type: 'string', choices: DEVICE_CHOICES, default: 'auto', help: 'where to run: a real WebGPU GPU if there is one, else the WebAssembly CPU device (auto); webgpu; wasm; or cpu (the JavaScript reference device)' },
-  'tensor-cores': { type: 'boolean', help: 'flash attention on tensor cores with f16 operands (TF32-like precision; GPUs with f16 subgroup matrices, e.g. NVIDIA)' },
+  device: {
+    type: 'string',
+    choices: DEVICE_CHOICES,
+    default: 'auto',
+    help: 'where to run: a real WebGPU GPU if there is one, else the WebAssembly CPU device (auto); webgpu; wasm; or cpu (the JavaScript reference device)',
+  },
+  'tensor-cores': {
+    type: 'boolean',
+    help: 'flash attention on tensor cores with f16 operands (TF32-like precision; GPUs with f16 subgroup matrices, e.g. NVIDIA)',
+  },
   'matmul-precision': {
     type: 'string',
     choices: ['highest', 'high', 'medium'],
@@ -71,11 +83,19 @@ export function refuseIgnoredModelFlags(a: Pick<ParsedArgs<typeof MODEL_FLAGS>, 
   const given = (names: string[]) => names.filter((n) => a.given.has(n)).map((n) => `--${n}`);
   if (spec.kind === 'leap') {
     const ignored = given(['attn', 'lightsoftmax', 'dropmatmul', 'max-chunk-mb', 'recompute']);
-    if (ignored.length) throw new UsageError(`${ignored.join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to GPT-2's attention; LEAP (--model leap) has its own and would ignore ${ignored.length === 1 ? 'it' : 'them'}`, 'leave them out for LEAP (its options are --leap-variant and --leap-global)');
+    if (ignored.length)
+      throw new UsageError(
+        `${ignored.join(', ')} ${ignored.length === 1 ? 'applies' : 'apply'} to GPT-2's attention; LEAP (--model leap) has its own and would ignore ${ignored.length === 1 ? 'it' : 'them'}`,
+        'leave them out for LEAP (its options are --leap-variant and --leap-global)',
+      );
     return;
   }
   const leapOnly = given(['leap-variant', 'leap-global']);
-  if (leapOnly.length) throw new UsageError(`${leapOnly.join(', ')} ${leapOnly.length === 1 ? 'applies' : 'apply'} to LEAP only, not to GPT-2`, 'add --model leap, or leave them out');
+  if (leapOnly.length)
+    throw new UsageError(
+      `${leapOnly.join(', ')} ${leapOnly.length === 1 ? 'applies' : 'apply'} to LEAP only, not to GPT-2`,
+      'add --model leap, or leave them out',
+    );
   const c = spec.config;
   const parts = [c.use_lightsoftmax && 'LightSoftmax', c.use_dropmatmul && 'DropMatmul'].filter(Boolean) as string[];
   if (parts.length && c.attn_impl !== 'vanilla') {
@@ -83,7 +103,14 @@ export function refuseIgnoredModelFlags(a: Pick<ParsedArgs<typeof MODEL_FLAGS>, 
       c.attn_impl === 'light'
         ? '--attn light always uses both LightSoftmax and DropMatmul'
         : `--attn ${c.attn_impl} has no softmax or dropout tensors for ${parts.join(' and ')} to replace, so the run would equal plain ${c.attn_impl}`;
-    throw new UsageError(`${parts.join(' and ')} ${parts.length === 1 ? 'is a part' : 'are parts'} of the vanilla attention: ${why}`, 'add --attn vanilla (or leave out --lightsoftmax and --dropmatmul; with --config, set use_lightsoftmax and use_dropmatmul to false)');
+    throw new UsageError(
+      `${parts.join(' and ')} ${parts.length === 1 ? 'is a part' : 'are parts'} of the vanilla attention: ${why}`,
+      'add --attn vanilla (or leave out --lightsoftmax and --dropmatmul; with --config, set use_lightsoftmax and use_dropmatmul to false)',
+    );
   }
-  if (a.given.has('max-chunk-mb') && c.attn_impl !== 'chunked') throw new UsageError(`--max-chunk-mb sizes the chunks of --attn chunked; --attn ${c.attn_impl} would ignore it`, 'add --attn chunked, or leave --max-chunk-mb out');
+  if (a.given.has('max-chunk-mb') && c.attn_impl !== 'chunked')
+    throw new UsageError(
+      `--max-chunk-mb sizes the chunks of --attn chunked; --attn ${c.attn_impl} would ignore it`,
+      'add --attn chunked, or leave --max-chunk-mb out',
+    );
 }

@@ -11,7 +11,11 @@ import { describeModel, loadModel, type LanguageModel } from '../model-factory.j
 import { DEBUG_FLAG, DEVICE_FLAG } from './model-flags.js';
 
 export const SAMPLE_FLAGS = {
-  ckpt: { type: 'string', placeholder: 'DIR', help: 'checkpoint folder (a training run\'s --ckpt-dir, a step folder, or a Hugging Face GPT-2 folder); or give it as the first argument' },
+  ckpt: {
+    type: 'string',
+    placeholder: 'DIR',
+    help: "checkpoint folder (a training run's --ckpt-dir, a step folder, or a Hugging Face GPT-2 folder); or give it as the first argument",
+  },
   prompt: { type: 'string', default: 'The ', placeholder: 'TEXT', help: 'text to continue' },
   'max-new-tokens': { type: 'int', min: 1, default: 200, placeholder: 'N', help: 'tokens to generate' },
   temperature: { type: 'number', min: 0.0001, default: 0.8, help: 'below 1 sharpens the distribution, above 1 flattens it' },
@@ -39,7 +43,11 @@ export function checkPrompt(tokenizer: Tokenizer, limit: number | null, prompt: 
   } catch (e) {
     if (!(e instanceof TokenizerError)) throw e;
     const what = defaulted ? `the default prompt ${JSON.stringify(prompt)} (${flag} was not given)` : `${flag} ${JSON.stringify(prompt)}`;
-    throw new CliError(`${what} cannot be encoded: ${e.message.replace(/^CharTokenizer\.encode: /, '')}`, undefined, `give ${flag} with characters the model was trained on`);
+    throw new CliError(
+      `${what} cannot be encoded: ${e.message.replace(/^CharTokenizer\.encode: /, '')}`,
+      undefined,
+      `give ${flag} with characters the model was trained on`,
+    );
   }
   if (!ids.length) throw new UsageError(`${flag} is empty; the model needs at least one token to continue`, `give ${flag} some text`);
   if (limit === null) return null;
@@ -50,7 +58,13 @@ export function checkPrompt(tokenizer: Tokenizer, limit: number | null, prompt: 
 }
 
 /** Streams the prompt and its continuation to `out`; returns the tokens generated and the time taken. */
-export async function printSample(lm: LanguageModel, tokenizer: Tokenizer, prompt: string, options: GenerateOptions, out: Output): Promise<{ tokens: number; ms: number }> {
+export async function printSample(
+  lm: LanguageModel,
+  tokenizer: Tokenizer,
+  prompt: string,
+  options: GenerateOptions,
+  out: Output,
+): Promise<{ tokens: number; ms: number }> {
   out.write(prompt);
   const start = performance.now();
   let pieces = 0;
@@ -73,13 +87,24 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
   const path = f.ckpt ?? a.positionals[0];
   if (!path) throw new UsageError('sample: which checkpoint? give its folder, e.g. `lightattn sample runs/my-run`');
   const extra = a.positionals.slice(f.ckpt !== undefined ? 0 : 1);
-  if (extra.length) throw new UsageError(`sample: unexpected argument ${JSON.stringify(extra[0])}; sample takes one checkpoint`, 'text to continue goes after --prompt (quote it if it has spaces)');
+  if (extra.length)
+    throw new UsageError(
+      `sample: unexpected argument ${JSON.stringify(extra[0])}; sample takes one checkpoint`,
+      'text to continue goes after --prompt (quote it if it has spaces)',
+    );
   const unused = ['temperature', 'top-k', 'top-p', 'seed'].filter((n) => a.given.has(n));
-  if (f.greedy && unused.length) throw new UsageError(`--greedy always takes the most likely token, so ${unused.map((n) => `--${n}`).join(', ')} would be ignored`, 'leave out --greedy to sample, or the sampling options to decode greedily');
+  if (f.greedy && unused.length)
+    throw new UsageError(
+      `--greedy always takes the most likely token, so ${unused.map((n) => `--${n}`).join(', ')} would be ignored`,
+      'leave out --greedy to sample, or the sampling options to decode greedily',
+    );
   const dir = resolveCheckpointDir(path, (t) => io.stderr.write(`${t}\n`));
   const files = readCheckpoint(dir, { training: false });
   const tokenizer = tokenizerFromSpec(files.tokenizer);
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
+  const selected = await selectDevice(f.device as DeviceChoice, {
+    tensorCores: f['tensor-cores'],
+    matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined,
+  });
   let lm: LanguageModel;
   try {
     lm = readingFile(dir, 'model.safetensors', () => loadModel(files, selected.device));
@@ -91,7 +116,14 @@ export async function sampleCommand(argv: readonly string[], io: CommandIo): Pro
     checkTokenizerFits(tokenizer, files.tokenizer.type, lm.model.config.vocab_size, dir);
     io.stderr.write(`${describeModel(lm)} from ${dir} on ${selected.reason}\n`);
     const model = lm.model as DecodingModel;
-    const note = checkPrompt(tokenizer, model.boundedPositions ? model.config.n_positions : null, f.prompt!, f['max-new-tokens']!, '--prompt', !a.given.has('prompt'));
+    const note = checkPrompt(
+      tokenizer,
+      model.boundedPositions ? model.config.n_positions : null,
+      f.prompt!,
+      f['max-new-tokens']!,
+      '--prompt',
+      !a.given.has('prompt'),
+    );
     if (note) io.stderr.write(`${note}\n`);
     const { tokens, ms } = await printSample(
       lm,

@@ -14,7 +14,12 @@ export const TRAIN_FLAGS = {
   'val-data': { type: 'list', placeholder: 'FILE', help: 'validation text files (default: the last --val-fraction of --data)' },
   'val-fraction': { type: 'number', min: 0, default: 0.1, placeholder: 'F', help: 'share of the tokens held out for validation' },
   'max-chars': { type: 'int', min: 1, placeholder: 'N', help: 'read at most this many characters of text' },
-  tokenizer: { type: 'string', choices: ['auto', 'gpt2', 'char'], default: 'auto', help: 'gpt2 (BPE, 50257 tokens) or char; auto: gpt2 for the OpenAI sizes, char for the small presets and LEAP' },
+  tokenizer: {
+    type: 'string',
+    choices: ['auto', 'gpt2', 'char'],
+    default: 'auto',
+    help: 'gpt2 (BPE, 50257 tokens) or char; auto: gpt2 for the OpenAI sizes, char for the small presets and LEAP',
+  },
   seq: { type: 'int', min: 2, default: 128, placeholder: 'T', help: 'tokens per sequence' },
   batch: { type: 'int', min: 1, default: 8, placeholder: 'B', help: 'sequences per step' },
   steps: { type: 'int', min: 0, placeholder: 'N', help: 'optimizer steps (default 200 without --epochs or --max-time)' },
@@ -65,13 +70,20 @@ const SETTING_OF_FLAG: Record<string, keyof RunSettings> = {
 };
 
 /** JSON with sorted keys, to compare configs field by field. */
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 
 /**
  * Flags given with --resume whose value differs from what the checkpoint fixes (the model, the
  * data, the optimizer settings). Repeating the original command line with --resume added is fine.
  */
-export function resumeConflicts(a: TrainArgs, stored: { settings: RunSettings; data: DataSpec; tokenizer: TokenizerSpec; model: ModelConfig }, cwd: string): string[] {
+export function resumeConflicts(
+  a: TrainArgs,
+  stored: { settings: RunSettings; data: DataSpec; tokenizer: TokenizerSpec; model: ModelConfig },
+  cwd: string,
+): string[] {
   const f = a.flags;
   const out: string[] = [];
   for (const [flag, key] of Object.entries(SETTING_OF_FLAG)) {
@@ -101,9 +113,18 @@ export function resumeConflicts(a: TrainArgs, stored: { settings: RunSettings; d
 export function settingsFromFlags(a: TrainArgs): RunSettings {
   const f = a.flags;
   if (f.steps !== undefined && f.epochs !== undefined) throw new UsageError('give --steps or --epochs, not both');
-  if (a.given.has('val-fraction') && f['val-data']?.length) throw new UsageError('--val-fraction holds out a share of --data, which --val-data replaces: give one of them', 'leave out --val-fraction to validate on --val-data');
-  if (a.given.has('min-lr-ratio') && f.schedule === 'constant') throw new UsageError('--min-lr-ratio is where a decay ends, and --schedule constant does not decay', 'use --schedule cosine or linear, or leave out --min-lr-ratio');
-  if (a.given.has('sample-tokens') && f['sample-prompt'] === undefined) throw new UsageError('--sample-tokens is the length of the sample after training, which only --sample-prompt asks for', 'add --sample-prompt TEXT');
+  if (a.given.has('val-fraction') && f['val-data']?.length)
+    throw new UsageError(
+      '--val-fraction holds out a share of --data, which --val-data replaces: give one of them',
+      'leave out --val-fraction to validate on --val-data',
+    );
+  if (a.given.has('min-lr-ratio') && f.schedule === 'constant')
+    throw new UsageError(
+      '--min-lr-ratio is where a decay ends, and --schedule constant does not decay',
+      'use --schedule cosine or linear, or leave out --min-lr-ratio',
+    );
+  if (a.given.has('sample-tokens') && f['sample-prompt'] === undefined)
+    throw new UsageError('--sample-tokens is the length of the sample after training, which only --sample-prompt asks for', 'add --sample-prompt TEXT');
   const budgeted = f.steps !== undefined || f.epochs !== undefined || f['max-time'] !== undefined;
   const steps = f.steps ?? (budgeted ? null : 200);
   const known = steps ?? null;

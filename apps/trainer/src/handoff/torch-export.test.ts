@@ -36,7 +36,15 @@ async function exportedRun(model: 'gpt2' | 'leap') {
 describe('lightattn export-torch', () => {
   it('writes the model, AdamW state in torch.optim layout, the tokens and the position of a GPT-2 run', async () => {
     const { run, out, handoff } = await exportedRun('gpt2');
-    expect(readdirSync(out).sort()).toEqual(['config.json', 'handoff.json', 'model.safetensors', 'optimizer_torch.safetensors', 'tokenizer.json', 'train_tokens.i32', 'val_tokens.i32']);
+    expect(readdirSync(out).sort()).toEqual([
+      'config.json',
+      'handoff.json',
+      'model.safetensors',
+      'optimizer_torch.safetensors',
+      'tokenizer.json',
+      'train_tokens.i32',
+      'val_tokens.i32',
+    ]);
     const ckpt = readCheckpoint(join(run, 'step-000003'));
     expect(handoff).toMatchObject({ kind: 'gpt2', step: 3, totalSteps: 3, leapWindows: null, trainerState: { step: 3, loader: { epoch: 0, batch: 3 } } });
     expect(new Uint8Array(readFileSync(join(out, 'model.safetensors')))).toEqual(ckpt.weights);
@@ -60,7 +68,7 @@ describe('lightattn export-torch', () => {
     expect(train.length).toBeGreaterThan(100);
   }, 60_000);
 
-  it('names a LEAP run\'s parameters as the original package and records its windows', async () => {
+  it("names a LEAP run's parameters as the original package and records its windows", async () => {
     const { out, handoff } = await exportedRun('leap');
     expect(handoff.kind).toBe('leap');
     expect(handoff.leapWindows?.length).toBeGreaterThan(0);
@@ -94,13 +102,22 @@ describe.skipIf(!python)('scripts/torch/lightattn_handoff.py agrees with the tra
       [64, 16, 4, 1], // one epoch without a phase shift
     ];
     for (const [n, seq, batch, seed] of cases) {
-      const loader = new BatchLoader(Int32Array.from({ length: n }, (_, i) => i), batch, seq, seed);
+      const loader = new BatchLoader(
+        Int32Array.from({ length: n }, (_, i) => i),
+        batch,
+        seq,
+        seed,
+      );
       const count = loader.batchesPerEpoch * 3 + 1;
       const expected = Array.from({ length: count }, () => {
         const ids = loader.next();
         return Array.from({ length: batch }, (_, b) => ids[b * seq]!);
       });
-      const got = JSON.parse(py('batches', String(n), String(seq), String(batch), String(seed), String(count))) as { batchesPerEpoch: number; batches: number[][]; position: unknown };
+      const got = JSON.parse(py('batches', String(n), String(seq), String(batch), String(seed), String(count))) as {
+        batchesPerEpoch: number;
+        batches: number[][];
+        position: unknown;
+      };
       expect(got.batchesPerEpoch).toBe(loader.batchesPerEpoch);
       expect(got.batches).toEqual(expected);
       expect(got.position).toEqual(loader.position);

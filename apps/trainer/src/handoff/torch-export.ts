@@ -79,7 +79,9 @@ export function torchOptimizerState(optimizer: Uint8Array, config: string, weigh
   const saved = JSON.parse(file.metadata.param_groups ?? '[]') as LightattnGroup[];
   const steps = JSON.parse(file.metadata.steps ?? '{}') as Record<string, number>;
   if (saved.length !== groups.length || saved.some((g, i) => g.params.length !== groups[i]!.indices.length)) {
-    throw new CliError(`export-torch: the optimizer state has groups of ${JSON.stringify(saved.map((g) => g.params.length))} parameters, the model ${JSON.stringify(groups.map((g) => g.indices.length))}`);
+    throw new CliError(
+      `export-torch: the optimizer state has groups of ${JSON.stringify(saved.map((g) => g.params.length))} parameters, the model ${JSON.stringify(groups.map((g) => g.indices.length))}`,
+    );
   }
   const entries = new Map<string, SafetensorsTensor>();
   for (const [key, entry] of file.entries) {
@@ -112,7 +114,11 @@ const int32Bytes = (ids: Int32Array): Uint8Array => new Uint8Array(ids.buffer.sl
 export function handoffFiles(files: CheckpointFiles, data: { train: Int32Array; val: Int32Array }, batchesPerEpoch: number): FileEntry[] {
   const state = files.state;
   if (!state || !files.optimizer) {
-    throw new CliError('export-torch: the checkpoint has no training state (trainer_state.json, optimizer.safetensors)', undefined, 'export a --ckpt-dir written by lightattn train, or one of its step-NNNNNN folders');
+    throw new CliError(
+      'export-torch: the checkpoint has no training state (trainer_state.json, optimizer.safetensors)',
+      undefined,
+      'export a --ckpt-dir written by lightattn train, or one of its step-NNNNNN folders',
+    );
   }
   const spec = modelConfigFromJson(files.config, {}, files.weights);
   const s = state.settings;

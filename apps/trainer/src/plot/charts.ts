@@ -85,7 +85,16 @@ function legendMarks(scene: Scene, f: Frame, entries: readonly { name: string; c
   scene.marks.push({ kind: 'rect', x, y, w, h: entries.length * 18 + 8, fill: '#ffffff' });
   for (const e of entries) {
     y += 13;
-    scene.marks.push({ kind: 'line', points: [[x + 8, y], [x + 30, y]], color: e.color, width: 2.5, dashed: e.dashed });
+    scene.marks.push({
+      kind: 'line',
+      points: [
+        [x + 8, y],
+        [x + 30, y],
+      ],
+      color: e.color,
+      width: 2.5,
+      dashed: e.dashed,
+    });
     scene.marks.push({ kind: 'text', x: x + 36, y, text: e.name, size: 11, color: TEXT, anchor: 'start' });
     y += 5;
   }
@@ -107,14 +116,39 @@ export function lineChart(o: LineChartOptions): Scene {
   const sx = (x: number) => f.left + ((x - x0) / (x1 - x0)) * (f.right - f.left);
   const sy = (y: number) => f.bottom - ((y - y0) / (y1 - y0)) * (f.bottom - f.top);
   for (const t of niceTicks(y0, y1)) {
-    scene.marks.push({ kind: 'line', points: [[f.left, sy(t)], [f.right, sy(t)]], color: GRID, width: 1 });
+    scene.marks.push({
+      kind: 'line',
+      points: [
+        [f.left, sy(t)],
+        [f.right, sy(t)],
+      ],
+      color: GRID,
+      width: 1,
+    });
     scene.marks.push({ kind: 'text', x: f.left - 6, y: sy(t), text: tickLabel(t), size: 11, color: TEXT, anchor: 'end' });
   }
   for (const t of niceTicks(x0, x1, 6)) {
-    scene.marks.push({ kind: 'line', points: [[sx(t), f.bottom], [sx(t), f.bottom + 4]], color: AXIS, width: 1 });
+    scene.marks.push({
+      kind: 'line',
+      points: [
+        [sx(t), f.bottom],
+        [sx(t), f.bottom + 4],
+      ],
+      color: AXIS,
+      width: 1,
+    });
     scene.marks.push({ kind: 'text', x: sx(t), y: f.bottom + 14, text: tickLabel(t), size: 11, color: TEXT, anchor: 'middle' });
   }
-  scene.marks.push({ kind: 'line', points: [[f.left, f.top], [f.left, f.bottom], [f.right, f.bottom]], color: AXIS, width: 1 });
+  scene.marks.push({
+    kind: 'line',
+    points: [
+      [f.left, f.top],
+      [f.left, f.bottom],
+      [f.right, f.bottom],
+    ],
+    color: AXIS,
+    width: 1,
+  });
   const legend: { name: string; color: string; dashed?: boolean }[] = [];
   o.series.forEach((s, i) => {
     const color = s.color ?? PALETTE[i % PALETTE.length]!;
@@ -139,7 +173,15 @@ export function barChart(o: BarChartOptions): Scene {
   const top = ticks[ticks.length - 1]! || 1;
   const sy = (y: number) => f.bottom - (y / top) * (f.bottom - f.top);
   for (const t of ticks) {
-    scene.marks.push({ kind: 'line', points: [[f.left, sy(t)], [f.right, sy(t)]], color: GRID, width: 1 });
+    scene.marks.push({
+      kind: 'line',
+      points: [
+        [f.left, sy(t)],
+        [f.right, sy(t)],
+      ],
+      color: GRID,
+      width: 1,
+    });
     scene.marks.push({ kind: 'text', x: f.left - 6, y: sy(t), text: tickLabel(t), size: 11, color: TEXT, anchor: 'end' });
   }
   const groupW = (f.right - f.left) / Math.max(1, o.groups.length);
@@ -158,7 +200,16 @@ export function barChart(o: BarChartOptions): Scene {
     });
     scene.marks.push({ kind: 'text', x: f.left + gi * groupW + groupW / 2, y: f.bottom + 14, text: g, size: 11, color: TEXT, anchor: 'middle' });
   });
-  scene.marks.push({ kind: 'line', points: [[f.left, f.top], [f.left, f.bottom], [f.right, f.bottom]], color: AXIS, width: 1 });
+  scene.marks.push({
+    kind: 'line',
+    points: [
+      [f.left, f.top],
+      [f.left, f.bottom],
+      [f.right, f.bottom],
+    ],
+    color: AXIS,
+    width: 1,
+  });
   frameMarks(scene, f, o.title, '', o.yLabel);
   if (legendRow) {
     // One row under the title, so the legend never covers a bar.

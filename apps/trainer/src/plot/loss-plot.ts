@@ -18,7 +18,10 @@ export function lossSeries(metricsPath: string, label = ''): LineSeries[] {
   const train = records.flatMap((r) => (r.type === 'train' ? [[r.step, r.loss] as const] : []));
   const val = records.flatMap((r) => (r.type === 'eval' ? [[r.step, r.valLoss] as const] : []));
   const weight = train.length > 200 ? 0.95 : train.length > 20 ? 0.8 : 0;
-  const smoothed = smooth(train.map((p) => p[1]), weight).map((y, i) => [train[i]![0], y] as const);
+  const smoothed = smooth(
+    train.map((p) => p[1]),
+    weight,
+  ).map((y, i) => [train[i]![0], y] as const);
   const prefix = label ? `${label} ` : '';
   return [
     ...(weight > 0 ? [{ name: `${prefix}train (raw)`, points: train, color: PALETTE[0], width: 1, opacity: 0.3, hideInLegend: true }] : []),

@@ -41,7 +41,11 @@ describe('PNG', () => {
   });
 
   it('encodes RGBA that decodes back exactly, including 1×1 and odd sizes', () => {
-    for (const [w, h] of [[1, 1], [3, 2], [65, 17]] as const) {
+    for (const [w, h] of [
+      [1, 1],
+      [3, 2],
+      [65, 17],
+    ] as const) {
       const rgba = Uint8Array.from({ length: w * h * 4 }, (_, i) => (i * 37 + 11) & 255);
       const png = decodePng(encodePng(rgba, w, h));
       expect(png.types).toEqual(['IHDR', 'IDAT', 'IEND']);
@@ -62,7 +66,15 @@ describe('raster', () => {
       background: '#ffffff',
       marks: [
         { kind: 'rect', x: 0, y: 0, w: 10, h: 10, fill: '#ff0000' },
-        { kind: 'line', points: [[0, 30.5], [59, 30.5]], color: '#0000ff', width: 3 },
+        {
+          kind: 'line',
+          points: [
+            [0, 30.5],
+            [59, 30.5],
+          ],
+          color: '#0000ff',
+          width: 3,
+        },
         { kind: 'text', x: 30, y: 15, text: 'Hi', size: 12, color: '#000000', anchor: 'middle' },
       ],
     };
@@ -80,7 +92,23 @@ describe('raster', () => {
   });
 
   it('renders the same scene to an SVG with every series and label', () => {
-    const scene = lineChart({ title: 'loss <&>', xLabel: 'step', yLabel: 'loss', series: [{ name: 'train', points: [[1, 3], [2, 2.5], [3, NaN], [4, 2]] }, { name: 'validation', points: [[2, 2.7]], dashed: true }] });
+    const scene = lineChart({
+      title: 'loss <&>',
+      xLabel: 'step',
+      yLabel: 'loss',
+      series: [
+        {
+          name: 'train',
+          points: [
+            [1, 3],
+            [2, 2.5],
+            [3, NaN],
+            [4, 2],
+          ],
+        },
+        { name: 'validation', points: [[2, 2.7]], dashed: true },
+      ],
+    });
     const svg = sceneToSvg(scene);
     expect(svg).toContain('loss &lt;&amp;&gt;');
     expect(svg.match(/<polyline/g)!.length).toBeGreaterThanOrEqual(3);
@@ -90,7 +118,15 @@ describe('raster', () => {
   });
 
   it('draws bar charts from zero with the axis ending on a tick above the highest bar', () => {
-    const scene = barChart({ title: 'mem', yLabel: 'MiB', groups: ['a', 'b'], series: [{ name: 'peak', values: [1.07, 0.5] }, { name: 'act', values: [0.3, NaN] }] });
+    const scene = barChart({
+      title: 'mem',
+      yLabel: 'MiB',
+      groups: ['a', 'b'],
+      series: [
+        { name: 'peak', values: [1.07, 0.5] },
+        { name: 'act', values: [0.3, NaN] },
+      ],
+    });
     const labels = scene.marks.flatMap((m) => (m.kind === 'text' ? [m.text] : []));
     expect(labels).toContain('1.2');
     expect(labels).toContain('1.07');

@@ -31,7 +31,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * filter 1 (Sub: each byte minus the one 4 to its left, which compresses flat chart areas well), IEND.
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
-  if (rgba.length !== width * height * 4) throw new RangeError(`encodePng: ${rgba.length} bytes for a ${width}×${height} RGBA image (want ${width * height * 4})`);
+  if (rgba.length !== width * height * 4)
+    throw new RangeError(`encodePng: ${rgba.length} bytes for a ${width}×${height} RGBA image (want ${width * height * 4})`);
   const stride = width * 4;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {

@@ -20,7 +20,7 @@ function glyphCoverage(): Float32Array {
 }
 
 /** Characters outside the font's ASCII drawn as their nearest ASCII look-alike. */
-const FALLBACK: Record<string, string> = { '×': 'x', '—': '-', '–': '-', '’': "'", '‘': "'", '“': '"', '”': '"', '…': '.', '≈': '~', 'Δ': 'D', '·': '.' };
+const FALLBACK: Record<string, string> = { '×': 'x', '—': '-', '–': '-', '’': "'", '‘': "'", '“': '"', '”': '"', '…': '.', '≈': '~', Δ: 'D', '·': '.' };
 
 /** Width in pixels of `text` at `size`, as the rasterizer lays it out. */
 export const textWidth = (text: string, size: number) => text.length * FONT_CELL_WIDTH * (size / BASE_SIZE);
@@ -130,7 +130,8 @@ function drawRect(canvas: Canvas, m: Extract<Mark, { kind: 'rect' }>): void {
 
 /** Glyph coverage at fractional cell position (u, v), bilinear. */
 function sampleGlyph(font: Float32Array, glyph: number, u: number, v: number): number {
-  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= FONT_CELL_WIDTH || y >= FONT_CELL_HEIGHT ? 0 : font[(glyph * FONT_CELL_HEIGHT + y) * FONT_CELL_WIDTH + x]!);
+  const at = (x: number, y: number) =>
+    x < 0 || y < 0 || x >= FONT_CELL_WIDTH || y >= FONT_CELL_HEIGHT ? 0 : font[(glyph * FONT_CELL_HEIGHT + y) * FONT_CELL_WIDTH + x]!;
   const x = u - 0.5;
   const y = v - 0.5;
   const fx = Math.floor(x);

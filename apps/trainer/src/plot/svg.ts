@@ -14,11 +14,15 @@ export function sceneToSvg(scene: Scene): string {
     else if (m.kind === 'line') {
       if (m.points.length < 2) continue;
       const d = m.points.map(([x, y]) => `${n(x)},${n(y)}`).join(' ');
-      out.push(`<polyline points="${d}" fill="none" stroke="${m.color}" stroke-width="${m.width}" stroke-linejoin="round" stroke-linecap="round"${m.dashed ? ' stroke-dasharray="6 4"' : ''}${m.opacity !== undefined ? ` stroke-opacity="${m.opacity}"` : ''}/>`);
+      out.push(
+        `<polyline points="${d}" fill="none" stroke="${m.color}" stroke-width="${m.width}" stroke-linejoin="round" stroke-linecap="round"${m.dashed ? ' stroke-dasharray="6 4"' : ''}${m.opacity !== undefined ? ` stroke-opacity="${m.opacity}"` : ''}/>`,
+      );
     } else {
       const anchor = { start: 'start', middle: 'middle', end: 'end' }[m.anchor];
       const rotate = m.vertical ? ` transform="rotate(-90 ${n(m.x)} ${n(m.y)})"` : '';
-      out.push(`<text x="${n(m.x)}" y="${n(m.y)}" font-size="${m.size}" fill="${m.color}" text-anchor="${anchor}" dominant-baseline="middle"${rotate}>${esc(m.text)}</text>`);
+      out.push(
+        `<text x="${n(m.x)}" y="${n(m.y)}" font-size="${m.size}" fill="${m.color}" text-anchor="${anchor}" dominant-baseline="middle"${rotate}>${esc(m.text)}</text>`,
+      );
     }
   }
   out.push('</svg>');

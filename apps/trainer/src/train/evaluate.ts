@@ -18,7 +18,11 @@ export interface EvalResult {
  * 2 … seq from the ones before), in eval mode (no dropout) and without recording a graph. Each
  * batch's mean is weighted by its number of targets, so a short last batch counts by its size.
  */
-export async function evaluateLoss(lm: LanguageModel, tokens: Int32Array, options: { seq: number; batch: number; maxBatches?: number; lossChunkTokens?: number | null }): Promise<EvalResult> {
+export async function evaluateLoss(
+  lm: LanguageModel,
+  tokens: Int32Array,
+  options: { seq: number; batch: number; maxBatches?: number; lossChunkTokens?: number | null },
+): Promise<EvalResult> {
   const { seq, batch } = options;
   const device = lm.model.device;
   const wasTraining = lm.model.training;

@@ -18,7 +18,13 @@ function options(spec: ModelConfig, batch: number): Option[] {
   if (spec.kind === 'gpt2') {
     const gpt2 = (o: Partial<GPT2Config>): ModelConfig => ({ kind: 'gpt2', config: { ...spec.config, ...o } });
     if (spec.config.attn_impl !== 'flash') out.push({ label: 'flash attention', flags: '--attn flash', spec: gpt2({ attn_impl: 'flash' }), batch });
-    if (spec.config.activation_recompute !== 'full') out.push({ label: 'flash + full recompute (checkpointing)', flags: '--attn flash --recompute full', spec: gpt2({ attn_impl: 'flash', activation_recompute: 'full' }), batch });
+    if (spec.config.activation_recompute !== 'full')
+      out.push({
+        label: 'flash + full recompute (checkpointing)',
+        flags: '--attn flash --recompute full',
+        spec: gpt2({ attn_impl: 'flash', activation_recompute: 'full' }),
+        batch,
+      });
   }
   return out;
 }

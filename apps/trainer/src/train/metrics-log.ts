@@ -29,7 +29,7 @@ export type MetricsRecord =
  */
 export class MetricsLog {
   constructor(readonly path: string) {
-    ensureWritableDir(dirname(path), 'the metrics log\'s folder');
+    ensureWritableDir(dirname(path), "the metrics log's folder");
   }
 
   append(record: MetricsRecord): void {

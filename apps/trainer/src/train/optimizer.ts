@@ -29,7 +29,12 @@ export function createOptimizer(lm: LanguageModel, options: { lr: number; weight
  */
 export function lrSchedule(name: ScheduleName, warmup: number, totalSteps: number | null, minRatio: number): Schedule {
   const decaySteps = totalSteps === null ? null : Math.max(1, totalSteps - warmup);
-  const after = name === 'constant' || decaySteps === null ? constantSchedule() : name === 'cosine' ? cosineDecay(decaySteps, { minFactor: minRatio }) : linearDecay(decaySteps, { minFactor: minRatio });
+  const after =
+    name === 'constant' || decaySteps === null
+      ? constantSchedule()
+      : name === 'cosine'
+        ? cosineDecay(decaySteps, { minFactor: minRatio })
+        : linearDecay(decaySteps, { minFactor: minRatio });
   return warmup > 0 ? linearWarmup(warmup, after) : after;
 }
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { BufferOutput } from '../io.js';
 import { Progress, type StepStats } from './progress.js';
 
-const stats = (step: number): StepStats => ({ step, loss: 2.5, lr: 1e-3, tokensPerSecond: 1520, allocated: 2 ** 20, peak: 3 * 2 ** 20, etaMs: 61_000, epoch: 0 });
+const stats = (step: number): StepStats => ({
+  step,
+  loss: 2.5,
+  lr: 1e-3,
+  tokensPerSecond: 1520,
+  allocated: 2 ** 20,
+  peak: 3 * 2 ** 20,
+  etaMs: 61_000,
+  epoch: 0,
+});
 
 describe('Progress', () => {
   it('on a terminal, redraws one line in place with a bar, fitted to the width', () => {

@@ -118,7 +118,11 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
         'lower --lr, add --warmup steps, or clip gradients (--clip 1), in a new run',
       );
     }
-    const path = saveCheckpoint(o.ckptDir, { ...files, tokenizer: o.data.tokenizerSpec, optimizer: await optimizer.stateDict(), state: state() }, { keep: o.keep, hooks: o.checkpointHooks });
+    const path = saveCheckpoint(
+      o.ckptDir,
+      { ...files, tokenizer: o.data.tokenizerSpec, optimizer: await optimizer.stateDict(), state: state() },
+      { keep: o.keep, hooks: o.checkpointHooks },
+    );
     lastSaved = { step, path };
     o.log.append({ type: 'checkpoint', step, path, reason });
     return path;
@@ -133,7 +137,9 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
   };
 
   if (resumed && totalSteps !== null && step >= totalSteps) {
-    progress.message(`note: the checkpoint is at step ${step}, which already reaches the run's ${s.steps !== null ? `--steps ${s.steps}` : `--epochs ${s.epochs} (${totalSteps} steps)`}: nothing to train (give a larger --steps or --epochs to continue)`);
+    progress.message(
+      `note: the checkpoint is at step ${step}, which already reaches the run's ${s.steps !== null ? `--steps ${s.steps}` : `--epochs ${s.epochs} (${totalSteps} steps)`}: nothing to train (give a larger --steps or --epochs to continue)`,
+    );
   }
   lm.model.train();
   let status: TrainResult['status'] = 'done';
@@ -171,7 +177,10 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
     }
     let gradNorm: number | null = null;
     if (s.clip > 0) {
-      const norm = clipGradNorm(optimizer.paramGroups.flatMap((g) => g.params), s.clip);
+      const norm = clipGradNorm(
+        optimizer.paramGroups.flatMap((g) => g.params),
+        s.clip,
+      );
       gradNorm = await norm.item();
       norm.dispose();
     }
@@ -190,7 +199,16 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
     const etaTime = s.maxTimeMs !== null ? s.maxTimeMs - elapsed() : Infinity;
     const etaMs = Math.min(etaSteps, etaTime);
     const m = device.memory;
-    progress.update({ step, loss: value, lr, tokensPerSecond, allocated: m.allocated, peak: m.peak, etaMs: Number.isFinite(etaMs) ? Math.max(0, etaMs) : null, epoch: loader.position.epoch });
+    progress.update({
+      step,
+      loss: value,
+      lr,
+      tokensPerSecond,
+      allocated: m.allocated,
+      peak: m.peak,
+      etaMs: Number.isFinite(etaMs) ? Math.max(0, etaMs) : null,
+      epoch: loader.position.epoch,
+    });
     o.log.append({
       type: 'train',
       step,
@@ -216,5 +234,18 @@ export async function trainLoop(o: TrainerOptions): Promise<TrainResult> {
   const checkpoint = saved?.step === step ? saved.path : await save(status === 'interrupted' ? 'interrupt' : 'final');
   if (status === 'interrupted') progress.message(`interrupted at step ${step} after ${formatDuration(elapsed())}: checkpoint in ${checkpoint}`);
   const runMs = performance.now() - runStart;
-  return { status, step, tokensSeen, elapsedMs: elapsed(), runMs, stepMs, runTokens: tokensSeen - (resumed?.tokensSeen ?? 0), lastLoss, lastEval, bestValLoss, checkpoint, peak };
+  return {
+    status,
+    step,
+    tokensSeen,
+    elapsedMs: elapsed(),
+    runMs,
+    stepMs,
+    runTokens: tokensSeen - (resumed?.tokensSeen ?? 0),
+    lastLoss,
+    lastEval,
+    bestValLoss,
+    checkpoint,
+    peak,
+  };
 }

@@ -53,7 +53,10 @@ export class Linear extends Module {
           ? kaimingUniform(shape, { ...o, a: Math.sqrt(5), fans: { fanIn: inFeatures, fanOut: outFeatures } })
           : normal(shape, { ...o, std: init.std }),
     );
-    this.bias = options.bias === false ? null : this.param('bias', init === 'pytorch' ? uniform([outFeatures], { ...o, low: -bound, high: bound }) : zeros([outFeatures], o));
+    this.bias =
+      options.bias === false
+        ? null
+        : this.param('bias', init === 'pytorch' ? uniform([outFeatures], { ...o, low: -bound, high: bound }) : zeros([outFeatures], o));
   }
 
   /** y = x·Wᵀ + b ('out-in') or x·W + b ('in-out') over the last axis. */

@@ -27,7 +27,11 @@ describeEachDevice('an MLP on a toy regression', DEVICES, (d) => {
     }
     const x = fromArray(xs, { device: d });
     const y = fromArray(ys, { device: d });
-    const model = new Sequential(new Linear(2, 32, { device: d, generator: new Generator(3) }), new GELU(), new Linear(32, 1, { device: d, generator: new Generator(4) }));
+    const model = new Sequential(
+      new Linear(2, 32, { device: d, generator: new Generator(3) }),
+      new GELU(),
+      new Linear(32, 1, { device: d, generator: new Generator(4) }),
+    );
     const opt = new AdamW(model.parameters(), { lr: 0.03, weightDecay: 0 });
     const step = () =>
       scope(() => {

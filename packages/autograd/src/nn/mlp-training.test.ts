@@ -24,7 +24,11 @@ function toyData(): { x: Tensor; y: Tensor } {
 }
 
 function mlp(seed: number, hidden: number): Sequential {
-  return new Sequential(new Linear(2, hidden, { device, generator: new Generator(seed) }), new GELU(), new Linear(hidden, 1, { device, generator: new Generator(seed + 1) }));
+  return new Sequential(
+    new Linear(2, hidden, { device, generator: new Generator(seed) }),
+    new GELU(),
+    new Linear(hidden, 1, { device, generator: new Generator(seed + 1) }),
+  );
 }
 
 describe('an MLP on a toy regression (CPU)', () => {

@@ -168,11 +168,29 @@ describe('layers', () => {
   it('Linear computes x·Wᵀ + b (out-in) and x·W + b (in-out)', () => {
     const x = fromArray([[1, 2]], { device });
     const a = new Linear(2, 3, { device });
-    a.loadStateDict({ weight: fromArray([[1, 0], [0, 1], [1, 1]], { device }), bias: fromArray([0, 0, 10], { device }) });
+    a.loadStateDict({
+      weight: fromArray(
+        [
+          [1, 0],
+          [0, 1],
+          [1, 1],
+        ],
+        { device },
+      ),
+      bias: fromArray([0, 0, 10], { device }),
+    });
     expect(Array.from(a.forward(x).toArraySync())).toEqual([1, 2, 13]);
     const b = new Linear(2, 3, { device, layout: 'in-out', bias: false, init: { std: 0.02 } });
     expect(b.weight.shape).toEqual([2, 3]);
-    b.loadStateDict({ weight: fromArray([[1, 0, 1], [0, 1, 1]], { device }) });
+    b.loadStateDict({
+      weight: fromArray(
+        [
+          [1, 0, 1],
+          [0, 1, 1],
+        ],
+        { device },
+      ),
+    });
     expect(Array.from(b.forward(x).toArraySync())).toEqual([1, 2, 3]);
   });
 

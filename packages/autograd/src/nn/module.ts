@@ -89,7 +89,8 @@ export class Module {
   setParameter(name: string, tensor: Tensor): void {
     const old = this.#params.get(name);
     if (!old) throw new StateDictError(`${this.#describe()} has no parameter "${name}" (it has ${[...this.#params.keys()].join(', ') || 'none'})`);
-    if (!shapesEqual(old.shape, tensor.shape)) throw new StateDictError(`setParameter: ${this.#describe()}.${name} is ${formatShape(old.shape)} but the new tensor is ${formatShape(tensor.shape)}`);
+    if (!shapesEqual(old.shape, tensor.shape))
+      throw new StateDictError(`setParameter: ${this.#describe()}.${name} is ${formatShape(old.shape)} but the new tensor is ${formatShape(tensor.shape)}`);
     this.#params.set(name, asParameter(tensor));
     const self = this as unknown as Record<string, unknown>;
     if (self[name] === old) self[name] = tensor;
@@ -237,7 +238,8 @@ export class Module {
 
   #checkName(name: string): void {
     if (!name || name.includes('.')) throw new StateDictError(`${this.#describe()}: "${name}" is not a valid name (non-empty, no dots)`);
-    if (this.#params.has(name) || this.#buffers.has(name) || this.#children.has(name)) throw new StateDictError(`${this.#describe()}: "${name}" is already registered`);
+    if (this.#params.has(name) || this.#buffers.has(name) || this.#children.has(name))
+      throw new StateDictError(`${this.#describe()}: "${name}" is already registered`);
   }
 }
 
@@ -255,7 +257,11 @@ function asParameter(t: Tensor): Tensor {
 /** dst ← src in place; across devices through a synchronous host read of src. */
 function copyInto(dst: Tensor, src: Tensor): void {
   if (src.device === dst.device) {
-    tc.setSlice(dst, src, dst.shape.map(() => 0));
+    tc.setSlice(
+      dst,
+      src,
+      dst.shape.map(() => 0),
+    );
     return;
   }
   const values = src.toArraySync();

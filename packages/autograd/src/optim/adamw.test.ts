@@ -96,7 +96,10 @@ describe('AdamW', () => {
     opt2.loadStateDict(bytes);
     expect(opt2.paramGroups[1]!.lr).toBe(0.05);
     expect(opt2.paramGroups[0]!.betas).toEqual([0.9, 0.95]);
-    for (const [p, q, g] of [[a, a2, gradAt(3, 4)], [b, b2, gradAt(103, 2)]] as const) {
+    for (const [p, q, g] of [
+      [a, a2, gradAt(3, 4)],
+      [b, b2, gradAt(103, 2)],
+    ] as const) {
       p.grad = fromFloat64Array(g, p.shape, device);
       q.grad = fromFloat64Array(g, q.shape, device);
     }
@@ -147,7 +150,9 @@ describe('AdamW', () => {
     sum(mul(p, p)).backward();
     p.grad!.dispose();
     expect(() => opt.step()).toThrow(OptimizerStateError);
-    expect(() => opt.step()).toThrow(/AdamW.step\(\): the gradient of .*\[3\] f32.* \(parameter 0 of group 0\) was disposed; drop gradients with optimizer.zeroGrad\(\) or by setting p.grad = null/);
+    expect(() => opt.step()).toThrow(
+      /AdamW.step\(\): the gradient of .*\[3\] f32.* \(parameter 0 of group 0\) was disposed; drop gradients with optimizer.zeroGrad\(\) or by setting p.grad = null/,
+    );
     // The parameter was not touched, and zeroGrad() recovers.
     expect(Array.from(p.toArraySync())).toEqual([1, 2, 3]);
     opt.zeroGrad();

@@ -43,7 +43,11 @@ describe('LR schedules', () => {
   it('linear decay and sequential composition', () => {
     const d = linearDecay(4);
     expect([0, 1, 2, 3, 4, 5].map(d)).toEqual([1, 0.75, 0.5, 0.25, 0, 0]);
-    const s = sequentialSchedule({ schedule: constantSchedule(0.5), steps: 2 }, { schedule: linearDecay(2), steps: 2 }, { schedule: constantSchedule(0.01), steps: 1 });
+    const s = sequentialSchedule(
+      { schedule: constantSchedule(0.5), steps: 2 },
+      { schedule: linearDecay(2), steps: 2 },
+      { schedule: constantSchedule(0.01), steps: 1 },
+    );
     expect([0, 1, 2, 3, 4, 99].map(s)).toEqual([0.5, 0.5, 1, 0.5, 0.01, 0.01]);
   });
 

@@ -42,12 +42,15 @@ export abstract class Optimizer<H extends BaseHyperparameters> {
   abstract readonly kind: string;
 
   constructor(params: readonly Tensor[] | readonly ParamGroupInput<H>[], defaults: H) {
-    const groups = (params.length && !isGroup(params[0]!) ? [{ params: params as readonly Tensor[] }] : (params as readonly ParamGroupInput<H>[])) as ParamGroupInput<H>[];
+    const groups = (
+      params.length && !isGroup(params[0]!) ? [{ params: params as readonly Tensor[] }] : (params as readonly ParamGroupInput<H>[])
+    ) as ParamGroupInput<H>[];
     const seen = new Set<Tensor>();
     this.paramGroups = groups.map((g, gi) => {
       for (const p of g.params) {
         if (seen.has(p)) throw new OptimizerStateError(`optimizer: a parameter appears twice (group ${gi}); each parameter belongs to one group`);
-        if (!p.requiresGrad) throw new OptimizerStateError(`optimizer: ${p.describe()} (group ${gi}) does not require grad; pass parameters (module.parameters())`);
+        if (!p.requiresGrad)
+          throw new OptimizerStateError(`optimizer: ${p.describe()} (group ${gi}) does not require grad; pass parameters (module.parameters())`);
         seen.add(p);
       }
       const group = { ...defaults, ...g, params: [...g.params] } as ParamGroup<H>;
@@ -67,7 +70,8 @@ export abstract class Optimizer<H extends BaseHyperparameters> {
       const bad = (name: string, value: unknown, rule: string) =>
         new OptimizerStateError(`${where}: invalid ${name} ${String(value)} (parameter group ${gi}): it must be ${rule}`);
       if (typeof g.lr !== 'number' || !Number.isFinite(g.lr) || g.lr < 0) throw bad('learning rate (lr)', g.lr, 'a finite number ≥ 0');
-      if (typeof g.weightDecay !== 'number' || !Number.isFinite(g.weightDecay) || g.weightDecay < 0) throw bad('weightDecay', g.weightDecay, 'a finite number ≥ 0');
+      if (typeof g.weightDecay !== 'number' || !Number.isFinite(g.weightDecay) || g.weightDecay < 0)
+        throw bad('weightDecay', g.weightDecay, 'a finite number ≥ 0');
       this.checkGroup(g, (name, value, rule) => {
         throw bad(name, value, rule);
       });
@@ -145,21 +149,27 @@ export abstract class Optimizer<H extends BaseHyperparameters> {
     const device = params[0]?.device;
     const { tensors, metadata } = withMemoryTag('optimizer', () => loadSafetensors(bytes, { device }));
     try {
-      if (metadata.format !== FORMAT) throw new OptimizerStateError(`loadStateDict: not a lightattn optimizer state (format ${JSON.stringify(metadata.format)})`);
+      if (metadata.format !== FORMAT)
+        throw new OptimizerStateError(`loadStateDict: not a lightattn optimizer state (format ${JSON.stringify(metadata.format)})`);
       if (metadata.kind !== this.kind) throw new OptimizerStateError(`loadStateDict: the state is from ${metadata.kind}, this optimizer is ${this.kind}`);
       const groups = JSON.parse(metadata.param_groups ?? '[]') as (Record<string, unknown> & { params: number[] })[];
       const sizes = groups.map((g) => g.params.length);
       if (sizes.length !== this.paramGroups.length || sizes.some((n, i) => n !== this.paramGroups[i]!.params.length)) {
-        throw new OptimizerStateError(`loadStateDict: the state has groups of ${JSON.stringify(sizes)} parameters, this optimizer ${JSON.stringify(this.paramGroups.map((g) => g.params.length))}`);
+        throw new OptimizerStateError(
+          `loadStateDict: the state has groups of ${JSON.stringify(sizes)} parameters, this optimizer ${JSON.stringify(this.paramGroups.map((g) => g.params.length))}`,
+        );
       }
-      for (const p of params) if (p.device !== device) throw new OptimizerStateError(`loadStateDict: parameters are on several devices (${device?.name}, ${p.device.name}); load per device`);
+      for (const p of params)
+        if (p.device !== device)
+          throw new OptimizerStateError(`loadStateDict: parameters are on several devices (${device?.name}, ${p.device.name}); load per device`);
       const steps = JSON.parse(metadata.steps ?? '{}') as Record<string, number>;
       const next = new Map<Tensor, ParamState>();
       for (const [key, t] of Object.entries(tensors)) {
         const m = /^state\.(\d+)\.(.+)$/.exec(key);
         const p = m ? params[Number(m[1])] : undefined;
         if (!m || !p) throw new OptimizerStateError(`loadStateDict: unexpected tensor "${key}" for ${params.length} parameters`);
-        if (!shapesEqual(t.shape, p.shape)) throw new OptimizerStateError(`loadStateDict: "${key}" is ${formatShape(t.shape)} but parameter ${m[1]} is ${formatShape(p.shape)}`);
+        if (!shapesEqual(t.shape, p.shape))
+          throw new OptimizerStateError(`loadStateDict: "${key}" is ${formatShape(t.shape)} but parameter ${m[1]} is ${formatShape(p.shape)}`);
         const s = next.get(p) ?? { step: steps[m[1]!] ?? 0, tensors: {} };
         s.tensors[m[2]!] = keep(t);
         next.set(p, s);

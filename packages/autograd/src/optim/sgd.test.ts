@@ -6,7 +6,11 @@ import { SGD } from './sgd.js';
 const device = createCpuDevice({ name: 'cpu-sgd', precision: 'f64' });
 
 /** torch.optim.SGD's single-tensor algorithm in float64 scalars. */
-function referenceSGD(p0: number[], grads: number[][], o: { lr: number; momentum: number; dampening: number; weightDecay: number; nesterov: boolean }): number[] {
+function referenceSGD(
+  p0: number[],
+  grads: number[][],
+  o: { lr: number; momentum: number; dampening: number; weightDecay: number; nesterov: boolean },
+): number[] {
   const p = [...p0];
   let buf: number[] | null = null;
   for (const g0 of grads) {

@@ -49,7 +49,11 @@ export class SGD extends Optimizer<SGDHyperparameters> {
               s.step++;
               g = group.nesterov ? tc.add(g, tc.mul(buf, group.momentum)) : buf;
             }
-            tc.setSlice(p, tc.sub(p, tc.mul(g, group.lr)), p.shape.map(() => 0));
+            tc.setSlice(
+              p,
+              tc.sub(p, tc.mul(g, group.lr)),
+              p.shape.map(() => 0),
+            );
           });
         }
       }

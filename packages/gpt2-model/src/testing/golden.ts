@@ -11,7 +11,13 @@ export interface Golden {
   name: string;
   /** The checkpoint folder transformers wrote. */
   dir: string;
-  meta: { batch: number; seq: number; adamw: { lr: number; betas: [number, number]; eps: number; weight_decay: number; steps: number }; state_dict_keys: string[]; parameter_names: string[] };
+  meta: {
+    batch: number;
+    seq: number;
+    adamw: { lr: number; betas: [number, number]; eps: number; weight_decay: number; steps: number };
+    state_dict_keys: string[];
+    parameter_names: string[];
+  };
   file: SafetensorsFile;
   /** A golden tensor's values (floats widened to float64) and shape. */
   get(name: string): { data: Float64Array | Int32Array; shape: number[] };

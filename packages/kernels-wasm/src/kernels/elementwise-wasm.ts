@@ -49,43 +49,59 @@ export function binaryRows(relaxed: boolean): FunctionBuilder {
     const [swap, vop] = VECTOR_OPS[name];
     const sop = SCALAR_OPS[name];
     for (const scalar of [false, true]) {
-      f.get(fn).i32(code).i32Eq().get(scalarB).i32(scalar ? 1 : 0).i32Eq().i32And().if();
-      f.forLoop(r, () => f.i32(0), () => f.get(rows), 1, () => {
-        f.get(a).get(r).get(P).i32Mul().i32(2).i32Shl().i32Add().set(ar);
-        f.get(out).get(r).get(P).i32Mul().i32(2).i32Shl().i32Add().set(or);
-        vectorLoop(
-          f, j, P, P4,
-          () => {
-            addr(f, or, j);
-            const la = () => addr(f, ar, j).v128Load();
-            const lb = () => (scalar ? f.get(bv) : addr(f, b, j).v128Load());
-            // The operands go on WebAssembly's stack in the op's order.
-            if (swap) {
-              lb();
-              la();
-            } else {
-              la();
-              lb();
-            }
-            vop(f);
-            f.v128Store();
-          },
-          () => {
-            addr(f, or, j);
-            const la = () => addr(f, ar, j).f32Load();
-            const lb = () => (scalar ? f.get(bs) : addr(f, b, j).f32Load());
-            if (swap) {
-              lb();
-              la();
-            } else {
-              la();
-              lb();
-            }
-            sop(f);
-            f.f32Store();
-          },
-        );
-      });
+      f.get(fn)
+        .i32(code)
+        .i32Eq()
+        .get(scalarB)
+        .i32(scalar ? 1 : 0)
+        .i32Eq()
+        .i32And()
+        .if();
+      f.forLoop(
+        r,
+        () => f.i32(0),
+        () => f.get(rows),
+        1,
+        () => {
+          f.get(a).get(r).get(P).i32Mul().i32(2).i32Shl().i32Add().set(ar);
+          f.get(out).get(r).get(P).i32Mul().i32(2).i32Shl().i32Add().set(or);
+          vectorLoop(
+            f,
+            j,
+            P,
+            P4,
+            () => {
+              addr(f, or, j);
+              const la = () => addr(f, ar, j).v128Load();
+              const lb = () => (scalar ? f.get(bv) : addr(f, b, j).v128Load());
+              // The operands go on WebAssembly's stack in the op's order.
+              if (swap) {
+                lb();
+                la();
+              } else {
+                la();
+                lb();
+              }
+              vop(f);
+              f.v128Store();
+            },
+            () => {
+              addr(f, or, j);
+              const la = () => addr(f, ar, j).f32Load();
+              const lb = () => (scalar ? f.get(bs) : addr(f, b, j).f32Load());
+              if (swap) {
+                lb();
+                la();
+              } else {
+                la();
+                lb();
+              }
+              sop(f);
+              f.f32Store();
+            },
+          );
+        },
+      );
       f.return();
       f.end();
     }
@@ -98,7 +114,18 @@ const GELU_CUBIC = 0.044715;
 
 /** Leaves σ(2u) for GPT-2's gelu, u = √(2/π)(x + 0.044715x³), on the stack: 1/(1 + e^(−2u)). */
 function sigmoid2u(f: FunctionBuilder, x: Local, e: Local, m: ReturnType<typeof mathTemps>): void {
-  f.get(x).get(x).f32x4Mul().get(x).f32x4Mul().f32x4Const(GELU_CUBIC).f32x4Mul().get(x).f32x4Add().f32x4Const(-2 * SQRT_2_OVER_PI).f32x4Mul().set(e);
+  f.get(x)
+    .get(x)
+    .f32x4Mul()
+    .get(x)
+    .f32x4Mul()
+    .f32x4Const(GELU_CUBIC)
+    .f32x4Mul()
+    .get(x)
+    .f32x4Add()
+    .f32x4Const(-2 * SQRT_2_OVER_PI)
+    .f32x4Mul()
+    .set(e);
   f.f32x4Const(1);
   expV(f, e, m);
   f.f32x4Const(1).f32x4Add().f32x4Div();
@@ -133,8 +160,23 @@ export function geluKernel(relaxed: boolean): FunctionBuilder {
       }
       // s + 2x·s(1 − s)·√(2/π)(1 + 3c·x²), times g
       f.get(s);
-      f.get(xv).f32x4Const(2 * SQRT_2_OVER_PI).f32x4Mul().get(s).f32x4Mul().f32x4Const(1).get(s).f32x4Sub().f32x4Mul();
-      f.get(xv).get(xv).f32x4Mul().f32x4Const(3 * GELU_CUBIC).f32x4Mul().f32x4Const(1).f32x4Add().f32x4Mul();
+      f.get(xv)
+        .f32x4Const(2 * SQRT_2_OVER_PI)
+        .f32x4Mul()
+        .get(s)
+        .f32x4Mul()
+        .f32x4Const(1)
+        .get(s)
+        .f32x4Sub()
+        .f32x4Mul();
+      f.get(xv)
+        .get(xv)
+        .f32x4Mul()
+        .f32x4Const(3 * GELU_CUBIC)
+        .f32x4Mul()
+        .f32x4Const(1)
+        .f32x4Add()
+        .f32x4Mul();
       f.f32x4Add();
       load(g);
       f.f32x4Mul();
@@ -142,11 +184,27 @@ export function geluKernel(relaxed: boolean): FunctionBuilder {
   };
   f.get(n).i32(-4).i32And().set(n4);
   for (const bwd of [false, true]) {
-    f.get(backward).i32(bwd ? 1 : 0).i32Eq().if();
+    f.get(backward)
+      .i32(bwd ? 1 : 0)
+      .i32Eq()
+      .if();
     vectorLoop(
-      f, j, n, n4,
-      () => body((base) => addr(f, base, j).v128Load(), (base, compute) => (addr(f, base, j), compute(), f.v128Store()), bwd),
-      () => body((base) => addr(f, base, j).f32Load().f32x4Splat(), (base, compute) => (addr(f, base, j), compute(), f.f32x4ExtractLane(0).f32Store()), bwd),
+      f,
+      j,
+      n,
+      n4,
+      () =>
+        body(
+          (base) => addr(f, base, j).v128Load(),
+          (base, compute) => (addr(f, base, j), compute(), f.v128Store()),
+          bwd,
+        ),
+      () =>
+        body(
+          (base) => addr(f, base, j).f32Load().f32x4Splat(),
+          (base, compute) => (addr(f, base, j), compute(), f.f32x4ExtractLane(0).f32Store()),
+          bwd,
+        ),
     );
     f.end();
   }

@@ -6,8 +6,20 @@ import { expV, hmax, hsum, mathTemps } from './simd-math.js';
  * the last C mod 4 elements one at a time (C4 is C rounded down to a multiple of 4).
  */
 export function vectorLoop(f: FunctionBuilder, j: Local, C: Local, C4: Local, vec: () => void, tail: () => void): void {
-  f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, vec);
-  f.forLoop(j, () => f.get(C4), () => f.get(C), 1, tail);
+  f.forLoop(
+    j,
+    () => f.i32(0),
+    () => f.get(C4),
+    4,
+    vec,
+  );
+  f.forLoop(
+    j,
+    () => f.get(C4),
+    () => f.get(C),
+    1,
+    tail,
+  );
 }
 
 /** Pushes the byte address base + j·4. */
@@ -42,55 +54,84 @@ export function softmaxRows(relaxed: boolean): FunctionBuilder {
   const tailSum = f.local('f32');
   const inv = f.local('f32');
   f.get(C).i32(-4).i32And().set(C4);
-  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
-    rowStart(f, xr, x, r, C);
-    rowStart(f, yr, y, r, C);
-    // Pass 1: the max.
-    f.f32x4Const(-Infinity).set(acc);
-    // pmax (one instruction) may drop a NaN from the max; the NaN still makes its exp, the sum and
-    // so the whole row NaN, as the reference's NaN max does.
-    f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, () => f.get(acc).then(() => addr(f, xr, j).v128Load()).f32x4Pmax().set(acc));
-    hmax(f, acc);
-    f.set(mx);
-    f.forLoop(j, () => f.get(C4), () => f.get(C), 1, () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx));
-    // Pass 2: e = exp(x − max), stored and summed.
-    f.get(mx).f32x4Splat().set(v);
-    f.f32x4Const(0).set(acc);
-    f.f32(0).set(tailSum);
-    vectorLoop(
-      f, j, C, C4,
-      () => {
-        addr(f, xr, j).v128Load().get(v).f32x4Sub().set(e);
-        expV(f, e, m);
-        f.set(e);
-        addr(f, yr, j).get(e).v128Store();
-        f.get(acc).get(e).f32x4Add().set(acc);
-      },
-      () => {
-        addr(f, xr, j).f32Load().get(mx).f32Sub().f32x4Splat().set(e);
-        expV(f, e, m);
-        f.set(e);
-        addr(f, yr, j).get(e).f32x4ExtractLane(0).f32Store();
-        f.get(tailSum).get(e).f32x4ExtractLane(0).f32Add().set(tailSum);
-      },
-    );
-    // Pass 3: scale by 1/sum.
-    f.f32(1);
-    hsum(f, acc);
-    f.get(tailSum).f32Add().f32Div().set(inv);
-    f.get(inv).f32x4Splat().set(v);
-    vectorLoop(
-      f, j, C, C4,
-      () => {
-        addr(f, yr, j);
-        addr(f, yr, j).v128Load().get(v).f32x4Mul().v128Store();
-      },
-      () => {
-        addr(f, yr, j);
-        addr(f, yr, j).f32Load().get(inv).f32Mul().f32Store();
-      },
-    );
-  });
+  f.forLoop(
+    r,
+    () => f.get(r0),
+    () => f.get(r1),
+    1,
+    () => {
+      rowStart(f, xr, x, r, C);
+      rowStart(f, yr, y, r, C);
+      // Pass 1: the max.
+      f.f32x4Const(-Infinity).set(acc);
+      // pmax (one instruction) may drop a NaN from the max; the NaN still makes its exp, the sum and
+      // so the whole row NaN, as the reference's NaN max does.
+      f.forLoop(
+        j,
+        () => f.i32(0),
+        () => f.get(C4),
+        4,
+        () =>
+          f
+            .get(acc)
+            .then(() => addr(f, xr, j).v128Load())
+            .f32x4Pmax()
+            .set(acc),
+      );
+      hmax(f, acc);
+      f.set(mx);
+      f.forLoop(
+        j,
+        () => f.get(C4),
+        () => f.get(C),
+        1,
+        () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx),
+      );
+      // Pass 2: e = exp(x − max), stored and summed.
+      f.get(mx).f32x4Splat().set(v);
+      f.f32x4Const(0).set(acc);
+      f.f32(0).set(tailSum);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () => {
+          addr(f, xr, j).v128Load().get(v).f32x4Sub().set(e);
+          expV(f, e, m);
+          f.set(e);
+          addr(f, yr, j).get(e).v128Store();
+          f.get(acc).get(e).f32x4Add().set(acc);
+        },
+        () => {
+          addr(f, xr, j).f32Load().get(mx).f32Sub().f32x4Splat().set(e);
+          expV(f, e, m);
+          f.set(e);
+          addr(f, yr, j).get(e).f32x4ExtractLane(0).f32Store();
+          f.get(tailSum).get(e).f32x4ExtractLane(0).f32Add().set(tailSum);
+        },
+      );
+      // Pass 3: scale by 1/sum.
+      f.f32(1);
+      hsum(f, acc);
+      f.get(tailSum).f32Add().f32Div().set(inv);
+      f.get(inv).f32x4Splat().set(v);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () => {
+          addr(f, yr, j);
+          addr(f, yr, j).v128Load().get(v).f32x4Mul().v128Store();
+        },
+        () => {
+          addr(f, yr, j);
+          addr(f, yr, j).f32Load().get(inv).f32Mul().f32Store();
+        },
+      );
+    },
+  );
   return f;
 }
 
@@ -116,50 +157,69 @@ export function layerNormRows(relaxed: boolean): FunctionBuilder {
   const rstd = f.local('f32');
   const ds = f.local('f32');
   f.get(C).i32(-4).i32And().set(C4);
-  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
-    rowStart(f, xr, x, r, C);
-    rowStart(f, yr, y, r, C);
-    f.f32x4Const(0).set(acc);
-    f.f32(0).set(tail);
-    vectorLoop(f, j, C, C4, () => addr(f, xr, j).v128Load().get(acc).f32x4Add().set(acc), () => addr(f, xr, j).f32Load().get(tail).f32Add().set(tail));
-    hsum(f, acc);
-    f.get(tail).f32Add().get(C).f32ConvertI32S().f32Div().set(mean);
-    f.get(mean).f32x4Splat().set(mv);
-    f.f32x4Const(0).set(acc);
-    f.f32(0).set(tail);
-    vectorLoop(
-      f, j, C, C4,
-      () => {
-        addr(f, xr, j).v128Load().get(mv).f32x4Sub().set(d);
-        f.get(acc).get(d).get(d).f32x4Mul().f32x4Add().set(acc);
-      },
-      () => {
-        addr(f, xr, j).f32Load().get(mean).f32Sub().set(ds);
-        f.get(tail).get(ds).get(ds).f32Mul().f32Add().set(tail);
-      },
-    );
-    f.f32(1);
-    hsum(f, acc);
-    f.get(tail).f32Add().get(C).f32ConvertI32S().f32Div().get(eps).f32Add().f32Sqrt().f32Div().set(rstd);
-    f.get(rstd).f32x4Splat().set(sv);
-    vectorLoop(
-      f, j, C, C4,
-      () => {
-        addr(f, yr, j);
-        addr(f, xr, j).v128Load().get(mv).f32x4Sub().get(sv).f32x4Mul();
-        addr(f, w, j).v128Load().f32x4Mul();
-        addr(f, b, j).v128Load().f32x4Add().v128Store();
-      },
-      () => {
-        addr(f, yr, j);
-        addr(f, xr, j).f32Load().get(mean).f32Sub().get(rstd).f32Mul();
-        addr(f, w, j).f32Load().f32Mul();
-        addr(f, b, j).f32Load().f32Add().f32Store();
-      },
-    );
-    f.get(meanOut).get(r).i32(2).i32Shl().i32Add().get(mean).f32Store();
-    f.get(rstdOut).get(r).i32(2).i32Shl().i32Add().get(rstd).f32Store();
-  });
+  f.forLoop(
+    r,
+    () => f.get(r0),
+    () => f.get(r1),
+    1,
+    () => {
+      rowStart(f, xr, x, r, C);
+      rowStart(f, yr, y, r, C);
+      f.f32x4Const(0).set(acc);
+      f.f32(0).set(tail);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () => addr(f, xr, j).v128Load().get(acc).f32x4Add().set(acc),
+        () => addr(f, xr, j).f32Load().get(tail).f32Add().set(tail),
+      );
+      hsum(f, acc);
+      f.get(tail).f32Add().get(C).f32ConvertI32S().f32Div().set(mean);
+      f.get(mean).f32x4Splat().set(mv);
+      f.f32x4Const(0).set(acc);
+      f.f32(0).set(tail);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () => {
+          addr(f, xr, j).v128Load().get(mv).f32x4Sub().set(d);
+          f.get(acc).get(d).get(d).f32x4Mul().f32x4Add().set(acc);
+        },
+        () => {
+          addr(f, xr, j).f32Load().get(mean).f32Sub().set(ds);
+          f.get(tail).get(ds).get(ds).f32Mul().f32Add().set(tail);
+        },
+      );
+      f.f32(1);
+      hsum(f, acc);
+      f.get(tail).f32Add().get(C).f32ConvertI32S().f32Div().get(eps).f32Add().f32Sqrt().f32Div().set(rstd);
+      f.get(rstd).f32x4Splat().set(sv);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () => {
+          addr(f, yr, j);
+          addr(f, xr, j).v128Load().get(mv).f32x4Sub().get(sv).f32x4Mul();
+          addr(f, w, j).v128Load().f32x4Mul();
+          addr(f, b, j).v128Load().f32x4Add().v128Store();
+        },
+        () => {
+          addr(f, yr, j);
+          addr(f, xr, j).f32Load().get(mean).f32Sub().get(rstd).f32Mul();
+          addr(f, w, j).f32Load().f32Mul();
+          addr(f, b, j).f32Load().f32Add().f32Store();
+        },
+      );
+      f.get(meanOut).get(r).i32(2).i32Shl().i32Add().get(mean).f32Store();
+      f.get(rstdOut).get(r).i32(2).i32Shl().i32Add().get(rstd).f32Store();
+    },
+  );
   return f;
 }
 
@@ -181,26 +241,66 @@ export function softmaxBackwardRows(relaxed: boolean): FunctionBuilder {
   const tail = f.local('f32');
   const dot = f.local('f32');
   f.get(C).i32(-4).i32And().set(C4);
-  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
-    rowStart(f, yr, y, r, C);
-    rowStart(f, gr, g, r, C);
-    rowStart(f, dr, dx, r, C);
-    f.f32x4Const(0).set(acc);
-    f.f32(0).set(tail);
-    vectorLoop(
-      f, j, C, C4,
-      () => f.get(acc).then(() => addr(f, gr, j).v128Load()).then(() => addr(f, yr, j).v128Load()).f32x4Mul().f32x4Add().set(acc),
-      () => f.get(tail).then(() => addr(f, gr, j).f32Load()).then(() => addr(f, yr, j).f32Load()).f32Mul().f32Add().set(tail),
-    );
-    hsum(f, acc);
-    f.get(tail).f32Add().set(dot);
-    f.get(dot).f32x4Splat().set(dv);
-    vectorLoop(
-      f, j, C, C4,
-      () => addr(f, dr, j).then(() => addr(f, yr, j).v128Load()).then(() => addr(f, gr, j).v128Load()).get(dv).f32x4Sub().f32x4Mul().v128Store(),
-      () => addr(f, dr, j).then(() => addr(f, yr, j).f32Load()).then(() => addr(f, gr, j).f32Load()).get(dot).f32Sub().f32Mul().f32Store(),
-    );
-  });
+  f.forLoop(
+    r,
+    () => f.get(r0),
+    () => f.get(r1),
+    1,
+    () => {
+      rowStart(f, yr, y, r, C);
+      rowStart(f, gr, g, r, C);
+      rowStart(f, dr, dx, r, C);
+      f.f32x4Const(0).set(acc);
+      f.f32(0).set(tail);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () =>
+          f
+            .get(acc)
+            .then(() => addr(f, gr, j).v128Load())
+            .then(() => addr(f, yr, j).v128Load())
+            .f32x4Mul()
+            .f32x4Add()
+            .set(acc),
+        () =>
+          f
+            .get(tail)
+            .then(() => addr(f, gr, j).f32Load())
+            .then(() => addr(f, yr, j).f32Load())
+            .f32Mul()
+            .f32Add()
+            .set(tail),
+      );
+      hsum(f, acc);
+      f.get(tail).f32Add().set(dot);
+      f.get(dot).f32x4Splat().set(dv);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () =>
+          addr(f, dr, j)
+            .then(() => addr(f, yr, j).v128Load())
+            .then(() => addr(f, gr, j).v128Load())
+            .get(dv)
+            .f32x4Sub()
+            .f32x4Mul()
+            .v128Store(),
+        () =>
+          addr(f, dr, j)
+            .then(() => addr(f, yr, j).f32Load())
+            .then(() => addr(f, gr, j).f32Load())
+            .get(dot)
+            .f32Sub()
+            .f32Mul()
+            .f32Store(),
+      );
+    },
+  );
   return f;
 }
 
@@ -221,17 +321,29 @@ export function whereRows(relaxed: boolean): FunctionBuilder {
   // Byte steps per element: 0 for a single value.
   f.i32(0).i32(4).get(aScalar).select().set(aStep);
   f.i32(0).i32(4).get(bScalar).select().set(bStep);
-  f.forLoop(r, () => f.i32(0), () => f.get(rows), 1, () => {
-    f.forLoop(j, () => f.i32(0), () => f.get(P), 1, () => {
-      // e = r·P + j, the element of out
-      f.get(r).get(P).i32Mul().get(j).i32Add().set(e);
-      f.get(out).get(e).i32(2).i32Shl().i32Add();
-      f.get(a).get(e).get(aStep).i32Mul().i32Add().f32Load();
-      f.get(b).get(e).get(bStep).i32Mul().i32Add().f32Load();
-      f.get(cond).get(j).i32Add().i32Load8U();
-      f.select().f32Store();
-    });
-  });
+  f.forLoop(
+    r,
+    () => f.i32(0),
+    () => f.get(rows),
+    1,
+    () => {
+      f.forLoop(
+        j,
+        () => f.i32(0),
+        () => f.get(P),
+        1,
+        () => {
+          // e = r·P + j, the element of out
+          f.get(r).get(P).i32Mul().get(j).i32Add().set(e);
+          f.get(out).get(e).i32(2).i32Shl().i32Add();
+          f.get(a).get(e).get(aStep).i32Mul().i32Add().f32Load();
+          f.get(b).get(e).get(bStep).i32Mul().i32Add().f32Load();
+          f.get(cond).get(j).i32Add().i32Load8U();
+          f.select().f32Store();
+        },
+      );
+    },
+  );
   return f;
 }
 
@@ -254,39 +366,55 @@ export function crossEntropyBackwardRows(relaxed: boolean): FunctionBuilder {
   const gv = f.local('v128');
   const e = f.local('v128');
   f.get(V).i32(-4).i32And().set(V4);
-  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
-    rowStart(f, xr, x, r, V);
-    rowStart(f, dr, d, r, V);
-    f.get(targets).get(r).i32(2).i32Shl().i32Add().i32Load().set(t);
-    f.get(lse).get(r).i32(2).i32Shl().i32Add().v128Load32Splat().set(lv);
-    f.get(g).get(r).i32(2).i32Shl().i32Add().v128Load32Splat().set(gv);
-    // An ignored row: g = 0 (and no one-hot), so the same loop writes zeros… unless exp is NaN, so
-    // write zeros explicitly.
-    f.get(t).get(ignore).i32Eq().if();
-    vectorLoop(f, j, V, V4, () => addr(f, dr, j).f32x4Const(0).v128Store(), () => addr(f, dr, j).f32(0).f32Store());
-    f.else();
-    vectorLoop(
-      f, j, V, V4,
-      () => {
-        addr(f, xr, j).v128Load().get(lv).f32x4Sub().set(e);
-        addr(f, dr, j);
-        expV(f, e, m);
-        f.get(gv).f32x4Mul().v128Store();
-      },
-      () => {
-        addr(f, xr, j).f32Load().f32x4Splat().get(lv).f32x4Sub().set(e);
-        addr(f, dr, j);
-        expV(f, e, m);
-        f.get(gv).f32x4Mul().f32x4ExtractLane(0).f32Store();
-      },
-    );
-    // d[t] = g·(exp(x[t] − lse) − 1)
-    addr(f, xr, t).f32Load().f32x4Splat().get(lv).f32x4Sub().set(e);
-    addr(f, dr, t);
-    expV(f, e, m);
-    f.f32x4Const(1).f32x4Sub().get(gv).f32x4Mul().f32x4ExtractLane(0).f32Store();
-    f.end();
-  });
+  f.forLoop(
+    r,
+    () => f.get(r0),
+    () => f.get(r1),
+    1,
+    () => {
+      rowStart(f, xr, x, r, V);
+      rowStart(f, dr, d, r, V);
+      f.get(targets).get(r).i32(2).i32Shl().i32Add().i32Load().set(t);
+      f.get(lse).get(r).i32(2).i32Shl().i32Add().v128Load32Splat().set(lv);
+      f.get(g).get(r).i32(2).i32Shl().i32Add().v128Load32Splat().set(gv);
+      // An ignored row: g = 0 (and no one-hot), so the same loop writes zeros… unless exp is NaN, so
+      // write zeros explicitly.
+      f.get(t).get(ignore).i32Eq().if();
+      vectorLoop(
+        f,
+        j,
+        V,
+        V4,
+        () => addr(f, dr, j).f32x4Const(0).v128Store(),
+        () => addr(f, dr, j).f32(0).f32Store(),
+      );
+      f.else();
+      vectorLoop(
+        f,
+        j,
+        V,
+        V4,
+        () => {
+          addr(f, xr, j).v128Load().get(lv).f32x4Sub().set(e);
+          addr(f, dr, j);
+          expV(f, e, m);
+          f.get(gv).f32x4Mul().v128Store();
+        },
+        () => {
+          addr(f, xr, j).f32Load().f32x4Splat().get(lv).f32x4Sub().set(e);
+          addr(f, dr, j);
+          expV(f, e, m);
+          f.get(gv).f32x4Mul().f32x4ExtractLane(0).f32Store();
+        },
+      );
+      // d[t] = g·(exp(x[t] − lse) − 1)
+      addr(f, xr, t).f32Load().f32x4Splat().get(lv).f32x4Sub().set(e);
+      addr(f, dr, t);
+      expV(f, e, m);
+      f.f32x4Const(1).f32x4Sub().get(gv).f32x4Mul().f32x4ExtractLane(0).f32Store();
+      f.end();
+    },
+  );
   return f;
 }
 
@@ -304,20 +432,44 @@ export function sumColumns(relaxed: boolean): FunctionBuilder {
   const s = f.local('f32');
   // c4 = c0 + ((c1 − c0) rounded down to a multiple of 4)
   f.get(c1).get(c0).i32Sub().i32(-4).i32And().get(c0).i32Add().set(c4);
-  f.forLoop(c, () => f.get(c0), () => f.get(c4), 4, () => {
-    f.f32x4Const(0).set(acc);
-    f.forLoop(r, () => f.i32(0), () => f.get(R), 1, () => {
-      f.get(acc).get(x).get(r).get(C).i32Mul().get(c).i32Add().i32(2).i32Shl().i32Add().v128Load().f32x4Add().set(acc);
-    });
-    addr(f, out, c).get(acc).v128Store();
-  });
-  f.forLoop(c, () => f.get(c4), () => f.get(c1), 1, () => {
-    f.f32(0).set(s);
-    f.forLoop(r, () => f.i32(0), () => f.get(R), 1, () => {
-      f.get(s).get(x).get(r).get(C).i32Mul().get(c).i32Add().i32(2).i32Shl().i32Add().f32Load().f32Add().set(s);
-    });
-    addr(f, out, c).get(s).f32Store();
-  });
+  f.forLoop(
+    c,
+    () => f.get(c0),
+    () => f.get(c4),
+    4,
+    () => {
+      f.f32x4Const(0).set(acc);
+      f.forLoop(
+        r,
+        () => f.i32(0),
+        () => f.get(R),
+        1,
+        () => {
+          f.get(acc).get(x).get(r).get(C).i32Mul().get(c).i32Add().i32(2).i32Shl().i32Add().v128Load().f32x4Add().set(acc);
+        },
+      );
+      addr(f, out, c).get(acc).v128Store();
+    },
+  );
+  f.forLoop(
+    c,
+    () => f.get(c4),
+    () => f.get(c1),
+    1,
+    () => {
+      f.f32(0).set(s);
+      f.forLoop(
+        r,
+        () => f.i32(0),
+        () => f.get(R),
+        1,
+        () => {
+          f.get(s).get(x).get(r).get(C).i32Mul().get(c).i32Add().i32(2).i32Shl().i32Add().f32Load().f32Add().set(s);
+        },
+      );
+      addr(f, out, c).get(s).f32Store();
+    },
+  );
   return f;
 }
 
@@ -332,15 +484,38 @@ export function sumRows(relaxed: boolean): FunctionBuilder {
   const acc = f.local('v128');
   const tail = f.local('f32');
   f.get(C).i32(-4).i32And().set(C4);
-  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
-    rowStart(f, xr, x, r, C);
-    f.f32x4Const(0).set(acc);
-    f.f32(0).set(tail);
-    vectorLoop(f, j, C, C4, () => f.get(acc).then(() => addr(f, xr, j).v128Load()).f32x4Add().set(acc), () => f.get(tail).then(() => addr(f, xr, j).f32Load()).f32Add().set(tail));
-    f.get(out).get(r).i32(2).i32Shl().i32Add();
-    hsum(f, acc);
-    f.get(tail).f32Add().f32Store();
-  });
+  f.forLoop(
+    r,
+    () => f.get(r0),
+    () => f.get(r1),
+    1,
+    () => {
+      rowStart(f, xr, x, r, C);
+      f.f32x4Const(0).set(acc);
+      f.f32(0).set(tail);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () =>
+          f
+            .get(acc)
+            .then(() => addr(f, xr, j).v128Load())
+            .f32x4Add()
+            .set(acc),
+        () =>
+          f
+            .get(tail)
+            .then(() => addr(f, xr, j).f32Load())
+            .f32Add()
+            .set(tail),
+      );
+      f.get(out).get(r).i32(2).i32Shl().i32Add();
+      hsum(f, acc);
+      f.get(tail).f32Add().f32Store();
+    },
+  );
   return f;
 }
 
@@ -363,33 +538,54 @@ export function rowMaxSumExp(relaxed: boolean): FunctionBuilder {
   const mx = f.local('f32');
   const tail = f.local('f32');
   f.get(C).i32(-4).i32And().set(C4);
-  f.forLoop(r, () => f.get(r0), () => f.get(r1), 1, () => {
-    rowStart(f, xr, x, r, C);
-    f.f32x4Const(-Infinity).set(acc);
-    f.forLoop(j, () => f.i32(0), () => f.get(C4), 4, () => addr(f, xr, j).v128Load().get(acc).f32x4Max().set(acc));
-    hmax(f, acc);
-    f.set(mx);
-    f.forLoop(j, () => f.get(C4), () => f.get(C), 1, () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx));
-    f.get(mx).f32x4Splat().set(v);
-    f.f32x4Const(0).set(acc);
-    f.f32(0).set(tail);
-    vectorLoop(
-      f, j, C, C4,
-      () => {
-        addr(f, xr, j).v128Load().get(v).f32x4Sub().set(e);
-        expV(f, e, m);
-        f.get(acc).f32x4Add().set(acc);
-      },
-      () => {
-        addr(f, xr, j).f32Load().get(mx).f32Sub().f32x4Splat().set(e);
-        expV(f, e, m);
-        f.f32x4ExtractLane(0).get(tail).f32Add().set(tail);
-      },
-    );
-    f.get(maxOut).get(r).i32(2).i32Shl().i32Add().get(mx).f32Store();
-    f.get(sumOut).get(r).i32(2).i32Shl().i32Add();
-    hsum(f, acc);
-    f.get(tail).f32Add().f32Store();
-  });
+  f.forLoop(
+    r,
+    () => f.get(r0),
+    () => f.get(r1),
+    1,
+    () => {
+      rowStart(f, xr, x, r, C);
+      f.f32x4Const(-Infinity).set(acc);
+      f.forLoop(
+        j,
+        () => f.i32(0),
+        () => f.get(C4),
+        4,
+        () => addr(f, xr, j).v128Load().get(acc).f32x4Max().set(acc),
+      );
+      hmax(f, acc);
+      f.set(mx);
+      f.forLoop(
+        j,
+        () => f.get(C4),
+        () => f.get(C),
+        1,
+        () => addr(f, xr, j).f32Load().get(mx).f32Max().set(mx),
+      );
+      f.get(mx).f32x4Splat().set(v);
+      f.f32x4Const(0).set(acc);
+      f.f32(0).set(tail);
+      vectorLoop(
+        f,
+        j,
+        C,
+        C4,
+        () => {
+          addr(f, xr, j).v128Load().get(v).f32x4Sub().set(e);
+          expV(f, e, m);
+          f.get(acc).f32x4Add().set(acc);
+        },
+        () => {
+          addr(f, xr, j).f32Load().get(mx).f32Sub().f32x4Splat().set(e);
+          expV(f, e, m);
+          f.f32x4ExtractLane(0).get(tail).f32Add().set(tail);
+        },
+      );
+      f.get(maxOut).get(r).i32(2).i32Shl().i32Add().get(mx).f32Store();
+      f.get(sumOut).get(r).i32(2).i32Shl().i32Add();
+      hsum(f, acc);
+      f.get(tail).f32Add().f32Store();
+    },
+  );
   return f;
 }

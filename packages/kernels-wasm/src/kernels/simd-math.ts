@@ -20,8 +20,8 @@ export function mathTemps(f: FunctionBuilder): MathTemps {
 const LOG2E = 1.4426950408889634;
 const MAGIC = 12582912 + 127;
 const C1 = 0.693359375;
-const C2 = -2.12194440e-4;
-const P = [1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
+const C2 = -2.1219444e-4;
+const P = [1.98756915e-4, 1.3981999507e-3, 8.3334519073e-3, 4.1665795894e-2, 1.6666665459e-1, 5.0000001201e-1];
 /** Below this eˣ is under f32's smallest normal: the result is 0 (and −∞ gives 0). */
 const EXP_LO = -87.33654;
 /** Clamped here so 2ⁿ stays a normal f32 (n ≤ 127); softmax and gelu never pass more. */

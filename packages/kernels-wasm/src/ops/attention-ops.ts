@@ -7,7 +7,12 @@ import type { KernelContext } from './kernel-context.js';
  * the JavaScript kernel) with dropout. Each thread keeps one row of scores in its own scratch;
  * lse = m + log Σ p is formed here, per row, from the kernel's max and sum.
  */
-export function flashForwardWasm(ctx: KernelContext, [q, k, v, mask]: readonly TensorRef[], [o, lse]: readonly TensorRef[], params: OpParams<'flashAttention'>): boolean {
+export function flashForwardWasm(
+  ctx: KernelContext,
+  [q, k, v, mask]: readonly TensorRef[],
+  [o, lse]: readonly TensorRef[],
+  params: OpParams<'flashAttention'>,
+): boolean {
   if (params.p !== 0 || mask!.dtype !== 'bool') return false;
   const [B, H, Tq, D] = q!.shape as [number, number, number, number];
   const Tk = k!.shape[2]!;
@@ -47,7 +52,12 @@ export function flashForwardWasm(ctx: KernelContext, [q, k, v, mask]: readonly T
  * The flash-attention backward without dropout as WebAssembly, one (b, h) matrix per task (its dk
  * and dv are sums over its rows, kept by one thread); false with dropout.
  */
-export function flashBackwardWasm(ctx: KernelContext, [q, k, v, mask, o, lse, g]: readonly TensorRef[], [dq, dk, dv]: readonly TensorRef[], params: OpParams<'flashAttentionBackward'>): boolean {
+export function flashBackwardWasm(
+  ctx: KernelContext,
+  [q, k, v, mask, o, lse, g]: readonly TensorRef[],
+  [dq, dk, dv]: readonly TensorRef[],
+  params: OpParams<'flashAttentionBackward'>,
+): boolean {
   if (params.p !== 0 || mask!.dtype !== 'bool') return false;
   const [B, H, Tq, D] = q!.shape as [number, number, number, number];
   const Tk = k!.shape[2]!;

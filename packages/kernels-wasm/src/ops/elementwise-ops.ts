@@ -168,7 +168,8 @@ export function whereWasm(ctx: KernelContext, cond: TensorRef, a: TensorRef, b: 
     for (const [s, e] of split(n, ctx.threads)) args.push(cp + s, ap + s * aStep, bp + s * bStep, op + s * 4, e - s, 1, na === 1 ? 1 : 0, nb === 1 ? 1 : 0);
   } else if (nc > 0 && isTrailing(cond.shape, out.shape)) {
     const P = nc;
-    for (const [s, e] of splitRows(n / P, P, ctx.threads)) args.push(cp, ap + s * P * aStep, bp + s * P * bStep, op + s * P * 4, P, e - s, na === 1 ? 1 : 0, nb === 1 ? 1 : 0);
+    for (const [s, e] of splitRows(n / P, P, ctx.threads))
+      args.push(cp, ap + s * P * aStep, bp + s * P * bStep, op + s * P * 4, P, e - s, na === 1 ? 1 : 0, nb === 1 ? 1 : 0);
   } else return false;
   ctx.runJob({ fn: ctx.kernel('where_rows'), argc: 8, args }, args.length > 8);
   return true;
@@ -178,7 +179,16 @@ export function whereWasm(ctx: KernelContext, cond: TensorRef, a: TensorRef, b: 
  * crossEntropyBackward on [N, V] logits: targets are checked here (as the reference does, before
  * anything is written), then rows run as WebAssembly.
  */
-export function crossEntropyBackwardWasm(ctx: KernelContext, x: TensorRef, targets: TensorRef, lse: TensorRef, g: TensorRef, d: TensorRef, ignoreIndex: number, targetValues: Int32Array): boolean {
+export function crossEntropyBackwardWasm(
+  ctx: KernelContext,
+  x: TensorRef,
+  targets: TensorRef,
+  lse: TensorRef,
+  g: TensorRef,
+  d: TensorRef,
+  ignoreIndex: number,
+  targetValues: Int32Array,
+): boolean {
   const N = x.shape[0]!;
   const V = x.shape[1]!;
   for (let r = 0; r < N; r++) {

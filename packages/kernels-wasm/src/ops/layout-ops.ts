@@ -28,7 +28,12 @@ export function permuteWasm(ctx: KernelContext, x: TensorRef, out: TensorRef, pe
   }
   if (dims.length > 4) return false;
   while (dims.length < 4) dims.unshift({ size: 1, stride: 0 });
-  const [d0, d1, d2, d3] = dims as [{ size: number; stride: number }, { size: number; stride: number }, { size: number; stride: number }, { size: number; stride: number }];
+  const [d0, d1, d2, d3] = dims as [
+    { size: number; stride: number },
+    { size: number; stride: number },
+    { size: number; stride: number },
+    { size: number; stride: number },
+  ];
   const pieces = n < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(d0.size, ctx.threads * PIECES_PER_THREAD);
   const step = Math.ceil(d0.size / pieces);
   const args: number[] = [];

@@ -100,109 +100,267 @@ export class FunctionBuilder {
   }
 
   // Control flow. Blocks have no result type (0x40).
-  block(): this { return this.op(0x02, 0x40); }
-  loop(): this { return this.op(0x03, 0x40); }
-  if(): this { return this.op(0x04, 0x40); }
+  block(): this {
+    return this.op(0x02, 0x40);
+  }
+  loop(): this {
+    return this.op(0x03, 0x40);
+  }
+  if(): this {
+    return this.op(0x04, 0x40);
+  }
   /** An `if` whose arms each leave one value of `type`. */
-  ifValue(type: ValType): this { return this.op(0x04, VALTYPE[type]); }
-  else(): this { return this.op(0x05); }
-  end(): this { return this.op(0x0b); }
-  br(depth: number): this { return this.op(0x0c, ...uleb(depth)); }
-  brIf(depth: number): this { return this.op(0x0d, ...uleb(depth)); }
-  return(): this { return this.op(0x0f); }
-  call(index: number): this { return this.op(0x10, ...uleb(index)); }
-  drop(): this { return this.op(0x1a); }
-  select(): this { return this.op(0x1b); }
+  ifValue(type: ValType): this {
+    return this.op(0x04, VALTYPE[type]);
+  }
+  else(): this {
+    return this.op(0x05);
+  }
+  end(): this {
+    return this.op(0x0b);
+  }
+  br(depth: number): this {
+    return this.op(0x0c, ...uleb(depth));
+  }
+  brIf(depth: number): this {
+    return this.op(0x0d, ...uleb(depth));
+  }
+  return(): this {
+    return this.op(0x0f);
+  }
+  call(index: number): this {
+    return this.op(0x10, ...uleb(index));
+  }
+  drop(): this {
+    return this.op(0x1a);
+  }
+  select(): this {
+    return this.op(0x1b);
+  }
 
   // Locals.
-  get(l: Local): this { return this.op(0x20, ...uleb(l.index)); }
-  set(l: Local): this { return this.op(0x21, ...uleb(l.index)); }
-  tee(l: Local): this { return this.op(0x22, ...uleb(l.index)); }
+  get(l: Local): this {
+    return this.op(0x20, ...uleb(l.index));
+  }
+  set(l: Local): this {
+    return this.op(0x21, ...uleb(l.index));
+  }
+  tee(l: Local): this {
+    return this.op(0x22, ...uleb(l.index));
+  }
 
   // Scalar memory.
-  i32Load(offset = 0): this { return this.op(0x28, ...this.mem(2, offset)); }
-  i32Load8U(offset = 0): this { return this.op(0x2d, ...this.mem(0, offset)); }
-  f32Load(offset = 0): this { return this.op(0x2a, ...this.mem(2, offset)); }
-  i32Store(offset = 0): this { return this.op(0x36, ...this.mem(2, offset)); }
-  f32Store(offset = 0): this { return this.op(0x38, ...this.mem(2, offset)); }
+  i32Load(offset = 0): this {
+    return this.op(0x28, ...this.mem(2, offset));
+  }
+  i32Load8U(offset = 0): this {
+    return this.op(0x2d, ...this.mem(0, offset));
+  }
+  f32Load(offset = 0): this {
+    return this.op(0x2a, ...this.mem(2, offset));
+  }
+  i32Store(offset = 0): this {
+    return this.op(0x36, ...this.mem(2, offset));
+  }
+  f32Store(offset = 0): this {
+    return this.op(0x38, ...this.mem(2, offset));
+  }
 
   // Constants.
-  i32(value: number): this { return this.op(0x41, ...sleb(value)); }
-  f32(value: number): this { return this.op(0x43, ...f32Bytes(value)); }
+  i32(value: number): this {
+    return this.op(0x41, ...sleb(value));
+  }
+  f32(value: number): this {
+    return this.op(0x43, ...f32Bytes(value));
+  }
 
   // i32 arithmetic and comparison.
-  i32Eqz(): this { return this.op(0x45); }
-  i32Eq(): this { return this.op(0x46); }
-  i32Ne(): this { return this.op(0x47); }
-  i32LtS(): this { return this.op(0x48); }
-  i32LtU(): this { return this.op(0x49); }
-  i32GtS(): this { return this.op(0x4a); }
-  i32LeS(): this { return this.op(0x4c); }
-  i32GeS(): this { return this.op(0x4e); }
-  i32Add(): this { return this.op(0x6a); }
-  i32Sub(): this { return this.op(0x6b); }
-  i32Mul(): this { return this.op(0x6c); }
-  i32DivS(): this { return this.op(0x6d); }
-  i32And(): this { return this.op(0x71); }
-  i32Or(): this { return this.op(0x72); }
-  i32Shl(): this { return this.op(0x74); }
-  i32ShrS(): this { return this.op(0x75); }
+  i32Eqz(): this {
+    return this.op(0x45);
+  }
+  i32Eq(): this {
+    return this.op(0x46);
+  }
+  i32Ne(): this {
+    return this.op(0x47);
+  }
+  i32LtS(): this {
+    return this.op(0x48);
+  }
+  i32LtU(): this {
+    return this.op(0x49);
+  }
+  i32GtS(): this {
+    return this.op(0x4a);
+  }
+  i32LeS(): this {
+    return this.op(0x4c);
+  }
+  i32GeS(): this {
+    return this.op(0x4e);
+  }
+  i32Add(): this {
+    return this.op(0x6a);
+  }
+  i32Sub(): this {
+    return this.op(0x6b);
+  }
+  i32Mul(): this {
+    return this.op(0x6c);
+  }
+  i32DivS(): this {
+    return this.op(0x6d);
+  }
+  i32And(): this {
+    return this.op(0x71);
+  }
+  i32Or(): this {
+    return this.op(0x72);
+  }
+  i32Shl(): this {
+    return this.op(0x74);
+  }
+  i32ShrS(): this {
+    return this.op(0x75);
+  }
 
   // f32 arithmetic.
-  f32Ne(): this { return this.op(0x5c); }
-  f32Lt(): this { return this.op(0x5d); }
-  f32Gt(): this { return this.op(0x5e); }
-  f32Abs(): this { return this.op(0x8b); }
-  f32Neg(): this { return this.op(0x8c); }
-  f32Sqrt(): this { return this.op(0x91); }
-  f32Add(): this { return this.op(0x92); }
-  f32Sub(): this { return this.op(0x93); }
-  f32Mul(): this { return this.op(0x94); }
-  f32Div(): this { return this.op(0x95); }
-  f32Min(): this { return this.op(0x96); }
-  f32Max(): this { return this.op(0x97); }
-  f32ConvertI32S(): this { return this.op(0xb2); }
+  f32Ne(): this {
+    return this.op(0x5c);
+  }
+  f32Lt(): this {
+    return this.op(0x5d);
+  }
+  f32Gt(): this {
+    return this.op(0x5e);
+  }
+  f32Abs(): this {
+    return this.op(0x8b);
+  }
+  f32Neg(): this {
+    return this.op(0x8c);
+  }
+  f32Sqrt(): this {
+    return this.op(0x91);
+  }
+  f32Add(): this {
+    return this.op(0x92);
+  }
+  f32Sub(): this {
+    return this.op(0x93);
+  }
+  f32Mul(): this {
+    return this.op(0x94);
+  }
+  f32Div(): this {
+    return this.op(0x95);
+  }
+  f32Min(): this {
+    return this.op(0x96);
+  }
+  f32Max(): this {
+    return this.op(0x97);
+  }
+  f32ConvertI32S(): this {
+    return this.op(0xb2);
+  }
 
   // 128-bit SIMD (addresses must be on the stack; offsets are byte constants; alignment hint 16).
-  v128Load(offset = 0): this { return this.simd(SIMD.load, ...this.mem(4, offset)); }
-  v128Store(offset = 0): this { return this.simd(SIMD.store, ...this.mem(4, offset)); }
-  v128Load32Splat(offset = 0): this { return this.simd(SIMD.load32Splat, ...this.mem(2, offset)); }
-  f32x4Const(value: number): this { return this.simd(SIMD.const, ...[0, 1, 2, 3].flatMap(() => f32Bytes(value))); }
+  v128Load(offset = 0): this {
+    return this.simd(SIMD.load, ...this.mem(4, offset));
+  }
+  v128Store(offset = 0): this {
+    return this.simd(SIMD.store, ...this.mem(4, offset));
+  }
+  v128Load32Splat(offset = 0): this {
+    return this.simd(SIMD.load32Splat, ...this.mem(2, offset));
+  }
+  f32x4Const(value: number): this {
+    return this.simd(SIMD.const, ...[0, 1, 2, 3].flatMap(() => f32Bytes(value)));
+  }
   i32x4Const(value: number): this {
     const b = new Uint8Array(16);
     const view = new DataView(b.buffer);
     for (let i = 0; i < 4; i++) view.setInt32(i * 4, value, true);
     return this.simd(SIMD.const, ...b);
   }
-  f32x4Splat(): this { return this.simd(SIMD.f32x4Splat); }
-  f32x4ExtractLane(lane: number): this { return this.simd(SIMD.f32x4ExtractLane, lane); }
-  f32x4ReplaceLane(lane: number): this { return this.simd(SIMD.f32x4ReplaceLane, lane); }
-  f32x4Eq(): this { return this.simd(SIMD.f32x4Eq); }
-  f32x4Lt(): this { return this.simd(SIMD.f32x4Lt); }
-  f32x4Gt(): this { return this.simd(SIMD.f32x4Gt); }
-  v128And(): this { return this.simd(SIMD.v128And); }
-  v128Or(): this { return this.simd(SIMD.v128Or); }
+  f32x4Splat(): this {
+    return this.simd(SIMD.f32x4Splat);
+  }
+  f32x4ExtractLane(lane: number): this {
+    return this.simd(SIMD.f32x4ExtractLane, lane);
+  }
+  f32x4ReplaceLane(lane: number): this {
+    return this.simd(SIMD.f32x4ReplaceLane, lane);
+  }
+  f32x4Eq(): this {
+    return this.simd(SIMD.f32x4Eq);
+  }
+  f32x4Lt(): this {
+    return this.simd(SIMD.f32x4Lt);
+  }
+  f32x4Gt(): this {
+    return this.simd(SIMD.f32x4Gt);
+  }
+  v128And(): this {
+    return this.simd(SIMD.v128And);
+  }
+  v128Or(): this {
+    return this.simd(SIMD.v128Or);
+  }
   /** v128.bitselect(a, b, mask): bits of a where mask is 1, else of b. */
-  v128Bitselect(): this { return this.simd(SIMD.v128Bitselect); }
-  f32x4Nearest(): this { return this.simd(SIMD.f32x4Nearest); }
-  i32x4Shl(): this { return this.simd(SIMD.i32x4Shl); }
-  i32x4Add(): this { return this.simd(SIMD.i32x4Add); }
-  f32x4Abs(): this { return this.simd(SIMD.f32x4Abs); }
-  f32x4Neg(): this { return this.simd(SIMD.f32x4Neg); }
-  f32x4Sqrt(): this { return this.simd(SIMD.f32x4Sqrt); }
-  f32x4Add(): this { return this.simd(SIMD.f32x4Add); }
-  f32x4Sub(): this { return this.simd(SIMD.f32x4Sub); }
-  f32x4Mul(): this { return this.simd(SIMD.f32x4Mul); }
-  f32x4Div(): this { return this.simd(SIMD.f32x4Div); }
-  f32x4Min(): this { return this.simd(SIMD.f32x4Min); }
-  f32x4Max(): this { return this.simd(SIMD.f32x4Max); }
+  v128Bitselect(): this {
+    return this.simd(SIMD.v128Bitselect);
+  }
+  f32x4Nearest(): this {
+    return this.simd(SIMD.f32x4Nearest);
+  }
+  i32x4Shl(): this {
+    return this.simd(SIMD.i32x4Shl);
+  }
+  i32x4Add(): this {
+    return this.simd(SIMD.i32x4Add);
+  }
+  f32x4Abs(): this {
+    return this.simd(SIMD.f32x4Abs);
+  }
+  f32x4Neg(): this {
+    return this.simd(SIMD.f32x4Neg);
+  }
+  f32x4Sqrt(): this {
+    return this.simd(SIMD.f32x4Sqrt);
+  }
+  f32x4Add(): this {
+    return this.simd(SIMD.f32x4Add);
+  }
+  f32x4Sub(): this {
+    return this.simd(SIMD.f32x4Sub);
+  }
+  f32x4Mul(): this {
+    return this.simd(SIMD.f32x4Mul);
+  }
+  f32x4Div(): this {
+    return this.simd(SIMD.f32x4Div);
+  }
+  f32x4Min(): this {
+    return this.simd(SIMD.f32x4Min);
+  }
+  f32x4Max(): this {
+    return this.simd(SIMD.f32x4Max);
+  }
   /**
    * Pseudo-min/max: pmin(a, b) = b < a ? b : a, pmax(a, b) = a < b ? b : a — one x86 instruction
    * each, where min/max (NaN-propagating, −0 < +0) take about eight. With a NaN as `a` they return it.
    */
-  f32x4Pmin(): this { return this.simd(SIMD.f32x4Pmin); }
-  f32x4Pmax(): this { return this.simd(SIMD.f32x4Pmax); }
-  i32x4TruncSatF32x4S(): this { return this.simd(SIMD.i32x4TruncSatF32x4S); }
+  f32x4Pmin(): this {
+    return this.simd(SIMD.f32x4Pmin);
+  }
+  f32x4Pmax(): this {
+    return this.simd(SIMD.f32x4Pmax);
+  }
+  i32x4TruncSatF32x4S(): this {
+    return this.simd(SIMD.i32x4TruncSatF32x4S);
+  }
 
   /**
    * acc + x·y on the stack as [x, y, acc] → [x·y + acc]: `f32x4.relaxed_madd` (one rounding, an FMA

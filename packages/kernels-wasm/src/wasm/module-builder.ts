@@ -20,7 +20,14 @@ export function buildModule(functions: readonly FunctionBuilder[], options: { sh
   // Limits flag 0x03: maximum present, shared (threads proposal); 0x01: maximum present.
   const memoryImport = [...name('env'), ...name('memory'), 0x02, options.shared ? 0x03 : 0x01, ...uleb(1), ...uleb(maxPages)];
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec(types)),
     ...section(2, vec([memoryImport])),
     ...section(3, vec(functions.map((_f, i) => uleb(i)))),

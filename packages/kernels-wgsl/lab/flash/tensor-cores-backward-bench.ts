@@ -12,7 +12,11 @@ import { createCpuDevice, fromArray, full, randn, runOp, zeros, type OpParams, t
 import type { KernelCall, KernelDispatch } from '../../src/kernel-api.js';
 import { flashAttentionBackwardSteps } from '../../src/kernels/flash/backward.js';
 import { selectFlashConfig } from '../../src/kernels/flash/config.js';
-import { flashAttentionTensorCoreBackwardSteps, tensorCoreBackwardBytes, type TensorCoreBackwardOptions } from '../../src/kernels/flash/tensor-cores-backward.js';
+import {
+  flashAttentionTensorCoreBackwardSteps,
+  tensorCoreBackwardBytes,
+  type TensorCoreBackwardOptions,
+} from '../../src/kernels/flash/tensor-cores-backward.js';
 import { flashAttentionDispatch } from '../../src/kernels/flash/forward.js';
 import { tensorCoreDevice } from './tensor-core-device.js';
 
@@ -51,7 +55,10 @@ async function main() {
   for (const [split, subgroups, bc] of tiny ? tiles.slice(0, 2) : tiles) {
     const o: TensorCoreBackwardOptions = { emulate, split, subgroups, bc };
     if (tensorCoreBackwardBytes(o, emulate ? 4 : 2, split, D, D) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
-    variants.push({ label: `tensor cores ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} bc${bc}`, steps: (c) => flashAttentionTensorCoreBackwardSteps(c, o) });
+    variants.push({
+      label: `tensor cores ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} bc${bc}`,
+      steps: (c) => flashAttentionTensorCoreBackwardSteps(c, o),
+    });
   }
   const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
 
@@ -60,13 +67,22 @@ async function main() {
   const T0 = 256;
   const values = (seed: number, s: number) => Float32Array.from({ length: 2 * T0 * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * s);
   const params0: OpParams<'flashAttentionBackward'> = { causal: true, scale: 1 / Math.sqrt(D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: T0 };
-  const on = (dev: ReturnType<typeof createCpuDevice> | typeof device): Tensor[] => [1, 2, 3, 4].map((seed) => fromArray(values(seed, seed < 3 ? 1.5 : 1), { shape: [1, 2, T0, D], device: dev }));
+  const on = (dev: ReturnType<typeof createCpuDevice> | typeof device): Tensor[] =>
+    [1, 2, 3, 4].map((seed) => fromArray(values(seed, seed < 3 ? 1.5 : 1), { shape: [1, 2, T0, D], device: dev }));
   const [cq, ck, cv, cg] = on(cpu);
   const cmask = full([1, 1, 1, 1], 1, { dtype: 'bool', device: cpu });
   const [ro, rl] = runOp('flashAttention', [cq!, ck!, cv!, cmask], params0);
   const expected = await Promise.all(runOp('flashAttentionBackward', [cq!, ck!, cv!, cmask, ro!, rl!, cg!], params0).map((t) => t.toArray()));
   const [gq, gk, gv, gg] = on(device);
-  const inputs0 = [gq!, gk!, gv!, full([1, 1, 1, 1], 1, { dtype: 'bool', device }), fromArray(await ro!.toArray(), { shape: ro!.shape, device }), fromArray(await rl!.toArray(), { shape: rl!.shape, device }), gg!];
+  const inputs0 = [
+    gq!,
+    gk!,
+    gv!,
+    full([1, 1, 1, 1], 1, { dtype: 'bool', device }),
+    fromArray(await ro!.toArray(), { shape: ro!.shape, device }),
+    fromArray(await rl!.toArray(), { shape: rl!.shape, device }),
+    gg!,
+  ];
   const errors: Record<string, unknown>[] = [];
   for (const v of variants) {
     const outputs = [zeros([1, 2, T0, D], { device }), zeros([1, 2, T0, D], { device }), zeros([1, 2, T0, D], { device })];
@@ -97,7 +113,14 @@ async function main() {
     const [q, k, v, g] = [1, 2, 3, 4].map((seed) => randn([B, H, T, D], { device, seed }));
     const mask = full([1, 1, 1, 1], 1, { dtype: 'bool', device });
     const [o, lse] = [zeros([B, H, T, D], { device }), zeros([B, H, T], { device })];
-    const fwd = { op: 'flashAttention', inputs: [q!, k!, v!, mask], outputs: [o, lse], params, device: device.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+    const fwd = {
+      op: 'flashAttention',
+      inputs: [q!, k!, v!, mask],
+      outputs: [o, lse],
+      params,
+      device: device.kernelInfo,
+      errorTag: 0,
+    } as KernelCall<'flashAttention'>;
     device.runSteps(fwd, flashAttentionDispatch(fwd, config.forward));
     const outputs = [zeros([B, H, T, D], { device }), zeros([B, H, T, D], { device }), zeros([B, H, T, D], { device })];
     const call = { op: 'flashAttentionBackward', inputs: [q!, k!, v!, mask, o, lse, g!], outputs, params, device: device.kernelInfo, errorTag: 0 } as Backward;
@@ -115,7 +138,10 @@ async function main() {
             device.runSteps(call, steps);
             await device.sync();
           });
-          samples.push({ total: profile.kernels.reduce((s, x) => s + x.totalMs, 0), kernels: Object.fromEntries(profile.kernels.map((x) => [x.name, x.totalMs])) });
+          samples.push({
+            total: profile.kernels.reduce((s, x) => s + x.totalMs, 0),
+            kernels: Object.fromEntries(profile.kernels.map((x) => [x.name, x.totalMs])),
+          });
         }
         const median = samples.sort((a, b) => a.total - b.total)[Math.floor(samples.length / 2)]!;
         const row = { variant: variant.label, T, ms: median.total, kernels: median.kernels, tflops: (5 * B * H * T * T * D) / median.total / 1e9 };

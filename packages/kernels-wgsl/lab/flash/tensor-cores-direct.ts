@@ -5,7 +5,17 @@ import { WGSL_ATTENTION_DROPOUT } from '../../src/kernels/wgsl/attention-dropout
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from '../../src/kernels/flash/common.js';
 import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './tensor-cores-two-stage.js';
 import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../../src/kernels/wgsl/subgroup-matrix.js';
-import { accumulateWgsl, copyTileWgsl, crossAccumulator, elementsPerVec, stageCopyDispatch, stageCount, wgslBlock, type Job, type StageCopy } from '../../src/kernels/flash/tensor-core-parts.js';
+import {
+  accumulateWgsl,
+  copyTileWgsl,
+  crossAccumulator,
+  elementsPerVec,
+  stageCopyDispatch,
+  stageCount,
+  wgslBlock,
+  type Job,
+  type StageCopy,
+} from '../../src/kernels/flash/tensor-core-parts.js';
 
 /**
  * The tensor-core flash forward, second form: q·scale, k and v are first copied once into f16
@@ -85,7 +95,8 @@ export function directForwardBytes(t: DirectTile, elemBytes: number, split: bool
 export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAttention'>, o: DirectOptions): KernelDispatch[] {
   const g = flashGeometry(call);
   if (g.B * g.H * g.Tq === 0) return [];
-  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD) throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
+  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD)
+    throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
   if (o.rows !== 16 && o.rows !== 32) throw new RangeError(`flashAttention (tensor cores): rows per subgroup must be 16 or 32, got ${o.rows}`);
   const e = new MatrixEmitter(o.emulate, o.split);
   if (directForwardBytes(o, e.elemBytes, o.split, Math.max(g.db, g.dvb)) > call.device.limits.maxComputeWorkgroupStorageSize) {
@@ -108,9 +119,23 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   // Workgroup arrays of the staged k and v tiles: one, taken in turn, in two passes; one each in one pass.
   const [kTile, vTile] = o.onePass ? ['k_tile', 'v_tile'] : ['kv', 'kv'];
   // Each tile array with its row width (the shared one fits both).
-  const tileArrays: [string, number][] = o.onePass ? [[kTile, db], [vTile, dvb]] : [[kTile, Math.max(db, dvb)]];
+  const tileArrays: [string, number][] = o.onePass
+    ? [
+        [kTile, db],
+        [vTile, dvb],
+      ]
+    : [[kTile, Math.max(db, dvb)]];
   const separate = o.split && !!o.separateCross;
-  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `r${R}`, `bc${bc}`, staged ? 'staged' : 'direct', separate ? 'cross' : 'scaled', o.onePass ? 'one-pass' : 'two-pass']);
+  const b = flashBuilder(call, 'flashAttentionTCDirect', g, [
+    o.emulate ? 'emulated' : 'subgroup-matrix',
+    o.split ? 'split' : 'f16',
+    `sg${subgroups}`,
+    `r${R}`,
+    `bc${bc}`,
+    staged ? 'staged' : 'direct',
+    separate ? 'cross' : 'scaled',
+    o.onePass ? 'one-pass' : 'two-pass',
+  ]);
   // S = q·kᵀ (twice with two passes) and O = P·v.
   b.expectFlops(flashFlops(call, g, o.onePass ? [g.D, g.Dv] : [g.D, g.D, g.Dv]));
   b.input('mask', call.inputs[3]!);
@@ -168,7 +193,8 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
         }
       }
       const jobs: Job[] = [];
-      for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) jobs.push({ acc: `acc_s_${i}_${n}`, l: (p) => `q_${p}_${i}_${kk}`, r: (p) => `k_${p}_${n}` });
+      for (let i = 0; i < ri; i++)
+        for (let n = 0; n < bc / MMA; n++) jobs.push({ acc: `acc_s_${i}_${n}`, l: (p) => `q_${p}_${i}_${kk}`, r: (p) => `k_${p}_${n}` });
       lines.push(block([...step, ...accumulate(jobs)]));
     }
     for (let i = 0; i < ri; i++) for (let n = 0; n < bc / MMA; n++) lines.push(...storeBoth(`acc_s_${i}_${n}`, `${sBase} + ${i * MMA * ss + n * MMA}u`));
@@ -178,7 +204,9 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
     const lines: string[] = [];
     for (let kk = 0; kk < bc / MMA; kk++) {
       const step: string[] = [];
-      for (const p of parts) for (let i = 0; i < ri; i++) step.push(e.loadLeft(`p_${p}_${i}`, { array: `p_${p}`, offset: `${pBase} + ${i * MMA * ps + kk * MMA}u`, colMajor: false, stride: ps }));
+      for (const p of parts)
+        for (let i = 0; i < ri; i++)
+          step.push(e.loadLeft(`p_${p}_${i}`, { array: `p_${p}`, offset: `${pBase} + ${i * MMA * ps + kk * MMA}u`, colMajor: false, stride: ps }));
       for (const p of parts) {
         for (let n = 0; n < dvb / MMA; n++) {
           const op: MatrixOperand = staged
@@ -195,9 +223,12 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   };
   // Staged: the tile's bc rows of k (or v) copied into kv_hi/kv_lo (one pass: k_tile_…, v_tile_…).
   const copyTile = (which: 'k' | 'v', width: number): string =>
-    staged ? copyTileWgsl(e, { dst: which === 'k' ? kTile : vTile, src: `${which}s`, firstRow: 'bh * u.tkp + j0', rows: bc, width, threads: subgroups * SUBGROUP }) : '';
+    staged
+      ? copyTileWgsl(e, { dst: which === 'k' ? kTile : vTile, src: `${which}s`, firstRow: 'bh * u.tkp + j0', rows: bc, width, threads: subgroups * SUBGROUP })
+      : '';
   const oAccs: string[] = [];
-  for (let i = 0; i < ri; i++) for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`), ...(separate ? [e.declareAcc(`accx_o_${i}_${n}`)] : []));
+  for (let i = 0; i < ri; i++)
+    for (let n = 0; n < dvb / MMA; n++) oAccs.push(e.declareAcc(`acc_o_${i}_${n}`), ...(separate ? [e.declareAcc(`accx_o_${i}_${n}`)] : []));
   // This invocation's share of a row in the output's fragment column n, through its subgroup's
   // slice of s_s (and s_x): fragment i holds rows 16·i …, lane pairs (rows 16) or lanes (rows 32) a row each.
   const rowShare = (n: number, body: (at: string, col: string) => string) =>
@@ -207,14 +238,19 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   const storeO: string[] = [];
   for (let n = 0; n < dvb / MMA; n++) {
     storeO.push('workgroupBarrier();', ...storeFragments(n), 'workgroupBarrier();');
-    storeO.push(`if (row < u.tq) { ${rowShare(n, (at, col) => `if (${col} < u.dv) { o_set((bh * u.tq + row) * u.dv + ${col}, ${readS(at)}${onePass ? ' * o_norm' : ''}); }`)} }`);
+    storeO.push(
+      `if (row < u.tq) { ${rowShare(n, (at, col) => `if (${col} < u.dv) { o_set((bh * u.tq + row) * u.dv + ${col}, ${readS(at)}${onePass ? ' * o_norm' : ''}); }`)} }`,
+    );
   }
   // One pass: the output accumulators times each row's factor alpha, through workgroup memory
   // (a subgroup matrix cannot be scaled row by row).
   const rescaleO: string[] = [];
   for (let n = 0; n < dvb / MMA; n++) {
     rescaleO.push('workgroupBarrier();', ...storeFragments(n), 'workgroupBarrier();');
-    rescaleO.push(rowShare(n, (at) => `s_s[${at}] *= alpha;${separate ? ` s_x[${at}] *= alpha;` : ''}`), 'workgroupBarrier();');
+    rescaleO.push(
+      rowShare(n, (at) => `s_s[${at}] *= alpha;${separate ? ` s_x[${at}] *= alpha;` : ''}`),
+      'workgroupBarrier();',
+    );
     for (let i = 0; i < ri; i++) {
       rescaleO.push(e.loadAcc(`acc_o_${i}_${n}`, 's_s', `${sBase} + ${i * MMA * ss}u`, ss));
       if (separate) rescaleO.push(e.loadAcc(`accx_o_${i}_${n}`, 's_x', `${sBase} + ${i * MMA * ss}u`, ss));
@@ -234,8 +270,12 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   var m = NEG_BIG;
   var l = 0.0;
   for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    ${staged ? `${copyTile('k', db)}
-    workgroupBarrier();` : ''}
+    ${
+      staged
+        ? `${copyTile('k', db)}
+    workgroupBarrier();`
+        : ''
+    }
     ${scores()}
     workgroupBarrier();
     ${tileRowStatsWgsl(`${sBase} + lr * ${ss}u`, 'part', span, readS)}
@@ -256,8 +296,12 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   // Stage 2: O = Σ exp(s − L)·z·v.
   ${oAccs.join('\n  ')}
   for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    ${staged ? `${copyTile('k', db)}
-    workgroupBarrier();` : ''}
+    ${
+      staged
+        ? `${copyTile('k', db)}
+    workgroupBarrier();`
+        : ''
+    }
     ${scores()}
     workgroupBarrier();
     // Every subgroup is past its k loads: v may take k's place.
@@ -285,9 +329,13 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   var l = 0.0;
   ${oAccs.join('\n  ')}
   for (var j0 = 0u; j0 < key_end; j0 += ${bc}u) {
-    ${staged ? `${copyTile('k', db)}
+    ${
+      staged
+        ? `${copyTile('k', db)}
     ${copyTile('v', dvb)}
-    workgroupBarrier();` : ''}
+    workgroupBarrier();`
+        : ''
+    }
     ${scores()}
     workgroupBarrier();
     var tmax = NEG_BIG;
@@ -335,7 +383,9 @@ export function flashAttentionTensorCoreDirectSteps(call: KernelCall<'flashAtten
   let o_norm = select(0.0, ${dropout ? 'u.keep_scale' : '1.0'} / ll, ll > 0.0);`;
 
   steps.push(
-    b.build(g.B * g.H * qTiles, (decls) => `${e.enables()}${decls}
+    b.build(
+      g.B * g.H * qTiles,
+      (decls) => `${e.enables()}${decls}
 ${WGSL_FLOAT_BITS}
 ${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
@@ -345,13 +395,17 @@ var<workgroup> s_s: array<f32, ${subgroups * R * ss}>;
 ${separate ? `var<workgroup> s_x: array<f32, ${subgroups * R * ss}>;` : ''}
 ${parts.map((p) => `var<workgroup> p_${p}: array<${elem}, ${subgroups * R * ps}>;`).join('\n')}
 ${lpr === 2 ? `var<workgroup> stat_s: array<vec2<f32>, ${subgroups * SUBGROUP}>;` : ''}
-${onePass && lpr === 2 ? `// Called in uniform control flow only.
+${
+  onePass && lpr === 2
+    ? `// Called in uniform control flow only.
 fn pair_other(x: f32, lid: u32) -> f32 {
   workgroupBarrier();
   stat_s[lid] = vec2<f32>(x, 0.0);
   workgroupBarrier();
   return stat_s[lid ^ 1u].x;
-}` : ''}
+}`
+    : ''
+}
 ${staged ? tileArrays.flatMap(([t, width]) => parts.map((p) => `var<workgroup> ${t}_${p}: array<${elem}, ${bc * (width + 8)}>;`)).join('\n') : ''}
 ${
   onePass
@@ -382,7 +436,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
 
   ${onePass ? onePassBody() : twoPass()}
   ${storeO.join('\n  ')}
-}`),
+}`,
+    ),
   );
   return steps;
 }

@@ -39,7 +39,10 @@ async function main() {
     for (const split of [true, false]) {
       const o: TensorCoreOptions = { emulate, split, subgroups: 4, bc: 16 };
       if (tensorCoreForwardBytes(o, D, D, emulate ? 4 : 2, split) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
-      variants.push({ label: `staged ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg4 bc16`, dispatch: (c) => flashAttentionTensorCoreDispatch(c, o) });
+      variants.push({
+        label: `staged ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg4 bc16`,
+        dispatch: (c) => flashAttentionTensorCoreDispatch(c, o),
+      });
     }
   }
   // [split, subgroups, rows, bc, kv, separate cross accumulators, one pass]. The two-pass tiles of
@@ -71,7 +74,10 @@ async function main() {
   for (const [split, subgroups, rows, bc, kv, separateCross, onePass] of direct) {
     const o: DirectOptions = { emulate, split, subgroups, rows, bc, kv, separateCross, onePass };
     if (directForwardBytes(o, emulate ? 4 : 2, split, D) > device.kernelInfo.limits.maxComputeWorkgroupStorageSize) continue;
-    variants.push({ label: `direct ${onePass ? 'one-pass' : 'two-pass'} ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}${separateCross ? ' cross' : ''}`, dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o) });
+    variants.push({
+      label: `direct ${onePass ? 'one-pass' : 'two-pass'} ${split ? 'split' : 'f16'}${emulate ? ' EMULATED' : ''} sg${subgroups} rows${rows} bc${bc} kv ${kv}${separateCross ? ' cross' : ''}`,
+      dispatch: (c) => flashAttentionTensorCoreDirectSteps(c, o),
+    });
   }
   const report: Record<string, unknown> = { device: info, date: new Date().toISOString(), shape: { B, H, D } };
 
@@ -83,7 +89,16 @@ async function main() {
   // the row maxima keep growing, so one pass rescales accumulators that already hold sums);
   // --check-all adds dropout and a padding mask (the unit tests cover them emulated).
   type Case = readonly [T: number, causal: boolean, p: number, padded: boolean, ramp: number];
-  const cases: readonly Case[] = [[256, true, 0, false, 0], [256, true, 0, false, 12], ...(args.includes('--check-all') ? ([[130, true, 0.1, false, 0], [67, false, 0, true, 0]] as const) : [])];
+  const cases: readonly Case[] = [
+    [256, true, 0, false, 0],
+    [256, true, 0, false, 12],
+    ...(args.includes('--check-all')
+      ? ([
+          [130, true, 0.1, false, 0],
+          [67, false, 0, true, 0],
+        ] as const)
+      : []),
+  ];
   for (const [T, causal, p, padded, ramp] of cases) {
     const growth = (seed: number, i: number) => (seed === 2 ? 1 + (ramp * (Math.floor(i / D) % T)) / T : 1);
     const values = (seed: number, s: number) => Float32Array.from({ length: 2 * T * D }, (_, i) => Math.sin(i * 12.9898 + seed * 78.233) * s * growth(seed, i));
@@ -127,7 +142,12 @@ async function main() {
   const rows: Record<string, unknown>[] = [];
   for (const T of TS) {
     const params: OpParams<'flashAttention'> = { causal: true, scale: 1 / Math.sqrt(D), p: 0, seed: 0, offset: 0, rowOffset: 0, rows: T };
-    const inputs = [randn([B, H, T, D], { device, seed: 1 }), randn([B, H, T, D], { device, seed: 2 }), randn([B, H, T, D], { device, seed: 3 }), full([1, 1, 1, 1], 1, { dtype: 'bool', device })];
+    const inputs = [
+      randn([B, H, T, D], { device, seed: 1 }),
+      randn([B, H, T, D], { device, seed: 2 }),
+      randn([B, H, T, D], { device, seed: 3 }),
+      full([1, 1, 1, 1], 1, { dtype: 'bool', device }),
+    ];
     const [o, lse] = [zeros([B, H, T, D], { device }), zeros([B, H, T], { device })];
     const call = { op: 'flashAttention', inputs, outputs: [o, lse], params, device: device.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
     for (const v of variants) {
@@ -150,7 +170,13 @@ async function main() {
           stageMs.push(profile.kernels.filter((k) => k.name === 'flashAttentionTCStage').reduce((s, k) => s + k.totalMs, 0));
         }
         const ms = samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-        const row = { variant: v.label, T, ms, stageMs: stageMs.sort((a, b) => a - b)[Math.floor(stageMs.length / 2)], tflops: (2 * B * H * T * T * D) / ms / 1e9 };
+        const row = {
+          variant: v.label,
+          T,
+          ms,
+          stageMs: stageMs.sort((a, b) => a - b)[Math.floor(stageMs.length / 2)],
+          tflops: (2 * B * H * T * T * D) / ms / 1e9,
+        };
         rows.push(row);
         console.log(`T ${T} ${v.label}: ${ms.toFixed(3)} ms, ${row.tflops.toFixed(2)} TFLOP/s`);
       } catch (e) {

@@ -29,7 +29,13 @@ describe('tensor-core tile selection', () => {
     const e = new MatrixEmitter(false, true);
     const op = (array: string) => () => ({ array, offset: '0u', colMajor: false, stride: 16 });
     const code = e.product('acc', 1, op('a'), op('b'));
-    const order = ['subgroupMatrixScalarMultiply(acc, 2048.0)', 'mm_lhi, mm_rlo', 'mm_llo, mm_rhi', 'subgroupMatrixScalarMultiply(acc, 0.00048828125)', 'mm_lhi, mm_rhi'].map((s) => code.indexOf(s));
+    const order = [
+      'subgroupMatrixScalarMultiply(acc, 2048.0)',
+      'mm_lhi, mm_rlo',
+      'mm_llo, mm_rhi',
+      'subgroupMatrixScalarMultiply(acc, 0.00048828125)',
+      'mm_lhi, mm_rhi',
+    ].map((s) => code.indexOf(s));
     expect(order.every((x) => x >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -37,7 +43,8 @@ describe('tensor-core tile selection', () => {
 
 /** Either form of the tensor-core forward: staged (lab/flash/tensor-cores-two-stage.ts) or direct (…-direct.ts). */
 type Form = TensorCoreOptions | (DirectOptions & { direct: true });
-const steps = (call: KernelCall<'flashAttention'>, o: Form) => ('direct' in o ? flashAttentionTensorCoreDirectSteps(call, o) : flashAttentionTensorCoreDispatch(call, o));
+const steps = (call: KernelCall<'flashAttention'>, o: Form) =>
+  'direct' in o ? flashAttentionTensorCoreDirectSteps(call, o) : flashAttentionTensorCoreDispatch(call, o);
 
 describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGPU', () => {
   const d = device!;
@@ -67,7 +74,15 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
   }
 
   const tile = (split: boolean, subgroups = 2, bc = 16): TensorCoreOptions => ({ emulate: true, split, subgroups, bc });
-  const direct = (split: boolean, subgroups: number, rows: number, bc: number, kv: 'direct' | 'staged' = 'direct', separateCross = false, onePass = false): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv, separateCross, onePass });
+  const direct = (
+    split: boolean,
+    subgroups: number,
+    rows: number,
+    bc: number,
+    kv: 'direct' | 'staged' = 'direct',
+    separateCross = false,
+    onePass = false,
+  ): Form => ({ direct: true, emulate: true, split, subgroups, rows, bc, kv, separateCross, onePass });
   const edgeCases = (form: (split: boolean, n: number) => Form) => async () => {
     await check(form(true, 0), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
     await check(form(true, 1), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
@@ -76,7 +91,11 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
     await check(form(true, 2), { B: 1, H: 1, Tq: 21, Tk: 50, D: 64 });
   };
 
-  it('split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D', { timeout: 120_000 }, edgeCases((split, n) => [tile(split), tile(split), tile(split, 1, 16)][n]!));
+  it(
+    'split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D',
+    { timeout: 120_000 },
+    edgeCases((split, n) => [tile(split), tile(split), tile(split, 1, 16)][n]!),
+  );
 
   it('the direct form (f16 copies in storage, fragments loaded from them) matches too, with 16 or 32 rows per subgroup', { timeout: 180_000 }, async () => {
     expect(directForwardBytes({ subgroups: 4, rows: 16, bc: 64 }, 2, true)).toBeLessThanOrEqual(49152);
@@ -92,12 +111,15 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
 
   it('split products with separate cross-term accumulators (added when read back) match too', { timeout: 180_000 }, async () => {
     expect(directForwardBytes({ subgroups: 8, rows: 16, bc: 16, kv: 'staged', separateCross: true }, 2, true, 64)).toBeLessThanOrEqual(49152);
-    await edgeCases((split, n) => [direct(split, 2, 16, 16, 'staged', true), direct(split, 1, 32, 32, 'direct', true), direct(split, 2, 16, 16, 'staged', true)][n]!)();
+    await edgeCases(
+      (split, n) => [direct(split, 2, 16, 16, 'staged', true), direct(split, 1, 32, 32, 'direct', true), direct(split, 2, 16, 16, 'staged', true)][n]!,
+    )();
   });
 
   it('one pass (accumulators rescaled when a row maximum grows) matches too, with maxima growing along the keys', { timeout: 240_000 }, async () => {
     expect(directForwardBytes({ subgroups: 8, rows: 16, bc: 16, kv: 'staged', onePass: true }, 2, false, 64)).toBeLessThanOrEqual(49152);
-    const one = (split: boolean, n: number) => [direct(split, 2, 16, 16, 'staged', false, true), direct(split, 1, 32, 32, 'direct', true, true), direct(split, 1, 16, 16, 'staged', true, true)][n]!;
+    const one = (split: boolean, n: number) =>
+      [direct(split, 2, 16, 16, 'staged', false, true), direct(split, 1, 32, 32, 'direct', true, true), direct(split, 1, 16, 16, 'staged', true, true)][n]!;
     await edgeCases(one)();
     // Keys scaled up along the sequence: every tile raises the row maxima by more than the margin,
     // and the scores reach ±60, far from where they start.
@@ -120,7 +142,14 @@ describe.skipIf(!device)('tensor-core flash attention forward, emulated on WebGP
         const out = zeros([2, 1, 3, 16], { device: d });
         const lse = zeros([2, 1, 3], { device: d });
         const params: OpParams<'flashAttention'> = { causal: false, scale: 0.25, p: 0, seed: 0, offset: 0, rowOffset: 0, rows: 3 };
-        const call = { op: 'flashAttention', inputs: [q, k, v, mask], outputs: [out, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+        const call = {
+          op: 'flashAttention',
+          inputs: [q, k, v, mask],
+          outputs: [out, lse],
+          params,
+          device: d.kernelInfo,
+          errorTag: 0,
+        } as KernelCall<'flashAttention'>;
         d.runSteps(call, steps(call, form));
         const o = await out.toArray();
         expect(o.slice(0, 48).every((x) => Math.abs(x - 1) < 1e-6)).toBe(true);

@@ -57,13 +57,20 @@ export function selectTensorCoreTile(db: number, dvb: number, elemBytes: number,
     { subgroups: 2, bc: 16 },
     { subgroups: 1, bc: 16 },
   ]) {
-    if (SUBGROUP * t.subgroups <= info.limits.maxComputeInvocationsPerWorkgroup && tensorCoreForwardBytes(t, db, dvb, elemBytes, split) <= info.limits.maxComputeWorkgroupStorageSize) return t;
+    if (
+      SUBGROUP * t.subgroups <= info.limits.maxComputeInvocationsPerWorkgroup &&
+      tensorCoreForwardBytes(t, db, dvb, elemBytes, split) <= info.limits.maxComputeWorkgroupStorageSize
+    )
+      return t;
   }
   throw new DeviceError(`flashAttention (tensor cores): head sizes ${db}/${dvb} do not fit this device's workgroup memory`);
 }
 
 /** WGSL staging `rows` rows of a [.., width] f32 tensor into hi (and lo) arrays of row stride `w`, zero-padded, with an f16 range check. */
-function stageRows(e: MatrixEmitter, o: { dst: string; src: string; base: string; r0: string; n: string; width: string; w: number; rows: number; threads: number; scale?: string }): string {
+function stageRows(
+  e: MatrixEmitter,
+  o: { dst: string; src: string; base: string; r0: string; n: string; width: string; w: number; rows: number; threads: number; scale?: string },
+): string {
   const x = `${o.src}_get(${o.base} + (${o.r0} + sr) * ${o.width} + sc)${o.scale ? ` * ${o.scale}` : ''}`;
   return `for (var se = lid; se < ${o.rows * o.w}u; se += ${o.threads}u) {
     let sr = se / ${o.w}u;
@@ -102,7 +109,8 @@ export function tileRowStatsWgsl(rowAt: string, lane: string, span: number, read
 export function flashAttentionTensorCoreDispatch(call: KernelCall<'flashAttention'>, o: TensorCoreOptions): KernelDispatch | [] {
   const g = flashGeometry(call);
   if (g.B * g.H * g.Tq === 0) return [];
-  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD) throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
+  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD)
+    throw new DeviceError(`flashAttention (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
   const e = new MatrixEmitter(o.emulate, o.split);
   const { subgroups, bc } = o;
   const br = MMA * subgroups;
@@ -111,7 +119,12 @@ export function flashAttentionTensorCoreDispatch(call: KernelCall<'flashAttentio
     throw new DeviceError(`flashAttention (tensor cores): tile ${JSON.stringify(o)} does not fit this device's workgroup memory`);
   }
   // S = q·kᵀ in both stages and O = P·v.
-  const b = flashBuilder(call, 'flashAttentionTC', g, [o.emulate ? 'emulated' : 'subgroup-matrix', o.split ? 'split' : 'f16', `sg${subgroups}`, `bc${bc}`]).expectFlops(flashFlops(call, g, [g.D, g.D, g.Dv]));
+  const b = flashBuilder(call, 'flashAttentionTC', g, [
+    o.emulate ? 'emulated' : 'subgroup-matrix',
+    o.split ? 'split' : 'f16',
+    `sg${subgroups}`,
+    `bc${bc}`,
+  ]).expectFlops(flashFlops(call, g, [g.D, g.D, g.Dv]));
   b.input('q', call.inputs[0]!);
   b.input('k', call.inputs[1]!);
   b.input('v', call.inputs[2]!);
@@ -178,7 +191,9 @@ export function flashAttentionTensorCoreDispatch(call: KernelCall<'flashAttentio
   const kStage = stageRows(e, { dst: 'kv', src: 'k', base: 'k_base', r0: 'j0', n: 'u.tk', width: 'u.d', w: db, rows: bc, threads });
   const vStage = stageRows(e, { dst: 'kv', src: 'v', base: 'v_base', r0: 'j0', n: 'u.tk', width: 'u.dv', w: dvb, rows: bc, threads });
 
-  return b.build(g.B * g.H * qTiles, (decls) => `${e.enables()}${decls}
+  return b.build(
+    g.B * g.H * qTiles,
+    (decls) => `${e.enables()}${decls}
 ${WGSL_FLOAT_BITS}
 ${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
@@ -249,7 +264,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     ${pv()}
   }
   ${storeO.join('\n  ')}
-}`);
+}`,
+  );
 }
 
 export { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD };

@@ -37,9 +37,16 @@ export async function checkAgainstReference(device: Device, variant: LeapVariant
   const [B, d, H] = [2, 8, 2];
   const { actual, expected, mask } = await runLayer(device, variant, window, B, T, d, H);
   const dh = d / H;
-  const pick = (values: ArrayLike<number>, keep: (bt: number) => boolean, width: number) => Array.from(values).filter((_, i) => keep(Math.floor(i / (width * H))));
+  const pick = (values: ArrayLike<number>, keep: (bt: number) => boolean, width: number) =>
+    Array.from(values).filter((_, i) => keep(Math.floor(i / (width * H))));
   const padded = (bt: number) => mask[bt] === 0;
-  expect(maxRelativeError(pick(actual.out, (bt) => !padded(bt), dh), pick(expected.out, (bt) => !padded(bt), dh), dh)).toBeLessThan(2e-5);
+  expect(
+    maxRelativeError(
+      pick(actual.out, (bt) => !padded(bt), dh),
+      pick(expected.out, (bt) => !padded(bt), dh),
+      dh,
+    ),
+  ).toBeLessThan(2e-5);
   expect(maxRelativeError(pick(actual.out, padded, dh), pick(expected.out, padded, dh), dh)).toBeLessThan(2e-3);
   // Logits and log-normalisers: absolute error against 1 + |value| (f32 rounding of ℓ − 10000 is 5e-4).
   for (const key of ['logWeights', 'logNormalizer'] as const) {

@@ -45,7 +45,11 @@ export function randomValues(n: number, seed: number, low = -1, high = 1): Float
 
 export function makeInputs(B: number, H: number, Tq: number, Tk: number, D: number, seed = 1): HostAttentionInputs {
   return {
-    B, H, Tq, Tk, D,
+    B,
+    H,
+    Tq,
+    Tk,
+    D,
     q: randomValues(B * H * Tq * D, seed),
     k: randomValues(B * H * Tk * D, seed + 1),
     v: randomValues(B * H * Tk * D, seed + 2),
@@ -91,5 +95,6 @@ export const FP32: Tolerances = { forward: { rtol: 1e-5, atol: 1e-5 }, backward:
 
 /** Throws, naming the field, the first mismatches and the largest errors, unless every field is close. */
 export function expectClose(actual: AttentionResult, expected: AttentionResult, tol: Tolerances, label: string): void {
-  for (const field of ['out', 'dq', 'dk', 'dv'] as const) assertAllClose(actual[field], expected[field], field === 'out' ? tol.forward : tol.backward, `${label}: ${field}`);
+  for (const field of ['out', 'dq', 'dk', 'dv'] as const)
+    assertAllClose(actual[field], expected[field], field === 'out' ? tol.forward : tol.backward, `${label}: ${field}`);
 }

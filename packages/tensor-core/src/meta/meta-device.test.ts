@@ -28,7 +28,10 @@ function program(device: Device): MemorySnapshot[] {
   const lnB = withMemoryTag('parameter', () => zeros([C], { device }));
   mark();
   const loss = scope(() => {
-    const ids = fromArray(new Int32Array(B * T).map((_, i) => (i * 7) % V), { shape: [B, T], device });
+    const ids = fromArray(
+      new Int32Array(B * T).map((_, i) => (i * 7) % V),
+      { shape: [B, T], device },
+    );
     const x = gather(wte, ids); // [B, T, C]
     mark();
     const ln = layerNorm(x, lnW, lnB);

@@ -28,7 +28,10 @@ export function unsqueeze(x: Tensor, axis: number): Tensor {
 
 /** Removes size-1 axes (all of them, or the ones given): a view. */
 export function squeeze(x: Tensor, axes?: number | readonly number[]): Tensor {
-  const list = axes === undefined ? x.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0) : (typeof axes === 'number' ? [axes] : axes).map((a) => normalizeAxis(a, x.rank, 'squeeze'));
+  const list =
+    axes === undefined
+      ? x.shape.map((d, i) => (d === 1 ? i : -1)).filter((i) => i >= 0)
+      : (typeof axes === 'number' ? [axes] : axes).map((a) => normalizeAxis(a, x.rank, 'squeeze'));
   for (const a of list) if (x.shape[a] !== 1) throw new ShapeError(`squeeze: axis ${a} of ${formatShape(x.shape)} has size ${x.shape[a]}, not 1`);
   return x.view(x.shape.filter((_, i) => !list.includes(i)));
 }
@@ -68,7 +71,8 @@ export function slice(x: Tensor, begin: readonly (number | undefined)[], end: re
 /** x.narrow(axis, start, length): `length` elements of one axis from `start`. */
 export function narrow(x: Tensor, axis: number, start: number, length: number): Tensor {
   const a = normalizeAxis(axis, x.rank, 'narrow');
-  if (start < 0 || length < 0 || start + length > x.shape[a]!) throw new IndexError(`narrow: [${start}, ${start + length}) is out of range for axis ${a} of ${formatShape(x.shape)}`);
+  if (start < 0 || length < 0 || start + length > x.shape[a]!)
+    throw new IndexError(`narrow: [${start}, ${start + length}) is out of range for axis ${a} of ${formatShape(x.shape)}`);
   const begin = x.shape.map((_, i) => (i === a ? start : 0));
   const stop = x.shape.map((d, i) => (i === a ? start + length : d));
   return slice(x, begin, stop);
@@ -79,7 +83,8 @@ export function split(x: Tensor, sizes: number | readonly number[], axis = 0): T
   const a = normalizeAxis(axis, x.rank, 'split');
   const d = x.shape[a]!;
   const list = typeof sizes === 'number' ? Array.from({ length: Math.ceil(d / sizes) }, (_, i) => Math.min(sizes, d - i * sizes)) : sizes;
-  if (list.reduce((s, v) => s + v, 0) !== d) throw new ShapeError(`split: sizes ${JSON.stringify(list)} do not add up to ${d} (axis ${a} of ${formatShape(x.shape)})`);
+  if (list.reduce((s, v) => s + v, 0) !== d)
+    throw new ShapeError(`split: sizes ${JSON.stringify(list)} do not add up to ${d} (axis ${a} of ${formatShape(x.shape)})`);
   let at = 0;
   return list.map((len) => {
     const piece = narrow(x, a, at, len);

@@ -1,11 +1,7 @@
 import { DTypeError, IndexError, ShapeError } from '../errors.js';
 import type { DType } from '../dtype.js';
 import { broadcastShapes, formatShape, numel, shapesEqual, type Shape } from '../shape.js';
-import {
-  INTEGER_UNARY_FNS,
-  type OpName,
-  type OpParams,
-} from './op-params.js';
+import { INTEGER_UNARY_FNS, type OpName, type OpParams } from './op-params.js';
 
 /** What shape rules see of a tensor: no data, so the meta device can run them too. */
 export interface TensorMeta {
@@ -29,13 +25,17 @@ const fmt = (inputs: readonly TensorMeta[]) => inputs.map((t) => `${formatShape(
 
 function requireDtype(op: string, t: TensorMeta, allowed: readonly DType[], role = 'input'): void {
   if (!allowed.includes(t.dtype)) {
-    throw new DTypeError(`${op}: ${role} has dtype ${t.dtype}, expected ${allowed.join(' or ')}${allowed.length === 1 && allowed[0] === 'f32' ? ' (use cast() to convert)' : ''}`);
+    throw new DTypeError(
+      `${op}: ${role} has dtype ${t.dtype}, expected ${allowed.join(' or ')}${allowed.length === 1 && allowed[0] === 'f32' ? ' (use cast() to convert)' : ''}`,
+    );
   }
 }
 
 function sameDtype(op: string, a: TensorMeta, b: TensorMeta): void {
   if (a.dtype !== b.dtype) {
-    throw new DTypeError(`${op}: operands have different dtypes (${a.dtype} ${formatShape(a.shape)} and ${b.dtype} ${formatShape(b.shape)}); cast one with cast()`);
+    throw new DTypeError(
+      `${op}: operands have different dtypes (${a.dtype} ${formatShape(a.shape)} and ${b.dtype} ${formatShape(b.shape)}); cast one with cast()`,
+    );
   }
 }
 
@@ -115,7 +115,8 @@ const OP_ROWS = {
     infer: ([x, g], p) => {
       requireDtype(`unaryBackward ${p.fn}`, x!, F32);
       requireDtype(`unaryBackward ${p.fn}`, g!, F32, 'gradient');
-      if (!shapesEqual(x!.shape, g!.shape)) throw new ShapeError(`unaryBackward ${p.fn}: x ${formatShape(x!.shape)} and gradient ${formatShape(g!.shape)} differ`);
+      if (!shapesEqual(x!.shape, g!.shape))
+        throw new ShapeError(`unaryBackward ${p.fn}: x ${formatShape(x!.shape)} and gradient ${formatShape(g!.shape)} differ`);
       return [{ shape: x!.shape, dtype: 'f32' }];
     },
   },
@@ -202,14 +203,24 @@ const OP_ROWS = {
       const kb = p.transB ? bs[bs.length - 1]! : bs[bs.length - 2]!;
       const n = p.transB ? bs[bs.length - 2]! : bs[bs.length - 1]!;
       if (ka !== kb) {
-        throw new ShapeError(`matmul: inner dimensions differ: a ${formatShape(as)}${p.transA ? 'ᵀ' : ''} has K=${ka}, b ${formatShape(bs)}${p.transB ? 'ᵀ' : ''} has K=${kb}`);
+        throw new ShapeError(
+          `matmul: inner dimensions differ: a ${formatShape(as)}${p.transA ? 'ᵀ' : ''} has K=${ka}, b ${formatShape(bs)}${p.transB ? 'ᵀ' : ''} has K=${kb}`,
+        );
       }
       const batch = broadcastShapes('matmul (batch dimensions)', as.slice(0, -2), bs.slice(0, -2));
       return [{ shape: [...batch, m, n], dtype: 'f32' }];
     },
   },
-  softmax: { arity: 1, differentiable: true, infer: ([x], p) => (requireDtype('softmax', x!, F32), checkAxis('softmax', p.axis, x!.shape.length), [{ shape: x!.shape, dtype: 'f32' }]) },
-  logSoftmax: { arity: 1, differentiable: true, infer: ([x], p) => (requireDtype('logSoftmax', x!, F32), checkAxis('logSoftmax', p.axis, x!.shape.length), [{ shape: x!.shape, dtype: 'f32' }]) },
+  softmax: {
+    arity: 1,
+    differentiable: true,
+    infer: ([x], p) => (requireDtype('softmax', x!, F32), checkAxis('softmax', p.axis, x!.shape.length), [{ shape: x!.shape, dtype: 'f32' }]),
+  },
+  logSoftmax: {
+    arity: 1,
+    differentiable: true,
+    infer: ([x], p) => (requireDtype('logSoftmax', x!, F32), checkAxis('logSoftmax', p.axis, x!.shape.length), [{ shape: x!.shape, dtype: 'f32' }]),
+  },
   softmaxBackward: { arity: 2, differentiable: false, infer: (ins, p) => sameShapeF32('softmaxBackward', ins, p.axis) },
   logSoftmaxBackward: { arity: 2, differentiable: false, infer: (ins, p) => sameShapeF32('logSoftmaxBackward', ins, p.axis) },
   layerNorm: {
@@ -220,7 +231,9 @@ const OP_ROWS = {
       const c = x!.shape[x!.shape.length - 1];
       if (x!.shape.length < 1) throw new ShapeError('layerNorm: input must have rank ≥ 1');
       if (w!.shape.length !== 1 || w!.shape[0] !== c || b!.shape.length !== 1 || b!.shape[0] !== c) {
-        throw new ShapeError(`layerNorm: weight ${formatShape(w!.shape)} and bias ${formatShape(b!.shape)} must both be [${c}] for input ${formatShape(x!.shape)}`);
+        throw new ShapeError(
+          `layerNorm: weight ${formatShape(w!.shape)} and bias ${formatShape(b!.shape)} must both be [${c}] for input ${formatShape(x!.shape)}`,
+        );
       }
       if (!(p.eps >= 0)) throw new ShapeError(`layerNorm: eps must be ≥ 0, got ${p.eps}`);
       const rows = x!.shape.slice(0, -1);
@@ -370,11 +383,16 @@ const OP_ROWS = {
     infer: ([dst, src], p) => {
       sameDtype('setSlice', dst!, src!);
       const r = dst!.shape.length;
-      if (src!.shape.length !== r || p.starts.length !== r) throw new ShapeError(`setSlice: dst ${formatShape(dst!.shape)}, src ${formatShape(src!.shape)} and starts ${JSON.stringify(p.starts)} must have the same rank`);
+      if (src!.shape.length !== r || p.starts.length !== r)
+        throw new ShapeError(
+          `setSlice: dst ${formatShape(dst!.shape)}, src ${formatShape(src!.shape)} and starts ${JSON.stringify(p.starts)} must have the same rank`,
+        );
       dst!.shape.forEach((d, i) => {
         const s = p.starts[i]!;
         if (!Number.isInteger(s) || s < 0 || s + src!.shape[i]! > d) {
-          throw new IndexError(`setSlice: src ${formatShape(src!.shape)} at ${JSON.stringify(p.starts)} does not fit in dst ${formatShape(dst!.shape)} (axis ${i})`);
+          throw new IndexError(
+            `setSlice: src ${formatShape(src!.shape)} at ${JSON.stringify(p.starts)} does not fit in dst ${formatShape(dst!.shape)} (axis ${i})`,
+          );
         }
       });
       return [];
@@ -411,8 +429,12 @@ const OP_ROWS = {
     infer: ([s, v, g], p) => {
       const { o } = dropMatmulShapes('dropMatmulBackward', [s!, v!], p);
       requireDtype('dropMatmulBackward', g!, F32, 'gradient');
-      if (!shapesEqual(g!.shape, o.shape)) throw new ShapeError(`dropMatmulBackward: gradient ${formatShape(g!.shape)} must be ${formatShape(o.shape)}, the shape of the output`);
-      return [{ shape: s!.shape, dtype: 'f32' }, { shape: v!.shape, dtype: 'f32' }];
+      if (!shapesEqual(g!.shape, o.shape))
+        throw new ShapeError(`dropMatmulBackward: gradient ${formatShape(g!.shape)} must be ${formatShape(o.shape)}, the shape of the output`);
+      return [
+        { shape: s!.shape, dtype: 'f32' },
+        { shape: v!.shape, dtype: 'f32' },
+      ];
     },
   },
   flashAttention: { arity: 4, differentiable: false, infer: (ins, p) => flashShapes('flashAttention', ins, p) },
@@ -421,9 +443,14 @@ const OP_ROWS = {
     differentiable: false,
     infer: ([q, k, v, mask, o, lse, g], p) => {
       const [oMeta, lseMeta] = flashShapes('flashAttentionBackward', [q!, k!, v!, mask!], p);
-      for (const [t, want, role] of [[o!, oMeta!, 'o'], [lse!, lseMeta!, 'lse'], [g!, oMeta!, 'gradient']] as const) {
+      for (const [t, want, role] of [
+        [o!, oMeta!, 'o'],
+        [lse!, lseMeta!, 'lse'],
+        [g!, oMeta!, 'gradient'],
+      ] as const) {
         requireDtype('flashAttentionBackward', t, F32, role);
-        if (!shapesEqual(t.shape, want.shape)) throw new ShapeError(`flashAttentionBackward: ${role} ${formatShape(t.shape)} must be ${formatShape(want.shape)}`);
+        if (!shapesEqual(t.shape, want.shape))
+          throw new ShapeError(`flashAttentionBackward: ${role} ${formatShape(t.shape)} must be ${formatShape(want.shape)}`);
       }
       return [q!, k!, v!].map((t) => ({ shape: t.shape, dtype: 'f32' as const }));
     },
@@ -451,7 +478,9 @@ function dropMatmulShapes(op: string, [s, v]: readonly TensorMeta[], p: OpParams
   requireDtype(op, v!, F32, 'v');
   const r = s!.shape.length;
   if (r < 2 || v!.shape.length !== r || !shapesEqual(s!.shape.slice(0, -2), v!.shape.slice(0, -2)) || v!.shape[r - 2] !== s!.shape[r - 1]) {
-    throw new ShapeError(`${op}: expected s [..., M, N] and v [..., N, K] with the same batch dimensions, got ${formatShape(s!.shape)} and ${formatShape(v!.shape)}`);
+    throw new ShapeError(
+      `${op}: expected s [..., M, N] and v [..., N, K] with the same batch dimensions, got ${formatShape(s!.shape)} and ${formatShape(v!.shape)}`,
+    );
   }
   checkAttentionRows(op, p, s!.shape[r - 2]!);
   return { o: { shape: [...s!.shape.slice(0, -1), v!.shape[r - 1]!], dtype: 'f32' } };
@@ -459,13 +488,24 @@ function dropMatmulShapes(op: string, [s, v]: readonly TensorMeta[], p: OpParams
 
 /** flashAttention: q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv], bool mask broadcastable to [B, H, Tq, Tk]. */
 function flashShapes(op: string, [q, k, v, mask]: readonly TensorMeta[], p: OpParams<'flashAttention'>): TensorMeta[] {
-  for (const [t, role] of [[q!, 'q'], [k!, 'k'], [v!, 'v']] as const) requireDtype(op, t, F32, role);
+  for (const [t, role] of [
+    [q!, 'q'],
+    [k!, 'k'],
+    [v!, 'v'],
+  ] as const)
+    requireDtype(op, t, F32, role);
   requireDtype(op, mask!, ['bool'], 'mask');
   const [B, H, Tq, D] = q!.shape;
-  const ok = [q!, k!, v!, mask!].every((t) => t.shape.length === 4) && k!.shape[0] === B && k!.shape[1] === H && k!.shape[3] === D && shapesEqual(v!.shape.slice(0, 3), k!.shape.slice(0, 3));
+  const ok =
+    [q!, k!, v!, mask!].every((t) => t.shape.length === 4) &&
+    k!.shape[0] === B &&
+    k!.shape[1] === H &&
+    k!.shape[3] === D &&
+    shapesEqual(v!.shape.slice(0, 3), k!.shape.slice(0, 3));
   if (!ok) throw new ShapeError(`${op}: expected q [B, H, Tq, D], k [B, H, Tk, D], v [B, H, Tk, Dv] and a rank-4 mask, got ${fmt([q!, k!, v!, mask!])}`);
   const target = [B!, H!, Tq!, k!.shape[2]!];
-  if (mask!.shape.some((d, i) => d !== 1 && d !== target[i])) throw new ShapeError(`${op}: mask ${formatShape(mask!.shape)} does not broadcast to the scores ${formatShape(target)}`);
+  if (mask!.shape.some((d, i) => d !== 1 && d !== target[i]))
+    throw new ShapeError(`${op}: mask ${formatShape(mask!.shape)} does not broadcast to the scores ${formatShape(target)}`);
   if (!Number.isFinite(p.scale)) throw new ShapeError(`${op}: scale must be finite, got ${p.scale}`);
   checkAttentionRows(op, p, Tq!);
   return [

@@ -36,7 +36,15 @@ export function mulhi32(a: number, b: number): number {
 
 /** The four output words for one counter block. `out` is reused to avoid allocation. */
 export function philox4x32(seed: number, offset: number, block: number, out: Uint32Array = new Uint32Array(4)): Uint32Array {
-  return philox4x32Words(block >>> 0, Math.floor(block / TWO_32) >>> 0, offset >>> 0, Math.floor(offset / TWO_32) >>> 0, seed >>> 0, Math.floor(seed / TWO_32) >>> 0, out);
+  return philox4x32Words(
+    block >>> 0,
+    Math.floor(block / TWO_32) >>> 0,
+    offset >>> 0,
+    Math.floor(offset / TWO_32) >>> 0,
+    seed >>> 0,
+    Math.floor(seed / TWO_32) >>> 0,
+    out,
+  );
 }
 
 /** Philox4x32-10 on raw 32-bit words: counter (c0, c1, c2, c3), key (k0, k1). */

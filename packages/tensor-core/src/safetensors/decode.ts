@@ -39,11 +39,14 @@ export const TENSOR_DTYPE_FOR: { readonly [D in SafetensorsDType]: DType } = {
 export function decodeToTensorData(entry: SafetensorsTensor & { name?: string }): TensorData {
   const name = entry.name ?? 'tensor';
   const { dtype, bytes } = entry;
-  if (!isSafetensorsDType(dtype)) throw new SafetensorsError(`safetensors: entry "${name}" has unknown dtype ${JSON.stringify(dtype)}; expected one of ${SAFETENSORS_DTYPES.join(', ')}`);
+  if (!isSafetensorsDType(dtype))
+    throw new SafetensorsError(`safetensors: entry "${name}" has unknown dtype ${JSON.stringify(dtype)}; expected one of ${SAFETENSORS_DTYPES.join(', ')}`);
   const size = SAFETENSORS_ITEMSIZE[dtype];
   const n = entry.shape.reduce((a, d) => a * d, 1);
   if (bytes.byteLength !== n * size) {
-    throw new SafetensorsError(`safetensors: entry "${name}" has ${bytes.byteLength} bytes but shape [${entry.shape.join(', ')}] of ${dtype} needs ${n * size}`);
+    throw new SafetensorsError(
+      `safetensors: entry "${name}" has ${bytes.byteLength} bytes but shape [${entry.shape.join(', ')}] of ${dtype} needs ${n * size}`,
+    );
   }
   const shape = [...entry.shape];
   const a = aligned(bytes, size);

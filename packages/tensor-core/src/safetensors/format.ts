@@ -11,22 +11,7 @@
 
 /** Element types a safetensors file may hold (the reference implementation's names). */
 export type SafetensorsDType =
-  | 'F64'
-  | 'F32'
-  | 'F16'
-  | 'BF16'
-  | 'I64'
-  | 'I32'
-  | 'I16'
-  | 'I8'
-  | 'U64'
-  | 'U32'
-  | 'U16'
-  | 'U8'
-  | 'BOOL'
-  | 'F8_E4M3'
-  | 'F8_E5M2'
-  | 'F8_E8M0';
+  'F64' | 'F32' | 'F16' | 'BF16' | 'I64' | 'I32' | 'I16' | 'I8' | 'U64' | 'U32' | 'U16' | 'U8' | 'BOOL' | 'F8_E4M3' | 'F8_E5M2' | 'F8_E8M0';
 
 /** Bytes per element of each file dtype. */
 export const SAFETENSORS_ITEMSIZE: { readonly [D in SafetensorsDType]: number } = {

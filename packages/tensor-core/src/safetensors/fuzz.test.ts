@@ -97,7 +97,10 @@ function parseAndCheck(bytes: Uint8Array): void {
 
 describe('parseSafetensors on mutated files', () => {
   it('valid files parse and are consistent', () => {
-    fc.assert(fc.property(validFile, (file) => parseAndCheck(file)), { numRuns: 200 });
+    fc.assert(
+      fc.property(validFile, (file) => parseAndCheck(file)),
+      { numRuns: 200 },
+    );
   });
 
   it('a mutated file parses consistently or throws a SafetensorsError, never another error', () => {

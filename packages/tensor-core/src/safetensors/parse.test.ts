@@ -77,7 +77,9 @@ describe('parseSafetensors on files built by hand from the spec', () => {
   });
 
   it('reads payloads that are not aligned in the file (header length 61)', () => {
-    const header = JSON.stringify({ x: { dtype: 'F64', shape: [2], data_offsets: [0, 16] }, y: { dtype: 'I64', shape: [1], data_offsets: [16, 24] } }).padEnd(61);
+    const header = JSON.stringify({ x: { dtype: 'F64', shape: [2], data_offsets: [0, 16] }, y: { dtype: 'I64', shape: [1], data_offsets: [16, 24] } }).padEnd(
+      61,
+    );
     const payload = new Uint8Array(24);
     const view = new DataView(payload.buffer);
     view.setFloat64(0, 0.1, true);

@@ -29,7 +29,9 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsFile {
     throw new SafetensorsError(`safetensors: expected the file as a Uint8Array, got ${describeValue(bytes)}`);
   }
   if (bytes.byteLength < 8) {
-    throw new SafetensorsError(`safetensors: the file is ${bytes.byteLength} bytes, shorter than the 8-byte header-length field; it is truncated or not a safetensors file`);
+    throw new SafetensorsError(
+      `safetensors: the file is ${bytes.byteLength} bytes, shorter than the 8-byte header-length field; it is truncated or not a safetensors file`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength64 = view.getBigUint64(0, true);
@@ -110,7 +112,9 @@ function parseHeaderJson(headerBytes: Uint8Array): Record<string, unknown> {
     throw new SafetensorsError(`safetensors: the header is not valid JSON (${(e as Error).message}); it begins ${JSON.stringify(text.slice(0, 60))}`);
   }
   if (!isPlainObject(header)) {
-    throw new SafetensorsError(`safetensors: the header must be a JSON object mapping tensor names to {dtype, shape, data_offsets}, got ${describeValue(header)}`);
+    throw new SafetensorsError(
+      `safetensors: the header must be a JSON object mapping tensor names to {dtype, shape, data_offsets}, got ${describeValue(header)}`,
+    );
   }
   return header;
 }

@@ -27,26 +27,73 @@ function sample(dtype: SafetensorsDType, n: number): { bytes: Uint8Array; expect
       break;
     case 'F16': // bits → value: 1, −2, 65504 (max), 2^-24 (smallest subnormal), +Inf, NaN, 2^-14 (smallest normal)
       cycle(
-        [[0x3c00, 1], [0xc000, -2], [0x7bff, 65504], [0x0001, 2 ** -24], [0x7c00, Infinity], [0x7e00, NaN], [0x0400, 2 ** -14]] as const,
+        [
+          [0x3c00, 1],
+          [0xc000, -2],
+          [0x7bff, 65504],
+          [0x0001, 2 ** -24],
+          [0x7c00, Infinity],
+          [0x7e00, NaN],
+          [0x0400, 2 ** -14],
+        ] as const,
         (at, v) => view.setUint16(at, v[0], true),
         (v) => v[1],
       );
       break;
     case 'BF16':
       cycle(
-        [[0x3f80, 1], [0xc000, -2], [0x7f80, Infinity], [0x7fc0, NaN], [0x0001, 2 ** -133], [0x4049, 3.140625]] as const,
+        [
+          [0x3f80, 1],
+          [0xc000, -2],
+          [0x7f80, Infinity],
+          [0x7fc0, NaN],
+          [0x0001, 2 ** -133],
+          [0x4049, 3.140625],
+        ] as const,
         (at, v) => view.setUint16(at, v[0], true),
         (v) => v[1],
       );
       break;
     case 'F8_E4M3':
-      cycle([[0x38, 1], [0x7e, 448], [0xfe, -448], [0x7f, NaN], [0x01, 2 ** -9], [0x08, 2 ** -6]] as const, (at, v) => view.setUint8(at, v[0]), (v) => v[1]);
+      cycle(
+        [
+          [0x38, 1],
+          [0x7e, 448],
+          [0xfe, -448],
+          [0x7f, NaN],
+          [0x01, 2 ** -9],
+          [0x08, 2 ** -6],
+        ] as const,
+        (at, v) => view.setUint8(at, v[0]),
+        (v) => v[1],
+      );
       break;
     case 'F8_E5M2':
-      cycle([[0x3c, 1], [0x7b, 57344], [0x7c, Infinity], [0xfc, -Infinity], [0x7d, NaN], [0x01, 2 ** -16]] as const, (at, v) => view.setUint8(at, v[0]), (v) => v[1]);
+      cycle(
+        [
+          [0x3c, 1],
+          [0x7b, 57344],
+          [0x7c, Infinity],
+          [0xfc, -Infinity],
+          [0x7d, NaN],
+          [0x01, 2 ** -16],
+        ] as const,
+        (at, v) => view.setUint8(at, v[0]),
+        (v) => v[1],
+      );
       break;
     case 'F8_E8M0':
-      cycle([[127, 1], [0, 2 ** -127], [254, 2 ** 127], [0xff, NaN], [130, 8]] as const, (at, v) => view.setUint8(at, v[0]), (v) => v[1]);
+      cycle(
+        [
+          [127, 1],
+          [0, 2 ** -127],
+          [254, 2 ** 127],
+          [0xff, NaN],
+          [130, 8],
+        ] as const,
+        (at, v) => view.setUint8(at, v[0]),
+        (v) => v[1],
+      );
       break;
     case 'I64':
       cycle([0n, -1n, 2147483647n, -2147483648n, 42n], (at, v) => view.setBigInt64(at, v, true), Number);
@@ -55,25 +102,53 @@ function sample(dtype: SafetensorsDType, n: number): { bytes: Uint8Array; expect
       cycle([0n, 1n, 2147483647n, 7n], (at, v) => view.setBigUint64(at, v, true), Number);
       break;
     case 'I32':
-      cycle([0, -1, 2147483647, -2147483648, 12345], (at, v) => view.setInt32(at, v, true), (v) => v);
+      cycle(
+        [0, -1, 2147483647, -2147483648, 12345],
+        (at, v) => view.setInt32(at, v, true),
+        (v) => v,
+      );
       break;
     case 'I16':
-      cycle([0, -1, 32767, -32768, 300], (at, v) => view.setInt16(at, v, true), (v) => v);
+      cycle(
+        [0, -1, 32767, -32768, 300],
+        (at, v) => view.setInt16(at, v, true),
+        (v) => v,
+      );
       break;
     case 'I8':
-      cycle([0, -1, 127, -128, 5], (at, v) => view.setInt8(at, v), (v) => v);
+      cycle(
+        [0, -1, 127, -128, 5],
+        (at, v) => view.setInt8(at, v),
+        (v) => v,
+      );
       break;
     case 'U32':
-      cycle([0, 1, 4294967295, 2147483648, 77], (at, v) => view.setUint32(at, v, true), (v) => v);
+      cycle(
+        [0, 1, 4294967295, 2147483648, 77],
+        (at, v) => view.setUint32(at, v, true),
+        (v) => v,
+      );
       break;
     case 'U16':
-      cycle([0, 1, 65535, 32768], (at, v) => view.setUint16(at, v, true), (v) => v);
+      cycle(
+        [0, 1, 65535, 32768],
+        (at, v) => view.setUint16(at, v, true),
+        (v) => v,
+      );
       break;
     case 'U8':
-      cycle([0, 1, 255, 128], (at, v) => view.setUint8(at, v), (v) => v);
+      cycle(
+        [0, 1, 255, 128],
+        (at, v) => view.setUint8(at, v),
+        (v) => v,
+      );
       break;
     case 'BOOL':
-      cycle([1, 0, 0, 1, 1], (at, v) => view.setUint8(at, v), (v) => v);
+      cycle(
+        [1, 0, 0, 1, 1],
+        (at, v) => view.setUint8(at, v),
+        (v) => v,
+      );
       break;
   }
   return { bytes, expected };
@@ -87,7 +162,10 @@ describe('serialize → parse → decode, every dtype', () => {
       const tensors: Record<string, SafetensorsTensor> = {};
       const expected: Record<string, number[]> = {};
       SHAPES.forEach((shape, i) => {
-        const s = sample(dtype, shape.reduce((a, d) => a * d, 1));
+        const s = sample(
+          dtype,
+          shape.reduce((a, d) => a * d, 1),
+        );
         tensors[`t${i}`] = { dtype, shape, bytes: s.bytes };
         expected[`t${i}`] = s.expected;
       });
@@ -168,7 +246,9 @@ describe('decodeToTensorData', () => {
   };
 
   it('refuses 64-bit integers outside i32, naming the entry, the value and its index', () => {
-    expect(() => decodeToTensorData(entry('ids', 'I64', [1n, 2147483648n]))).toThrow(/entry "ids" \(I64\) holds 2147483648 at index 1, which does not fit in i32/);
+    expect(() => decodeToTensorData(entry('ids', 'I64', [1n, 2147483648n]))).toThrow(
+      /entry "ids" \(I64\) holds 2147483648 at index 1, which does not fit in i32/,
+    );
     expect(() => decodeToTensorData(entry('ids', 'I64', [-2147483649n]))).toThrow(/holds -2147483649 at index 0/);
     expect(() => decodeToTensorData(entry('ids', 'I64', [-(2n ** 63n)]))).toThrow(/holds -9223372036854775808/);
     expect(() => decodeToTensorData(entry('u', 'U64', [2n ** 31n]))).toThrow(/entry "u" \(U64\) holds 2147483648/);
@@ -177,7 +257,9 @@ describe('decodeToTensorData', () => {
   });
 
   it('refuses BOOL bytes other than 0 and 1', () => {
-    expect(() => decodeToTensorData({ name: 'mask', dtype: 'BOOL', shape: [3], bytes: new Uint8Array([1, 0, 2]) })).toThrow(/entry "mask" \(BOOL\) has byte 2 at index 2/);
+    expect(() => decodeToTensorData({ name: 'mask', dtype: 'BOOL', shape: [3], bytes: new Uint8Array([1, 0, 2]) })).toThrow(
+      /entry "mask" \(BOOL\) has byte 2 at index 2/,
+    );
   });
 
   it('refuses a byte length that does not match the shape', () => {

@@ -48,7 +48,8 @@ export function serializeSafetensors(entries: SafetensorsInput, metadata?: Recor
 function validateTensor(name: string, t: SafetensorsTensor): void {
   const where = `serializeSafetensors: tensor "${name}"`;
   if (name === METADATA_KEY) throw new SafetensorsError(`serializeSafetensors: "${METADATA_KEY}" is reserved for metadata and cannot name a tensor`);
-  if (!isSafetensorsDType(t.dtype)) throw new SafetensorsError(`${where} has unknown dtype ${JSON.stringify(t.dtype)}; expected one of ${SAFETENSORS_DTYPES.join(', ')}`);
+  if (!isSafetensorsDType(t.dtype))
+    throw new SafetensorsError(`${where} has unknown dtype ${JSON.stringify(t.dtype)}; expected one of ${SAFETENSORS_DTYPES.join(', ')}`);
   if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw new SafetensorsError(`${where} has shape ${JSON.stringify(t.shape)}; expected an array of non-negative integers`);
   }

@@ -27,7 +27,13 @@ describe('saveSafetensors → loadSafetensors', () => {
       empty: fromArray([], { shape: [0, 4], device }),
       ids: fromArray(new Int32Array([-2147483648, 0, 2147483647]), { device }),
       counts: fromArray(new Uint32Array([0, 4294967295]), { device }),
-      mask: fromArray([[true, false], [false, true]], { device }),
+      mask: fromArray(
+        [
+          [true, false],
+          [false, true],
+        ],
+        { device },
+      ),
     };
     const bytes = await saveSafetensors(tensors, { metadata: { format: 'pt' } });
     expect([...parseSafetensors(bytes).entries.values()].map((e) => [e.name, e.dtype])).toEqual([

@@ -37,7 +37,8 @@ export function loadSafetensors(bytes: Uint8Array, options: LoadSafetensorsOptio
   // A Map, not the object: a tensor named "constructor" or "__proto__" must not find Object.prototype's members.
   const overrides = new Map(Object.entries(options.dtypes ?? {}));
   for (const [name, dtype] of overrides) {
-    if (!file.entries.has(name)) throw new SafetensorsError(`loadSafetensors: dtypes names "${name}", which is not a tensor of the file (${file.entries.size} tensors)`);
+    if (!file.entries.has(name))
+      throw new SafetensorsError(`loadSafetensors: dtypes names "${name}", which is not a tensor of the file (${file.entries.size} tensors)`);
     assertDType(dtype, `dtype for "${name}"`);
   }
   const device = options.device ?? getDefaultDevice();

@@ -11,7 +11,12 @@ import { host, storeAs, type HostTensor } from './host-tensor.js';
 import type { TestData } from './prng.js';
 import { refDropMatmul, refDropMatmulBackward, refFlashAttention, refFlashAttentionBackward } from './reference-attention.js';
 
-const asStored = (t: HostTensor): HostTensor => host(t.shape, t.data.map((v) => storeAs(v, t.dtype)), t.dtype);
+const asStored = (t: HostTensor): HostTensor =>
+  host(
+    t.shape,
+    t.data.map((v) => storeAs(v, t.dtype)),
+    t.dtype,
+  );
 const NO_DROPOUT = { p: 0, seed: 0, offset: 0 };
 
 interface FlashConfig {
@@ -51,21 +56,38 @@ const FLASH_CAUSAL: FlashConfig[] = [
 const FLASH_MASKED: FlashConfig[] = [
   {
     label: 'causal + key padding, batch 0 row 0 has no allowed key',
-    B: 2, H: 2, Tq: 6, Tk: 6, D: 16,
+    B: 2,
+    H: 2,
+    Tq: 6,
+    Tk: 6,
+    D: 16,
     mask: () => paddingMask(2, 6, [[0], [4, 5]]),
     params: { causal: true },
   },
   {
     label: 'cross-attention Tq 3, Tk 7, Dv 24, per-query mask with an empty row',
-    B: 1, H: 2, Tq: 3, Tk: 7, D: 16, Dv: 24,
+    B: 1,
+    H: 2,
+    Tq: 3,
+    Tk: 7,
+    D: 16,
+    Dv: 24,
     mask: (data) => {
       const m = data.bools([1, 1, 3, 7], 0.7);
-      return host(m.shape, m.data.map((v, i) => (i >= 7 && i < 14 ? 0 : v)), 'bool');
+      return host(
+        m.shape,
+        m.data.map((v, i) => (i >= 7 && i < 14 ? 0 : v)),
+        'bool',
+      );
     },
   },
   {
     label: 'a one-element false mask: every row empty',
-    B: 1, H: 1, Tq: 2, Tk: 3, D: 16,
+    B: 1,
+    H: 1,
+    Tq: 2,
+    Tk: 3,
+    D: 16,
     mask: () => host([1, 1, 1, 1], [0], 'bool'),
   },
 ];
@@ -80,7 +102,15 @@ const FLASH_HEAD_256: FlashConfig[] = [{ label: 'head size 256, 9 keys over 4-ke
 
 const FLASH_DROPOUT: FlashConfig[] = [
   { label: 'dropout 0.3', B: 2, H: 2, Tq: 7, Tk: 7, D: 16, params: { p: 0.3, seed: 7, offset: 3 } },
-  { label: 'dropout 0.2, rows 3…6 of 9 (a chunk), causal', B: 1, H: 2, Tq: 4, Tk: 9, D: 16, params: { p: 0.2, seed: 5, offset: 1, rowOffset: 3, rows: 9, causal: true } },
+  {
+    label: 'dropout 0.2, rows 3…6 of 9 (a chunk), causal',
+    B: 1,
+    H: 2,
+    Tq: 4,
+    Tk: 9,
+    D: 16,
+    params: { p: 0.2, seed: 5, offset: 1, rowOffset: 3, rows: 9, causal: true },
+  },
   { label: 'p = 1 drops everything', B: 1, H: 1, Tq: 3, Tk: 5, D: 16, params: { p: 1, seed: 2, offset: 0 } },
   // Mask indices (rowOffset + i)·Tk + j from 2^32 − 8 to 2^32 + 7: the 64-bit Philox counter.
   { label: 'mask indices across 2^32', B: 1, H: 1, Tq: 2, Tk: 8, D: 16, params: { p: 0.5, seed: 3, offset: 1, rowOffset: 2 ** 29 - 1, rows: 2 ** 29 + 1 } },
@@ -149,7 +179,12 @@ const DROP_MATMUL: DropMatmulConfig[] = [
   { label: 'p 0.3, rows 2…4 of 6 (a chunk)', s: [1, 2, 3, 6], K: 16, params: { p: 0.3, seed: 3, offset: 9, rowOffset: 2, rows: 6 } },
   { label: '65×33 probabilities, p 0.1', s: [1, 1, 65, 33], K: 16, params: { p: 0.1, seed: 1, offset: 0 } },
   { label: 'p = 1 gives zeros', s: [1, 1, 4, 4], K: 4, params: { p: 1, seed: 1, offset: 0 } },
-  { label: 'mask indices across 2^32 (64-bit Philox counter)', s: [1, 1, 2, 8], K: 4, params: { p: 0.5, seed: 3, offset: 1, rowOffset: 2 ** 29 - 1, rows: 2 ** 29 + 1 } },
+  {
+    label: 'mask indices across 2^32 (64-bit Philox counter)',
+    s: [1, 1, 2, 8],
+    K: 4,
+    params: { p: 0.5, seed: 3, offset: 1, rowOffset: 2 ** 29 - 1, rows: 2 ** 29 + 1 },
+  },
   { label: 'rank 2, offset view', s: [5, 6], K: 3, params: { p: 0.2, seed: 4, offset: 4 }, sOffset: 3 },
   { label: 'no rows', s: [1, 1, 0, 4], K: 3 },
   { label: 'no columns', s: [1, 2, 3, 0], K: 5, params: { p: 0.5, seed: 1, offset: 1 } },
@@ -176,18 +211,31 @@ export function attentionCases(ctx: CaseContext): OpTestCase[] {
     defineCase('flashAttention head size 256', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_HEAD_256)),
     defineCase('flashAttention dropout and chunk rows', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_DROPOUT)),
     defineCase('flashAttention empty and tiny sizes', 'flashAttention', (device, data) => checkFlashForward(device, ctx, data, FLASH_EDGES)),
-    defineCase('flashAttentionBackward causal limits and tile edges', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_CAUSAL)),
-    defineCase('flashAttentionBackward padding and per-query masks', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_MASKED)),
+    defineCase('flashAttentionBackward causal limits and tile edges', 'flashAttentionBackward', (device, data) =>
+      checkFlashBackward(device, ctx, data, FLASH_CAUSAL),
+    ),
+    defineCase('flashAttentionBackward padding and per-query masks', 'flashAttentionBackward', (device, data) =>
+      checkFlashBackward(device, ctx, data, FLASH_MASKED),
+    ),
     defineCase('flashAttentionBackward head size 32', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_32)),
     defineCase('flashAttentionBackward head size 64', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_64)),
     defineCase('flashAttentionBackward head size 128', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_128)),
     defineCase('flashAttentionBackward head size 256', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_HEAD_256)),
-    defineCase('flashAttentionBackward dropout and chunk rows', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_DROPOUT)),
+    defineCase('flashAttentionBackward dropout and chunk rows', 'flashAttentionBackward', (device, data) =>
+      checkFlashBackward(device, ctx, data, FLASH_DROPOUT),
+    ),
     defineCase('flashAttentionBackward empty and tiny sizes', 'flashAttentionBackward', (device, data) => checkFlashBackward(device, ctx, data, FLASH_EDGES)),
     defineCase('dropMatmul', 'dropMatmul', async (device, data) => {
       for (const c of DROP_MATMUL) {
         const { s, v, params, N, sSpec } = dropMatmulInputs(c, data);
-        await checkOp(device, { op: 'dropMatmul', params, inputs: [sSpec, v], expected: [refDropMatmul(s, v, params)], tolerance: ctx.tolerance('dropMatmul', { k: N }), label: c.label });
+        await checkOp(device, {
+          op: 'dropMatmul',
+          params,
+          inputs: [sSpec, v],
+          expected: [refDropMatmul(s, v, params)],
+          tolerance: ctx.tolerance('dropMatmul', { k: N }),
+          label: c.label,
+        });
       }
     }),
     defineCase('dropMatmulBackward', 'dropMatmulBackward', async (device, data) => {
@@ -201,4 +249,3 @@ export function attentionCases(ctx: CaseContext): OpTestCase[] {
     }),
   ];
 }
-

@@ -10,16 +10,31 @@ export const BROADCAST_PAIRS: readonly (readonly [number[], number[]])[] = [
   [[65], [65]],
   [[], [3, 4]],
   [[3, 4], []],
-  [[3, 1], [1, 4]],
+  [
+    [3, 1],
+    [1, 4],
+  ],
   [[2, 3, 4], [4]],
   [[4], [2, 3, 4]],
-  [[5, 1, 3], [4, 1]],
-  [[2, 1, 3, 1], [1, 5, 1, 2]],
+  [
+    [5, 1, 3],
+    [4, 1],
+  ],
+  [
+    [2, 1, 3, 1],
+    [1, 5, 1, 2],
+  ],
   [[0], [0]],
-  [[0, 3], [1, 3]],
+  [
+    [0, 3],
+    [1, 3],
+  ],
   [[1], [0]],
   [[64, 65], [65]],
-  [[64, 1], [1, 65]],
+  [
+    [64, 1],
+    [1, 65],
+  ],
   [[4099], [4099]],
 ];
 
@@ -33,13 +48,69 @@ function operands(fn: BinaryFn, a: readonly number[], b: readonly number[], data
 
 /** (a, b) pairs whose IEEE result is well defined, per function. */
 const SPECIAL_PAIRS: { [F in BinaryFn]: [number, number][] } = {
-  add: [[NaN, 1], [1, NaN], [Infinity, 1], [Infinity, -Infinity], [-Infinity, -Infinity], [Infinity, Infinity], [-0, 0]],
-  sub: [[NaN, 0], [0, NaN], [Infinity, Infinity], [Infinity, -Infinity], [-Infinity, 1], [1, Infinity]],
-  mul: [[NaN, 0], [0, NaN], [Infinity, 0], [Infinity, -2], [-Infinity, -Infinity], [1e30, 1e30]],
-  div: [[1, 0], [-1, 0], [0, 0], [Infinity, Infinity], [1, Infinity], [NaN, 1], [1, NaN], [Infinity, 2]],
-  pow: [[NaN, 2], [2, NaN], [Infinity, 2], [0, 2], [0.5, Infinity], [2, -Infinity], [Infinity, -1], [4, 0.5]],
-  maximum: [[NaN, 1], [1, NaN], [NaN, NaN], [Infinity, 1], [-Infinity, 1], [NaN, Infinity], [-Infinity, NaN]],
-  minimum: [[NaN, 1], [1, NaN], [NaN, NaN], [Infinity, 1], [-Infinity, 1], [NaN, -Infinity], [Infinity, NaN]],
+  add: [
+    [NaN, 1],
+    [1, NaN],
+    [Infinity, 1],
+    [Infinity, -Infinity],
+    [-Infinity, -Infinity],
+    [Infinity, Infinity],
+    [-0, 0],
+  ],
+  sub: [
+    [NaN, 0],
+    [0, NaN],
+    [Infinity, Infinity],
+    [Infinity, -Infinity],
+    [-Infinity, 1],
+    [1, Infinity],
+  ],
+  mul: [
+    [NaN, 0],
+    [0, NaN],
+    [Infinity, 0],
+    [Infinity, -2],
+    [-Infinity, -Infinity],
+    [1e30, 1e30],
+  ],
+  div: [
+    [1, 0],
+    [-1, 0],
+    [0, 0],
+    [Infinity, Infinity],
+    [1, Infinity],
+    [NaN, 1],
+    [1, NaN],
+    [Infinity, 2],
+  ],
+  pow: [
+    [NaN, 2],
+    [2, NaN],
+    [Infinity, 2],
+    [0, 2],
+    [0.5, Infinity],
+    [2, -Infinity],
+    [Infinity, -1],
+    [4, 0.5],
+  ],
+  maximum: [
+    [NaN, 1],
+    [1, NaN],
+    [NaN, NaN],
+    [Infinity, 1],
+    [-Infinity, 1],
+    [NaN, Infinity],
+    [-Infinity, NaN],
+  ],
+  minimum: [
+    [NaN, 1],
+    [1, NaN],
+    [NaN, NaN],
+    [Infinity, 1],
+    [-Infinity, 1],
+    [NaN, -Infinity],
+    [Infinity, NaN],
+  ],
 };
 
 const INT_FNS: readonly BinaryFn[] = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum'];
@@ -50,7 +121,16 @@ function intOperands(fn: BinaryFn, dtype: 'i32' | 'u32', a: readonly number[], b
   // Division: small and large numerators, non-zero divisors of both signs (i32), truncation toward zero.
   const numerators = data.ints(a, dtype === 'i32' ? -1000 : 0, 1000, dtype);
   const divisor = data.ints(b, 1, 13, dtype);
-  return [numerators, dtype === 'i32' ? host(divisor.shape, divisor.data.map((v, i) => (i % 2 ? -v : v)), 'i32') : divisor];
+  return [
+    numerators,
+    dtype === 'i32'
+      ? host(
+          divisor.shape,
+          divisor.data.map((v, i) => (i % 2 ? -v : v)),
+          'i32',
+        )
+      : divisor,
+  ];
 }
 
 export function binaryCases(ctx: CaseContext): OpTestCase[] {
@@ -64,12 +144,28 @@ export function binaryCases(ctx: CaseContext): OpTestCase[] {
           await checkOp(device, { op: 'binary', params: { fn }, inputs: [a, b], expected: [refBinary(a, b, fn)], tolerance: tol });
         }
         const [a, b] = operands(fn, [3, 5], [5], data);
-        await checkOp(device, { op: 'binary', params: { fn }, inputs: [{ ...a, offset: 1 }, { ...b, offset: 2 }], expected: [refBinary(a, b, fn)], tolerance: tol, label: 'offset views' });
+        await checkOp(device, {
+          op: 'binary',
+          params: { fn },
+          inputs: [
+            { ...a, offset: 1 },
+            { ...b, offset: 2 },
+          ],
+          expected: [refBinary(a, b, fn)],
+          tolerance: tol,
+          label: 'offset views',
+        });
       }),
       defineCase(`binary ${fn} f32 NaN/Inf`, 'binary', async (device) => {
         const pairs = SPECIAL_PAIRS[fn];
-        const a = host([pairs.length], pairs.map((p) => p[0]));
-        const b = host([pairs.length], pairs.map((p) => p[1]));
+        const a = host(
+          [pairs.length],
+          pairs.map((p) => p[0]),
+        );
+        const b = host(
+          [pairs.length],
+          pairs.map((p) => p[1]),
+        );
         await checkOp(device, { op: 'binary', params: { fn }, inputs: [a, b], expected: [refBinary(a, b, fn)], tolerance: tol });
         // A NaN scalar broadcast over a row.
         const nan = host([], [NaN]);
@@ -82,7 +178,15 @@ export function binaryCases(ctx: CaseContext): OpTestCase[] {
     for (const dtype of ['i32', 'u32'] as const) {
       cases.push(
         defineCase(`binary ${fn} ${dtype}`, 'binary', async (device, data) => {
-          for (const [sa, sb] of [[[65], [65]], [[3, 1], [1, 4]], [[2, 3, 4], [4]], [[0], [1]]]) {
+          for (const [sa, sb] of [
+            [[65], [65]],
+            [
+              [3, 1],
+              [1, 4],
+            ],
+            [[2, 3, 4], [4]],
+            [[0], [1]],
+          ]) {
             const [a, b] = intOperands(fn, dtype, sa!, sb!, data);
             await checkOp(device, { op: 'binary', params: { fn }, inputs: [a, b], expected: [refBinary(a, b, fn)], tolerance: tol });
           }
@@ -106,11 +210,20 @@ export function binaryCases(ctx: CaseContext): OpTestCase[] {
         defineCase(`binaryScalar ${fn} reverse ${reverse} f32`, 'binaryScalar', async (device, data) => {
           const scalar = fn === 'pow' && reverse ? 1.7 : SCALARS[fn];
           const input = (shape: number[]) =>
-            fn === 'pow' && !reverse ? data.f32(shape, 0.1, 4)
-            : fn === 'div' && reverse ? data.f32AwayFromZero(shape, 0.25, 4)
-            : fn === 'pow' ? data.f32(shape, -3, 3)
-            : data.f32(shape, -4, 4);
-          for (const [shape, offset] of [[[0], 0], [[1], 0], [[65], 0], [[3, 5, 7], 2], [[4099], 0]] as const) {
+            fn === 'pow' && !reverse
+              ? data.f32(shape, 0.1, 4)
+              : fn === 'div' && reverse
+                ? data.f32AwayFromZero(shape, 0.25, 4)
+                : fn === 'pow'
+                  ? data.f32(shape, -3, 3)
+                  : data.f32(shape, -4, 4);
+          for (const [shape, offset] of [
+            [[0], 0],
+            [[1], 0],
+            [[65], 0],
+            [[3, 5, 7], 2],
+            [[4099], 0],
+          ] as const) {
             const a = input([...shape]);
             const params = { fn, scalar, reverse };
             await checkOp(device, { op: 'binaryScalar', params, inputs: [{ ...a, offset }], expected: [refBinaryScalar(a, params)], tolerance: tol });
@@ -118,12 +231,26 @@ export function binaryCases(ctx: CaseContext): OpTestCase[] {
           if (fn !== 'pow') {
             const a = host([5], [NaN, Infinity, -Infinity, 0, 1]);
             const params = { fn, scalar: fn === 'div' ? 2 : scalar, reverse };
-            await checkOp(device, { op: 'binaryScalar', params, inputs: [a], expected: [refBinaryScalar(a, params)], tolerance: tol, label: 'NaN/Inf operand' });
+            await checkOp(device, {
+              op: 'binaryScalar',
+              params,
+              inputs: [a],
+              expected: [refBinaryScalar(a, params)],
+              tolerance: tol,
+              label: 'NaN/Inf operand',
+            });
           }
           if (fn === 'div' && !reverse) {
             const a = host([3], [1, -1, 0]);
             const params = { fn, scalar: 0, reverse };
-            await checkOp(device, { op: 'binaryScalar', params, inputs: [a], expected: [refBinaryScalar(a, params)], tolerance: tol, label: 'division by a zero scalar' });
+            await checkOp(device, {
+              op: 'binaryScalar',
+              params,
+              inputs: [a],
+              expected: [refBinaryScalar(a, params)],
+              tolerance: tol,
+              label: 'division by a zero scalar',
+            });
           }
         }),
       );
@@ -145,9 +272,20 @@ export function binaryCases(ctx: CaseContext): OpTestCase[] {
             const [lo, hi] = dtype === 'i32' ? [-(2 ** 31), 2 ** 31 - 1] : [0, 2 ** 32 - 1];
             let a = fn === 'div' ? data.ints([65], dtype === 'i32' ? -1000 : 0, 1000, dtype) : data.ints([65], lo, hi, dtype);
             // Reverse division divides by the tensor: keep it non-zero.
-            if (fn === 'div' && reverse) a = host(a.shape, a.data.map((v) => v || 1), dtype);
+            if (fn === 'div' && reverse)
+              a = host(
+                a.shape,
+                a.data.map((v) => v || 1),
+                dtype,
+              );
             const params = { fn, scalar: INT_SCALARS[fn]![dtype], reverse };
-            await checkOp(device, { op: 'binaryScalar', params, inputs: [a], expected: [refBinaryScalar(a, params)], tolerance: ctx.tolerance('binaryScalar', { fn }) });
+            await checkOp(device, {
+              op: 'binaryScalar',
+              params,
+              inputs: [a],
+              expected: [refBinaryScalar(a, params)],
+              tolerance: ctx.tolerance('binaryScalar', { fn }),
+            });
           }),
         );
       }

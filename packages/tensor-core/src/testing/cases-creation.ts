@@ -107,9 +107,18 @@ export function creationCases(ctx: CaseContext): OpTestCase[] {
       defineCase(`cast ${from} → ${to}`, 'cast', async (device) => {
         // The listed edge values, then the same values tiled to 65 elements at an odd offset.
         const tiled = Array.from({ length: 65 }, (_, i) => values[i % values.length]!);
-        for (const [x, offset] of [[host([values.length], values, from), 0], [host([5, 13], tiled, from), 3]] as const) {
+        for (const [x, offset] of [
+          [host([values.length], values, from), 0],
+          [host([5, 13], tiled, from), 3],
+        ] as const) {
           const x32 = from === 'f32' ? host(x.shape, x.data.map(Math.fround), 'f32') : x;
-          await checkOp(device, { op: 'cast', params: { dtype: to }, inputs: [{ ...x32, offset }], expected: [refCast(x32, to)], tolerance: ctx.tolerance('cast') });
+          await checkOp(device, {
+            op: 'cast',
+            params: { dtype: to },
+            inputs: [{ ...x32, offset }],
+            expected: [refCast(x32, to)],
+            tolerance: ctx.tolerance('cast'),
+          });
         }
         const empty = host([0, 3], [], from);
         await checkOp(device, { op: 'cast', params: { dtype: to }, inputs: [empty], expected: [refCast(empty, to)], tolerance: ctx.tolerance('cast') });
@@ -122,9 +131,11 @@ export function creationCases(ctx: CaseContext): OpTestCase[] {
       defineCase(`copy ${dtype}`, 'copy', async (device, data) => {
         for (const size of SIZES) {
           const x =
-            dtype === 'f32' ? data.sprinkle(data.f32([size]), [NaN, Infinity, -Infinity, -0], 7)
-            : dtype === 'bool' ? data.bools([size])
-            : data.ints([size], dtype === 'i32' ? -(2 ** 31) : 0, dtype === 'i32' ? 2 ** 31 - 1 : 2 ** 32 - 1, dtype);
+            dtype === 'f32'
+              ? data.sprinkle(data.f32([size]), [NaN, Infinity, -Infinity, -0], 7)
+              : dtype === 'bool'
+                ? data.bools([size])
+                : data.ints([size], dtype === 'i32' ? -(2 ** 31) : 0, dtype === 'i32' ? 2 ** 31 - 1 : 2 ** 32 - 1, dtype);
           for (const offset of [0, 1, 5]) {
             await checkOp(device, { op: 'copy', params: {}, inputs: [{ ...x, offset }], expected: [x], tolerance: ctx.tolerance('copy') });
           }

@@ -21,7 +21,14 @@ function values(data: TestData, shape: readonly number[], dtype: DType): HostTen
   }
 }
 
-const PERMS_3D = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+const PERMS_3D = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+];
 
 export function layoutCases(ctx: CaseContext): OpTestCase[] {
   const cases: OpTestCase[] = [];
@@ -53,7 +60,13 @@ export function layoutCases(ctx: CaseContext): OpTestCase[] {
       }),
       defineCase(`slice ${dtype}`, 'slice', async (device, data) => {
         const run = async (x: HostTensor, starts: number[], ends: number[], offset = 0) =>
-          checkOp(device, { op: 'slice', params: { starts, ends }, inputs: [{ ...x, offset }], expected: [refSlice(x, { starts, ends })], tolerance: exact('slice') });
+          checkOp(device, {
+            op: 'slice',
+            params: { starts, ends },
+            inputs: [{ ...x, offset }],
+            expected: [refSlice(x, { starts, ends })],
+            tolerance: exact('slice'),
+          });
         const x = values(data, [5, 6, 7], dtype);
         await run(x, [1, 2, 3], [4, 5, 6]);
         await run(x, [0, 0, 0], [5, 6, 7]);
@@ -68,7 +81,13 @@ export function layoutCases(ctx: CaseContext): OpTestCase[] {
       defineCase(`pad ${dtype}`, 'pad', async (device, data) => {
         const padValue = dtype === 'f32' ? -1.5 : dtype === 'u32' ? 4000000000 : dtype === 'bool' ? 1 : -7;
         const run = async (x: HostTensor, before: number[], after: number[], value = padValue) =>
-          checkOp(device, { op: 'pad', params: { before, after, value }, inputs: [x], expected: [refPad(x, { before, after, value })], tolerance: exact('pad') });
+          checkOp(device, {
+            op: 'pad',
+            params: { before, after, value },
+            inputs: [x],
+            expected: [refPad(x, { before, after, value })],
+            tolerance: exact('pad'),
+          });
         await run(values(data, [3, 4], dtype), [1, 2], [3, 0]);
         await run(values(data, [2, 3, 4], dtype), [0, 1, 0], [0, 0, 5]);
         await run(values(data, [0, 3], dtype), [2, 1], [1, 1]);
@@ -79,7 +98,14 @@ export function layoutCases(ctx: CaseContext): OpTestCase[] {
       }),
       defineCase(`setSlice ${dtype}`, 'setSlice', async (device, data) => {
         const run = async (dst: HostTensor, src: HostTensor, starts: number[], dstOffset = 0, label?: string) =>
-          checkOp(device, { op: 'setSlice', params: { starts }, inputs: [{ ...dst, offset: dstOffset }, src], expected: [refSetSlice(dst, src, { starts })], tolerance: exact('setSlice'), ...(label ? { label } : {}) });
+          checkOp(device, {
+            op: 'setSlice',
+            params: { starts },
+            inputs: [{ ...dst, offset: dstOffset }, src],
+            expected: [refSetSlice(dst, src, { starts })],
+            tolerance: exact('setSlice'),
+            ...(label ? { label } : {}),
+          });
         await run(values(data, [5, 6], dtype), values(data, [2, 3], dtype), [1, 2]);
         await run(values(data, [5, 6], dtype), values(data, [5, 6], dtype), [0, 0]);
         await run(values(data, [5, 6], dtype), values(data, [0, 3], dtype), [5, 1]);

@@ -32,9 +32,19 @@ export function leapScanCases(ctx: CaseContext): OpTestCase[] {
       const x = withChannels(logits, 5, (s) => data.f32(s));
       for (const window of [0, 4, 16]) await check(device, logits, x, { axis: 1, window, reverse: window === 4 });
       const first = data.f32([65, 3], -4, 4);
-      await check(device, first, withChannels(first, 3, (s) => data.f32(s)), { axis: 0, window: 8, reverse: false });
+      await check(
+        device,
+        first,
+        withChannels(first, 3, (s) => data.f32(s)),
+        { axis: 0, window: 8, reverse: false },
+      );
       const last = data.f32([2, 3, 63], -4, 4);
-      await check(device, last, withChannels(last, 4, (s) => data.f32(s)), { axis: 2, window: 0, reverse: true });
+      await check(
+        device,
+        last,
+        withChannels(last, 4, (s) => data.f32(s)),
+        { axis: 2, window: 0, reverse: true },
+      );
     }),
     defineCase('leapScan long lines', 'leapScan', async (device, data) => {
       // Lines of 1100 and 4099 cross many scan chunks and workgroups.
@@ -43,7 +53,12 @@ export function leapScanCases(ctx: CaseContext): OpTestCase[] {
       await check(device, a, ax, { axis: 1, window: 0, reverse: false });
       await check(device, a, ax, { axis: 1, window: 257, reverse: true });
       const b = data.f32([4099], -8, 8);
-      await check(device, b, withChannels(b, 1, (s) => data.f32(s)), { axis: 0, window: 0, reverse: false });
+      await check(
+        device,
+        b,
+        withChannels(b, 1, (s) => data.f32(s)),
+        { axis: 0, window: 0, reverse: false },
+      );
     }),
     defineCase('leapScan edge sizes', 'leapScan', async (device, data) => {
       await check(device, host([0], []), host([0, 3], []), { axis: 0, window: 0, reverse: false }, 'empty axis');
@@ -54,13 +69,21 @@ export function leapScanCases(ctx: CaseContext): OpTestCase[] {
       await check(device, noChannels, host([3, 9, 0], []), { axis: 1, window: 4, reverse: false }, 'C = 0 still gives lse');
       for (const T of [1, 63, 64, 65]) {
         const l = data.f32([T], -3, 3);
-        await check(device, l, withChannels(l, 2, (s) => data.f32(s)), { axis: 0, window: T === 1 ? 0 : 8, reverse: false });
+        await check(
+          device,
+          l,
+          withChannels(l, 2, (s) => data.f32(s)),
+          { axis: 0, window: T === 1 ? 0 : 8, reverse: false },
+        );
       }
     }),
     defineCase('leapScan stability, masks and NaN', 'leapScan', async (device, data) => {
       // Logits spanning ±80: exp overflows f32 without the running maximum. The jump from +15 to −15
       // is where cumsum(t) − cumsum(t − w) loses the small windows entirely.
-      const wide = host([1, 200], Array.from({ length: 200 }, (_, i) => (i < 100 ? 15 : -15) + (i % 7 === 0 ? 65 * Math.sin(i) : 0)));
+      const wide = host(
+        [1, 200],
+        Array.from({ length: 200 }, (_, i) => (i < 100 ? 15 : -15) + (i % 7 === 0 ? 65 * Math.sin(i) : 0)),
+      );
       const wx = withChannels(wide, 2, (s) => data.f32(s));
       await check(device, wide, wx, { axis: 1, window: 4, reverse: false }, '±80 logits, window 4');
       await check(device, wide, wx, { axis: 1, window: 0, reverse: true }, '±80 logits, unbounded');
@@ -70,7 +93,13 @@ export function leapScanCases(ctx: CaseContext): OpTestCase[] {
       for (const window of [0, 2, 3]) await check(device, masked, mx, { axis: 1, window, reverse: false }, `masked, window ${window}`);
       // A NaN logit poisons the windows that contain it; a NaN value poisons its channel there.
       const nanLogits = host([1, 9], [0, 1, NaN, 2, 3, 0, 1, 2, 3]);
-      await check(device, nanLogits, withChannels(nanLogits, 2, (s) => data.f32(s)), { axis: 1, window: 3, reverse: false }, 'NaN logit');
+      await check(
+        device,
+        nanLogits,
+        withChannels(nanLogits, 2, (s) => data.f32(s)),
+        { axis: 1, window: 3, reverse: false },
+        'NaN logit',
+      );
       const nanValues = data.sprinkle(data.f32([1, 9, 2]), [NaN], 7);
       await check(device, data.f32([1, 9]), nanValues, { axis: 1, window: 3, reverse: true }, 'NaN value');
     }),

@@ -48,7 +48,17 @@ export function logicCases(ctx: CaseContext): OpTestCase[] {
         // Odd lengths at odd offsets: a device that packs bools four to a word must mask partial words.
         const a = data.bools([13]);
         const b = data.bools([13]);
-        await checkOp(device, { op: 'logical', params: { fn }, inputs: [{ ...a, offset: 1 }, { ...b, offset: 3 }], expected: [refLogical(a, b, fn)], tolerance: exact, label: 'offset views' });
+        await checkOp(device, {
+          op: 'logical',
+          params: { fn },
+          inputs: [
+            { ...a, offset: 1 },
+            { ...b, offset: 3 },
+          ],
+          expected: [refLogical(a, b, fn)],
+          tolerance: exact,
+          label: 'offset views',
+        });
       }),
     );
   }
@@ -60,7 +70,14 @@ export function logicCases(ctx: CaseContext): OpTestCase[] {
         await checkOp(device, { op: 'logicalNot', params: {}, inputs: [a], expected: [refLogicalNot(a)], tolerance: exact });
       }
       const a = data.bools([7]);
-      await checkOp(device, { op: 'logicalNot', params: {}, inputs: [{ ...a, offset: 2 }], expected: [refLogicalNot(a)], tolerance: exact, label: 'offset view' });
+      await checkOp(device, {
+        op: 'logicalNot',
+        params: {},
+        inputs: [{ ...a, offset: 2 }],
+        expected: [refLogicalNot(a)],
+        tolerance: exact,
+        label: 'offset view',
+      });
     }),
   );
 
@@ -69,7 +86,11 @@ export function logicCases(ctx: CaseContext): OpTestCase[] {
     [[], [3, 4], [3, 4]],
     [[3, 1], [1, 4], []],
     [[2, 3, 4], [4], [3, 1]],
-    [[4, 1, 1], [1, 5, 1], [1, 1, 6]],
+    [
+      [4, 1, 1],
+      [1, 5, 1],
+      [1, 1, 6],
+    ],
     [[0, 3], [3], [1, 3]],
     [[64, 65], [64, 65], [65]],
   ];
@@ -77,9 +98,11 @@ export function logicCases(ctx: CaseContext): OpTestCase[] {
     cases.push(
       defineCase(`where ${dtype} broadcasting`, 'where', async (device, data) => {
         const values = (shape: number[]) =>
-          dtype === 'f32' ? data.sprinkle(data.f32(shape), [NaN, Infinity], 5)
-          : dtype === 'bool' ? data.bools(shape)
-          : data.ints(shape, dtype === 'i32' ? -(2 ** 31) : 0, dtype === 'i32' ? 2 ** 31 - 1 : 2 ** 32 - 1, dtype);
+          dtype === 'f32'
+            ? data.sprinkle(data.f32(shape), [NaN, Infinity], 5)
+            : dtype === 'bool'
+              ? data.bools(shape)
+              : data.ints(shape, dtype === 'i32' ? -(2 ** 31) : 0, dtype === 'i32' ? 2 ** 31 - 1 : 2 ** 32 - 1, dtype);
         for (const [sc, sa, sb] of whereShapes) {
           const c = data.bools(sc);
           const a = values(sa);

@@ -3,10 +3,27 @@ import type { Device } from '../device.js';
 import { checkOp, defineCase, type CaseContext, type OpTestCase } from './harness.js';
 import { host, sizeOf, storeAs, type HostTensor } from './host-tensor.js';
 import type { TestData } from './prng.js';
-import { refAdamwStep, refCrossEntropy, refCrossEntropyBackward, refGather, refLayerNorm, refLayerNormBackward, refLogSoftmax, refLogSoftmaxBackward, refScatterAdd, refSoftmax, refSoftmaxBackward } from './reference-nn.js';
+import {
+  refAdamwStep,
+  refCrossEntropy,
+  refCrossEntropyBackward,
+  refGather,
+  refLayerNorm,
+  refLayerNormBackward,
+  refLogSoftmax,
+  refLogSoftmaxBackward,
+  refScatterAdd,
+  refSoftmax,
+  refSoftmaxBackward,
+} from './reference-nn.js';
 
 /** What a device holds after a reference result is stored: f32-rounded (so it can feed the next op). */
-const asStored = (t: HostTensor): HostTensor => host(t.shape, t.data.map((v) => storeAs(v, t.dtype)), t.dtype);
+const asStored = (t: HostTensor): HostTensor =>
+  host(
+    t.shape,
+    t.data.map((v) => storeAs(v, t.dtype)),
+    t.dtype,
+  );
 
 /** Inner, outer and middle axes; a row longer than a 256-wide workgroup; 1000+ elements; empty shapes. */
 const SOFTMAX_SHAPES: { shape: number[]; axis: number }[] = [
@@ -43,10 +60,23 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
           await checkOp(device, { op, params: { axis }, inputs: [x], expected: [ref(x, { axis })], tolerance: ctx.tolerance(op, { k: shape[axis]! }) });
         }
         const x = data.f32([3, 9], -5, 5);
-        await checkOp(device, { op, params: { axis: 1 }, inputs: [{ ...x, offset: 7 }], expected: [ref(x, { axis: 1 })], tolerance: ctx.tolerance(op, { k: 9 }), label: 'offset view' });
+        await checkOp(device, {
+          op,
+          params: { axis: 1 },
+          inputs: [{ ...x, offset: 7 }],
+          expected: [ref(x, { axis: 1 })],
+          tolerance: ctx.tolerance(op, { k: 9 }),
+          label: 'offset view',
+        });
       }),
       defineCase(`${op} large, masked and NaN rows`, op, async (device) => {
-        await checkOp(device, { op, params: { axis: 1 }, inputs: [SOFTMAX_SPECIAL], expected: [ref(SOFTMAX_SPECIAL, { axis: 1 })], tolerance: ctx.tolerance(op, { k: 4 }) });
+        await checkOp(device, {
+          op,
+          params: { axis: 1 },
+          inputs: [SOFTMAX_SPECIAL],
+          expected: [ref(SOFTMAX_SPECIAL, { axis: 1 })],
+          tolerance: ctx.tolerance(op, { k: 4 }),
+        });
       }),
     );
   }
@@ -83,7 +113,14 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
       const w = host([4], [1, 2, 3, 4]);
       const b = host([4], [0.5, 0, -0.5, 1]);
       const ref = refLayerNorm(constant, w, b, { eps });
-      await checkOp(device, { op: 'layerNorm', params: { eps }, inputs: [constant, w, b], expected: [ref.y, ref.mean, ref.rstd], tolerance: ctx.tolerance('layerNorm', { k: 4 }), label: 'constant rows' });
+      await checkOp(device, {
+        op: 'layerNorm',
+        params: { eps },
+        inputs: [constant, w, b],
+        expected: [ref.y, ref.mean, ref.rstd],
+        tolerance: ctx.tolerance('layerNorm', { k: 4 }),
+        label: 'constant rows',
+      });
     }),
     defineCase('layerNormBackward', 'layerNormBackward', async (device, data) => {
       for (const shape of [[4, 65], [1, 1], [3, 5, 64], [2, 1025], [7], [0, 8], [300, 3]]) {
@@ -98,7 +135,13 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
         const g = data.f32(shape, -1, 1);
         const ref = refLayerNormBackward(g, x, w, mean, rstd);
         const tol = ctx.tolerance('layerNormBackward', { k: Math.max(rows, c) });
-        await checkOp(device, { op: 'layerNormBackward', params: {}, inputs: [g, x, w, mean, rstd], expected: [ref.dx, ref.dweight, ref.dbias], tolerance: tol });
+        await checkOp(device, {
+          op: 'layerNormBackward',
+          params: {},
+          inputs: [g, x, w, mean, rstd],
+          expected: [ref.dx, ref.dweight, ref.dbias],
+          tolerance: tol,
+        });
       }
     }),
   );
@@ -106,7 +149,14 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
   cases.push(
     defineCase('gather rows with repeated ids', 'gather', async (device, data) => {
       const checkGather = async (table: HostTensor, ids: HostTensor, label?: string) =>
-        checkOp(device, { op: 'gather', params: {}, inputs: [table, ids], expected: [refGather(table, ids)], tolerance: ctx.tolerance('gather'), ...(label ? { label } : {}) });
+        checkOp(device, {
+          op: 'gather',
+          params: {},
+          inputs: [table, ids],
+          expected: [refGather(table, ids)],
+          tolerance: ctx.tolerance('gather'),
+          ...(label ? { label } : {}),
+        });
       await checkGather(data.f32([10, 3]), host([6], [0, 9, 3, 3, 0, 7], 'i32'));
       await checkGather(data.f32([10]), host([2, 3], [1, 1, 2, 9, 0, 5], 'i32'), '1-d table');
       await checkGather(data.f32([5, 2, 3]), host([4], [4, 0, 4, 2], 'i32'), 'rank-3 table');
@@ -118,7 +168,14 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
     }),
     defineCase('scatterAdd with repeated ids', 'scatterAdd', async (device, data) => {
       const checkScatter = async (ids: HostTensor, src: HostTensor, numRows: number, repeats: number, label?: string) =>
-        checkOp(device, { op: 'scatterAdd', params: { numRows }, inputs: [ids, src], expected: [refScatterAdd(ids, src, { numRows })], tolerance: ctx.tolerance('scatterAdd', { k: repeats }), ...(label ? { label } : {}) });
+        checkOp(device, {
+          op: 'scatterAdd',
+          params: { numRows },
+          inputs: [ids, src],
+          expected: [refScatterAdd(ids, src, { numRows })],
+          tolerance: ctx.tolerance('scatterAdd', { k: repeats }),
+          ...(label ? { label } : {}),
+        });
       await checkScatter(host([6], [0, 3, 3, 1, 0, 3], 'i32'), data.f32([6, 3]), 5, 3, 'rows 2 and 4 stay zero');
       await checkScatter(host([2, 3], [1, 1, 2, 0, 1, 2], 'i32'), data.f32([2, 3, 4]), 3, 3, '2-d ids');
       await checkScatter(host([5], [2, 0, 2, 2, 1], 'i32'), data.f32([5]), 4, 3, '1-d src');
@@ -142,14 +199,27 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
 
   cases.push(
     defineCase('adamwUpdate three steps with weight decay', 'adamwUpdate', async (device, data) => {
-      for (const [shape, weightDecay] of [[[65], 0.01], [[3, 5, 7], 0.1], [[1025], 0], [[0], 0.01], [[1], 0.5]] as const) {
+      for (const [shape, weightDecay] of [
+        [[65], 0.01],
+        [[3, 5, 7], 0.1],
+        [[1025], 0],
+        [[0], 0.01],
+        [[1], 0.5],
+      ] as const) {
         const zeros = host(shape, new Array<number>(sizeOf(shape)).fill(0));
         let state = { param: data.f32(shape, -1, 1), m: zeros, v: zeros };
         for (let step = 1; step <= 3; step++) {
           const grad = data.f32(shape, -1, 1);
           const params = { lr: 1e-2, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay, step };
           const next = refAdamwStep(state, grad, params);
-          await checkOp(device, { op: 'adamwUpdate', params, inputs: [state.param, grad, state.m, state.v], expected: [next.param, next.m, next.v], tolerance: ctx.tolerance('adamwUpdate'), label: `step ${step}` });
+          await checkOp(device, {
+            op: 'adamwUpdate',
+            params,
+            inputs: [state.param, grad, state.m, state.v],
+            expected: [next.param, next.m, next.v],
+            tolerance: ctx.tolerance('adamwUpdate'),
+            label: `step ${step}`,
+          });
           // The next step starts from what an f32 device holds.
           state = { param: asStored(next.param), m: asStored(next.m), v: asStored(next.v) };
         }
@@ -161,7 +231,14 @@ export function nnCases(ctx: CaseContext): OpTestCase[] {
       const v = data.f32([9], 0, 0.01);
       const params = { lr: 1e-3, beta1: 0.8, beta2: 0.99, eps: 1e-6, weightDecay: 0.05, step: 4 };
       const next = refAdamwStep({ param, m, v }, grad, params);
-      await checkOp(device, { op: 'adamwUpdate', params, inputs: [{ ...param, offset: 3 }, grad, { ...m, offset: 1 }, { ...v, offset: 2 }], expected: [next.param, next.m, next.v], tolerance: ctx.tolerance('adamwUpdate'), label: 'offset views, step 4' });
+      await checkOp(device, {
+        op: 'adamwUpdate',
+        params,
+        inputs: [{ ...param, offset: 3 }, grad, { ...m, offset: 1 }, { ...v, offset: 2 }],
+        expected: [next.param, next.m, next.v],
+        tolerance: ctx.tolerance('adamwUpdate'),
+        label: 'offset views, step 4',
+      });
     }),
   );
   return cases;
@@ -178,15 +255,31 @@ async function crossEntropyChecks(device: Device, data: TestData, ignoreIndex: n
   ];
   for (const { n, v, targets } of sets) {
     const logits = data.f32([n, v], -4, 4);
-    const t = host([n], targets.map((c) => (c === -100 ? ignoreIndex : c)), 'i32');
+    const t = host(
+      [n],
+      targets.map((c) => (c === -100 ? ignoreIndex : c)),
+      'i32',
+    );
     const fwd = refCrossEntropy(logits, t, { ignoreIndex });
     if (which === 'forward') {
-      await checkOp(device, { op: 'crossEntropy', params: { ignoreIndex }, inputs: [logits, t], expected: [fwd.loss, fwd.lse], tolerance: ctx.tolerance('crossEntropy', { k: v }) });
+      await checkOp(device, {
+        op: 'crossEntropy',
+        params: { ignoreIndex },
+        inputs: [logits, t],
+        expected: [fwd.loss, fwd.lse],
+        tolerance: ctx.tolerance('crossEntropy', { k: v }),
+      });
     } else {
       const lse = asStored(fwd.lse);
       const g = data.f32([n], 0.1, 2);
       const expected = refCrossEntropyBackward(logits, t, lse, g, { ignoreIndex });
-      await checkOp(device, { op: 'crossEntropyBackward', params: { ignoreIndex }, inputs: [logits, t, lse, g], expected: [expected], tolerance: ctx.tolerance('crossEntropyBackward', { k: v }) });
+      await checkOp(device, {
+        op: 'crossEntropyBackward',
+        params: { ignoreIndex },
+        inputs: [logits, t, lse, g],
+        expected: [expected],
+        tolerance: ctx.tolerance('crossEntropyBackward', { k: v }),
+      });
     }
   }
 }

@@ -42,7 +42,8 @@ async function refusesEmpty(device: Device, x: HostTensor, params: OpParams<'red
   input.dispose();
   const what = `${op} ${params.fn} over an empty axis of [${x.shape.join(', ')}] on ${device.name}`;
   if (!(error instanceof ShapeError)) throw new Error(`${what}: expected a ShapeError, got ${error ? String(error) : 'a result'}`);
-  if (!/is empty.*undefined/.test(error.message) || !error.message.includes(params.fn)) throw new Error(`${what}: the error does not say what is wrong: ${error.message}`);
+  if (!/is empty.*undefined/.test(error.message) || !error.message.includes(params.fn))
+    throw new Error(`${what}: the error does not say what is wrong: ${error.message}`);
   if (device.memory.liveTensors !== live) throw new Error(`${what}: left ${device.memory.liveTensors - live} tensors alive`);
 }
 
@@ -111,7 +112,14 @@ export function reduceCases(ctx: CaseContext): OpTestCase[] {
       defineCase(`argReduce ${fn} axes, ties and keepDims`, 'argReduce', async (device, data) => {
         const checkArg = async (x: HostTensor, axis: number, keepDims: boolean, label?: string) => {
           const params = { fn, axis, keepDims };
-          await checkOp(device, { op: 'argReduce', params, inputs: [x], expected: [refArgReduce(x, params)], tolerance: ctx.tolerance('argReduce'), ...(label ? { label } : {}) });
+          await checkOp(device, {
+            op: 'argReduce',
+            params,
+            inputs: [x],
+            expected: [refArgReduce(x, params)],
+            tolerance: ctx.tolerance('argReduce'),
+            ...(label ? { label } : {}),
+          });
         };
         const ties = data.f32Ties([3, 5, 7], -2, 2);
         for (const axis of [0, 1, 2]) for (const keepDims of [false, true]) await checkArg(ties, axis, keepDims);
@@ -148,15 +156,32 @@ export function reduceCases(ctx: CaseContext): OpTestCase[] {
           for (const { shape, axis } of scans) {
             const x = data.f32(shape);
             const params = { axis, reverse, exclusive };
-            await checkOp(device, { op: 'cumsum', params, inputs: [x], expected: [refCumsum(x, params)], tolerance: ctx.tolerance('cumsum', { k: shape[axis]! }) });
+            await checkOp(device, {
+              op: 'cumsum',
+              params,
+              inputs: [x],
+              expected: [refCumsum(x, params)],
+              tolerance: ctx.tolerance('cumsum', { k: shape[axis]! }),
+            });
           }
           // NaN and ±Inf poison the sums that include them and no others.
           const x = host([2, 6], [1, 2, NaN, 3, 4, 5, 1, Infinity, 2, -Infinity, 3, 4]);
           const params = { axis: 1, reverse, exclusive };
-          await checkOp(device, { op: 'cumsum', params, inputs: [x], expected: [refCumsum(x, params)], tolerance: ctx.tolerance('cumsum', { k: 6 }), label: 'NaN/Inf' });
+          await checkOp(device, {
+            op: 'cumsum',
+            params,
+            inputs: [x],
+            expected: [refCumsum(x, params)],
+            tolerance: ctx.tolerance('cumsum', { k: 6 }),
+            label: 'NaN/Inf',
+          });
         }),
         defineCase(`cumsum i32/u32 ${tag}`, 'cumsum', async (device, data) => {
-          for (const x of [data.ints([3, 300], -1000, 1000, 'i32'), data.ints([1100], -(2 ** 31), 2 ** 31 - 1, 'i32'), data.ints([5, 7], 0, 2 ** 32 - 1, 'u32')]) {
+          for (const x of [
+            data.ints([3, 300], -1000, 1000, 'i32'),
+            data.ints([1100], -(2 ** 31), 2 ** 31 - 1, 'i32'),
+            data.ints([5, 7], 0, 2 ** 32 - 1, 'u32'),
+          ]) {
             const params = { axis: x.shape.length - 1, reverse, exclusive };
             await checkOp(device, { op: 'cumsum', params, inputs: [x], expected: [refCumsum(x, params)], tolerance: ctx.tolerance('cumsum') });
           }
@@ -199,7 +224,17 @@ export function reduceCases(ctx: CaseContext): OpTestCase[] {
           const [sa, sb] = operandShapes([2], [], 5, 6, 7, transA, transB);
           const a = data.f32(sa!);
           const b = data.f32(sb!);
-          await checkOp(device, { op: 'matmul', params, inputs: [{ ...a, offset: 1 }, { ...b, offset: 5 }], expected: [refMatmul(a, b, params)], tolerance: ctx.tolerance('matmul', { k: 6 }), label: 'offset views' });
+          await checkOp(device, {
+            op: 'matmul',
+            params,
+            inputs: [
+              { ...a, offset: 1 },
+              { ...b, offset: 5 },
+            ],
+            expected: [refMatmul(a, b, params)],
+            tolerance: ctx.tolerance('matmul', { k: 6 }),
+            label: 'offset views',
+          });
         }),
       );
     }

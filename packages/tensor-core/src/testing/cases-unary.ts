@@ -57,7 +57,14 @@ export function unaryCases(ctx: CaseContext): OpTestCase[] {
           await checkOp(device, { op: 'unary', params: { fn }, inputs: [x], expected: [refUnary(x, fn)], tolerance: tol });
         }
         const x = domainInput(fn, [5, 13], data, false);
-        await checkOp(device, { op: 'unary', params: { fn }, inputs: [{ ...x, offset: 3 }], expected: [refUnary(x, fn)], tolerance: tol, label: 'offset view' });
+        await checkOp(device, {
+          op: 'unary',
+          params: { fn },
+          inputs: [{ ...x, offset: 3 }],
+          expected: [refUnary(x, fn)],
+          tolerance: tol,
+          label: 'offset view',
+        });
       }),
       defineCase(`unary ${fn} f32 NaN/Inf/zero`, 'unary', async (device) => {
         const x = host([specialInputs(fn).length], specialInputs(fn));
@@ -83,7 +90,14 @@ export function unaryCases(ctx: CaseContext): OpTestCase[] {
         // NaN in the incoming gradient propagates (times a zero derivative it is still NaN).
         const x = domainInput(fn, [4], data, true);
         const g = host([4], [NaN, 1, NaN, -1]);
-        await checkOp(device, { op: 'unaryBackward', params: { fn }, inputs: [x, g], expected: [refUnaryBackward(x, g, fn)], tolerance: tolB, label: 'NaN gradient' });
+        await checkOp(device, {
+          op: 'unaryBackward',
+          params: { fn },
+          inputs: [x, g],
+          expected: [refUnaryBackward(x, g, fn)],
+          tolerance: tolB,
+          label: 'NaN gradient',
+        });
       }),
     );
   }

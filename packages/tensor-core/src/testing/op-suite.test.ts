@@ -29,7 +29,9 @@ describe('assertAllClose cannot pass vacuously', () => {
     expect(() => assertAllClose([1, NaN, Infinity, -Infinity, 0], [1 + 1e-7, NaN, Infinity, -Infinity, 5e-7], tol, 'ok')).not.toThrow();
   });
   it('fails on a real mismatch and names the index, both values and the max errors', () => {
-    expect(() => assertAllClose([1, 2, 3.5], [1, 2, 3], tol, 'case x')).toThrow(/case x: 1 of 3 elements differ[\s\S]*\[2\] actual 3.5, expected 3[\s\S]*max abs error 0.5/);
+    expect(() => assertAllClose([1, 2, 3.5], [1, 2, 3], tol, 'case x')).toThrow(
+      /case x: 1 of 3 elements differ[\s\S]*\[2\] actual 3.5, expected 3[\s\S]*max abs error 0.5/,
+    );
   });
   it('fails on NaN against a number, either way round', () => {
     expect(() => assertAllClose([NaN], [1], tol, 'nan')).toThrow(/\[0\] actual NaN, expected 1/);

@@ -36,27 +36,47 @@ export class TestData {
 
   /** f32 values uniform in [low, high), already rounded to f32 (what the device will hold). */
   f32(shape: readonly number[], low = -1, high = 1): HostTensor {
-    return host(shape, Array.from({ length: sizeOf(shape) }, () => Math.fround(this.uniform(low, high))), 'f32');
+    return host(
+      shape,
+      Array.from({ length: sizeOf(shape) }, () => Math.fround(this.uniform(low, high))),
+      'f32',
+    );
   }
 
   /** f32 values whose magnitude is in [minAbs, maxAbs] with a random sign (keeps away from 0). */
   f32AwayFromZero(shape: readonly number[], minAbs: number, maxAbs: number): HostTensor {
-    return host(shape, Array.from({ length: sizeOf(shape) }, () => Math.fround((this.next() < 0.5 ? -1 : 1) * this.uniform(minAbs, maxAbs))), 'f32');
+    return host(
+      shape,
+      Array.from({ length: sizeOf(shape) }, () => Math.fround((this.next() < 0.5 ? -1 : 1) * this.uniform(minAbs, maxAbs))),
+      'f32',
+    );
   }
 
   /** Integers uniform in [low, high] (inclusive). */
   ints(shape: readonly number[], low: number, high: number, dtype: DType = 'i32'): HostTensor {
-    return host(shape, Array.from({ length: sizeOf(shape) }, () => this.int(low, high)), dtype);
+    return host(
+      shape,
+      Array.from({ length: sizeOf(shape) }, () => this.int(low, high)),
+      dtype,
+    );
   }
 
   /** A bool tensor whose elements are true with probability `pTrue`. */
   bools(shape: readonly number[], pTrue = 0.5): HostTensor {
-    return host(shape, Array.from({ length: sizeOf(shape) }, () => (this.next() < pTrue ? 1 : 0)), 'bool');
+    return host(
+      shape,
+      Array.from({ length: sizeOf(shape) }, () => (this.next() < pTrue ? 1 : 0)),
+      'bool',
+    );
   }
 
   /** Small integers stored as f32, so comparisons and maxima have ties on purpose. */
   f32Ties(shape: readonly number[], low = -3, high = 3): HostTensor {
-    return host(shape, Array.from({ length: sizeOf(shape) }, () => this.int(low, high)), 'f32');
+    return host(
+      shape,
+      Array.from({ length: sizeOf(shape) }, () => this.int(low, high)),
+      'f32',
+    );
   }
 
   /** `base` with some positions replaced by the given special values (NaN, ±Inf, …), cycling through them. */

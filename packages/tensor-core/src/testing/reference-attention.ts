@@ -117,7 +117,13 @@ function probabilities(q: HostTensor, k: HostTensor, mask: HostTensor, p: OpPara
 }
 
 /** o = (P ⊙ Z)·V with P the masked softmax of scale·q·kᵀ; lse per row (−Inf for rows with no allowed key). */
-export function refFlashAttention(q: HostTensor, k: HostTensor, v: HostTensor, mask: HostTensor, p: OpParams<'flashAttention'>): { o: HostTensor; lse: HostTensor } {
+export function refFlashAttention(
+  q: HostTensor,
+  k: HostTensor,
+  v: HostTensor,
+  mask: HostTensor,
+  p: OpParams<'flashAttention'>,
+): { o: HostTensor; lse: HostTensor } {
   const [B, H, Tq] = q.shape as [number, number, number, number];
   const Dv = v.shape[3]!;
   const probs = probabilities(q, k, mask, p);

@@ -7,7 +7,11 @@ import { broadcastRead, host, ravel, sizeOf, unravel, type HostTensor } from './
 
 /** Builds a tensor of `shape` by reading each output multi-index from a function. */
 function build(shape: readonly number[], dtype: HostTensor['dtype'], at: (idx: number[]) => number): HostTensor {
-  return host(shape, Array.from({ length: sizeOf(shape) }, (_, f) => at(unravel(f, shape))), dtype);
+  return host(
+    shape,
+    Array.from({ length: sizeOf(shape) }, (_, f) => at(unravel(f, shape))),
+    dtype,
+  );
 }
 
 /** out[i0, …] = x[j…] where j[perm[k]] = i[k]. */
@@ -27,7 +31,13 @@ export function refConcat(xs: readonly HostTensor[], p: OpParams<'concat'>): Hos
     let at = idx[p.axis]!;
     for (const t of xs) {
       const d = t.shape[p.axis]!;
-      if (at < d) return t.data[ravel(idx.map((v, i) => (i === p.axis ? at : v)), t.shape)]!;
+      if (at < d)
+        return t.data[
+          ravel(
+            idx.map((v, i) => (i === p.axis ? at : v)),
+            t.shape,
+          )
+        ]!;
       at -= d;
     }
     throw new Error('reference concat: index past the end');
@@ -36,7 +46,17 @@ export function refConcat(xs: readonly HostTensor[], p: OpParams<'concat'>): Hos
 
 export function refSlice(x: HostTensor, p: OpParams<'slice'>): HostTensor {
   const shape = p.starts.map((s, i) => p.ends[i]! - s);
-  return build(shape, x.dtype, (idx) => x.data[ravel(idx.map((v, i) => v + p.starts[i]!), x.shape)]!);
+  return build(
+    shape,
+    x.dtype,
+    (idx) =>
+      x.data[
+        ravel(
+          idx.map((v, i) => v + p.starts[i]!),
+          x.shape,
+        )
+      ]!,
+  );
 }
 
 export function refPad(x: HostTensor, p: OpParams<'pad'>): HostTensor {
@@ -54,7 +74,12 @@ export function refSetSlice(dst: HostTensor, src: HostTensor, p: OpParams<'setSl
   const data = [...dst.data];
   for (let f = 0; f < src.data.length; f++) {
     const j = unravel(f, src.shape);
-    data[ravel(j.map((v, i) => v + p.starts[i]!), dst.shape)] = src.data[f]!;
+    data[
+      ravel(
+        j.map((v, i) => v + p.starts[i]!),
+        dst.shape,
+      )
+    ] = src.data[f]!;
   }
   return host(dst.shape, data, dst.dtype);
 }

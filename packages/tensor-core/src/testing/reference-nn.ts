@@ -76,7 +76,13 @@ export function refLayerNorm(x: HostTensor, w: HostTensor, b: HostTensor, p: OpP
 /**
  * x̂ = (x − mean)·rstd; dx = rstd·(g·w − mean_C(g·w) − x̂·mean_C(g·w·x̂)); dw = Σ_rows g·x̂; db = Σ_rows g.
  */
-export function refLayerNormBackward(g: HostTensor, x: HostTensor, w: HostTensor, mean: HostTensor, rstd: HostTensor): { dx: HostTensor; dweight: HostTensor; dbias: HostTensor } {
+export function refLayerNormBackward(
+  g: HostTensor,
+  x: HostTensor,
+  w: HostTensor,
+  mean: HostTensor,
+  rstd: HostTensor,
+): { dx: HostTensor; dweight: HostTensor; dbias: HostTensor } {
   const c = x.shape[x.shape.length - 1]!;
   const nRows = sizeOf(x.shape.slice(0, -1));
   const dx: number[] = [];
@@ -130,7 +136,13 @@ export function refCrossEntropy(logits: HostTensor, targets: HostTensor, p: OpPa
 }
 
 /** dlogits = g · (exp(logits − lse) − onehot(target)); zero rows where the target is ignored. */
-export function refCrossEntropyBackward(logits: HostTensor, targets: HostTensor, lse: HostTensor, g: HostTensor, p: OpParams<'crossEntropyBackward'>): HostTensor {
+export function refCrossEntropyBackward(
+  logits: HostTensor,
+  targets: HostTensor,
+  lse: HostTensor,
+  g: HostTensor,
+  p: OpParams<'crossEntropyBackward'>,
+): HostTensor {
   const [n, v] = logits.shape as [number, number];
   const out: number[] = [];
   for (let r = 0; r < n; r++) {

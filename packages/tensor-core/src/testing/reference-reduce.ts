@@ -75,7 +75,12 @@ export function argReduceValues(fn: ArgReduceFn, values: readonly number[]): num
 
 export function refArgReduce(x: HostTensor, p: OpParams<'argReduce'>): HostTensor {
   const outShape = p.keepDims ? x.shape.map((d, i) => (i === p.axis ? 1 : d)) : x.shape.filter((_, i) => i !== p.axis);
-  const data = rowsAlong(x.shape, p.axis).map((row) => argReduceValues(p.fn, row.map((f) => x.data[f]!)));
+  const data = rowsAlong(x.shape, p.axis).map((row) =>
+    argReduceValues(
+      p.fn,
+      row.map((f) => x.data[f]!),
+    ),
+  );
   return host(outShape, data, 'i32');
 }
 
@@ -113,7 +118,12 @@ export function refMatmul(a: HostTensor, b: HostTensor, p: OpParams<'matmul'>): 
   // The matrix of a broadcast operand that batch index `idx` reads.
   const matrixStart = (opBatch: readonly number[], idx: readonly number[], size: number) => {
     const lead = idx.length - opBatch.length;
-    return ravel(opBatch.map((d, i) => (d === 1 ? 0 : idx[lead + i]!)), opBatch) * size;
+    return (
+      ravel(
+        opBatch.map((d, i) => (d === 1 ? 0 : idx[lead + i]!)),
+        opBatch,
+      ) * size
+    );
   };
   const out: number[] = [];
   for (let bi = 0; bi < sizeOf(batch); bi++) {

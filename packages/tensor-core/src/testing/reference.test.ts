@@ -1,8 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { broadcastMap, host, referenceBroadcastShape, unravel } from './host-tensor.js';
 import { mulberry32 } from './prng.js';
-import { erfcF64, refArange, refBinary, refBinaryScalar, refCast, refCompare, refDropoutMask, refRandomUniform, refUnary, refUnaryBackward, refWhere, unaryDerivativeF64, unaryF64 } from './reference.js';
-import { refAdamwStep, refCrossEntropy, refCrossEntropyBackward, refGather, refLayerNorm, refLayerNormBackward, refLogSoftmax, refScatterAdd, refSoftmax, refSoftmaxBackward } from './reference-nn.js';
+import {
+  erfcF64,
+  refArange,
+  refBinary,
+  refBinaryScalar,
+  refCast,
+  refCompare,
+  refDropoutMask,
+  refRandomUniform,
+  refUnary,
+  refUnaryBackward,
+  refWhere,
+  unaryDerivativeF64,
+  unaryF64,
+} from './reference.js';
+import {
+  refAdamwStep,
+  refCrossEntropy,
+  refCrossEntropyBackward,
+  refGather,
+  refLayerNorm,
+  refLayerNormBackward,
+  refLogSoftmax,
+  refScatterAdd,
+  refSoftmax,
+  refSoftmaxBackward,
+} from './reference-nn.js';
 import { refArgReduce, refCumsum, refMatmul, refReduce } from './reference-reduce.js';
 import { refConcat, refExpand, refPad, refPermute, refSetSlice, refSlice } from './reference-layout.js';
 import { UNARY_FNS } from '../ops/op-params.js';
@@ -68,7 +93,9 @@ describe('elementwise references', () => {
   it('binary arithmetic, integer wraparound and truncation', () => {
     expect(refBinary(host([2], [1, 2]), host([], [10]), 'sub').data).toEqual([-9, -8]);
     expect(refBinary(host([2], [NaN, 1]), host([2], [0, NaN]), 'maximum').data).toEqual([NaN, NaN]);
-    expect(refBinary(host([4], [-7, 7, 2147483647, -2147483648], 'i32'), host([4], [2, -2, 1, -1], 'i32'), 'div').data).toEqual([-3, -3, 2147483647, -2147483648]);
+    expect(refBinary(host([4], [-7, 7, 2147483647, -2147483648], 'i32'), host([4], [2, -2, 1, -1], 'i32'), 'div').data).toEqual([
+      -3, -3, 2147483647, -2147483648,
+    ]);
     expect(refBinary(host([2], [2147483647, 3], 'i32'), host([2], [1, -5], 'i32'), 'add').data).toEqual([-2147483648, -2]);
     expect(refBinary(host([2], [1, 65536], 'u32'), host([2], [2, 65536], 'u32'), 'sub').data).toEqual([4294967295, 0]);
     expect(refBinary(host([1], [65536], 'u32'), host([1], [65536], 'u32'), 'mul').data).toEqual([0]);
@@ -176,7 +203,14 @@ describe('nn references', () => {
 
   it('AdamW follows PyTorch on one step', () => {
     // Step 1: m = 0.1·g, v = 0.001·g², bias-corrected m̂ = g, v̂ = g², update = lr·g/(|g| + eps).
-    const s = refAdamwStep({ param: host([1], [1]), m: host([1], [0]), v: host([1], [0]) }, host([1], [0.5]), { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 0, weightDecay: 0.1, step: 1 });
+    const s = refAdamwStep({ param: host([1], [1]), m: host([1], [0]), v: host([1], [0]) }, host([1], [0.5]), {
+      lr: 0.1,
+      beta1: 0.9,
+      beta2: 0.999,
+      eps: 0,
+      weightDecay: 0.1,
+      step: 1,
+    });
     expect(s.param.data[0]).toBeCloseTo(1 * (1 - 0.01) - 0.1, 12);
     expect(s.m.data[0]).toBeCloseTo(0.05, 15);
     expect(s.v.data[0]).toBeCloseTo(0.00025, 15);

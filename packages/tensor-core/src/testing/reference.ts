@@ -13,7 +13,11 @@ export function refFill(p: OpParams<'fill'>): HostTensor {
 }
 
 export function refArange(p: OpParams<'arange'>): HostTensor {
-  return host([p.n], Array.from({ length: p.n }, (_, i) => storeAs(p.start + i * p.step, p.dtype)), p.dtype);
+  return host(
+    [p.n],
+    Array.from({ length: p.n }, (_, i) => storeAs(p.start + i * p.step, p.dtype)),
+    p.dtype,
+  );
 }
 
 function uniforms(seed: number, offset: number, n: number): Float64Array {
@@ -23,17 +27,27 @@ function uniforms(seed: number, offset: number, n: number): Float64Array {
 }
 
 export function refRandomUniform(p: OpParams<'randomUniform'>): HostTensor {
-  return host(p.shape, Array.from(uniforms(p.seed, p.offset, sizeOf(p.shape)), (u) => p.low + (p.high - p.low) * u));
+  return host(
+    p.shape,
+    Array.from(uniforms(p.seed, p.offset, sizeOf(p.shape)), (u) => p.low + (p.high - p.low) * u),
+  );
 }
 
 export function refRandomNormal(p: OpParams<'randomNormal'>): HostTensor {
   const z = new Float64Array(sizeOf(p.shape));
   philoxNormalFill(p.seed, p.offset, z);
-  return host(p.shape, Array.from(z, (v) => p.mean + p.std * v));
+  return host(
+    p.shape,
+    Array.from(z, (v) => p.mean + p.std * v),
+  );
 }
 
 export function refDropoutMask(p: OpParams<'dropoutMask'>): HostTensor {
-  return host(p.shape, Array.from(uniforms(p.seed, p.offset, sizeOf(p.shape)), (u) => (u >= p.p ? 1 : 0)), 'bool');
+  return host(
+    p.shape,
+    Array.from(uniforms(p.seed, p.offset, sizeOf(p.shape)), (u) => (u >= p.p ? 1 : 0)),
+    'bool',
+  );
 }
 
 /** Float → int truncates toward zero (NaN → 0); → bool is x ≠ 0 (NaN is ≠ 0); bool → number is 0/1. */
@@ -80,72 +94,116 @@ const normalDensity = (x: number) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math
 /** fn(x) for float inputs. */
 export function unaryF64(fn: UnaryFn, x: number): number {
   switch (fn) {
-    case 'neg': return -x;
-    case 'abs': return Math.abs(x);
-    case 'sign': return Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0;
-    case 'square': return x * x;
-    case 'sqrt': return Math.sqrt(x);
-    case 'rsqrt': return 1 / Math.sqrt(x);
-    case 'reciprocal': return 1 / x;
-    case 'exp': return Math.exp(x);
-    case 'log': return Math.log(x);
-    case 'log1p': return Math.log1p(x);
-    case 'sin': return Math.sin(x);
-    case 'cos': return Math.cos(x);
-    case 'tanh': return Math.tanh(x);
-    case 'sigmoid': return sigmoid(x);
-    case 'relu': return Number.isNaN(x) ? NaN : x > 0 ? x : 0;
+    case 'neg':
+      return -x;
+    case 'abs':
+      return Math.abs(x);
+    case 'sign':
+      return Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0;
+    case 'square':
+      return x * x;
+    case 'sqrt':
+      return Math.sqrt(x);
+    case 'rsqrt':
+      return 1 / Math.sqrt(x);
+    case 'reciprocal':
+      return 1 / x;
+    case 'exp':
+      return Math.exp(x);
+    case 'log':
+      return Math.log(x);
+    case 'log1p':
+      return Math.log1p(x);
+    case 'sin':
+      return Math.sin(x);
+    case 'cos':
+      return Math.cos(x);
+    case 'tanh':
+      return Math.tanh(x);
+    case 'sigmoid':
+      return sigmoid(x);
+    case 'relu':
+      return Number.isNaN(x) ? NaN : x > 0 ? x : 0;
     // 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))
-    case 'gelu': return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
+    case 'gelu':
+      return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x)));
     // x·Φ(x) = ½·x·erfc(−x/√2)
-    case 'gelu_erf': return 0.5 * x * erfcF64(-x / Math.SQRT2);
-    case 'elu': return x > 0 ? x : Math.exp(x) - 1;
-    case 'silu': return x * sigmoid(x);
-    case 'floor': return Math.floor(x);
-    case 'ceil': return Math.ceil(x);
+    case 'gelu_erf':
+      return 0.5 * x * erfcF64(-x / Math.SQRT2);
+    case 'elu':
+      return x > 0 ? x : Math.exp(x) - 1;
+    case 'silu':
+      return x * sigmoid(x);
+    case 'floor':
+      return Math.floor(x);
+    case 'ceil':
+      return Math.ceil(x);
   }
 }
 
 /** fn′(x), away from the points where fn is not differentiable. */
 export function unaryDerivativeF64(fn: UnaryFn, x: number): number {
   switch (fn) {
-    case 'neg': return -1;
-    case 'abs': return Math.sign(x);
+    case 'neg':
+      return -1;
+    case 'abs':
+      return Math.sign(x);
     case 'sign':
     case 'floor':
-    case 'ceil': return 0;
-    case 'square': return 2 * x;
-    case 'sqrt': return 0.5 / Math.sqrt(x);
-    case 'rsqrt': return -0.5 * Math.pow(x, -1.5);
-    case 'reciprocal': return -1 / (x * x);
-    case 'exp': return Math.exp(x);
-    case 'log': return 1 / x;
-    case 'log1p': return 1 / (1 + x);
-    case 'sin': return Math.cos(x);
-    case 'cos': return -Math.sin(x);
-    case 'tanh': return 1 - Math.tanh(x) ** 2;
-    case 'sigmoid': return sigmoid(x) * (1 - sigmoid(x));
-    case 'relu': return x > 0 ? 1 : 0;
+    case 'ceil':
+      return 0;
+    case 'square':
+      return 2 * x;
+    case 'sqrt':
+      return 0.5 / Math.sqrt(x);
+    case 'rsqrt':
+      return -0.5 * Math.pow(x, -1.5);
+    case 'reciprocal':
+      return -1 / (x * x);
+    case 'exp':
+      return Math.exp(x);
+    case 'log':
+      return 1 / x;
+    case 'log1p':
+      return 1 / (1 + x);
+    case 'sin':
+      return Math.cos(x);
+    case 'cos':
+      return -Math.sin(x);
+    case 'tanh':
+      return 1 - Math.tanh(x) ** 2;
+    case 'sigmoid':
+      return sigmoid(x) * (1 - sigmoid(x));
+    case 'relu':
+      return x > 0 ? 1 : 0;
     case 'gelu': {
       // d/dx 0.5·x·(1 + tanh u), u = c·(x + a·x³): 0.5·(1 + tanh u) + 0.5·x·(1 − tanh² u)·c·(1 + 3a·x²)
       const t = Math.tanh(SQRT_2_OVER_PI * (x + GELU_CUBIC * x * x * x));
       return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_CUBIC * x * x);
     }
     // d/dx x·Φ(x) = Φ(x) + x·φ(x)
-    case 'gelu_erf': return 0.5 * erfcF64(-x / Math.SQRT2) + x * normalDensity(x);
-    case 'elu': return x > 0 ? 1 : Math.exp(x);
-    case 'silu': return sigmoid(x) * (1 + x * (1 - sigmoid(x)));
+    case 'gelu_erf':
+      return 0.5 * erfcF64(-x / Math.SQRT2) + x * normalDensity(x);
+    case 'elu':
+      return x > 0 ? 1 : Math.exp(x);
+    case 'silu':
+      return sigmoid(x) * (1 + x * (1 - sigmoid(x)));
   }
 }
 
 /** fn(x) for i32/u32 inputs: two's-complement wraparound, as WGSL does. */
 function unaryInt(fn: UnaryFn, x: number, dtype: DType): number {
   switch (fn) {
-    case 'neg': return storeAs(-x, dtype);
-    case 'abs': return storeAs(Math.abs(x), dtype);
-    case 'sign': return x > 0 ? 1 : x < 0 ? -1 : 0;
-    case 'square': return dtype === 'u32' ? Math.imul(x, x) >>> 0 : Math.imul(x, x);
-    default: throw new Error(`reference: unary ${fn} is not defined on ${dtype}`);
+    case 'neg':
+      return storeAs(-x, dtype);
+    case 'abs':
+      return storeAs(Math.abs(x), dtype);
+    case 'sign':
+      return x > 0 ? 1 : x < 0 ? -1 : 0;
+    case 'square':
+      return dtype === 'u32' ? Math.imul(x, x) >>> 0 : Math.imul(x, x);
+    default:
+      throw new Error(`reference: unary ${fn} is not defined on ${dtype}`);
   }
 }
 
@@ -155,32 +213,49 @@ export function refUnary(x: HostTensor, fn: UnaryFn): HostTensor {
 }
 
 export function refUnaryBackward(x: HostTensor, g: HostTensor, fn: UnaryFn): HostTensor {
-  return host(x.shape, x.data.map((v, i) => g.data[i]! * unaryDerivativeF64(fn, v)));
+  return host(
+    x.shape,
+    x.data.map((v, i) => g.data[i]! * unaryDerivativeF64(fn, v)),
+  );
 }
 
 function binaryF64(fn: BinaryFn, a: number, b: number): number {
   switch (fn) {
-    case 'add': return a + b;
-    case 'sub': return a - b;
-    case 'mul': return a * b;
-    case 'div': return a / b;
-    case 'pow': return Math.pow(a, b);
+    case 'add':
+      return a + b;
+    case 'sub':
+      return a - b;
+    case 'mul':
+      return a * b;
+    case 'div':
+      return a / b;
+    case 'pow':
+      return Math.pow(a, b);
     // NaN propagates through maximum/minimum (Math.max/min already do; spelled out for clarity).
-    case 'maximum': return Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b);
-    case 'minimum': return Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b);
+    case 'maximum':
+      return Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.max(a, b);
+    case 'minimum':
+      return Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b);
   }
 }
 
 /** Integer arithmetic with wraparound; division truncates toward zero. */
 function binaryInt(fn: BinaryFn, a: number, b: number, dtype: DType): number {
   switch (fn) {
-    case 'add': return storeAs(a + b, dtype);
-    case 'sub': return storeAs(a - b, dtype);
-    case 'mul': return storeAs(Math.imul(a, b), dtype);
-    case 'div': return storeAs(Math.trunc(a / b), dtype);
-    case 'maximum': return Math.max(a, b);
-    case 'minimum': return Math.min(a, b);
-    case 'pow': throw new Error(`reference: pow is not defined on ${dtype}`);
+    case 'add':
+      return storeAs(a + b, dtype);
+    case 'sub':
+      return storeAs(a - b, dtype);
+    case 'mul':
+      return storeAs(Math.imul(a, b), dtype);
+    case 'div':
+      return storeAs(Math.trunc(a / b), dtype);
+    case 'maximum':
+      return Math.max(a, b);
+    case 'minimum':
+      return Math.min(a, b);
+    case 'pow':
+      throw new Error(`reference: pow is not defined on ${dtype}`);
   }
 }
 
@@ -194,18 +269,28 @@ export function refBinary(a: HostTensor, b: HostTensor, fn: BinaryFn): HostTenso
 
 export function refBinaryScalar(a: HostTensor, p: OpParams<'binaryScalar'>): HostTensor {
   const f = binaryFor(p.fn, a.dtype);
-  return host(a.shape, a.data.map((v) => (p.reverse ? f(p.scalar, v) : f(v, p.scalar))), a.dtype);
+  return host(
+    a.shape,
+    a.data.map((v) => (p.reverse ? f(p.scalar, v) : f(v, p.scalar))),
+    a.dtype,
+  );
 }
 
 /** NaN compares false, except `ne`, which is true. */
 function compareF64(fn: CompareFn, a: number, b: number): boolean {
   switch (fn) {
-    case 'eq': return a === b;
-    case 'ne': return a !== b;
-    case 'lt': return a < b;
-    case 'le': return a <= b;
-    case 'gt': return a > b;
-    case 'ge': return a >= b;
+    case 'eq':
+      return a === b;
+    case 'ne':
+      return a !== b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+    case 'gt':
+      return a > b;
+    case 'ge':
+      return a >= b;
   }
 }
 
@@ -219,7 +304,11 @@ export function refLogical(a: HostTensor, b: HostTensor, fn: LogicalFn): HostTen
 }
 
 export function refLogicalNot(a: HostTensor): HostTensor {
-  return host(a.shape, a.data.map((v) => (v !== 0 ? 0 : 1)), 'bool');
+  return host(
+    a.shape,
+    a.data.map((v) => (v !== 0 ? 0 : 1)),
+    'bool',
+  );
 }
 
 /** cond ? a : b; the branch not taken never affects the result (a NaN there does not leak). */

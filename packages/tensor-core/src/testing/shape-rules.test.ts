@@ -27,9 +27,9 @@ const positiveShape = (maxRank = 4) => fc.array(fc.integer({ min: 1, max: 5 }), 
 
 /** A shape that broadcasts to `target`: some leading axes dropped, some axes replaced by 1. */
 const broadcastableTo = (target: readonly number[]) =>
-  fc.tuple(fc.integer({ min: 0, max: target.length }), fc.array(fc.boolean(), { minLength: target.length, maxLength: target.length })).map(([drop, ones]) =>
-    target.slice(drop).map((d, i) => (ones[i + drop] ? 1 : d)),
-  );
+  fc
+    .tuple(fc.integer({ min: 0, max: target.length }), fc.array(fc.boolean(), { minLength: target.length, maxLength: target.length }))
+    .map(([drop, ones]) => target.slice(drop).map((d, i) => (ones[i + drop] ? 1 : d)));
 const compatiblePair = shapeArb().chain((target) => fc.tuple(broadcastableTo(target), broadcastableTo(target)));
 const compatibleTriple = shapeArb().chain((target) => fc.tuple(broadcastableTo(target), broadcastableTo(target), broadcastableTo(target)));
 
@@ -105,9 +105,11 @@ describe('binary ops on the meta device', () => {
 
 describe('reshape, permute and transpose', () => {
   it('reshape with −1 infers the missing dimension', () => {
-    const arb = fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 }).chain((dims) =>
-      fc.tuple(fc.constant(dims), fc.shuffledSubarray(dims, { minLength: dims.length, maxLength: dims.length }), fc.nat({ max: dims.length - 1 })),
-    );
+    const arb = fc
+      .array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 4 })
+      .chain((dims) =>
+        fc.tuple(fc.constant(dims), fc.shuffledSubarray(dims, { minLength: dims.length, maxLength: dims.length }), fc.nat({ max: dims.length - 1 })),
+      );
     fc.assert(
       fc.property(arb, ([from, to, hole]) =>
         scope(() => {
@@ -182,7 +184,9 @@ describe('matmul shape rule', () => {
 
 describe('reduce shape rule', () => {
   it('drops the reduced axes, or keeps them as 1 with keepDims (max and min refuse an empty one)', () => {
-    const arb = shapeArb(5).chain((shape) => fc.tuple(fc.constant(shape), fc.subarray([...shape.keys()]), fc.boolean(), fc.constantFrom(...REDUCE_FNS), fc.boolean()));
+    const arb = shapeArb(5).chain((shape) =>
+      fc.tuple(fc.constant(shape), fc.subarray([...shape.keys()]), fc.boolean(), fc.constantFrom(...REDUCE_FNS), fc.boolean()),
+    );
     fc.assert(
       fc.property(arb, ([shape, axes, keepDims, fn, negative]) =>
         scope(() => {
@@ -206,7 +210,11 @@ describe('slice, pad and concat arithmetic', () => {
     const arb = shapeArb().chain((shape) =>
       fc.tuple(
         fc.constant(shape),
-        fc.tuple(...shape.map((d) => fc.tuple(fc.integer({ min: 0, max: d }), fc.integer({ min: 0, max: d })).map(([p, q]) => [Math.min(p, q), Math.max(p, q)] as const))),
+        fc.tuple(
+          ...shape.map((d) =>
+            fc.tuple(fc.integer({ min: 0, max: d }), fc.integer({ min: 0, max: d })).map(([p, q]) => [Math.min(p, q), Math.max(p, q)] as const),
+          ),
+        ),
         fc.array(fc.integer({ min: -7, max: 7 }), { minLength: shape.length, maxLength: shape.length }),
         fc.array(fc.integer({ min: -7, max: 7 }), { minLength: shape.length, maxLength: shape.length }),
       ),
@@ -229,7 +237,11 @@ describe('slice, pad and concat arithmetic', () => {
 
   it('pad adds before + after on each axis', () => {
     const arb = shapeArb().chain((shape) =>
-      fc.tuple(fc.constant(shape), fc.array(fc.nat({ max: 3 }), { minLength: shape.length, maxLength: shape.length }), fc.array(fc.nat({ max: 3 }), { minLength: shape.length, maxLength: shape.length })),
+      fc.tuple(
+        fc.constant(shape),
+        fc.array(fc.nat({ max: 3 }), { minLength: shape.length, maxLength: shape.length }),
+        fc.array(fc.nat({ max: 3 }), { minLength: shape.length, maxLength: shape.length }),
+      ),
     );
     fc.assert(
       fc.property(arb, ([shape, before, after]) =>

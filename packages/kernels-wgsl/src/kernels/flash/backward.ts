@@ -1,9 +1,34 @@
 import { DeviceError } from '@lightattn/tensor-core';
 import { ceilDiv, type KernelCall, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
-import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry, queryBlockStartWgsl } from './common.js';
+import {
+  flashAllowedWgsl,
+  flashBuilder,
+  flashFlops,
+  flashGeometry,
+  WGSL_DROP_AT,
+  WGSL_FLASH_COMMON,
+  type FlashGeometry,
+  queryBlockStartWgsl,
+} from './common.js';
 import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashConfig } from './config.js';
-import { ntA, ntAccWgsl, ntB, ntProductWgsl, sharedAt, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnAccWgsl, tnProductWgsl, withB, type SharedMatrix } from './tiles.js';
+import {
+  ntA,
+  ntAccWgsl,
+  ntB,
+  ntProductWgsl,
+  sharedAt,
+  sharedDecl,
+  splitProduct,
+  splitThreads,
+  stageWgsl,
+  stagingWgsl,
+  storeTnWgsl,
+  tnAccWgsl,
+  tnProductWgsl,
+  withB,
+  type SharedMatrix,
+} from './tiles.js';
 
 type Call = KernelCall<'flashAttentionBackward'>;
 
@@ -29,7 +54,8 @@ export const flashAttentionBackwardKernel: WgslKernel<'flashAttentionBackward'> 
 export function flashAttentionBackwardSteps(call: Call, config: Pick<FlashConfig, 'dq' | 'dkdv'>): KernelDispatch[] {
   const g = flashGeometry(call);
   for (const kind of ['dq', 'dkdv'] as const) {
-    if (!flashTileFits(kind, config[kind], g.db, g.dvb, call.device)) throw new DeviceError(`flashAttentionBackward: ${kind} tile ${JSON.stringify(config[kind])} does not fit this device`);
+    if (!flashTileFits(kind, config[kind], g.db, g.dvb, call.device))
+      throw new DeviceError(`flashAttentionBackward: ${kind} tile ${JSON.stringify(config[kind])} does not fit this device`);
   }
   const steps: KernelDispatch[] = [];
   if (g.B * g.H * g.Tq > 0) steps.push(deltaStep(call, g), dqStep(call, g, config));
@@ -53,7 +79,9 @@ export function deltaStep(call: Call, g: FlashGeometry): KernelDispatch {
   const sum = g.vec
     ? 'for (var c4 = 0u; c4 < u.dv4; c4++) { sum += dot(g_get4(row * u.dv4 + c4), o_get4(row * u.dv4 + c4)); }'
     : 'for (var c = 0u; c < u.dv; c++) { sum += g_get(row * u.dv + c) * o_get(row * u.dv + c); }';
-  return b.build(ceilDiv(n, 64), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, 64),
+    (decls) => `${decls}
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   let row = linear_workgroup(wid, nwg) * 64u + lid;
@@ -61,14 +89,24 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   var sum = 0.0;
   ${sum}
   delta_set(row, sum);
-}`);
+}`,
+  );
 }
 
 /**
  * Per element of an NT tile: p = exp(s − L) where allowed (0 elsewhere), then `body` with p, z (the
  * dropout scale) and the element's dp. `row(e, f)`/`key(e, f)` give its query row and key within tiles.
  */
-function elementwiseWgsl(o: { na: number; nb: number; ok: (e: number, f: number) => string; i: (e: number, f: number) => string; j: (e: number, f: number) => string; L: (e: number, f: number) => string; dropout: boolean; body: (e: number, f: number) => string }): string {
+function elementwiseWgsl(o: {
+  na: number;
+  nb: number;
+  ok: (e: number, f: number) => string;
+  i: (e: number, f: number) => string;
+  j: (e: number, f: number) => string;
+  L: (e: number, f: number) => string;
+  dropout: boolean;
+  body: (e: number, f: number) => string;
+}): string {
   const lines: string[] = [];
   for (let e = 0; e < o.na; e++) {
     for (let f = 0; f < o.nb; f++) {
@@ -92,7 +130,13 @@ function dqStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dq'>): 
   const { br, bc, threads } = tile;
   const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
   // S, dP and dQ += dS·k.
-  const b = flashBuilder(call, 'flashAttentionBackward-dq', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.D]));
+  const b = flashBuilder(call, 'flashAttentionBackward-dq', g, [
+    `br${br}`,
+    `bc${bc}`,
+    `t${threads}`,
+    unroll ? 'unrolled' : 'loops',
+    prefetch ? 'prefetch' : 'direct',
+  ]).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.D]));
   bind(b, call, g, ['q', 'k', 'v', 'mask', 'lse', 'g']);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
   b.output('dq', call.outputs[0]!, { vec4: g.vec });
@@ -125,7 +169,9 @@ function dqStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dq'>): 
     body: (e, f) => `${sharedAt(dss, ntA(nt, 'n_at', e), ntB(nt, 'n_bt', f))} = p * (dp * z - D${f});`,
   });
 
-  return b.build(g.B * g.H * qTiles, (decls) => `${decls}
+  return b.build(
+    g.B * g.H * qTiles,
+    (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
 ${flashAllowedWgsl(g.maskScalar)}
@@ -171,7 +217,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   if (lid < ${splitThreads(tn)}u) {
     ${storeTnWgsl({ split: tn, acc: 'dq', at: 't_at', bt: 't_bt', dst: 'dq', base: 'bh * u.tq * u.d', r0: 'i0', n: 'u.tq', width: 'u.d', vec, rowScale: () => 'u.scale' })}
   }
-}`);
+}`,
+  );
 }
 
 function dkdvStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dkdv'>): KernelDispatch {
@@ -179,14 +226,27 @@ function dkdvStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dkdv'
   const { br, bc, threads } = tile;
   const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
   // Sᵀ, dPᵀ, dV += Pᵀ·dO and dK += dSᵀ·q.
-  const b = flashBuilder(call, 'flashAttentionBackward-dkdv', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.Dv, g.D]));
+  const b = flashBuilder(call, 'flashAttentionBackward-dkdv', g, [
+    `br${br}`,
+    `bc${bc}`,
+    `t${threads}`,
+    unroll ? 'unrolled' : 'loops',
+    prefetch ? 'prefetch' : 'direct',
+  ]).expectFlops(flashFlops(call, g, [g.D, g.Dv, g.Dv, g.D]));
   bind(b, call, g, ['q', 'k', 'v', 'mask', 'lse', 'g']);
   b.scratch('delta', 'f32', g.B * g.H * g.Tq);
   b.output('dk', call.outputs[1]!, { vec4: g.vec });
   b.output('dv', call.outputs[2]!, { vec4: g.vec });
   const kTiles = ceilDiv(g.Tk, bc);
   b.u32('k_tiles', kTiles);
-  const [ks, vs, qs, gs, pzs, dss] = flashSharedLayout('dkdv', tile, g.db, g.dvb).matrices as [SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix, SharedMatrix];
+  const [ks, vs, qs, gs, pzs, dss] = flashSharedLayout('dkdv', tile, g.db, g.dvb).matrices as [
+    SharedMatrix,
+    SharedMatrix,
+    SharedMatrix,
+    SharedMatrix,
+    SharedMatrix,
+    SharedMatrix,
+  ];
   // Sᵀ and dPᵀ: query rows (a) × keys (b), so neighbouring invocations write neighbouring keys of P·z and dS (query-major).
   const nt = splitProduct(br, bc, threads, { a: false, b: false });
   const tn = splitProduct(bc, Math.min(g.db, g.dvb), threads, { a: true, b: true });
@@ -214,7 +274,9 @@ function dkdvStep(call: Call, g: FlashGeometry, config: Pick<FlashConfig, 'dkdv'
       `${sharedAt(pzs, ntA(nt, 'n_at', e), ntB(nt, 'n_bt', f))} = p * z;\n        ${sharedAt(dss, ntA(nt, 'n_at', e), ntB(nt, 'n_bt', f))} = p * (dp * z - D${e});`,
   });
 
-  return b.build(g.B * g.H * kTiles, (decls) => `${decls}
+  return b.build(
+    g.B * g.H * kTiles,
+    (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
 ${flashAllowedWgsl(g.maskScalar)}
@@ -277,5 +339,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     ${storeTnWgsl({ split: withB(tn, g.db), acc: 'dk', at: 't_at', bt: 't_bt', dst: 'dk', base: 'bh * u.tk * u.d', r0: 'j0', n: 'u.tk', width: 'u.d', vec, rowScale: () => '1.0' })}
     ${storeTnWgsl({ split: withB(tn, g.dvb), acc: 'dv', at: 't_at', bt: 't_bt', dst: 'dv', base: 'bh * u.tk * u.dv', r0: 'j0', n: 'u.tk', width: 'u.dv', vec, rowScale: () => '1.0' })}
   }
-}`);
+}`,
+  );
 }

@@ -15,7 +15,8 @@ const BUCKETS = [16, 32, 64, 128, 256] as const;
 /** Head sizes are padded (with zeros) to a bucket, so staged tiles and register blocks have compile-time sizes. */
 export function headBucket(op: string, size: number): number {
   const bucket = BUCKETS.find((b) => size <= b);
-  if (bucket === undefined) throw new DeviceError(`${op}: head size ${size} is over 256, the largest the WebGPU flash kernels support; use the 'light' or 'chunked' attention`);
+  if (bucket === undefined)
+    throw new DeviceError(`${op}: head size ${size} is over 256, the largest the WebGPU flash kernels support; use the 'light' or 'chunked' attention`);
   return bucket;
 }
 
@@ -42,7 +43,19 @@ export function flashGeometry(call: FlashCall): FlashGeometry {
   const Dv = call.inputs[2]!.shape[3]!;
   const rowTensors = [...call.inputs.filter((_, i) => i !== 3 && i !== 5), ...call.outputs.filter((t) => t.shape.length === 4)];
   const vec = D % 4 === 0 && Dv % 4 === 0 && rowTensors.every((t) => vec4Aligned(t));
-  return { B, H, Tq, Tk, D, Dv, db: headBucket(call.op, D), dvb: headBucket(call.op, Dv), dropout: call.params.p > 0, maskScalar: call.inputs[3]!.shape.every((d) => d === 1), vec };
+  return {
+    B,
+    H,
+    Tq,
+    Tk,
+    D,
+    Dv,
+    db: headBucket(call.op, D),
+    dvb: headBucket(call.op, Dv),
+    dropout: call.params.p > 0,
+    maskScalar: call.inputs[3]!.shape.every((d) => d === 1),
+    vec,
+  };
 }
 
 /**
@@ -57,12 +70,26 @@ export function flashFlops(call: FlashCall, g: FlashGeometry, widths: readonly n
 
 /** A builder with the geometry, mask strides, causal shift and dropout uniforms declared. */
 export function flashBuilder(call: FlashCall, name: string, g: FlashGeometry, variant: (string | number)[]): DispatchBuilder {
-  const b = new DispatchBuilder(call as KernelCall<OpName>, name, [`d${g.db}`, `dv${g.dvb}`, g.dropout ? 'dropout' : 'plain', g.maskScalar ? 'mask1' : 'mask', g.vec ? 'vec4' : 'scalar', ...variant]);
+  const b = new DispatchBuilder(call as KernelCall<OpName>, name, [
+    `d${g.db}`,
+    `dv${g.dvb}`,
+    g.dropout ? 'dropout' : 'plain',
+    g.maskScalar ? 'mask1' : 'mask',
+    g.vec ? 'vec4' : 'scalar',
+    ...variant,
+  ]);
   const p = call.params;
-  b.u32('heads', g.H).u32('bh', g.B * g.H).u32('tq', g.Tq).u32('tk', g.Tk).u32('d', g.D).u32('dv', g.Dv);
+  b.u32('heads', g.H)
+    .u32('bh', g.B * g.H)
+    .u32('tq', g.Tq)
+    .u32('tk', g.Tk)
+    .u32('d', g.D)
+    .u32('dv', g.Dv);
   // Quads of a row that hold data (the rest of a head-size bucket is never read).
   b.u32('d4', Math.ceil(g.D / 4)).u32('dv4', Math.ceil(g.Dv / 4));
-  b.f32('scale', p.scale).u32('causal', p.causal ? 1 : 0).i32('shift', p.rowOffset + g.Tk - p.rows);
+  b.f32('scale', p.scale)
+    .u32('causal', p.causal ? 1 : 0)
+    .i32('shift', p.rowOffset + g.Tk - p.rows);
   b.u32('rows', p.rows).u32('row_offset', p.rowOffset);
   const ms = call.inputs[3]!.shape;
   const strides = [0, 0, 0, 0];

@@ -44,7 +44,10 @@ export function flashSharedLayout(kind: keyof FlashConfig, t: FlashTile, db: num
   switch (kind) {
     case 'forward':
       // + per-row rescale factors, and per-row partial maxima (then partial sums) of each key group.
-      return { matrices: [m('q_s', t.br, db), m('kv_s', t.bc, Math.max(db, dvb)), m('p_s', t.bc, t.br)], extraBytes: 4 * t.br + 16 * t.br * Math.ceil(forwardKeyGroups(t) / 4) };
+      return {
+        matrices: [m('q_s', t.br, db), m('kv_s', t.bc, Math.max(db, dvb)), m('p_s', t.bc, t.br)],
+        extraBytes: 4 * t.br + 16 * t.br * Math.ceil(forwardKeyGroups(t) / 4),
+      };
     case 'dq':
       return { matrices: [m('q_s', t.br, db), m('g_s', t.br, dvb), m('k_s', t.bc, db), m('v_s', t.bc, dvb), m('ds_s', t.bc, t.br)], extraBytes: 0 };
     case 'dkdv':
@@ -81,7 +84,11 @@ const LARGE: Record<number, FlashConfig> = {
   32: HEAD_64,
   64: HEAD_64,
   128: { forward: fast(32, 32, 128), dq: fast(16, 16, 128), dkdv: fast(16, 16, 128) },
-  256: { forward: { br: 16, bc: 16, threads: 64, unroll: true }, dq: { br: 8, bc: 8, threads: 32, unroll: true }, dkdv: { br: 8, bc: 8, threads: 32, unroll: true } },
+  256: {
+    forward: { br: 16, bc: 16, threads: 64, unroll: true },
+    dq: { br: 8, bc: 8, threads: 32, unroll: true },
+    dkdv: { br: 8, bc: 8, threads: 32, unroll: true },
+  },
 };
 
 /**
@@ -108,7 +115,9 @@ export function selectFlashConfig(db: number, dvb: number, info: KernelDeviceInf
   const config = large ?? SMALL[bucket]!;
   for (const kind of ['forward', 'dq', 'dkdv'] as const) {
     if (!flashTileFits(kind, config[kind], db, dvb, info)) {
-      throw new DeviceError(`flash attention: the ${kind} tile ${JSON.stringify(config[kind])} for head sizes ≤ ${db}/${dvb} does not fit this device's workgroup limits`);
+      throw new DeviceError(
+        `flash attention: the ${kind} tile ${JSON.stringify(config[kind])} for head sizes ≤ ${db}/${dvb} does not fit this device's workgroup limits`,
+      );
     }
   }
   return config;

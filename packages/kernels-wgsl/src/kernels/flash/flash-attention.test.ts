@@ -11,7 +11,8 @@ import { flashSharedBytes, flashTileFits, selectFlashConfig, type FlashTile } fr
 const device = await webgpuTestDevice();
 const cpu = createCpuDevice();
 
-const limits = (storage: number, invocations: number) => ({ limits: { maxComputeWorkgroupStorageSize: storage, maxComputeInvocationsPerWorkgroup: invocations } }) as KernelDeviceInfo;
+const limits = (storage: number, invocations: number) =>
+  ({ limits: { maxComputeWorkgroupStorageSize: storage, maxComputeInvocationsPerWorkgroup: invocations } }) as KernelDeviceInfo;
 const h200 = limits(49152, 1024);
 const swiftshader = limits(32768, 256);
 const BUCKETS = [16, 32, 64, 128, 256];
@@ -58,19 +59,40 @@ describe.skipIf(!device)('flash attention tiles on WebGPU', () => {
       const [rdq, rdk, rdv] = runOp('flashAttentionBackward', [ref.q, ref.k, ref.v, ref.mask, ro!, rl!, ref.g], params);
       const x = on(d);
       // q as a view at an offset: the kernels must add it (and fall back to scalar loads when it is not a multiple of 4).
-      const qv: Tensor = c.qOffset ? fromArray([...new Array<number>(c.qOffset).fill(NaN), ...q.data], { shape: [c.qOffset + q.data.length], device: d }).view(q.shape, c.qOffset) : x.q;
+      const qv: Tensor = c.qOffset
+        ? fromArray([...new Array<number>(c.qOffset).fill(NaN), ...q.data], { shape: [c.qOffset + q.data.length], device: d }).view(q.shape, c.qOffset)
+        : x.q;
       const o = zeros([c.B, c.H, c.Tq, Dv], { device: d });
       const lse = zeros([c.B, c.H, c.Tq], { device: d });
       const [dq, dk, dv] = [zeros(q.shape, { device: d }), zeros(k.shape, { device: d }), zeros(v.shape, { device: d })];
-      const fwd = { op: 'flashAttention', inputs: [qv, x.k, x.v, x.mask], outputs: [o, lse], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttention'>;
+      const fwd = {
+        op: 'flashAttention',
+        inputs: [qv, x.k, x.v, x.mask],
+        outputs: [o, lse],
+        params,
+        device: d.kernelInfo,
+        errorTag: 0,
+      } as KernelCall<'flashAttention'>;
       d.runSteps(fwd, flashAttentionDispatch(fwd, tiles.forward));
-      const bwd = { op: 'flashAttentionBackward', inputs: [qv, x.k, x.v, x.mask, o, lse, x.g], outputs: [dq, dk, dv], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'flashAttentionBackward'>;
+      const bwd = {
+        op: 'flashAttentionBackward',
+        inputs: [qv, x.k, x.v, x.mask, o, lse, x.g],
+        outputs: [dq, dk, dv],
+        params,
+        device: d.kernelInfo,
+        errorTag: 0,
+      } as KernelCall<'flashAttentionBackward'>;
       d.runSteps(bwd, flashAttentionBackwardSteps(bwd, tiles));
       const fwdTol = toleranceFor('flashAttention', { k: c.Tk + c.D });
       assertAllClose(await o.toArray(), await ro!.toArray(), fwdTol, `${label} o`);
       assertAllClose(await lse.toArray(), await rl!.toArray(), fwdTol, `${label} lse`);
       const bwdTol = toleranceFor('flashAttentionBackward', { k: c.Tq + c.Tk + c.D });
-      for (const [name, a, e] of [['dq', dq, rdq], ['dk', dk, rdk], ['dv', dv, rdv]] as const) assertAllClose(await a.toArray(), await e!.toArray(), bwdTol, `${label} ${name}`);
+      for (const [name, a, e] of [
+        ['dq', dq, rdq],
+        ['dk', dk, rdk],
+        ['dv', dv, rdv],
+      ] as const)
+        assertAllClose(await a.toArray(), await e!.toArray(), bwdTol, `${label} ${name}`);
     });
   }
 
@@ -109,11 +131,26 @@ describe.skipIf(!device)('flash attention tiles on WebGPU', () => {
       const shape = [1, 1, 5, db];
       const t = (s: number[], dtype: 'f32' | 'bool' = 'f32') => ({ shape: s, dtype, offset: 0 }) as unknown as Tensor;
       const params: OpParams<'flashAttention'> = { causal: true, scale: 0.125, p: 0.1, seed: 1, offset: 0, rowOffset: 0, rows: 5 };
-      const fwd = { op: 'flashAttention', inputs: [t(shape), t(shape), t(shape), t([1, 1, 1, 1], 'bool')], outputs: [t(shape), t([1, 1, 5])], params, device: h200, errorTag: 0 } as unknown as KernelCall<'flashAttention'>;
-      const bwd = { ...fwd, op: 'flashAttentionBackward', inputs: [...fwd.inputs, t(shape), t([1, 1, 5]), t(shape)], outputs: [t(shape), t(shape), t(shape)] } as unknown as KernelCall<'flashAttentionBackward'>;
+      const fwd = {
+        op: 'flashAttention',
+        inputs: [t(shape), t(shape), t(shape), t([1, 1, 1, 1], 'bool')],
+        outputs: [t(shape), t([1, 1, 5])],
+        params,
+        device: h200,
+        errorTag: 0,
+      } as unknown as KernelCall<'flashAttention'>;
+      const bwd = {
+        ...fwd,
+        op: 'flashAttentionBackward',
+        inputs: [...fwd.inputs, t(shape), t([1, 1, 5]), t(shape)],
+        outputs: [t(shape), t(shape), t(shape)],
+      } as unknown as KernelCall<'flashAttentionBackward'>;
       for (const unroll of [false, true]) {
         const v = { unroll, prefetch: unroll };
-        const steps = [flashAttentionDispatch(fwd, { ...config.forward, ...v }), ...flashAttentionBackwardSteps(bwd, { dq: { ...config.dq, ...v }, dkdv: { ...config.dkdv, ...v } })] as KernelDispatch[];
+        const steps = [
+          flashAttentionDispatch(fwd, { ...config.forward, ...v }),
+          ...flashAttentionBackwardSteps(bwd, { dq: { ...config.dq, ...v }, dkdv: { ...config.dkdv, ...v } }),
+        ] as KernelDispatch[];
         for (const step of steps) {
           const module = d.gpuDevice.createShaderModule({ code: step.source() });
           const errors = (await module.getCompilationInfo()).messages.filter((m) => m.type === 'error');

@@ -3,7 +3,24 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch, type Wg
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON, queryBlockStartWgsl } from './common.js';
 import { flashSharedLayout, flashTileFits, selectFlashConfig, type FlashTile } from './config.js';
-import { ntAccWgsl, ntA, ntB, ntProductWgsl, sharedAt, sharedBytes, sharedDecl, splitProduct, splitThreads, stageWgsl, stagingWgsl, storeTnWgsl, tnA, tnAccWgsl, tnProductWgsl, type SharedMatrix } from './tiles.js';
+import {
+  ntAccWgsl,
+  ntA,
+  ntB,
+  ntProductWgsl,
+  sharedAt,
+  sharedBytes,
+  sharedDecl,
+  splitProduct,
+  splitThreads,
+  stageWgsl,
+  stagingWgsl,
+  storeTnWgsl,
+  tnA,
+  tnAccWgsl,
+  tnProductWgsl,
+  type SharedMatrix,
+} from './tiles.js';
 
 /**
  * Flash attention forward (FlashAttention-2's loop order). A workgroup owns `br` query rows of one
@@ -29,8 +46,15 @@ export function flashAttentionDispatch(call: KernelCall<'flashAttention'>, tile:
   if (g.B * g.H * g.Tq === 0) return [];
   const { br, bc, threads } = tile;
   const [unroll, prefetch] = [!!tile.unroll, !!tile.prefetch];
-  if (!flashTileFits('forward', tile, g.db, g.dvb, call.device)) throw new DeviceError(`flashAttention: tile ${JSON.stringify(tile)} does not fit this device's workgroup limits`);
-  const b = flashBuilder(call, 'flashAttention', g, [`br${br}`, `bc${bc}`, `t${threads}`, unroll ? 'unrolled' : 'loops', prefetch ? 'prefetch' : 'direct']).expectFlops(flashFlops(call, g, [g.D, g.Dv]));
+  if (!flashTileFits('forward', tile, g.db, g.dvb, call.device))
+    throw new DeviceError(`flashAttention: tile ${JSON.stringify(tile)} does not fit this device's workgroup limits`);
+  const b = flashBuilder(call, 'flashAttention', g, [
+    `br${br}`,
+    `bc${bc}`,
+    `t${threads}`,
+    unroll ? 'unrolled' : 'loops',
+    prefetch ? 'prefetch' : 'direct',
+  ]).expectFlops(flashFlops(call, g, [g.D, g.Dv]));
   b.input('q', call.inputs[0]!, { vec4: g.vec });
   b.input('k', call.inputs[1]!, { vec4: g.vec });
   b.input('v', call.inputs[2]!, { vec4: g.vec });
@@ -93,7 +117,9 @@ export function flashAttentionDispatch(call: KernelCall<'flashAttention'>, tile:
   }
   const sOn = `lid < ${splitThreads(sSplit)}u`;
 
-  return b.build(g.B * g.H * qTiles, (decls) => `${decls}
+  return b.build(
+    g.B * g.H * qTiles,
+    (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
 ${dropout ? WGSL_ATTENTION_DROPOUT + WGSL_DROP_AT : ''}
 ${WGSL_FLASH_COMMON}
@@ -159,5 +185,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   if (lid < ${splitThreads(oSplit)}u) {
     ${storeTnWgsl({ split: oSplit, acc: 'o', at: 'o_at', bt: 'o_bt', dst: 'o', base: 'bh * u.tq * u.dv', r0: 'i0', n: 'u.tq', width: 'u.dv', vec, rowScale: (r) => invL(tnA(oSplit, 'o_at', r)) })}
   }
-}`);
+}`,
+  );
 }

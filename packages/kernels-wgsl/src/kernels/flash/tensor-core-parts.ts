@@ -50,7 +50,9 @@ export function stageCopyDispatch(call: KernelCall<OpName>, e: MatrixEmitter, g:
   b.plainScratch(s.name, e.emulate ? 'f32' : 'f16', n * (e.split ? 2 : 1));
   b.errors(TENSOR_CORE_RANGE_MESSAGE);
   b.u32('n', n).u32('t', s.rows).u32('width', s.width).u32('padded', s.padded).u32('bucket', s.bucket).f32('scale', s.scale);
-  return b.build(ceilDiv(n, 256), (decls) => `${e.enables()}${decls}
+  return b.build(
+    ceilDiv(n, 256),
+    (decls) => `${e.enables()}${decls}
 ${e.helpers()}
 ${elementwiseMain(
   256,
@@ -63,7 +65,8 @@ ${elementwiseMain(
   let h = stage_hi(x);
   ${s.name}[i] = h;
   ${e.split ? `${s.name}[u.n + i] = stage_lo(x, h);` : ''}`,
-)}`);
+)}`,
+  );
 }
 
 /** One product into an accumulator: left and right fragment names per part (hi, lo). */
@@ -122,7 +125,9 @@ export function copyTileWgsl(e: MatrixEmitter, o: { dst: string; src: string; fi
   for (const p of e.split ? ['hi', 'lo'] : ['hi']) {
     const unpack = e.emulate
       ? [0, 1, 2, 3].map((t) => `${o.dst}_${p}[at + ${t}u] = w[${t}];`).join(' ')
-      : [0, 1, 2, 3].map((t) => `let h${t} = bitcast<vec2<f16>>(w[${t}]); ${o.dst}_${p}[at + ${2 * t}u] = h${t}.x; ${o.dst}_${p}[at + ${2 * t + 1}u] = h${t}.y;`).join(' ');
+      : [0, 1, 2, 3]
+          .map((t) => `let h${t} = bitcast<vec2<f16>>(w[${t}]); ${o.dst}_${p}[at + ${2 * t}u] = h${t}.x; ${o.dst}_${p}[at + ${2 * t + 1}u] = h${t}.y;`)
+          .join(' ');
     lines.push(`for (var ce = lid; ce < ${(o.rows * o.width) / per}u; ce += ${o.threads}u) {
       let cr = ce / ${o.width / per}u;
       let cc = (ce % ${o.width / per}u) * ${per}u;
@@ -142,7 +147,11 @@ export function copyTileWgsl(e: MatrixEmitter, o: { dst: string; src: string; fi
  * underflow in f16, as mixed-precision training's loss scaling knows. Exact powers of two, so
  * unscaling after the products loses nothing; 1 for an all-zero matrix.
  */
-export function matrixScaleSteps(call: KernelCall<OpName>, g: FlashGeometry, o: { name: string; input: number; rows: number; width: number }): KernelDispatch[] {
+export function matrixScaleSteps(
+  call: KernelCall<OpName>,
+  g: FlashGeometry,
+  o: { name: string; input: number; rows: number; width: number },
+): KernelDispatch[] {
   const bh = g.B * g.H;
   const n = o.rows * o.width;
   // Level 1: `parts` workgroups per matrix, each the max |x| of its share; level 2: one invocation
@@ -153,7 +162,9 @@ export function matrixScaleSteps(call: KernelCall<OpName>, g: FlashGeometry, o: 
   b1.input('src', call.inputs[o.input]!);
   b1.scratch(partial, 'f32', bh * parts);
   b1.u32('bh', bh).u32('n', n).u32('parts', parts);
-  const level1 = b1.build(bh * parts, (decls) => `${decls}
+  const level1 = b1.build(
+    bh * parts,
+    (decls) => `${decls}
 var<workgroup> part_max: array<f32, 256>;
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
@@ -169,12 +180,15 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     workgroupBarrier();
   }
   if (lid == 0u) { ${partial}_set(w, part_max[0]); }
-}`);
+}`,
+  );
   const b2 = new DispatchBuilder(call, 'flashAttentionTCScale', [o.name, 'fold']);
   b2.scratch(partial, 'f32', bh * parts);
   b2.scratch(o.name, 'f32', bh);
   b2.u32('bh', bh).u32('parts', parts);
-  const level2 = b2.build(Math.ceil(bh / 64), (decls) => `${decls}
+  const level2 = b2.build(
+    Math.ceil(bh / 64),
+    (decls) => `${decls}
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   let m0 = linear_workgroup(wid, nwg) * 64u + lid;
@@ -185,7 +199,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   // Non-finite or zero maxima keep 1 (the range check of the copy reports the former).
   if (top > 0.0 && top < 3.0e38) { s = exp2(clamp(4.0 - ceil(log2(top)), -100.0, 100.0)); }
   ${o.name}_set(m0, s);
-}`);
+}`,
+  );
   return [level1, level2];
 }
-

@@ -13,7 +13,10 @@ import { flashAttentionTensorCoreForwardSteps, type TensorCoreForwardOptions } f
  * tensor-core kernels, as emitted for real subgroup matrices, is a multiple of 16 bytes.
  */
 const cpu = createCpuDevice();
-const info = { limits: { maxComputeWorkgroupStorageSize: 49152, maxComputeInvocationsPerWorkgroup: 1024, maxStorageBuffersPerShaderStage: 16 }, tensorCores: true } as unknown as KernelDeviceInfo;
+const info = {
+  limits: { maxComputeWorkgroupStorageSize: 49152, maxComputeInvocationsPerWorkgroup: 1024, maxStorageBuffersPerShaderStage: 16 },
+  tensorCores: true,
+} as unknown as KernelDeviceInfo;
 
 function sources(steps: KernelDispatch[]): string[] {
   return steps.map((s) => s.source());
@@ -27,7 +30,14 @@ describe('tensor-core kernels: workgroup memory layout', () => {
   const mask = () => fromArray([1], { shape: [1, 1, 1, 1], dtype: 'bool', device: cpu });
 
   it('declares only 16-byte multiples, forward (16 or 32 rows per subgroup) and backward', () => {
-    const forward = { op: 'flashAttention', inputs: [t(), t(), t(), mask()], outputs: [t(), zeros([1, 2, T], { device: cpu })], params, device: info, errorTag: 0 } as KernelCall<'flashAttention'>;
+    const forward = {
+      op: 'flashAttention',
+      inputs: [t(), t(), t(), mask()],
+      outputs: [t(), zeros([1, 2, T], { device: cpu })],
+      params,
+      device: info,
+      errorTag: 0,
+    } as KernelCall<'flashAttention'>;
     const tiles: TensorCoreForwardOptions[] = [
       { emulate: false, subgroups: 8, rows: 16, bc: 16 },
       { emulate: false, subgroups: 4, rows: 32, bc: 16 },

@@ -55,7 +55,11 @@ describe.skipIf(!device)('tensor-core flash attention backward, emulated on WebG
       // Split operands keep ~22 bits: f32 tolerances. One f16 per operand keeps 11.
       const tol = o.split ? toleranceFor('flashAttentionBackward', { k: c.Tq + c.Tk + c.D }) : { rtol: 1e-2, atol: 1e-2 };
       const label = `${JSON.stringify(o)} ${JSON.stringify(c)}`;
-      for (const [name, a, e] of [['dq', outputs[0]!, rdq!], ['dk', outputs[1]!, rdk!], ['dv', outputs[2]!, rdv!]] as const) {
+      for (const [name, a, e] of [
+        ['dq', outputs[0]!, rdq!],
+        ['dk', outputs[1]!, rdk!],
+        ['dv', outputs[2]!, rdv!],
+      ] as const) {
         const unscale = (x: ArrayLike<number>) => Array.from(x, (y) => y / gScale);
         assertAllClose(unscale(await a.toArray()), unscale(await e.toArray()), tol, `${label} ${name} (gradient ×${gScale})`);
       }
@@ -64,12 +68,16 @@ describe.skipIf(!device)('tensor-core flash attention backward, emulated on WebG
 
   const tile = (split: boolean, subgroups: number, bc: number): TensorCoreBackwardOptions => ({ emulate: true, split, subgroups, bc });
 
-  it('split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D, cross-attention', { timeout: 240_000 }, async () => {
-    await check(tile(true, 2, 16), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
-    await check(tile(true, 1, 16), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
-    await check(tile(true, 1, 32), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
-    await check(tile(true, 1, 16), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
-  });
+  it(
+    'split operands match the f32 reference: causal tile edges, padding masks, dropout, query chunks, Dv ≠ D, cross-attention',
+    { timeout: 240_000 },
+    async () => {
+      await check(tile(true, 2, 16), { B: 1, H: 2, Tq: 37, Tk: 37, D: 16, params: { causal: true } });
+      await check(tile(true, 1, 16), { B: 2, H: 1, Tq: 19, Tk: 19, D: 32, padded: true, params: { causal: true, p: 0.25, seed: 9, offset: 2 } });
+      await check(tile(true, 1, 32), { B: 1, H: 1, Tq: 9, Tk: 20, D: 18, Dv: 12 });
+      await check(tile(true, 1, 16), { B: 1, H: 2, Tq: 7, Tk: 30, D: 16, params: { causal: true, rowOffset: 5, rows: 30 } });
+    },
+  );
 
   it('one f16 per operand matches to f16 precision', { timeout: 120_000 }, async () => {
     await check(tile(false, 2, 16), { B: 1, H: 1, Tq: 33, Tk: 33, D: 16, params: { causal: true } });
@@ -84,7 +92,11 @@ describe.skipIf(!device)('tensor-core flash attention backward, emulated on WebG
     await check(tile(false, 2, 16), { B: 1, H: 2, Tq: 300, Tk: 40, D: 64, Dv: 64 }, 1e-6);
   });
 
-  it('a score gradient beyond f16 range (dO·vᵀ with values of v in the tens of thousands) is reported at the next sync, not turned into Inf', { timeout: 60_000 }, async () => {
-    await expect(check(tile(false, 1, 16), { B: 1, H: 1, Tq: 9, Tk: 9, D: 16 }, 1, 30000)).rejects.toThrow(/score gradient dS .* reached magnitude 65504/);
-  });
+  it(
+    'a score gradient beyond f16 range (dO·vᵀ with values of v in the tens of thousands) is reported at the next sync, not turned into Inf',
+    { timeout: 60_000 },
+    async () => {
+      await expect(check(tile(false, 1, 16), { B: 1, H: 1, Tq: 9, Tk: 9, D: 16 }, 1, 30000)).rejects.toThrow(/score gradient dS .* reached magnitude 65504/);
+    },
+  );
 });

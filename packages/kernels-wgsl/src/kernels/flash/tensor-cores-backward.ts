@@ -39,7 +39,8 @@ export function tensorCoreBackwardBytes(o: Pick<TensorCoreBackwardOptions, 'subg
 
 export function flashAttentionTensorCoreBackwardSteps(call: Call, o: TensorCoreBackwardOptions): KernelDispatch[] {
   const g = flashGeometry(call);
-  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD) throw new DeviceError(`flashAttentionBackward (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
+  if (Math.max(g.db, g.dvb) > TENSOR_CORE_MAX_HEAD)
+    throw new DeviceError(`flashAttentionBackward (tensor cores): head sizes over ${TENSOR_CORE_MAX_HEAD} use the f32 kernels`);
   const e = new MatrixEmitter(o.emulate, o.split);
   if (tensorCoreBackwardBytes(o, e.elemBytes, o.split, g.db, g.dvb) > call.device.limits.maxComputeWorkgroupStorageSize) {
     throw new DeviceError(`flashAttentionBackward (tensor cores): tile ${JSON.stringify(o)} does not fit this device's workgroup memory`);

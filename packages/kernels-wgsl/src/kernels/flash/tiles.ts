@@ -56,7 +56,9 @@ function loadCost(s: ProductSplit, quads: boolean): number {
   const distinctB = Math.min(s.bGroups, 32);
   const perLoad = (n: number) => Math.ceil(n / 8);
   // NT: na + nb vec4 loads feed 4·na·nb FMAs per k quad; TN: (na + nb)/4 loads feed na·nb FMAs per k.
-  return quads ? ((s.na / 4) * perLoad(distinctA) + (s.nb / 4) * perLoad(distinctB)) / (s.na * s.nb) : (s.na * perLoad(distinctA) + s.nb * perLoad(distinctB)) / (4 * s.na * s.nb);
+  return quads
+    ? ((s.na / 4) * perLoad(distinctA) + (s.nb / 4) * perLoad(distinctB)) / (s.na * s.nb)
+    : (s.na * perLoad(distinctA) + s.nb * perLoad(distinctB)) / (4 * s.na * s.nb);
 }
 
 /**
@@ -173,7 +175,18 @@ export const tnB4 = (s: ProductSplit, bt: string, p: number) => `(${bt} + ${p * 
  * run over whole buckets. `vec`: the binding is vec4 (width and base multiples of 4). All `threads`
  * invocations take part.
  */
-export function stageWgsl(o: { m: SharedMatrix; src: string; base: string; r0: string; n: string; width: string; w4: string; threads: number; vec: boolean; scale?: string }): string {
+export function stageWgsl(o: {
+  m: SharedMatrix;
+  src: string;
+  base: string;
+  r0: string;
+  n: string;
+  width: string;
+  w4: string;
+  threads: number;
+  vec: boolean;
+  scale?: string;
+}): string {
   const q = o.m.cols / 4;
   const fetch = o.vec
     ? `x = ${o.src}_get4((${o.base} + gr * ${o.width}) / 4u + c4);`
@@ -194,7 +207,18 @@ export function stageWgsl(o: { m: SharedMatrix; src: string; base: string; r0: s
  * current tile's products keeps the global reads in flight while the products run (matmul.ts does
  * the same); the registers cost ⌈rows·cols/(4·threads)⌉ vec4s per invocation.
  */
-export function stagingWgsl(o: { m: SharedMatrix; src: string; base: string; n: string; width: string; w4: string; threads: number; vec: boolean; scale?: string; reg: string }): { decls: string; load: (r0: string) => string; store: string } {
+export function stagingWgsl(o: {
+  m: SharedMatrix;
+  src: string;
+  base: string;
+  n: string;
+  width: string;
+  w4: string;
+  threads: number;
+  vec: boolean;
+  scale?: string;
+  reg: string;
+}): { decls: string; load: (r0: string) => string; store: string } {
   const q = o.m.cols / 4;
   const total = o.m.rows * q;
   const per = Math.ceil(total / o.threads);
@@ -219,7 +243,19 @@ export function stagingWgsl(o: { m: SharedMatrix; src: string; base: string; n: 
  * WGSL storing TN registers `${acc}_i_p` (times `rowScale(i)`) to rows of a row-major [n, width]
  * region: tile row a goes to element base + (r0 + a)·width. Rows ≥ n and columns ≥ width are skipped.
  */
-export function storeTnWgsl(o: { split: ProductSplit; acc: string; at: string; bt: string; dst: string; base: string; r0: string; n: string; width: string; vec: boolean; rowScale: (i: number) => string }): string {
+export function storeTnWgsl(o: {
+  split: ProductSplit;
+  acc: string;
+  at: string;
+  bt: string;
+  dst: string;
+  base: string;
+  r0: string;
+  n: string;
+  width: string;
+  vec: boolean;
+  rowScale: (i: number) => string;
+}): string {
   const s = o.split;
   const lines: string[] = [];
   for (const i of range(s.na)) {
@@ -231,7 +267,10 @@ export function storeTnWgsl(o: { split: ProductSplit; acc: string; at: string; b
       const c4 = tnB4(s, o.bt, p);
       const v = `${row}_scale * ${o.acc}_${i}_${p}`;
       if (o.vec) lines.push(`  if (${c4} * 4u < ${o.width}) { ${o.dst}_set4((${o.base} + ${row} * ${o.width}) / 4u + ${c4}, ${v}); }`);
-      else lines.push(`  for (var t = 0u; t < 4u; t++) { if (${c4} * 4u + t < ${o.width}) { ${o.dst}_set(${o.base} + ${row} * ${o.width} + ${c4} * 4u + t, (${v})[t]); } }`);
+      else
+        lines.push(
+          `  for (var t = 0u; t < 4u; t++) { if (${c4} * 4u + t < ${o.width}) { ${o.dst}_set(${o.base} + ${row} * ${o.width} + ${c4} * 4u + t, (${v})[t]); } }`,
+        );
     }
     lines.push('}');
   }

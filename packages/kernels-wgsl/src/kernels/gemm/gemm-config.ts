@@ -53,7 +53,11 @@ export function gemmSharedBytes(c: GemmConfig, split: boolean, emulate: boolean)
 /** Whether a tile's shape is valid (multiples of 16) and fits the device's workgroup limits. */
 export function gemmConfigFits(c: GemmConfig, split: boolean, emulate: boolean, info: KernelDeviceInfo): boolean {
   const shaped = c.sm % MMA === 0 && c.sn % MMA === 0 && c.bk % MMA === 0 && c.gm >= 1 && c.gn >= 1;
-  return shaped && gemmThreads(c) <= info.limits.maxComputeInvocationsPerWorkgroup && gemmSharedBytes(c, split, emulate) <= info.limits.maxComputeWorkgroupStorageSize;
+  return (
+    shaped &&
+    gemmThreads(c) <= info.limits.maxComputeInvocationsPerWorkgroup &&
+    gemmSharedBytes(c, split, emulate) <= info.limits.maxComputeWorkgroupStorageSize
+  );
 }
 
 /**
@@ -69,7 +73,9 @@ export function selectGemmConfig(m: number, n: number, batch: number, split: boo
   if (gemmConfigFits(medium, split, emulate, info)) return medium;
   const small: GemmConfig = { gm: 2, gn: 2, sm: 16, sn: 16, bk: 32 };
   if (gemmConfigFits(small, split, emulate, info)) return small;
-  throw new RangeError(`matmul on tensor cores: no tile fits this device's workgroup limits (${info.limits.maxComputeWorkgroupStorageSize} bytes, ${info.limits.maxComputeInvocationsPerWorkgroup} invocations)`);
+  throw new RangeError(
+    `matmul on tensor cores: no tile fits this device's workgroup limits (${info.limits.maxComputeWorkgroupStorageSize} bytes, ${info.limits.maxComputeInvocationsPerWorkgroup} invocations)`,
+  );
 }
 
 /** Padded dimensions of the f16 copies: rows to whole blocks, K to whole bk steps (zeros beyond the data). */

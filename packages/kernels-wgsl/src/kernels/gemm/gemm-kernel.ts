@@ -55,7 +55,10 @@ export function gemmMainDispatch(call: CallIdentity, e: MatrixEmitter, c: GemmCo
 
   const elem = e.elem;
   const smem = parts.flatMap((q) => [`var<workgroup> a_${q}_s: array<${elem}, ${BM * stride}>;`, `var<workgroup> b_${q}_s: array<${elem}, ${BN * stride}>;`]);
-  const regs = parts.flatMap((q) => [`var ra_${q}: array<vec4<${e.emulate ? 'f32' : 'u32'}>, ${na}>;`, `var rb_${q}: array<vec4<${e.emulate ? 'f32' : 'u32'}>, ${nb}>;`]);
+  const regs = parts.flatMap((q) => [
+    `var ra_${q}: array<vec4<${e.emulate ? 'f32' : 'u32'}>, ${na}>;`,
+    `var rb_${q}: array<vec4<${e.emulate ? 'f32' : 'u32'}>, ${nb}>;`,
+  ]);
   // Vector v of a block: row v / (bk/per), elements per·(v mod bk/per) … of the row.
   const rowOf = (v: string) => `${v} / ${c.bk / per}u`;
   const colOf = (v: string) => `(${v} % ${c.bk / per}u) * ${per}u`;
@@ -83,8 +86,10 @@ export function gemmMainDispatch(call: CallIdentity, e: MatrixEmitter, c: GemmCo
   for (let kk = 0; kk < c.bk / MMA; kk++) {
     const loads: string[] = [];
     for (const q of parts) {
-      for (let i = 0; i < tm; i++) loads.push(e.loadLeft(`fa_${q}${i}`, { array: `a_${q}_s`, offset: `(r0 + ${i * MMA}u) * ${stride}u + ${kk * MMA}u`, colMajor: false, stride }));
-      for (let j = 0; j < tn; j++) loads.push(e.loadRight(`fb_${q}${j}`, { array: `b_${q}_s`, offset: `(c0 + ${j * MMA}u) * ${stride}u + ${kk * MMA}u`, colMajor: true, stride }));
+      for (let i = 0; i < tm; i++)
+        loads.push(e.loadLeft(`fa_${q}${i}`, { array: `a_${q}_s`, offset: `(r0 + ${i * MMA}u) * ${stride}u + ${kk * MMA}u`, colMajor: false, stride }));
+      for (let j = 0; j < tn; j++)
+        loads.push(e.loadRight(`fb_${q}${j}`, { array: `b_${q}_s`, offset: `(c0 + ${j * MMA}u) * ${stride}u + ${kk * MMA}u`, colMajor: true, stride }));
     }
     steps.push(wgslBlock([...loads, ...accumulateWgsl(e, jobs)]));
   }
@@ -103,16 +108,21 @@ export function gemmMainDispatch(call: CallIdentity, e: MatrixEmitter, c: GemmCo
       // Every subgroup parks accumulator (i, j) in its 16×16 block of ep; the workgroup then writes
       // all blocks out, each invocation 8 elements (which subgroup owns which block is known).
       viaShared.push(e.store(acc, 'ep', `sid * ${MMA * MMA}u`, MMA), 'workgroupBarrier();');
-      viaShared.push(`for (var x = lid; x < ${subgroups * MMA * MMA}u; x += ${T}u) {
+      viaShared.push(
+        `for (var x = lid; x < ${subgroups * MMA * MMA}u; x += ${T}u) {
       let g = x / ${MMA * MMA}u;
       let row = m0 + (g / ${c.gn}u) * ${c.sm}u + ${i * MMA}u + (x % ${MMA * MMA}u) / ${MMA}u;
       let col = n0 + (g % ${c.gn}u) * ${c.sn}u + ${j * MMA}u + x % ${MMA}u;
       if (row < u.m && col < u.n) { c_set(c_base + row * u.n + col, ep[x] * unscale_a * unscale_b); }
-    }`, 'workgroupBarrier();');
+    }`,
+        'workgroupBarrier();',
+      );
     }
   }
 
-  return b.build(total, (decls) => `${e.enables()}${decls}
+  return b.build(
+    total,
+    (decls) => `${e.enables()}${decls}
 ${e.helpers()}
 ${smem.join('\n')}
 var<workgroup> ep: array<f32, ${subgroups * MMA * MMA}>;
@@ -168,5 +178,6 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   } else {
     ${viaShared.join('\n    ')}
   }
-}`);
+}`,
+  );
 }

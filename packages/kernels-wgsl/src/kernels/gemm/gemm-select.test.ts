@@ -8,12 +8,22 @@ import { checkMatmulPrecision, resolveMatmulPrecision } from './gemm-precision.j
 import { selectGemm } from './gemm-steps.js';
 
 const h100 = (matmulPrecision?: 'highest' | 'high' | 'medium', binding = 2 ** 31): KernelDeviceInfo =>
-  ({ limits: { maxComputeInvocationsPerWorkgroup: 1024, maxComputeWorkgroupStorageSize: 49152, maxStorageBufferBindingSize: binding }, matmulPrecision }) as unknown as KernelDeviceInfo;
+  ({
+    limits: { maxComputeInvocationsPerWorkgroup: 1024, maxComputeWorkgroupStorageSize: 49152, maxStorageBufferBindingSize: binding },
+    matmulPrecision,
+  }) as unknown as KernelDeviceInfo;
 
 /** A matmul call on shapes only (selection reads shapes, never data). */
 function call(a: number[], b: number[], out: number[], info: KernelDeviceInfo, transB = false): KernelCall<'matmul'> {
   const t = (shape: number[]) => ({ shape, offset: 0, dtype: 'f32' });
-  return { op: 'matmul', inputs: [t(a), t(b)], outputs: [t(out)], params: { transA: false, transB }, device: info, errorTag: 0 } as unknown as KernelCall<'matmul'>;
+  return {
+    op: 'matmul',
+    inputs: [t(a), t(b)],
+    outputs: [t(out)],
+    params: { transA: false, transB },
+    device: info,
+    errorTag: 0,
+  } as unknown as KernelCall<'matmul'>;
 }
 
 describe('GEMM engine selection', () => {
@@ -41,7 +51,9 @@ describe('GEMM engine selection', () => {
     expect(gemmConfigFits(GEMM_CONFIGS['128x128x64'], true, false, info)).toBe(false);
     const swiftshader = { limits: { maxComputeInvocationsPerWorkgroup: 256, maxComputeWorkgroupStorageSize: 32768 } } as KernelDeviceInfo;
     expect(selectGemmConfig(64, 64, 1, true, true, swiftshader)).toEqual({ gm: 2, gn: 2, sm: 16, sn: 16, bk: 32 });
-    expect(() => selectGemmConfig(64, 64, 1, true, true, { limits: { maxComputeInvocationsPerWorkgroup: 64, maxComputeWorkgroupStorageSize: 16384 } } as KernelDeviceInfo)).toThrow(/no tile fits/);
+    expect(() =>
+      selectGemmConfig(64, 64, 1, true, true, { limits: { maxComputeInvocationsPerWorkgroup: 64, maxComputeWorkgroupStorageSize: 16384 } } as KernelDeviceInfo),
+    ).toThrow(/no tile fits/);
   });
 
   it("resolves to 'highest' with a notice where tensor cores are missing, and checks the name", () => {
@@ -49,7 +61,9 @@ describe('GEMM engine selection', () => {
     expect(resolveMatmulPrecision('highest', 'this adapter lacks shader-f16', 'webgpu:0')).toEqual({ precision: 'highest', notice: null });
     const r = resolveMatmulPrecision('medium', 'this adapter (SwiftShader) lacks chromium-experimental-subgroup-matrix', 'webgpu:0');
     expect(r.precision).toBe('highest');
-    expect(r.notice).toMatch(/webgpu:0: matmulPrecision 'medium' needs tensor cores .* lacks chromium-experimental-subgroup-matrix; running every matmul in f32 \('highest'\) instead/);
+    expect(r.notice).toMatch(
+      /webgpu:0: matmulPrecision 'medium' needs tensor cores .* lacks chromium-experimental-subgroup-matrix; running every matmul in f32 \('highest'\) instead/,
+    );
     expect(() => checkMatmulPrecision('tf32', 'createWebGPUDevice')).toThrow(/must be one of 'highest', 'high', 'medium', got "tf32"/);
   });
 });

@@ -51,8 +51,12 @@ export function stageOperandSteps(call: CallIdentity, e: MatrixEmitter, o: Stage
   const b1 = new DispatchBuilder(call, 'gemmMax', []);
   b1.input('src', o.tensor);
   b1.scratch(partial, 'f32', o.matrices * parts);
-  b1.u32('count', o.matrices * parts).u32('n', n).u32('parts', parts);
-  const level1 = b1.build(o.matrices * parts, (decls) => `${decls}
+  b1.u32('count', o.matrices * parts)
+    .u32('n', n)
+    .u32('parts', parts);
+  const level1 = b1.build(
+    o.matrices * parts,
+    (decls) => `${decls}
 var<workgroup> part_max: array<f32, 256>;
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
@@ -69,12 +73,15 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     workgroupBarrier();
   }
   if (lid == 0u) { ${partial}_set(w, part_max[0]); }
-}`);
+}`,
+  );
   const bf = new DispatchBuilder(call, 'gemmScale', []);
   bf.scratch(partial, 'f32', o.matrices * parts);
   bf.scratch('gemm_scales', 'f32', o.scaleCount);
   bf.u32('matrices', o.matrices).u32('parts', parts).u32('scale_at', o.scaleAt);
-  const fold = bf.build(o.matrices, (decls) => `${decls}
+  const fold = bf.build(
+    o.matrices,
+    (decls) => `${decls}
 var<workgroup> part_max: array<f32, 256>;
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
@@ -95,7 +102,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     if (top > 0.0 && exponent < 255u) { s = bitcast<f32>(u32(clamp(141 - i32(exponent), -126, 126) + 127) << 23u); }
     gemm_scales_set(u.scale_at + mat, s);
   }
-}`);
+}`,
+  );
 
   const count = stagedCount(o);
   const tilesR = Math.ceil(o.rowsPadded / TILE);
@@ -104,13 +112,17 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   b2.input('src', o.tensor);
   b2.scratch('gemm_scales', 'f32', o.scaleCount);
   b2.plainScratch(o.name, e.emulate ? 'f32' : 'f16', count * (e.split ? 2 : 1));
-  b2.u32('total', o.matrices * tilesR * tilesK).u32('tiles_r', tilesR).u32('tiles_k', tilesK);
+  b2.u32('total', o.matrices * tilesR * tilesK)
+    .u32('tiles_r', tilesR)
+    .u32('tiles_k', tilesK);
   b2.u32('rows', o.rows).u32('k', o.k).u32('rp', o.rowsPadded).u32('kp', o.kPadded).u32('scale_at', o.scaleAt).u32('count', count);
   // The source is read along its contiguous dimension and written along K, through a 32×33 tile
   // (transposed operands would otherwise read one element per 32-byte sector).
   const [rr, kk] = o.kContiguous ? ['idx / 32u', 'idx % 32u'] : ['idx % 32u', 'idx / 32u'];
   const at = o.kContiguous ? 'r * u.k + k' : 'k * u.rows + r';
-  const stage = b2.build(o.matrices * tilesR * tilesK, (decls) => `${e.enables()}${decls}
+  const stage = b2.build(
+    o.matrices * tilesR * tilesK,
+    (decls) => `${e.enables()}${decls}
 ${e.helpers()}
 var<workgroup> tile: array<f32, ${TILE * (TILE + 1)}>;
 @compute @workgroup_size(256)
@@ -145,6 +157,7 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
       ${e.split ? `${o.name}[u.count + at] = stage_lo(x, h);` : ''}
     }
   }
-}`);
+}`,
+  );
   return [level1, fold, stage];
 }

@@ -70,11 +70,22 @@ export function gemmSteps(call: KernelCall<'matmul'>, o: GemmOptions): KernelSte
   const aStrides = broadcastStrides(a.shape.slice(0, -2), p.batchShape);
   const bStrides = broadcastStrides(b.shape.slice(0, -2), p.batchShape);
   const merged = mergeDims(p.batchShape, [aStrides, bStrides]);
-  if (merged.dims.length > MAX_RANK) throw new DeviceError(`matmul: batch shape ${formatShape(p.batchShape)} needs more than ${MAX_RANK} dimensions after merging`);
+  if (merged.dims.length > MAX_RANK)
+    throw new DeviceError(`matmul: batch shape ${formatShape(p.batchShape)} needs more than ${MAX_RANK} dimensions after merging`);
   return [
     ...stageOperandSteps(call, e, p.a),
     ...stageOperandSteps(call, e, p.b),
-    gemmMainDispatch(call, e, p.config, { a: p.a, b: p.b, out, m: p.m, n: p.n, batch, batchDims: merged.dims, aStrides: merged.strides[0]!, bStrides: merged.strides[1]! }),
+    gemmMainDispatch(call, e, p.config, {
+      a: p.a,
+      b: p.b,
+      out,
+      m: p.m,
+      n: p.n,
+      batch,
+      batchDims: merged.dims,
+      aStrides: merged.strides[0]!,
+      bStrides: merged.strides[1]!,
+    }),
   ];
 }
 

@@ -85,7 +85,14 @@ describe.skipIf(!device)('GEMM engine on emulated subgroup matrices', () => {
     const got = await scope(async () => {
       const out = zeros(ref.shape, { device: d });
       const inputs = [fromArray(a, { shape: [...c.a], device: d }), fromArray(b, { shape: [...c.b], device: d })];
-      const call = { op: 'matmul', inputs, outputs: [out], params: { transA: !!c.transA, transB: !!c.transB }, device: d.kernelInfo, errorTag: 0 } as KernelCall<'matmul'>;
+      const call = {
+        op: 'matmul',
+        inputs,
+        outputs: [out],
+        params: { transA: !!c.transA, transB: !!c.transB },
+        device: d.kernelInfo,
+        errorTag: 0,
+      } as KernelCall<'matmul'>;
       d.runSteps(call, gemmSteps(call, { emulate: true, ...o }));
       return out.toArray();
     });
@@ -116,7 +123,12 @@ describe.skipIf(!device)('GEMM engine on emulated subgroup matrices', () => {
   });
 
   it('all four transposes, tiles whole and at the edges', { timeout: 300_000 }, async () => {
-    for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [transA, transB] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       const a = transA ? [65, 64] : [64, 65];
       const b = transB ? [32, 65] : [65, 32];
       await both({ a, b, transA, transB });

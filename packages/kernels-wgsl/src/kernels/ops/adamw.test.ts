@@ -11,7 +11,9 @@ const stepOnCpu = (inputs: readonly HostTensor[], params: OpParams<'adamwUpdate'
   scope(async () => {
     const ts = inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu }));
     runOp('adamwUpdate', ts, params);
-    return Promise.all([ts[0]!, ts[2]!, ts[3]!].map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })));
+    return Promise.all(
+      [ts[0]!, ts[2]!, ts[3]!].map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })),
+    );
   });
 
 describe.skipIf(!device)('adamwUpdate on WebGPU', () => {
@@ -22,7 +24,11 @@ describe.skipIf(!device)('adamwUpdate on WebGPU', () => {
     const data = new TestData(14);
     const n = 5000;
     // β1 = 0.9 lerps from m (weight 0.1 < 0.5); β1 = 0.3 from g (weight 0.7), as torch.lerp does.
-    for (const [beta1, weightDecay] of [[0.9, 0.01], [0.3, 0], [0.5, 0.1]] as const) {
+    for (const [beta1, weightDecay] of [
+      [0.9, 0.01],
+      [0.3, 0],
+      [0.5, 0.1],
+    ] as const) {
       let state = [data.f32([n]), data.f32([n], -0.1, 0.1), data.f32([n], 0, 0.01)];
       for (let step = 1; step <= 3; step++) {
         const grad = data.f32([n]);

@@ -38,7 +38,9 @@ export const adamwUpdateKernel: WgslKernel<'adamwUpdate'> = (call) => {
     .f32('bias2_sqrt', Math.sqrt(1 - beta2 ** step))
     .f32('eps', eps);
   const lerp = lerpFromM ? 'm0 + u.w1 * (g - m0)' : 'g - (g - m0) * u.one_minus_w1';
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${elementwiseMain(
   WG,
   `let g = grad_get(i);
@@ -49,5 +51,6 @@ ${elementwiseMain(
   exp_avg_set(i, m1);
   exp_avg_sq_set(i, v1);
   param_set(i, p + (u.neg_step_size * m1) / (sqrt(v1) / u.bias2_sqrt + u.eps));`,
-)}`);
+)}`,
+  );
 };

@@ -68,7 +68,18 @@ export const binaryKernel: WgslKernel<'binary'> = (call) => {
   const type = a!.dtype as 'f32' | 'i32' | 'u32';
   const apply = `${prelude(type)}\nfn apply(a: ${type}, b: ${type}) -> ${type} { return ${binaryExpr(fn, type)}; }`;
   if (shapesEqual(a!.shape, out.shape) && shapesEqual(bT!.shape, out.shape)) {
-    return contiguousMap({ call, name: 'binary', variant: [fn], inputs: [['a', a!], ['b', bT!]], output: ['y', out], type, apply });
+    return contiguousMap({
+      call,
+      name: 'binary',
+      variant: [fn],
+      inputs: [
+        ['a', a!],
+        ['b', bT!],
+      ],
+      output: ['y', out],
+      type,
+      apply,
+    });
   }
   const b = new DispatchBuilder(call, 'binary', [fn]);
   b.input('a', a!);

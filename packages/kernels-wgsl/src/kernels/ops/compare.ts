@@ -32,12 +32,18 @@ export const compareKernel: WgslKernel<'compare'> = (call) => {
     { name: 'rhs', shape: bT!.shape },
   ]);
   const read = (name: string) => (A.dtype === 'bool' ? `select(0u, 1u, ${name}_get(${name}_index(i)))` : `${name}_get(${name}_index(i))`);
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
 ${index}
-${elementwiseMain(WG, `let a = ${read('lhs')};
+${elementwiseMain(
+  WG,
+  `let a = ${read('lhs')};
   let b = ${read('rhs')};
-  y_set(i, ${compareExpr(fn, A.dtype)});`)}`);
+  y_set(i, ${compareExpr(fn, A.dtype)});`,
+)}`,
+  );
 };
 
 const LOGICAL: { readonly [F in LogicalFn]: string } = { and: 'a && b', or: 'a || b', xor: 'a != b' };
@@ -57,11 +63,17 @@ export const logicalKernel: WgslKernel<'logical'> = (call) => {
     { name: 'lhs', shape: a!.shape },
     { name: 'rhs', shape: bT!.shape },
   ]);
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${index}
-${elementwiseMain(WG, `let a = lhs_get(lhs_index(i));
+${elementwiseMain(
+  WG,
+  `let a = lhs_get(lhs_index(i));
   let b = rhs_get(rhs_index(i));
-  y_set(i, ${LOGICAL[fn]});`)}`);
+  y_set(i, ${LOGICAL[fn]});`,
+)}`,
+  );
 };
 
 export const logicalNotKernel: WgslKernel<'logicalNot'> = (call) => {
@@ -89,7 +101,10 @@ export const whereKernel: WgslKernel<'where'> = (call) => {
     { name: 'lhs', shape: a!.shape },
     { name: 'rhs', shape: bT!.shape },
   ]);
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${index}
-${elementwiseMain(WG, 'y_set(i, select(rhs_get(rhs_index(i)), lhs_get(lhs_index(i)), cond_get(cond_index(i))));')}`);
+${elementwiseMain(WG, 'y_set(i, select(rhs_get(rhs_index(i)), lhs_get(lhs_index(i)), cond_get(cond_index(i))));')}`,
+  );
 };

@@ -1,5 +1,14 @@
 import { numel, type DType, type TensorRef } from '@lightattn/tensor-core';
-import { canCopyBuffer, ceilDiv, DispatchBuilder, elementwiseMain, WGSL_FLOAT_BITS, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
+import {
+  canCopyBuffer,
+  ceilDiv,
+  DispatchBuilder,
+  elementwiseMain,
+  WGSL_FLOAT_BITS,
+  type KernelCall,
+  type KernelStep,
+  type WgslKernel,
+} from '../../kernel-api.js';
 
 const WG = 256;
 
@@ -30,9 +39,12 @@ export const castKernel: WgslKernel<'cast'> = (call) => {
   b.output('y', out);
   const n = numel(x.shape);
   b.u32('n', n);
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
-${elementwiseMain(WG, `let x = x_get(i);\n  y_set(i, ${castExpr(x.dtype, out.dtype)});`)}`);
+${elementwiseMain(WG, `let x = x_get(i);\n  y_set(i, ${castExpr(x.dtype, out.dtype)});`)}`,
+  );
 };
 
 /**

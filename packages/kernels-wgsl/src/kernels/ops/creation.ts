@@ -65,7 +65,9 @@ export const arangeKernel: WgslKernel<'arange'> = (call) => {
     const b = new DispatchBuilder(call, 'arange');
     b.output('y', out);
     // Wrapping u32 arithmetic gives start + i·step mod 2³², which is the value itself when it is in range.
-    b.u32('n', n).u32('start', start >>> 0).u32('step', step >>> 0);
+    b.u32('n', n)
+      .u32('start', start >>> 0)
+      .u32('step', step >>> 0);
     const value = dtype === 'f32' ? 'f32(bitcast<i32>(v))' : dtype === 'i32' ? 'bitcast<i32>(v)' : 'v';
     return b.build(ceilDiv(n, WG), (decls) => `${decls}\n${elementwiseMain(WG, `let v = u.start + i * u.step;\n  y_set(i, ${value});`)}`);
   }

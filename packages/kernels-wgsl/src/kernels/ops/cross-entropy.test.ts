@@ -12,7 +12,13 @@ const cpu = createCpuDevice();
 /** The CPU device's outputs for `op` on these inputs. */
 const onCpu = <K extends OpName>(op: K, inputs: readonly HostTensor[], params: OpParams<K>) =>
   scope(async () =>
-    Promise.all(runOp(op, inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })), params).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) }))),
+    Promise.all(
+      runOp(
+        op,
+        inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })),
+        params,
+      ).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })),
+    ),
   );
 
 const ints = (data: number[]): HostTensor => ({ shape: [data.length], dtype: 'i32', data });
@@ -24,7 +30,14 @@ async function matchesCpu(d: Device, logits: HostTensor, targets: HostTensor, ig
   const fwd = await onCpu('crossEntropy', [logits, targets], params);
   await checkOp(d, { op: 'crossEntropy', params, inputs: [logits, targets], expected: fwd, tolerance: toleranceFor('crossEntropy', { k: V }), label });
   const inputs = [logits, targets, fwd[1]!, new TestData(V).f32([logits.shape[0]!], 0.1, 2)];
-  await checkOp(d, { op: 'crossEntropyBackward', params, inputs, expected: await onCpu('crossEntropyBackward', inputs, params), tolerance: toleranceFor('crossEntropyBackward', { k: V }), label: `${label} backward` });
+  await checkOp(d, {
+    op: 'crossEntropyBackward',
+    params,
+    inputs,
+    expected: await onCpu('crossEntropyBackward', inputs, params),
+    tolerance: toleranceFor('crossEntropyBackward', { k: V }),
+    label: `${label} backward`,
+  });
 }
 
 describe.skipIf(!device)('cross-entropy on WebGPU', () => {
@@ -38,7 +51,10 @@ describe.skipIf(!device)('cross-entropy on WebGPU', () => {
     it(`without subgroups: ${c.name}`, () => c.run(noSubgroups!));
   }
 
-  for (const [name, d] of [['subgroups', () => device!], ['no subgroups', () => noSubgroups!]] as const) {
+  for (const [name, d] of [
+    ['subgroups', () => device!],
+    ['no subgroups', () => noSubgroups!],
+  ] as const) {
     it(`${name}: a GPT-2 vocabulary (V = 50257), ignored rows and special logits`, async () => {
       const data = new TestData(6);
       await matchesCpu(d(), data.f32([2, 50257], -6, 6), ints([50256, 0]), -100, 'V 50257');
@@ -54,7 +70,11 @@ describe.skipIf(!device)('cross-entropy on WebGPU', () => {
   it('reports an out-of-range target at the next read, naming the op and the class count', async () => {
     const logits = new TestData(7).f32([3, 10]);
     for (const bad of [10, -1]) {
-      const [loss] = runOp('crossEntropy', [fromArray(logits.data, { shape: [3, 10], device: device! }), fromArray([1, bad, -100], { shape: [3], dtype: 'i32', device: device! })], { ignoreIndex: -100 });
+      const [loss] = runOp(
+        'crossEntropy',
+        [fromArray(logits.data, { shape: [3, 10], device: device! }), fromArray([1, bad, -100], { shape: [3], dtype: 'i32', device: device! })],
+        { ignoreIndex: -100 },
+      );
       await expect(loss!.toArray()).rejects.toThrow(new RegExp(`crossEntropy: a target is out of range for 10 classes[\\s\\S]*got ${bad}`));
     }
     const x = fromArray(logits.data, { shape: [3, 10], device: device! });

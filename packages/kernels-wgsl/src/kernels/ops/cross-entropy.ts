@@ -29,7 +29,12 @@ export const crossEntropyKernel: WgslKernel<'crossEntropy'> = (call) => {
   b.u32('rows', N).u32('v', V).i32('ignore_index', ignoreIndex);
   const helpers = `${WGSL_LSE}\n${BAD_TARGET}\n${lseRowWgsl(layout, subgroups)}`;
   return b.build(Math.ceil(N / layout.cols), (decls) =>
-    rowKernelWgsl(layout, subgroups, decls, helpers, `let in_range = row < u.rows;
+    rowKernelWgsl(
+      layout,
+      subgroups,
+      decls,
+      helpers,
+      `let in_range = row < u.rows;
   let base = select(0u, row * u.v, in_range);
   var st = vec2<f32>(-f32_inf(), 0.0);
   if (in_range) { for (var k = lane; k < u.v; k += LANES) { st = lse_push(st, x_get(base + k)); } }
@@ -45,7 +50,8 @@ export const crossEntropyKernel: WgslKernel<'crossEntropy'> = (call) => {
     } else {
       loss_set(row, lse - x_get(base + u32(t)));
     }
-  }`),
+  }`,
+    ),
   );
 };
 
@@ -68,7 +74,9 @@ export const crossEntropyBackwardKernel: WgslKernel<'crossEntropyBackward'> = (c
   b.output('dx', call.outputs[0]!);
   b.errors(targetMessage(V, ignoreIndex));
   b.u32('n', n).u32('v', V).i32('ignore_index', ignoreIndex);
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
 ${WGSL_EXP_NAN}
 ${BAD_TARGET}
@@ -86,5 +94,6 @@ ${elementwiseMain(
     let p = exp_nan(x_get(i) - lse_get(r));
     dx_set(i, g_get(r) * select(p, p - 1.0, j == u32(t)));
   }`,
-)}`);
+)}`,
+  );
 };

@@ -9,7 +9,13 @@ const cpu = createCpuDevice();
 /** The CPU device's outputs for `op` on these inputs. */
 const onCpu = <K extends OpName>(op: K, inputs: readonly HostTensor[], params: OpParams<K>) =>
   scope(async () =>
-    Promise.all(runOp(op, inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })), params).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) }))),
+    Promise.all(
+      runOp(
+        op,
+        inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })),
+        params,
+      ).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })),
+    ),
   );
 
 const FLAGS = [

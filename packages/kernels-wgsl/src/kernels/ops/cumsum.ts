@@ -6,7 +6,8 @@ import { layoutKey, rowLayout, WG, type RowLayout } from '../wgsl/row-kernel.js'
 const PER_LANE = 4;
 
 /** What one level scans: the tensor (x → out) or, at higher levels, a scratch array of block totals in place. */
-type Data = { readonly kind: 'tensor'; readonly x: TensorRef; readonly out: TensorRef } | { readonly kind: 'scratch'; readonly name: string; readonly elements: number };
+type Data =
+  { readonly kind: 'tensor'; readonly x: TensorRef; readonly out: TensorRef } | { readonly kind: 'scratch'; readonly name: string; readonly elements: number };
 
 /** Lines of `len` elements: line l starts at (l / inner)·len·inner + l % inner and steps by inner. */
 interface Lines {
@@ -31,7 +32,10 @@ function bindData(b: DispatchBuilder, data: Data, type: ScanType, inPlace = fals
 }
 
 function lineUniforms(b: DispatchBuilder, g: Lines): string {
-  b.u32('lines', g.lines).u32('len', g.len).u32('inner', g.inner).u32('reverse', g.reverse ? 1 : 0);
+  b.u32('lines', g.lines)
+    .u32('len', g.len)
+    .u32('inner', g.inner)
+    .u32('reverse', g.reverse ? 1 : 0);
   // Scan position k is axis index k, or len − 1 − k in reverse.
   return `fn addr(line: u32, k: u32) -> u32 {
   let p = select(k, u.len - 1u - k, u.reverse != 0u);
@@ -52,7 +56,9 @@ function blockScan(call: KernelCall<'cumsum'>, type: ScanType, data: Data, g: Li
   const addr = lineUniforms(b, g);
   b.u32('nb', nb).u32('exclusive', g.exclusive ? 1 : 0);
   const step = layout.laneFastest ? '1u' : 'COLS';
-  return b.build(Math.ceil(g.lines / layout.cols) * nb, (decls) => `${decls}
+  return b.build(
+    Math.ceil(g.lines / layout.cols) * nb,
+    (decls) => `${decls}
 const COLS = ${layout.cols}u;
 const LANES = ${layout.lanes}u;
 ${io}
@@ -91,7 +97,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     }
   }
   ${totals ? `if (in_range && lane == LANES - 1u) { ${totals}_set(line * u.nb + blk, sum); }` : ''}
-}`);
+}`,
+  );
 }
 
 /** Adds each block's exclusive prefix (the scanned totals of the blocks before it) to its elements. */
@@ -102,7 +109,9 @@ function addBack(call: KernelCall<'cumsum'>, type: ScanType, data: Data, g: Line
   const addr = lineUniforms(b, g);
   const n = g.lines * g.len;
   b.u32('n', n).u32('nb', nb).u32('block', block);
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${io}
 ${addr}
 ${elementwiseMain(
@@ -113,7 +122,8 @@ ${elementwiseMain(
   if (blk == 0u) { return; }
   let a = addr(line, k);
   store(a, ${totals}_get(line * u.nb + blk) + load(a));`,
-)}`);
+)}`,
+  );
 }
 
 /**

@@ -30,7 +30,9 @@ function tiled(
 ): KernelDispatch {
   b.u32('batch', dims.batch).u32('m', dims.m).u32('n', dims.n).u32('inner', dims.inner);
   const tiles = dims.batch * Math.ceil(dims.m / TILE) * Math.ceil(dims.n / TILE);
-  return b.build(tiles, (decls) => `${decls}
+  return b.build(
+    tiles,
+    (decls) => `${decls}
 ${dropout ? WGSL_ATTENTION_DROPOUT : ''}
 var<workgroup> a_tile: array<f32, ${TILE * INNER}>;
 var<workgroup> b_tile: array<f32, ${INNER * TILE}>;
@@ -65,7 +67,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     workgroupBarrier();
   }
   ${store}
-}`);
+}`,
+  );
 }
 
 /** Four consecutive elements of row `row` of a [rows, cols] matrix at column `col` (zeros outside). */

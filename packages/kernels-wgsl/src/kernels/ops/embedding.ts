@@ -22,8 +22,12 @@ export const gatherKernel: WgslKernel<'gather'> = (call) => {
   b.input('ids', ids!);
   b.output('y', out);
   b.errors(idMessage(rows, table!.shape));
-  b.u32('n', n).u32('rows', rows).u32('row_size', numel(table!.shape.slice(1)));
-  return b.build(ceilDiv(n, WG), (decls) => `${decls}
+  b.u32('n', n)
+    .u32('rows', rows)
+    .u32('row_size', numel(table!.shape.slice(1)));
+  return b.build(
+    ceilDiv(n, WG),
+    (decls) => `${decls}
 ${elementwiseMain(
   WG,
   `let c = i % u.row_size;
@@ -34,7 +38,8 @@ ${elementwiseMain(
     return;
   }
   y_set(i, table_get(u32(id) * u.row_size + c));`,
-)}`);
+)}`,
+  );
 };
 
 /**
@@ -75,7 +80,9 @@ export const scatterAddKernel: WgslKernel<'scatterAdd'> = (call) => {
   b.errors(idMessage(numRows, out.shape));
   b.u32('n', n).u32('d', d).u32('num_rows', numRows);
   steps.push(
-    b.build(n, (decls) => `${decls}
+    b.build(
+      n,
+      (decls) => `${decls}
 var<workgroup> duplicate: atomic<u32>;
 var<workgroup> skip: u32;
 var<workgroup> count: u32;
@@ -125,7 +132,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
     }
     workgroupBarrier();
   }
-}`),
+}`,
+    ),
   );
   return steps;
 };

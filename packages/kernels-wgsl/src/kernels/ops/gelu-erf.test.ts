@@ -25,7 +25,14 @@ describe.skipIf(!device)('gelu_erf on WebGPU', () => {
   });
 
   it('its derivative Φ(x) + x·φ(x) is within 2e-6 of the float64 value', async () => {
-    const got = await unaryBackward(fromArray(xs, { device: d }), fromArray(xs.map(() => 1), { device: d }), 'gelu_erf').toArray();
+    const got = await unaryBackward(
+      fromArray(xs, { device: d }),
+      fromArray(
+        xs.map(() => 1),
+        { device: d },
+      ),
+      'gelu_erf',
+    ).toArray();
     xs.forEach((x, i) => expect(Math.abs(got[i]! - unaryDerivativeF64('gelu_erf', x)), `x = ${x}`).toBeLessThanOrEqual(2e-6));
   });
 });

@@ -12,7 +12,13 @@ const cpu = createCpuDevice();
 /** The CPU device's outputs for `op` on these inputs. */
 const onCpu = <K extends OpName>(op: K, inputs: readonly HostTensor[], params: OpParams<K>) =>
   scope(async () =>
-    Promise.all(runOp(op, inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })), params).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) }))),
+    Promise.all(
+      runOp(
+        op,
+        inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })),
+        params,
+      ).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })),
+    ),
   );
 
 /** Forward and backward on one shape, each against the CPU device (the backward from the CPU's mean and rstd). */
@@ -29,7 +35,14 @@ async function matchesCpu(d: Device, shape: number[], low: number, high: number,
   const g = data.f32(shape);
   const inputs = [g, x, w, fwd[1]!, fwd[2]!];
   const tolerance = toleranceFor('layerNormBackward', { k: Math.max(rows, c) });
-  await checkOp(d, { op: 'layerNormBackward', params: {}, inputs, expected: await onCpu('layerNormBackward', inputs, {}), tolerance, label: `${label} backward` });
+  await checkOp(d, {
+    op: 'layerNormBackward',
+    params: {},
+    inputs,
+    expected: await onCpu('layerNormBackward', inputs, {}),
+    tolerance,
+    label: `${label} backward`,
+  });
 }
 
 describe.skipIf(!device)('layer norm on WebGPU', () => {
@@ -43,7 +56,10 @@ describe.skipIf(!device)('layer norm on WebGPU', () => {
     it(`without subgroups: ${c.name}`, () => c.run(noSubgroups!));
   }
 
-  for (const [name, d] of [['subgroups', () => device!], ['no subgroups', () => noSubgroups!]] as const) {
+  for (const [name, d] of [
+    ['subgroups', () => device!],
+    ['no subgroups', () => noSubgroups!],
+  ] as const) {
     it(`${name}: long rows, many short rows (column partials over several blocks) and an offset mean`, async () => {
       await matchesCpu(d(), [3, 2049], -2, 2, 'rows of 2049 (looped)');
       await matchesCpu(d(), [2, 3000], -2, 2, 'rows of 3000');

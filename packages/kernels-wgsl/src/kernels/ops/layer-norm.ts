@@ -29,7 +29,12 @@ export const layerNormKernel: WgslKernel<'layerNorm'> = (call) => {
   b.u32('rows', rows).u32('c', C).f32('eps', call.params.eps);
   const { preload, each } = rowLoop(cached, ['x'], 'u.c', '1u');
   return b.build(Math.ceil(rows / layout.cols), (decls) =>
-    rowKernelWgsl(layout, subgroups, decls, sumHelpers('row_sum', 'f32', layout, subgroups), `let in_range = row < u.rows;
+    rowKernelWgsl(
+      layout,
+      subgroups,
+      decls,
+      sumHelpers('row_sum', 'f32', layout, subgroups),
+      `let in_range = row < u.rows;
   let base = select(0u, row * u.c, in_range);
   let empty = u.c == 0u;
   ${preload}
@@ -46,7 +51,8 @@ export const layerNormKernel: WgslKernel<'layerNorm'> = (call) => {
   if (in_range && lane == 0u) {
     mean_set(row, shift + mu);
     rstd_set(row, rs);
-  }`),
+  }`,
+    ),
   );
 };
 
@@ -87,19 +93,29 @@ export const layerNormBackwardKernel: WgslKernel<'layerNormBackward'> = (call) =
     const { preload, each } = rowLoop(cached, ['g', 'x'], 'u.c', '1u');
     steps.push(
       b.build(Math.ceil(rows / layout.cols), (decls) =>
-        rowKernelWgsl(layout, subgroups, decls, sumHelpers('row_sums', 'vec2<f32>', layout, subgroups), `let in_range = row < u.rows;
+        rowKernelWgsl(
+          layout,
+          subgroups,
+          decls,
+          sumHelpers('row_sums', 'vec2<f32>', layout, subgroups),
+          `let in_range = row < u.rows;
   let r = select(0u, row, in_range);
   let base = r * u.c;
   let mu = mean_get(r);
   let rs = rstd_get(r);
   ${preload}
   var acc = vec2<f32>(0.0);
-  ${each((v) => `let gw = ${v('g')} * w_get(k);
-      acc += vec2<f32>(gw, gw * (${v('x')} - mu) * rs);`)}
+  ${each(
+    (v) => `let gw = ${v('g')} * w_get(k);
+      acc += vec2<f32>(gw, gw * (${v('x')} - mu) * rs);`,
+  )}
   // (mean_C(ĝ), mean_C(ĝ·x̂))
   let m = row_sums(acc, lid, sg_size, sg_id) / f32(u.c);
-  ${each((v) => `let xhat = (${v('x')} - mu) * rs;
-      dx_set(i, rs * (${v('g')} * w_get(k) - m.x - xhat * m.y));`)}`),
+  ${each(
+    (v) => `let xhat = (${v('x')} - mu) * rs;
+      dx_set(i, rs * (${v('g')} * w_get(k) - m.x - xhat * m.y));`,
+  )}`,
+        ),
       ),
     );
 
@@ -111,7 +127,9 @@ export const layerNormBackwardKernel: WgslKernel<'layerNormBackward'> = (call) =
     p.scratch('partials', 'f32', 2 * blocks * C);
     p.u32('rows', rows).u32('c', C).u32('rows_per_block', rpb).u32('col_chunks', ceilDiv(C, WG));
     steps.push(
-      p.build(blocks * ceilDiv(C, WG), (decls) => `${decls}
+      p.build(
+        blocks * ceilDiv(C, WG),
+        (decls) => `${decls}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   let index = linear_workgroup(wid, nwg);
@@ -126,7 +144,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   }
   partials_set((block * u.c + col) * 2u, acc.x);
   partials_set((block * u.c + col) * 2u + 1u, acc.y);
-}`),
+}`,
+      ),
     );
   }
 
@@ -138,15 +157,16 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   steps.push(
     f.build(
       ceilDiv(C, WG),
-      (decls) => `${decls}\n${elementwiseMain(
-        WG,
-        `var acc = vec2<f32>(0.0);
+      (decls) =>
+        `${decls}\n${elementwiseMain(
+          WG,
+          `var acc = vec2<f32>(0.0);
   for (var blk = 0u; blk < u.blocks; blk++) {
     acc += vec2<f32>(partials_get((blk * u.c + i) * 2u), partials_get((blk * u.c + i) * 2u + 1u));
   }
   dw_set(i, acc.x);
   db_set(i, acc.y);`,
-      )}`,
+        )}`,
     ),
   );
   return steps;

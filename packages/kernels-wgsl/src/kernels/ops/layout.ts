@@ -39,7 +39,18 @@ export const permuteKernel: WgslKernel<'permute'> = (call) => {
   const [x] = call.inputs;
   const out = call.outputs[0]!;
   const xs = contiguousStrides(x!.shape);
-  return steps(stridedCopy(call, out.shape, x!, call.params.perm.map((a) => xs[a]!), 0, out, contiguousStrides(out.shape), 0));
+  return steps(
+    stridedCopy(
+      call,
+      out.shape,
+      x!,
+      call.params.perm.map((a) => xs[a]!),
+      0,
+      out,
+      contiguousStrides(out.shape),
+      0,
+    ),
+  );
 };
 
 /** Broadcast copy: stride 0 along the axes x stretches. */
@@ -77,7 +88,10 @@ export const padKernel: WgslKernel<'pad'> = (call) => {
   const out = call.outputs[0]!;
   if (numel(out.shape) === 0) return [];
   const os = contiguousStrides(out.shape);
-  return steps(fillDispatch(call, out, call.params.value), stridedCopy(call, x!.shape, x!, contiguousStrides(x!.shape), 0, out, os, offsetOf(call.params.before, os)));
+  return steps(
+    fillDispatch(call, out, call.params.value),
+    stridedCopy(call, x!.shape, x!, contiguousStrides(x!.shape), 0, out, os, offsetOf(call.params.before, os)),
+  );
 };
 
 /**

@@ -104,13 +104,16 @@ function dispatch(call: KernelCall<'leapScan'>, g: Geometry, pass: Pass, target:
     .u32('rev', call.params.reverse ? 1 : 0);
   const wg = pass === 'combine' ? WG_COMBINE : WG_SCAN;
   const body = pass === 'combine' ? COMBINE_BODY : pass === 'carry' ? CARRY_BODY : pass === 'aggregate' ? AGGREGATE_BODY : scanBody(target);
-  return b.build(ceilDiv(n, wg), (decls) => `${decls}
+  return b.build(
+    ceilDiv(n, wg),
+    (decls) => `${decls}
 ${WGSL_FLOAT_BITS}
 ${LEAP_STATE_WGSL}
 ${leapIndexWgsl(target === 'suffix')}
 ${pass === 'aggregate' || pass === 'scan' ? LEAP_READ_X_WGSL : ''}
 ${pass === 'combine' ? '' : LEAP_AGGREGATES_WGSL}
-${elementwiseMain(wg, body)}`);
+${elementwiseMain(wg, body)}`,
+  );
 }
 
 /** Invocation i → (column, block g, chunk j), column fastest. */

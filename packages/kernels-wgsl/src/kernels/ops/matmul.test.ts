@@ -62,14 +62,26 @@ describe.skipIf(!device)('matmul tile configurations on WebGPU', () => {
       const view = (h: readonly number[], shape: readonly number[], offset: number): Tensor =>
         fromArray([...new Array<number>(offset).fill(NaN), ...h, NaN], { shape: [offset + h.length + 1], device: d }).view(shape, offset);
       const out = zeros([oc + expected.numel + 1], { device: d }).view(expected.shape, oc);
-      const call = { op: 'matmul', inputs: [view(aData, a.shape, oa), view(b.data, b.shape, ob)], outputs: [out], params, device: d.kernelInfo, errorTag: 0 } as KernelCall<'matmul'>;
+      const call = {
+        op: 'matmul',
+        inputs: [view(aData, a.shape, oa), view(b.data, b.shape, ob)],
+        outputs: [out],
+        params,
+        device: d.kernelInfo,
+        errorTag: 0,
+      } as KernelCall<'matmul'>;
       d.runSteps(call, matmulDispatch(call, MATMUL_CONFIGS[config]));
       assertAllClose(await out.toArray(), await expected.toArray(), toleranceFor('matmul', { k }), label);
     });
   }
 
   it('128×128×8 (the large-product tiles): all four transposes with vec4 loads, tile edges, K = 0 and NaN/Inf', async () => {
-    for (const [transA, transB] of [[false, false], [false, true], [true, false], [true, true]] as const) {
+    for (const [transA, transB] of [
+      [false, false],
+      [false, true],
+      [true, false],
+      [true, true],
+    ] as const) {
       // M 132, K 36, N 136: two tiles per side with ragged edges, several k-tiles.
       await check('128x128x8', { a: transA ? [36, 132] : [132, 36], b: transB ? [136, 36] : [36, 136], transA, transB, special: !transA });
     }

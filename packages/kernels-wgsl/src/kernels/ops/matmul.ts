@@ -1,5 +1,13 @@
 import { broadcastStrides, DeviceError, formatShape, numel, type TensorRef } from '@lightattn/tensor-core';
-import { MAX_RANK, UniformBuilder, WGSL_LINEAR_WORKGROUP, type KernelCall, type KernelDeviceInfo, type KernelDispatch, type WgslKernel } from '../../kernel-api.js';
+import {
+  MAX_RANK,
+  UniformBuilder,
+  WGSL_LINEAR_WORKGROUP,
+  type KernelCall,
+  type KernelDeviceInfo,
+  type KernelDispatch,
+  type WgslKernel,
+} from '../../kernel-api.js';
 import { gemmSteps, selectGemm } from '../gemm/gemm-steps.js';
 import { mergeDims } from '../wgsl/strided.js';
 
@@ -93,7 +101,9 @@ function tileLoadWgsl(o: Operand, c: MatmulConfig, threads: number): { decls: st
       const v = `(lid + ${l * threads}u)`;
       const reg = `${name}_reg${l}`;
       // k-contiguous: line = row of the tile, 4 consecutive k; otherwise line = k, 4 consecutive rows.
-      const [row, k] = o.kContiguous ? [`${o.rowOrigin} + ${v} / ${c.bk / 4}u`, `${k0} + (${v} % ${c.bk / 4}u) * 4u`] : [`${o.rowOrigin} + (${v} % ${o.tileRows / 4}u) * 4u`, `${k0} + ${v} / ${o.tileRows / 4}u`];
+      const [row, k] = o.kContiguous
+        ? [`${o.rowOrigin} + ${v} / ${c.bk / 4}u`, `${k0} + (${v} % ${c.bk / 4}u) * 4u`]
+        : [`${o.rowOrigin} + (${v} % ${o.tileRows / 4}u) * 4u`, `${k0} + ${v} / ${o.tileRows / 4}u`];
       const at = o.kContiguous ? `${name}_base + gr * u.k + gk` : `${name}_base + gk * ${o.totalRows} + gr`;
       const along = o.kContiguous ? 'gk' : 'gr';
       const limit = o.kContiguous ? 'u.k' : o.totalRows;
@@ -110,7 +120,10 @@ function tileLoadWgsl(o: Operand, c: MatmulConfig, threads: number): { decls: st
       // Transposed into [k][row]: four scalar stores into the row's vec4.
       const line = `${v} / ${c.bk / 4}u`;
       const k4 = `(${v} % ${c.bk / 4}u) * 4u`;
-      return guard(l, `for (var e = 0u; e < 4u; e++) { ${name}_s[(${buf}) * ${c.bk * s}u + (${k4} + e) * ${s}u + (${line}) / 4u][(${line}) % 4u] = ${reg}[e]; }`);
+      return guard(
+        l,
+        `for (var e = 0u; e < 4u; e++) { ${name}_s[(${buf}) * ${c.bk * s}u + (${k4} + e) * ${s}u + (${line}) / 4u][(${line}) % 4u] = ${reg}[e]; }`,
+      );
     }).join('\n    ');
   return { decls, load, store };
 }
@@ -246,11 +259,13 @@ export function matmulDispatch(call: KernelCall<'matmul'>, config: MatmulConfig)
   const batchShape = out.shape.slice(0, -2);
   const batch = numel(batchShape);
   if (m === 0 || n === 0 || batch === 0) return [];
-  if (!matmulConfigFits(config, call.device)) throw new DeviceError(`matmul: tile configuration ${JSON.stringify(config)} does not fit this device's workgroup limits`);
+  if (!matmulConfigFits(config, call.device))
+    throw new DeviceError(`matmul: tile configuration ${JSON.stringify(config)} does not fit this device's workgroup limits`);
   const aStrides = broadcastStrides(a.shape.slice(0, -2), batchShape).map((s) => s * m * k);
   const bStrides = broadcastStrides(b.shape.slice(0, -2), batchShape).map((s) => s * k * n);
   const merged = mergeDims(batchShape, [aStrides, bStrides]);
-  if (merged.dims.length > MAX_RANK) throw new DeviceError(`matmul: batch shape ${formatShape(batchShape)} needs more than ${MAX_RANK} dimensions after merging`);
+  if (merged.dims.length > MAX_RANK)
+    throw new DeviceError(`matmul: batch shape ${formatShape(batchShape)} needs more than ${MAX_RANK} dimensions after merging`);
   const vecA = config.vec4 && (transA ? m : k) % 4 === 0 && a.offset % 4 === 0;
   const vecB = config.vec4 && (transB ? k : n) % 4 === 0 && b.offset % 4 === 0;
   const vecC = config.vec4 && n % 4 === 0 && out.offset % 4 === 0;

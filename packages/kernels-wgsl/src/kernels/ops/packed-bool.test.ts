@@ -48,7 +48,13 @@ describe.skipIf(!device)('packed bool on WebGPU', () => {
   });
 
   it('copies views (buffer copy when aligned, kernel when not)', async () => {
-    for (const [offset, length] of [[0, 8], [4, 12], [1, 8], [3, 5], [2, 2]] as const) {
+    for (const [offset, length] of [
+      [0, 8],
+      [4, 12],
+      [1, 8],
+      [3, 5],
+      [2, 2],
+    ] as const) {
       const [g, c] = await both((d) => clone(mask(d).view([length], offset)));
       expect(g, `copy offset ${offset} length ${length}`).toEqual(c);
     }
@@ -86,7 +92,11 @@ describe.skipIf(!device)('packed bool on WebGPU', () => {
 
 describe.skipIf(!device)('in-place ops on WebGPU', () => {
   it('setSlice from a view of its own destination reads the values from before the op', async () => {
-    for (const [from, to] of [[0, 3], [3, 0], [2, 4]] as const) {
+    for (const [from, to] of [
+      [0, 3],
+      [3, 0],
+      [2, 4],
+    ] as const) {
       const [g, c] = await both((d) => {
         const dst = arange(0, 10, 1, { dtype: 'f32', device: d });
         setSlice(dst, dst.view([5], from), [to]);

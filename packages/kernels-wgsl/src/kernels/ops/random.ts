@@ -16,7 +16,9 @@ function perBlockKernel<K extends OpName>(call: KernelCall<K>, b: DispatchBuilde
   const n = numel(call.outputs[0]!.shape);
   b.u32('n', n);
   const blocks = ceilDiv(n, perBlock);
-  return b.build(ceilDiv(blocks, WG), (decls) => `${decls}
+  return b.build(
+    ceilDiv(blocks, WG),
+    (decls) => `${decls}
 ${WGSL_PHILOX}
 ${helpers}
 @compute @workgroup_size(${WG})
@@ -26,7 +28,8 @@ fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(num_workgroups) nwg: vec
   if (first >= u.n) { return; }
   let words = philox4x32(u.seed_lo, u.seed_hi, block, u.offset_lo, u.offset_hi);
   ${body}
-}`);
+}`,
+  );
 }
 
 /**
@@ -42,10 +45,16 @@ export const randomUniformKernel: WgslKernel<'randomUniform'> = (call) => {
   rngUniforms(b, seed, offset);
   if (!unit) b.f32('low', low).f32('scale', high - low);
   const value = unit ? 'v' : 'u.low + u.scale * v';
-  return perBlockKernel(call, b, 4, '', `for (var j = 0u; j < 4u && first + j < u.n; j++) {
+  return perBlockKernel(
+    call,
+    b,
+    4,
+    '',
+    `for (var j = 0u; j < 4u && first + j < u.n; j++) {
     let v = f32(words[j] >> 8u) * (1.0 / 16777216.0);
     y_set(first + j, ${value});
-  }`);
+  }`,
+  );
 };
 
 /**
@@ -60,10 +69,16 @@ export const randomNormalKernel: WgslKernel<'randomNormal'> = (call) => {
   rngUniforms(b, seed, offset);
   if (!standard) b.f32('mean', mean).f32('stddev', std);
   const value = standard ? 'z' : 'u.mean + u.stddev * z';
-  return perBlockKernel(call, b, 2, WGSL_NORMAL_MATH, `for (var j = 0u; j < 2u && first + j < u.n; j++) {
+  return perBlockKernel(
+    call,
+    b,
+    2,
+    WGSL_NORMAL_MATH,
+    `for (var j = 0u; j < 2u && first + j < u.n; j++) {
     let z = box_muller(words[2u * j], words[2u * j + 1u]);
     y_set(first + j, ${value});
-  }`);
+  }`,
+  );
 };
 
 /**
@@ -76,7 +91,13 @@ export const dropoutMaskKernel: WgslKernel<'dropoutMask'> = (call) => {
   b.output('keep', call.outputs[0]!);
   rngUniforms(b, seed, offset);
   b.u32('threshold', Math.ceil(p * 16777216));
-  return perBlockKernel(call, b, 4, '', `for (var j = 0u; j < 4u && first + j < u.n; j++) {
+  return perBlockKernel(
+    call,
+    b,
+    4,
+    '',
+    `for (var j = 0u; j < 4u && first + j < u.n; j++) {
     keep_set(first + j, (words[j] >> 8u) >= u.threshold);
-  }`);
+  }`,
+  );
 };

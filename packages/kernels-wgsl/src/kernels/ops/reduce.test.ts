@@ -14,7 +14,13 @@ const cpu = createCpuDevice();
 /** The CPU device's outputs for `op` on these inputs. */
 const onCpu = <K extends OpName>(op: K, inputs: readonly HostTensor[], params: OpParams<K>) =>
   scope(async () =>
-    Promise.all(runOp(op, inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })), params).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) }))),
+    Promise.all(
+      runOp(
+        op,
+        inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })),
+        params,
+      ).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })),
+    ),
   );
 
 async function matchesCpu<K extends OpName>(d: Device, op: K, x: HostTensor, params: OpParams<K>, k: number, label: string): Promise<void> {
@@ -25,7 +31,8 @@ async function matchesCpu<K extends OpName>(d: Device, op: K, x: HostTensor, par
 const SPECIALS = [NaN, Infinity, -Infinity];
 
 describe('row layouts and subgroup use', () => {
-  const info = (subgroupMaxSize: number, subgroups = true) => ({ features: { subgroups, shaderF16: false }, subgroupMaxSize, subgroupMinSize: subgroupMaxSize }) as unknown as KernelDeviceInfo;
+  const info = (subgroupMaxSize: number, subgroups = true) =>
+    ({ features: { subgroups, shaderF16: false }, subgroupMaxSize, subgroupMinSize: subgroupMaxSize }) as unknown as KernelDeviceInfo;
   it('covers short rows with several rows per workgroup and strided rows column-fastest', () => {
     expect(rowLayout(1024, 1, 8)).toEqual({ cols: 2, lanes: 128, laneFastest: true });
     expect(rowLayout(3, 1, 8)).toEqual({ cols: 256, lanes: 1, laneFastest: true });
@@ -58,7 +65,10 @@ describe.skipIf(!device)('reduce and argReduce on WebGPU', () => {
     it(`without subgroups: ${c.name}`, () => c.run(noSubgroups!));
   }
 
-  for (const [name, d] of [['subgroups', () => device!], ['no subgroups', () => noSubgroups!]] as const) {
+  for (const [name, d] of [
+    ['subgroups', () => device!],
+    ['no subgroups', () => noSubgroups!],
+  ] as const) {
     it(`${name}: rows of 1000 and 2049 with NaN and ±Inf at both ends`, async () => {
       const data = new TestData(1);
       for (const len of [1000, 2049]) {
@@ -70,7 +80,8 @@ describe.skipIf(!device)('reduce and argReduce on WebGPU', () => {
         rows[4 * len] = -Infinity;
         rows.fill(-Infinity, 5 * len);
         const x: HostTensor = { shape: [6, len], dtype: 'f32', data: rows };
-        for (const fn of ['sum', 'mean', 'max', 'min', 'logsumexp'] as const) await matchesCpu(d(), 'reduce', x, { fn, axes: [1], keepDims: false }, len, `${fn} len ${len}`);
+        for (const fn of ['sum', 'mean', 'max', 'min', 'logsumexp'] as const)
+          await matchesCpu(d(), 'reduce', x, { fn, axes: [1], keepDims: false }, len, `${fn} len ${len}`);
         for (const fn of ['argmax', 'argmin'] as const) await matchesCpu(d(), 'argReduce', x, { fn, axis: 1, keepDims: false }, len, `${fn} len ${len}`);
       }
     });
@@ -78,13 +89,18 @@ describe.skipIf(!device)('reduce and argReduce on WebGPU', () => {
     it(`${name}: interleaved axes, column and split reductions, integer wraparound`, async () => {
       const data = new TestData(2);
       const x4 = data.sprinkle(data.f32([5, 6, 7, 8]), SPECIALS, 97);
-      for (const axes of [[0, 2], [1, 3], [0, 1, 3]]) {
+      for (const axes of [
+        [0, 2],
+        [1, 3],
+        [0, 1, 3],
+      ]) {
         const k = axes.reduce((a, ax) => a * x4.shape[ax]!, 1);
         for (const fn of ['sum', 'max', 'logsumexp'] as const) await matchesCpu(d(), 'reduce', x4, { fn, axes, keepDims: true }, k, `${fn} axes ${axes}`);
       }
       // Few outputs, long reductions: split over workgroups, then combined.
       const column = data.f32([3000, 5]);
-      for (const fn of ['sum', 'mean', 'min', 'logsumexp'] as const) await matchesCpu(d(), 'reduce', column, { fn, axes: [0], keepDims: false }, 3000, `${fn} column`);
+      for (const fn of ['sum', 'mean', 'min', 'logsumexp'] as const)
+        await matchesCpu(d(), 'reduce', column, { fn, axes: [0], keepDims: false }, 3000, `${fn} column`);
       await matchesCpu(d(), 'argReduce', column, { fn: 'argmax', axis: 0, keepDims: false }, 3000, 'argmax column');
       await matchesCpu(d(), 'reduce', data.f32([1, 5000]), { fn: 'sum', axes: [0, 1], keepDims: false }, 5000, 'one long row');
       const ints = data.ints([2, 3000], -(2 ** 31), 2 ** 31 - 1, 'i32');

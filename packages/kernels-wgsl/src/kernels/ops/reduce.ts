@@ -1,6 +1,18 @@
 import { contiguousStrides, DeviceError, formatShape, numel, type Shape } from '@lightattn/tensor-core';
 import { DispatchBuilder, MAX_RANK, stridedOffsetFn, type KernelCall, type KernelStep, type WgslKernel } from '../../kernel-api.js';
-import { axisRows, axisRowsWgsl, layoutKey, lseRowWgsl, ROW_CACHE, rowKernelWgsl, rowLayout, useSubgroups, WGSL_LSE, workgroupReduceWgsl, type RowLayout } from '../wgsl/row-kernel.js';
+import {
+  axisRows,
+  axisRowsWgsl,
+  layoutKey,
+  lseRowWgsl,
+  ROW_CACHE,
+  rowKernelWgsl,
+  rowLayout,
+  useSubgroups,
+  WGSL_LSE,
+  workgroupReduceWgsl,
+  type RowLayout,
+} from '../wgsl/row-kernel.js';
 import { mergeDims } from '../wgsl/strided.js';
 
 const nanAwareMax = (fn: 'max' | 'min') => /* wgsl */ `
@@ -16,9 +28,17 @@ const INT_IDENTITY: Record<'max' | 'min', Record<'i32' | 'u32', string>> = {
 
 /** State type, identity, per-element push, combine and final value of each reduction. */
 function reduceFnWgsl(fn: string, type: string): { state: string; identity: string; push: string; helpers: string; finish: string } {
-  if (fn === 'logsumexp') return { state: 'vec2<f32>', identity: 'vec2<f32>(-f32_inf(), 0.0)', push: 'lse_push(acc, v)', helpers: `${WGSL_LSE}\nfn red_combine(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return lse_combine(a, b); }`, finish: 'lse_finish(t)' };
+  if (fn === 'logsumexp')
+    return {
+      state: 'vec2<f32>',
+      identity: 'vec2<f32>(-f32_inf(), 0.0)',
+      push: 'lse_push(acc, v)',
+      helpers: `${WGSL_LSE}\nfn red_combine(a: vec2<f32>, b: vec2<f32>) -> vec2<f32> { return lse_combine(a, b); }`,
+      finish: 'lse_finish(t)',
+    };
   if (fn === 'max' || fn === 'min') {
-    if (type === 'f32') return { state: 'f32', identity: fn === 'max' ? '-f32_inf()' : 'f32_inf()', push: 'red_combine(acc, v)', helpers: nanAwareMax(fn), finish: 't' };
+    if (type === 'f32')
+      return { state: 'f32', identity: fn === 'max' ? '-f32_inf()' : 'f32_inf()', push: 'red_combine(acc, v)', helpers: nanAwareMax(fn), finish: 't' };
     const helpers = `fn red_combine(a: ${type}, b: ${type}) -> ${type} { return ${fn}(a, b); }`;
     return { state: type, identity: INT_IDENTITY[fn][type as 'i32' | 'u32'], push: `${fn}(acc, v)`, helpers, finish: 't' };
   }
@@ -35,7 +55,8 @@ fn reduce_row(v: vec2<f32>, lid: u32, sg_size: u32, sg_id: u32) -> vec2<f32> { r
 }
 
 function checkRank(op: string, rank: number, shape: Shape): void {
-  if (rank > MAX_RANK) throw new DeviceError(`${op}: ${formatShape(shape)} needs ${rank} strided dimensions after merging; the WebGPU kernels handle at most ${MAX_RANK}`);
+  if (rank > MAX_RANK)
+    throw new DeviceError(`${op}: ${formatShape(shape)} needs ${rank} strided dimensions after merging; the WebGPU kernels handle at most ${MAX_RANK}`);
 }
 
 /**
@@ -72,8 +93,14 @@ export const reduceKernel: WgslKernel<'reduce'> = (call) => {
   const shape = x.shape;
   const strides = contiguousStrides(shape);
   const keptAxes = shape.map((_, d) => d).filter((d) => !axes.includes(d));
-  const kept = mergeDims(keptAxes.map((d) => shape[d]!), [keptAxes.map((d) => strides[d]!)]);
-  const reduced = mergeDims(axes.map((d) => shape[d]!), [axes.map((d) => strides[d]!)]);
+  const kept = mergeDims(
+    keptAxes.map((d) => shape[d]!),
+    [keptAxes.map((d) => strides[d]!)],
+  );
+  const reduced = mergeDims(
+    axes.map((d) => shape[d]!),
+    [axes.map((d) => strides[d]!)],
+  );
   checkRank(`reduce ${fn}`, Math.max(kept.dims.length, reduced.dims.length), shape);
   let innermost = shape.length - 1;
   while (innermost >= 0 && shape[innermost] === 1) innermost--;
@@ -119,7 +146,11 @@ function reducePass(call: KernelCall<'reduce'>, g: ReduceGeometry, split: number
   if (split > 1) b.scratch('partials', xs.type === 'f32' || fn === 'logsumexp' ? 'f32' : (xs.type as 'i32' | 'u32'), stateWords(fn) * split * g.rows);
   else b.output('y', call.outputs[0]!);
   const span = Math.ceil(g.count / split);
-  b.u32('vrows', g.rows * split).u32('out_rows', g.rows).u32('count', g.count).u32('span', span).u32('kept_rank', g.kept.dims.length);
+  b.u32('vrows', g.rows * split)
+    .u32('out_rows', g.rows)
+    .u32('count', g.count)
+    .u32('span', span)
+    .u32('kept_rank', g.kept.dims.length);
   b.uniforms.u32Array('kept_shape', g.kept.dims).u32Array('kept_strides', g.kept.strides);
   let redOffset: string;
   if (redMode === '1d') {
@@ -138,7 +169,12 @@ function reducePass(call: KernelCall<'reduce'>, g: ReduceGeometry, split: number
     rowReducerWgsl(fn, f, layout, subgroups),
   ].join('\n');
   return b.build(Math.ceil((g.rows * split) / layout.cols), (decls) =>
-    rowKernelWgsl(layout, subgroups, decls, helpers, `let in_range = row < u.vrows;
+    rowKernelWgsl(
+      layout,
+      subgroups,
+      decls,
+      helpers,
+      `let in_range = row < u.vrows;
   var acc = ${f.identity};
   if (in_range) {
     let base = kept_offset(row % u.out_rows);
@@ -150,7 +186,8 @@ function reducePass(call: KernelCall<'reduce'>, g: ReduceGeometry, split: number
     }
   }
   let t = reduce_row(acc, lid, sg_size, sg_id);
-  if (in_range && lane == 0u) { ${split > 1 ? 'store_state(row, t);' : `y_set(row, ${f.finish});`} }`),
+  if (in_range && lane == 0u) { ${split > 1 ? 'store_state(row, t);' : `y_set(row, ${f.finish});`} }`,
+    ),
   );
 }
 
@@ -168,13 +205,19 @@ function combinePass(call: KernelCall<'reduce'>, g: ReduceGeometry, split: numbe
   b.u32('out_rows', g.rows).u32('count', g.count).u32('split', split);
   const helpers = [f.helpers, stateIo(fn, f.state), rowReducerWgsl(fn, f, layout, subgroups)].join('\n');
   return b.build(Math.ceil(g.rows / layout.cols), (decls) =>
-    rowKernelWgsl(layout, subgroups, decls, helpers, `let in_range = row < u.out_rows;
+    rowKernelWgsl(
+      layout,
+      subgroups,
+      decls,
+      helpers,
+      `let in_range = row < u.out_rows;
   var acc = ${f.identity};
   if (in_range) {
     for (var s = lane; s < u.split; s += LANES) { acc = red_combine(acc, load_state(s * u.out_rows + row)); }
   }
   let t = reduce_row(acc, lid, sg_size, sg_id);
-  if (in_range && lane == 0u) { y_set(row, ${f.finish}); }`),
+  if (in_range && lane == 0u) { y_set(row, ${f.finish}); }`,
+    ),
   );
 }
 
@@ -196,7 +239,10 @@ export const argReduceKernel: WgslKernel<'argReduce'> = (call) => {
   const rowBase = axisRowsWgsl(b, x.shape, axis);
   const t = xs.type;
   const better = fn === 'argmax' ? '>' : '<';
-  const nanCheck = t === 'f32' ? 'let na = is_nan(va);\n  let nb = is_nan(vb);\n  if (na && nb) { return select(b, a, a.y < b.y); }\n  if (na) { return a; }\n  if (nb) { return b; }' : '';
+  const nanCheck =
+    t === 'f32'
+      ? 'let na = is_nan(va);\n  let nb = is_nan(vb);\n  if (na && nb) { return select(b, a, a.y < b.y); }\n  if (na) { return a; }\n  if (nb) { return b; }'
+      : '';
   const helpers = `${rowBase}
 fn arg_combine(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {
   if (a.y == 0xffffffffu) { return b; }
@@ -210,7 +256,12 @@ fn arg_combine(a: vec2<u32>, b: vec2<u32>) -> vec2<u32> {
 }
 ${workgroupReduceWgsl('arg_row', 'vec2<u32>', 'vec2<u32>(0u, 0xffffffffu)', 'arg_combine', layout, subgroups)}`;
   return b.build(Math.ceil(rows / layout.cols), (decls) =>
-    rowKernelWgsl(layout, subgroups, decls, helpers, `let in_range = row < u.rows;
+    rowKernelWgsl(
+      layout,
+      subgroups,
+      decls,
+      helpers,
+      `let in_range = row < u.rows;
   var acc = vec2<u32>(0u, 0xffffffffu);
   if (in_range) {
     let base = row_base(row);
@@ -219,6 +270,7 @@ ${workgroupReduceWgsl('arg_row', 'vec2<u32>', 'vec2<u32>(0u, 0xffffffffu)', 'arg
     }
   }
   let best = arg_row(acc, lid, sg_size, sg_id);
-  if (in_range && lane == 0u) { y_set(row, i32(best.y)); }`),
+  if (in_range && lane == 0u) { y_set(row, i32(best.y)); }`,
+    ),
   );
 };

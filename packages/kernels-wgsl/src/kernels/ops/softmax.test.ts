@@ -12,7 +12,13 @@ const cpu = createCpuDevice();
 /** The CPU device's outputs for `op` on these inputs. */
 const onCpu = <K extends OpName>(op: K, inputs: readonly HostTensor[], params: OpParams<K>) =>
   scope(async () =>
-    Promise.all(runOp(op, inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })), params).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) }))),
+    Promise.all(
+      runOp(
+        op,
+        inputs.map((h) => fromArray(h.data, { shape: h.shape, dtype: h.dtype, device: cpu })),
+        params,
+      ).map(async (t): Promise<HostTensor> => ({ shape: t.shape, dtype: t.dtype, data: Array.from(await t.toArray()) })),
+    ),
   );
 
 type SoftmaxOp = 'softmax' | 'logSoftmax' | 'softmaxBackward' | 'logSoftmaxBackward';
@@ -41,7 +47,10 @@ describe.skipIf(!device)('softmax family on WebGPU', () => {
     it(`without subgroups: ${c.name}`, () => c.run(noSubgroups!));
   }
 
-  for (const [name, d] of [['subgroups', () => device!], ['no subgroups', () => noSubgroups!]] as const) {
+  for (const [name, d] of [
+    ['subgroups', () => device!],
+    ['no subgroups', () => noSubgroups!],
+  ] as const) {
     it(`${name}: rows longer than the register cache (2049, 5000) and a strided axis`, async () => {
       const data = new TestData(3);
       for (const op of OPS) {

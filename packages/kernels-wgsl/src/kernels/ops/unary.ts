@@ -33,5 +33,16 @@ fn apply(x: f32, g: f32) -> f32 {
   return g * d;
 }`;
   const [x, g] = call.inputs;
-  return contiguousMap({ call, name: 'unaryBackward', variant: [fn], inputs: [['x', x!], ['g', g!]], output: ['dx', call.outputs[0]!], type: 'f32', apply });
+  return contiguousMap({
+    call,
+    name: 'unaryBackward',
+    variant: [fn],
+    inputs: [
+      ['x', x!],
+      ['g', g!],
+    ],
+    output: ['dx', call.outputs[0]!],
+    type: 'f32',
+    apply,
+  });
 };

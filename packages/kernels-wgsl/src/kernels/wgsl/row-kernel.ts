@@ -133,7 +133,12 @@ export const ROW_CACHE = 8;
  * every later pass reads them there; otherwise each pass reads memory (`<input>_get(i)`) again.
  * `each(body)` gets the value of an input as `value(input)`; it skips lanes of rows out of range.
  */
-export function rowLoop(cached: boolean, inputs: readonly string[], size: string, stride: string): { preload: string; each: (body: (value: (input: string) => string) => string) => string } {
+export function rowLoop(
+  cached: boolean,
+  inputs: readonly string[],
+  size: string,
+  stride: string,
+): { preload: string; each: (body: (value: (input: string) => string) => string) => string } {
   if (!cached) {
     return {
       preload: '',
@@ -146,7 +151,10 @@ export function rowLoop(cached: boolean, inputs: readonly string[], size: string
     };
   }
   const slots = (code: (j: number) => string) =>
-    Array.from({ length: ROW_CACHE }, (_, j) => `{ let k = lane + ${j}u * LANES; if (in_range && k < ${size}) { let i = base + k * ${stride}; ${code(j)} } }`).join('\n  ');
+    Array.from(
+      { length: ROW_CACHE },
+      (_, j) => `{ let k = lane + ${j}u * LANES; if (in_range && k < ${size}) { let i = base + k * ${stride}; ${code(j)} } }`,
+    ).join('\n  ');
   return {
     preload: `${inputs.map((x) => `var ${x}_c: array<f32, ${ROW_CACHE}>;`).join('\n  ')}
   ${slots((j) => inputs.map((x) => `${x}_c[${j}] = ${x}_get(i);`).join(' '))}`,

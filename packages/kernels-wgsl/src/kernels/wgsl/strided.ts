@@ -32,7 +32,9 @@ export function mergeDims(shape: Shape, strides: readonly (readonly number[])[])
 
 function checkRank(op: string, space: MergedSpace, shape: Shape): void {
   if (space.dims.length > MAX_RANK) {
-    throw new DeviceError(`${op}: shape ${formatShape(shape)} needs ${space.dims.length} strided dimensions after merging; the WebGPU kernels handle at most ${MAX_RANK}`);
+    throw new DeviceError(
+      `${op}: shape ${formatShape(shape)} needs ${space.dims.length} strided dimensions after merging; the WebGPU kernels handle at most ${MAX_RANK}`,
+    );
   }
 }
 

@@ -103,13 +103,17 @@ fn to_f32(h: f16) -> f32 { return f32(h); }`;
   /** Binds a left (A, rows × k) operand to `name` for the products that follow. */
   loadLeft(name: string, op: MatrixOperand): string {
     this.operands.set(name, op);
-    return this.emulate ? '' : `let ${name} = subgroupMatrixLoad<subgroup_matrix_left<f16, ${MMA}, ${MMA}>>(&${op.array}, ${op.offset}, ${op.colMajor}, ${op.stride}u);`;
+    return this.emulate
+      ? ''
+      : `let ${name} = subgroupMatrixLoad<subgroup_matrix_left<f16, ${MMA}, ${MMA}>>(&${op.array}, ${op.offset}, ${op.colMajor}, ${op.stride}u);`;
   }
 
   /** Binds a right (B, k × columns) operand to `name`. */
   loadRight(name: string, op: MatrixOperand): string {
     this.operands.set(name, op);
-    return this.emulate ? '' : `let ${name} = subgroupMatrixLoad<subgroup_matrix_right<f16, ${MMA}, ${MMA}>>(&${op.array}, ${op.offset}, ${op.colMajor}, ${op.stride}u);`;
+    return this.emulate
+      ? ''
+      : `let ${name} = subgroupMatrixLoad<subgroup_matrix_right<f16, ${MMA}, ${MMA}>>(&${op.array}, ${op.offset}, ${op.colMajor}, ${op.stride}u);`;
   }
 
   /** acc += left · right. */
@@ -117,7 +121,8 @@ fn to_f32(h: f16) -> f32 { return f32(h); }`;
     if (!this.emulate) return `${acc} = subgroupMatrixMultiplyAccumulate(${left}, ${right}, ${acc});`;
     const l = this.operand(left);
     const r = this.operand(right);
-    const at = (op: MatrixOperand, row: string, col: string) => `${op.array}[${op.offset} + ${op.colMajor ? `(${col}) * ${op.stride}u + ${row}` : `(${row}) * ${op.stride}u + ${col}`}]`;
+    const at = (op: MatrixOperand, row: string, col: string) =>
+      `${op.array}[${op.offset} + ${op.colMajor ? `(${col}) * ${op.stride}u + ${row}` : `(${row}) * ${op.stride}u + ${col}`}]`;
     return `for (var mc = 0u; mc < 8u; mc++) { let mr = sg_lane / 2u; let mcol = (sg_lane % 2u) * 8u + mc; var ms = 0.0; for (var mk = 0u; mk < ${MMA}u; mk++) { ms += to_f32(${at(l, 'mr', 'mk')}) * to_f32(${at(r, 'mk', 'mcol')}); } ${acc}[mc] += ms; }`;
   }
 
@@ -144,7 +149,7 @@ fn to_f32(h: f16) -> f32 { return f32(h); }`;
    */
   product(acc: string, steps: number, left: (part: 'hi' | 'lo', kk: number) => MatrixOperand, right: (part: 'hi' | 'lo', kk: number) => MatrixOperand): string {
     const out: string[] = [];
-    const block = (parts: [('hi' | 'lo'), ('hi' | 'lo')][], kk: number) => {
+    const block = (parts: ['hi' | 'lo', 'hi' | 'lo'][], kk: number) => {
       const lines = ['{'];
       const seen = new Set<string>();
       for (const [lp, rp] of parts) {
@@ -158,7 +163,16 @@ fn to_f32(h: f16) -> f32 { return f32(h); }`;
     };
     if (this.split) {
       out.push(this.scale(acc, `${LO_SCALE}.0`));
-      for (let kk = 0; kk < steps; kk++) out.push(block([['hi', 'lo'], ['lo', 'hi']], kk));
+      for (let kk = 0; kk < steps; kk++)
+        out.push(
+          block(
+            [
+              ['hi', 'lo'],
+              ['lo', 'hi'],
+            ],
+            kk,
+          ),
+        );
       out.push(this.scale(acc, `${1 / LO_SCALE}`));
     }
     for (let kk = 0; kk < steps; kk++) out.push(block([['hi', 'hi']], kk));

@@ -50,7 +50,10 @@ const HYPERS: [string, Hyper][] = [
 
 describe('adamwUpdate against a scalar reference loop over several steps', () => {
   for (const [name, h] of HYPERS) {
-    for (const [device, tol] of [[f64, 1e-12], [cpu, 2e-6]] as const) {
+    for (const [device, tol] of [
+      [f64, 1e-12],
+      [cpu, 2e-6],
+    ] as const) {
       it(`${name} on ${device.name}`, async () => {
         for (const n of [0, 1, 7, 65]) {
           const steps = 6;

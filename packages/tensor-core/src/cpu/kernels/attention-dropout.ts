@@ -16,8 +16,7 @@ import { philoxUniformFill } from '../../rng/philox.js';
 export const keepScale = (p: number): number => (p >= 1 ? 0 : 1 / (1 - p));
 
 /** Flat mask index of element (batch, i, 0): batch counts B·H matrices, i is the row within the call. */
-export const maskRowStart = (batch: number, i: number, rows: number, rowOffset: number, columns: number): number =>
-  (batch * rows + rowOffset + i) * columns;
+export const maskRowStart = (batch: number, i: number, rows: number, rowOffset: number, columns: number): number => (batch * rows + rowOffset + i) * columns;
 
 /**
  * out[j] = z(first + j) for j < n: 1/(1 − p) where the element is kept, 0 where dropped; p = 0 keeps

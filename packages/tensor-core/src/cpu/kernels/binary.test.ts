@@ -56,14 +56,34 @@ function broadcastReference(out: Shape, operands: { shape: Shape; data: number[]
 const BROADCAST_CASES: [Shape, Shape, Shape][] = [
   [[5], [5], [5]],
   [[2, 3], [3], [2, 3]],
-  [[2, 1], [1, 3], [2, 3]],
+  [
+    [2, 1],
+    [1, 3],
+    [2, 3],
+  ],
   [[], [2, 2], [2, 2]],
-  [[4, 1, 3], [2, 1], [4, 2, 3]],
+  [
+    [4, 1, 3],
+    [2, 1],
+    [4, 2, 3],
+  ],
   [[1], [3, 1, 1], [3, 1, 1]],
-  [[2, 1, 4, 1], [3, 1, 5], [2, 3, 4, 5]],
-  [[3, 4, 5], [1, 4, 1], [3, 4, 5]],
+  [
+    [2, 1, 4, 1],
+    [3, 1, 5],
+    [2, 3, 4, 5],
+  ],
+  [
+    [3, 4, 5],
+    [1, 4, 1],
+    [3, 4, 5],
+  ],
   [[0, 3], [3], [0, 3]],
-  [[2, 0], [2, 1], [2, 0]],
+  [
+    [2, 0],
+    [2, 1],
+    [2, 0],
+  ],
   [[65], [1], [65]],
   [[1], [64], [64]],
 ];
@@ -85,7 +105,14 @@ describe('binary', () => {
     for (const fn of BINARY_FNS) {
       const out = binary(fromArray(a, { shape: as }), fromArray(b, { shape: bs }), fn);
       expect(out.shape).toEqual(outShape);
-      const want = broadcastReference(outShape, [{ shape: as, data: a }, { shape: bs, data: b }], JS_BINARY[fn]).map(Math.fround);
+      const want = broadcastReference(
+        outShape,
+        [
+          { shape: as, data: a },
+          { shape: bs, data: b },
+        ],
+        JS_BINARY[fn],
+      ).map(Math.fround);
       expect(values(out)).toEqual(want);
     }
   });
@@ -133,7 +160,11 @@ describe('binary', () => {
   });
 
   it('reads views with an element offset (rows sliced from a matrix)', () => {
-    const m = fromArray([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const m = fromArray([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ]);
     const rows = slice(m, [1], [3]);
     expect(rows.offset).toBe(3);
     expect(values(add(rows, fromArray([10, 20, 30])))).toEqual([14, 25, 36, 17, 28, 39]);
@@ -179,7 +210,14 @@ describe('binaryScalar', () => {
 });
 
 describe('compare', () => {
-  const JS_COMPARE = { eq: (a: number, b: number) => a === b, ne: (a: number, b: number) => a !== b, lt: (a: number, b: number) => a < b, le: (a: number, b: number) => a <= b, gt: (a: number, b: number) => a > b, ge: (a: number, b: number) => a >= b };
+  const JS_COMPARE = {
+    eq: (a: number, b: number) => a === b,
+    ne: (a: number, b: number) => a !== b,
+    lt: (a: number, b: number) => a < b,
+    le: (a: number, b: number) => a <= b,
+    gt: (a: number, b: number) => a > b,
+    ge: (a: number, b: number) => a >= b,
+  };
 
   it.each(COMPARE_FNS)('%s: NaN compares false except ne; −0 equals 0; broadcasting gives bool', (fn) => {
     const a = [NaN, NaN, 1, -0, -Infinity, 2, 3];
@@ -190,7 +228,16 @@ describe('compare', () => {
     const col = [1, 2, 3];
     const row = [2, 2];
     const bc = compare(fromArray(col, { shape: [3, 1] }), fromArray(row, { shape: [1, 2] }), fn);
-    expect(values(bc)).toEqual(broadcastReference([3, 2], [{ shape: [3, 1], data: col }, { shape: [1, 2], data: row }], (x, y) => (JS_COMPARE[fn](x!, y!) ? 1 : 0)));
+    expect(values(bc)).toEqual(
+      broadcastReference(
+        [3, 2],
+        [
+          { shape: [3, 1], data: col },
+          { shape: [1, 2], data: row },
+        ],
+        (x, y) => (JS_COMPARE[fn](x!, y!) ? 1 : 0),
+      ),
+    );
   });
 
   it('compares integers and bools exactly', () => {
@@ -219,12 +266,24 @@ describe('where', () => {
     const out = where(fromArray(cond, { shape: [2, 1] }), fromArray(a, { shape: [1, 3] }), scalar(-1));
     expect(out.shape).toEqual([2, 3]);
     expect(values(out)).toEqual([1, 2, 3, -1, -1, -1]);
-    const shapes: Shape[] = [[4, 1, 3], [2, 1], [1, 2, 3]];
+    const shapes: Shape[] = [
+      [4, 1, 3],
+      [2, 1],
+      [1, 2, 3],
+    ];
     const c = seq(12).map((v) => v > 0);
     const x = seq(2, 5);
     const y = seq(6, 6);
     const got = where(fromArray(c, { shape: shapes[0] }), fromArray(x, { shape: shapes[1] }), fromArray(y, { shape: shapes[2] }));
-    const want = broadcastReference([4, 2, 3], [{ shape: shapes[0]!, data: c.map(Number) }, { shape: shapes[1]!, data: x }, { shape: shapes[2]!, data: y }], (k, p, q) => (k ? p! : q!));
+    const want = broadcastReference(
+      [4, 2, 3],
+      [
+        { shape: shapes[0]!, data: c.map(Number) },
+        { shape: shapes[1]!, data: x },
+        { shape: shapes[2]!, data: y },
+      ],
+      (k, p, q) => (k ? p! : q!),
+    );
     expect(values(got)).toEqual(want);
   });
 

@@ -110,7 +110,7 @@ const logicalRun: Run2<LogicalFn> = (fn, a, pa, sa, b, pb, sb, out, po, n) => {
       for (let o = po; o < end; o++, pa += sa, pb += sb) out[o] = a[pa] !== 0 || b[pb] !== 0 ? 1 : 0;
       return;
     case 'xor':
-      for (let o = po; o < end; o++, pa += sa, pb += sb) out[o] = a[pa] !== 0 !== (b[pb] !== 0) ? 1 : 0;
+      for (let o = po; o < end; o++, pa += sa, pb += sb) out[o] = (a[pa] !== 0) !== (b[pb] !== 0) ? 1 : 0;
       return;
   }
 };

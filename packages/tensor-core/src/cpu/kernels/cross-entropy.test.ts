@@ -37,7 +37,14 @@ function expectClose(actual: ArrayLike<number>, expected: readonly number[], tol
 }
 
 describe('crossEntropy forward', () => {
-  for (const [N, V] of [[1, 1], [3, 5], [64, 7], [65, 64], [2, 65], [0, 4]] as const) {
+  for (const [N, V] of [
+    [1, 1],
+    [3, 5],
+    [64, 7],
+    [65, 64],
+    [2, 65],
+    [0, 4],
+  ] as const) {
     it(`[${N}, ${V}] with some ignored rows`, async () => {
       const x = values(N * V, N * 31 + V);
       const t = Array.from({ length: N }, (_, r) => (r % 5 === 3 ? -100 : (r * 7 + 1) % V));
@@ -78,7 +85,11 @@ describe('crossEntropy forward', () => {
 });
 
 describe('crossEntropyBackward', () => {
-  for (const [N, V] of [[1, 1], [4, 5], [3, 9]] as const) {
+  for (const [N, V] of [
+    [1, 1],
+    [4, 5],
+    [3, 9],
+  ] as const) {
     it(`matches finite differences of Σ g·loss for [${N}, ${V}] (float64 device)`, async () => {
       const x = values(N * V, 7 * N + V);
       const t = Array.from({ length: N }, (_, r) => (r === 1 ? -100 : (r * 3) % V));
@@ -86,7 +97,8 @@ describe('crossEntropyBackward', () => {
       const { lse } = crossEntropy(fromFloat64Array(x, [N, V], f64), targets(t, f64));
       const d = await toFloat64Array(crossEntropyBackward(fromFloat64Array(x, [N, V], f64), targets(t, f64), lse, fromFloat64Array(g, [N], f64)));
       const h = 1e-6;
-      const loss = async (v: number[]) => (await toFloat64Array(crossEntropy(fromFloat64Array(v, [N, V], f64), targets(t, f64)).loss)).reduce((s, l, r) => s + l * g[r]!, 0);
+      const loss = async (v: number[]) =>
+        (await toFloat64Array(crossEntropy(fromFloat64Array(v, [N, V], f64), targets(t, f64)).loss)).reduce((s, l, r) => s + l * g[r]!, 0);
       const fd: number[] = [];
       for (let i = 0; i < x.length; i++) {
         const plus = x.map((v, j) => (j === i ? v + h : v));

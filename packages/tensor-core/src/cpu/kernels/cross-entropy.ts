@@ -7,7 +7,9 @@ function checkTargets(op: string, targets: Elements, V: number, ignoreIndex: num
   for (let r = 0; r < targets.length; r++) {
     const t = targets[r]!;
     if (t !== ignoreIndex && (t < 0 || t >= V)) {
-      throw new IndexError(`${op}: target ${t} in row ${r} is out of range for ${V} classes; targets must be in [0, ${V}) or equal ignoreIndex (${ignoreIndex})`);
+      throw new IndexError(
+        `${op}: target ${t} in row ${r} is out of range for ${V} classes; targets must be in [0, ${V}) or equal ignoreIndex (${ignoreIndex})`,
+      );
     }
   }
 }

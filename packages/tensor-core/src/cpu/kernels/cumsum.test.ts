@@ -76,7 +76,10 @@ describe('cumsum', () => {
   it('wraps i32 and u32 sums to 32 bits', () => {
     expect(values(cumsum(fromArray([2147483647, 1, 1], { dtype: 'i32' }), 0))).toEqual([2147483647, -2147483648, -2147483647]);
     expect(values(cumsum(fromArray([4294967295, 2, 3], { dtype: 'u32' }), 0))).toEqual([4294967295, 1, 4]);
-    const big = fromArray(Array.from({ length: 5 }, () => 2000000000), { dtype: 'i32' });
+    const big = fromArray(
+      Array.from({ length: 5 }, () => 2000000000),
+      { dtype: 'i32' },
+    );
     expect(values(cumsum(big, 0))).toEqual([1, 2, 3, 4, 5].map((k) => Number(BigInt.asIntN(32, BigInt(k) * 2000000000n))));
   });
 

@@ -145,7 +145,11 @@ describe('unary', () => {
 
   it('works on a 0-size tensor and on views with an offset', () => {
     expect(unary(fromArray([], { shape: [0, 3] }), 'exp').shape).toEqual([0, 3]);
-    const m = fromArray([[1, 2], [3, 4], [5, 6]]);
+    const m = fromArray([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(values(unary(slice(m, [1], [3]), 'neg'))).toEqual([-3, -4, -5, -6]);
   });
 });
@@ -226,7 +230,13 @@ describe('cast', () => {
 
 describe('copy and logicalNot', () => {
   it('clone copies a view’s own elements into a fresh storage', () => {
-    const m = fromArray([[1, 2, 3], [4, 5, 6]], { dtype: 'i32' });
+    const m = fromArray(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { dtype: 'i32' },
+    );
     const row = slice(m, [1], [2]);
     const c = clone(row);
     expect(values(c)).toEqual([4, 5, 6]);

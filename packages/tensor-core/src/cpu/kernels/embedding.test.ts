@@ -7,7 +7,10 @@ const ids = (values: number[], shape = [values.length]) => fromArray(new Int32Ar
 describe('gather', () => {
   it('picks rows of a [R, ...rest] table for ids of any shape', async () => {
     // table [4, 2, 2]: row r holds 10r + 0 … 10r + 3.
-    const table = fromArray(Array.from({ length: 16 }, (_, i) => 10 * Math.floor(i / 4) + (i % 4)), { shape: [4, 2, 2], device: cpu });
+    const table = fromArray(
+      Array.from({ length: 16 }, (_, i) => 10 * Math.floor(i / 4) + (i % 4)),
+      { shape: [4, 2, 2], device: cpu },
+    );
     const out = gather(table, ids([3, 0, 3, 1, 2, 2], [2, 3]));
     expect(out.shape).toEqual([2, 3, 2, 2]);
     const expected = [3, 0, 3, 1, 2, 2].flatMap((r) => [10 * r, 10 * r + 1, 10 * r + 2, 10 * r + 3]);
@@ -16,7 +19,16 @@ describe('gather', () => {
 
   it('works on a 1-D table, a scalar id, i32 and bool tables, and 64/65-wide rows', async () => {
     expect([...(await gather(fromArray([5, 6, 7], { device: cpu }), ids([2, 2, 0])).toArray())]).toEqual([7, 7, 5]);
-    const scalarId = gather(fromArray([[1, 2], [3, 4]], { device: cpu }), ids([1], []));
+    const scalarId = gather(
+      fromArray(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        { device: cpu },
+      ),
+      ids([1], []),
+    );
     expect(scalarId.shape).toEqual([2]);
     expect([...(await scalarId.toArray())]).toEqual([3, 4]);
     const intTable = fromArray(new Int32Array([-1, 2 ** 31 - 1, 7, 8]), { shape: [2, 2], device: cpu });
@@ -55,7 +67,12 @@ describe('scatterAdd', () => {
 
   it('is the adjoint of gather: ⟨gather(T, ids), S⟩ = ⟨T, scatterAdd(ids, S)⟩', async () => {
     const f64 = createCpuDevice({ precision: 'f64' });
-    for (const [R, C, n] of [[1, 1, 1], [5, 3, 9], [64, 2, 65], [65, 7, 3]] as const) {
+    for (const [R, C, n] of [
+      [1, 1, 1],
+      [5, 3, 9],
+      [64, 2, 65],
+      [65, 7, 3],
+    ] as const) {
       const idList = Array.from({ length: n }, (_, i) => (i * 7 + 3) % R);
       const T = Array.from({ length: R * C }, (_, i) => Math.sin(i + 1));
       const S = Array.from({ length: n * C }, (_, i) => Math.cos(i + 2));

@@ -99,7 +99,12 @@ describe('layerNormBackward', () => {
     return { dx: await grad(0), dw: await grad(1), db: await grad(2) };
   }
 
-  for (const [shape, eps] of [[[5], 1e-5], [[3, 4], 1e-5], [[2, 3, 7], 0.1], [[1, 1], 1e-5]] as [number[], number][]) {
+  for (const [shape, eps] of [
+    [[5], 1e-5],
+    [[3, 4], 1e-5],
+    [[2, 3, 7], 0.1],
+    [[1, 1], 1e-5],
+  ] as [number[], number][]) {
     it(`matches finite differences for [${shape}] (eps ${eps})`, async () => {
       const C = shape[shape.length - 1]!;
       const n = shape.reduce((a, b) => a * b, 1);

@@ -23,7 +23,11 @@ const values = (t: Tensor): number[] => Array.from(t.toArraySync() as ArrayLike<
 const f64 = createCpuDevice({ precision: 'f64' });
 
 /** 0, 1, 2, … as an f32 tensor of `shape`, so every element names its own flat index. */
-const iota = (shape: Shape): Tensor => fromArray(Array.from({ length: numel(shape) }, (_, i) => i), { shape });
+const iota = (shape: Shape): Tensor =>
+  fromArray(
+    Array.from({ length: numel(shape) }, (_, i) => i),
+    { shape },
+  );
 
 /** The multi-index of flat index i in `shape`. */
 function unravel(i: number, shape: Shape): number[] {
@@ -39,12 +43,30 @@ const ravel = (index: readonly number[], shape: Shape): number => index.reduce((
 
 describe('permute', () => {
   const cases: [Shape, number[]][] = [
-    [[2, 3], [1, 0]],
-    [[2, 3, 4], [2, 0, 1]],
-    [[2, 3, 4, 5], [0, 2, 1, 3]],
-    [[3, 1, 4, 2], [3, 1, 0, 2]],
-    [[63, 65], [1, 0]],
-    [[2, 0, 3], [2, 1, 0]],
+    [
+      [2, 3],
+      [1, 0],
+    ],
+    [
+      [2, 3, 4],
+      [2, 0, 1],
+    ],
+    [
+      [2, 3, 4, 5],
+      [0, 2, 1, 3],
+    ],
+    [
+      [3, 1, 4, 2],
+      [3, 1, 0, 2],
+    ],
+    [
+      [63, 65],
+      [1, 0],
+    ],
+    [
+      [2, 0, 3],
+      [2, 1, 0],
+    ],
     [[5], [0]],
     [[], []],
   ];
@@ -63,7 +85,14 @@ describe('permute', () => {
   });
 
   it('transposes integer and bool tensors and views with an offset', () => {
-    const m = fromArray([[1, 2], [3, 4], [5, 6]], { dtype: 'i32' });
+    const m = fromArray(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      { dtype: 'i32' },
+    );
     expect(values(transpose(slice(m, [1], [3])))).toEqual([3, 5, 4, 6]);
     expect(values(transpose(fromArray([[true, false, false]])))).toEqual([1, 0, 0]);
   });
@@ -102,7 +131,10 @@ describe('concat', () => {
     const firstAt = [0, 2, 2]; // where each piece starts along the axis
     const pieces = sizes.map((n, k) => {
       const shape = base.map((d, i) => (i === axis ? n : d));
-      return fromArray(Array.from({ length: numel(shape) }, (_, i) => 100 * k + i), { shape });
+      return fromArray(
+        Array.from({ length: numel(shape) }, (_, i) => 100 * k + i),
+        { shape },
+      );
     });
     const out = concat(pieces, axis);
     const outShape = base.map((d, i) => (i === axis ? 5 : d));
@@ -118,7 +150,14 @@ describe('concat', () => {
   });
 
   it('concatenates views with offsets, integers and bools', () => {
-    const m = fromArray([[1, 2], [3, 4], [5, 6]], { dtype: 'i32' });
+    const m = fromArray(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      { dtype: 'i32' },
+    );
     expect(values(concat([slice(m, [2], [3]), slice(m, [0], [1])], 0))).toEqual([5, 6, 1, 2]);
     expect(values(concat([fromArray([true]), fromArray([false, true])]))).toEqual([1, 0, 1]);
     const big = concat([iota([64]), iota([65])]);
@@ -128,7 +167,15 @@ describe('concat', () => {
 
 describe('pad', () => {
   it('surrounds the input with the value on every axis', () => {
-    const out = pad(fromArray([[1, 2], [3, 4]]), [1, 0], [0, 2], -1);
+    const out = pad(
+      fromArray([
+        [1, 2],
+        [3, 4],
+      ]),
+      [1, 0],
+      [0, 2],
+      -1,
+    );
     expect(out.shape).toEqual([3, 4]);
     expect(values(out)).toEqual([-1, -1, -1, -1, 1, 2, -1, -1, 3, 4, -1, -1]);
   });
@@ -144,7 +191,14 @@ describe('pad', () => {
 describe('setSlice', () => {
   it('writes src into dst at starts, in place', () => {
     const dst = zeros([3, 4]);
-    setSlice(dst, fromArray([[1, 2], [3, 4]]), [1, 2]);
+    setSlice(
+      dst,
+      fromArray([
+        [1, 2],
+        [3, 4],
+      ]),
+      [1, 2],
+    );
     expect(values(dst)).toEqual([0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 3, 4]);
   });
 

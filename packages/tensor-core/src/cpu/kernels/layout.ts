@@ -33,7 +33,15 @@ function offsetOf(starts: readonly number[], strides: readonly number[]): number
 /** out[j] = x[k] with k[perm[i]] = j[i]: output axis i walks input axis perm[i], so it takes that axis's stride. */
 export const permuteKernel: CpuKernel<'permute'> = ([x], [out], { perm }) => {
   const xs = contiguousStrides(x!.shape);
-  stridedCopy(out!.shape, out!.data, contiguousStrides(out!.shape), 0, x!.data, perm.map((a) => xs[a]!), 0);
+  stridedCopy(
+    out!.shape,
+    out!.data,
+    contiguousStrides(out!.shape),
+    0,
+    x!.data,
+    perm.map((a) => xs[a]!),
+    0,
+  );
 };
 
 /** Each input is copied into the output block that starts at the running offset along `axis`. */

@@ -87,7 +87,13 @@ describe('matmul kernel against a float64 reference', () => {
     [true, true],
   ] as const) {
     it(`transA=${transA} transB=${transB}`, async () => {
-      for (const [M, K, N] of [[1, 4, 3], [3, 5, 2], [7, 9, 6], [64, 65, 63], [65, 1, 5]]) {
+      for (const [M, K, N] of [
+        [1, 4, 3],
+        [3, 5, 2],
+        [7, 9, 6],
+        [64, 65, 63],
+        [65, 1, 5],
+      ]) {
         await check(transA ? [K!, M!] : [M!, K!], transB ? [N!, K!] : [K!, N!], transA, transB);
       }
     });
@@ -125,7 +131,9 @@ describe('matmul kernel against a float64 reference', () => {
       expect(Number.isNaN(out[0]!)).toBe(true);
       expect(out[1]).toBe(1);
       if (M > 1) expect(Number.isNaN(out[2]!)).toBe(true); // 0·Inf
-      const inf = await toFloat64Array(matmul(fromArray(a, { shape: [M, 2], device: cpu }), fromArray([Infinity, -Infinity, 1, 1], { shape: [2, 2], device: cpu })));
+      const inf = await toFloat64Array(
+        matmul(fromArray(a, { shape: [M, 2], device: cpu }), fromArray([Infinity, -Infinity, 1, 1], { shape: [2, 2], device: cpu })),
+      );
       expect([inf[0], inf[1]]).toEqual([Infinity, -Infinity]);
     }
   });

@@ -102,7 +102,18 @@ function packA(a: Elements, off: number, packed: Float64Array, i0: number, rows:
 }
 
 /** Output rows i0 … min(i0 + 4, M) − 1 and columns j0 … j0 + width − 1 (the packed panel), four columns at a time. */
-function tileRow(pa: Float64Array, pb: Float64Array, out: Elements, oOff: number, i0: number, M: number, N: number, K: number, j0: number, width: number): void {
+function tileRow(
+  pa: Float64Array,
+  pb: Float64Array,
+  out: Elements,
+  oOff: number,
+  i0: number,
+  M: number,
+  N: number,
+  K: number,
+  j0: number,
+  width: number,
+): void {
   const rows = Math.min(TILE, M - i0);
   const a1 = K;
   const a2 = 2 * K;
@@ -114,22 +125,66 @@ function tileRow(pa: Float64Array, pb: Float64Array, out: Elements, oOff: number
     const b1 = cols > 1 ? b0 + K : b0;
     const b2 = cols > 2 ? b0 + 2 * K : b0;
     const b3 = cols > 3 ? b0 + 3 * K : b0;
-    let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-    let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+    let s00 = 0,
+      s01 = 0,
+      s02 = 0,
+      s03 = 0,
+      s10 = 0,
+      s11 = 0,
+      s12 = 0,
+      s13 = 0;
+    let s20 = 0,
+      s21 = 0,
+      s22 = 0,
+      s23 = 0,
+      s30 = 0,
+      s31 = 0,
+      s32 = 0,
+      s33 = 0;
     for (let k = 0; k < K; k++) {
-      const x0 = pa[k]!, x1 = pa[a1 + k]!, x2 = pa[a2 + k]!, x3 = pa[a3 + k]!;
-      const y0 = pb[b0 + k]!, y1 = pb[b1 + k]!, y2 = pb[b2 + k]!, y3 = pb[b3 + k]!;
-      s00 += x0 * y0; s01 += x0 * y1; s02 += x0 * y2; s03 += x0 * y3;
-      s10 += x1 * y0; s11 += x1 * y1; s12 += x1 * y2; s13 += x1 * y3;
-      s20 += x2 * y0; s21 += x2 * y1; s22 += x2 * y2; s23 += x2 * y3;
-      s30 += x3 * y0; s31 += x3 * y1; s32 += x3 * y2; s33 += x3 * y3;
+      const x0 = pa[k]!,
+        x1 = pa[a1 + k]!,
+        x2 = pa[a2 + k]!,
+        x3 = pa[a3 + k]!;
+      const y0 = pb[b0 + k]!,
+        y1 = pb[b1 + k]!,
+        y2 = pb[b2 + k]!,
+        y3 = pb[b3 + k]!;
+      s00 += x0 * y0;
+      s01 += x0 * y1;
+      s02 += x0 * y2;
+      s03 += x0 * y3;
+      s10 += x1 * y0;
+      s11 += x1 * y1;
+      s12 += x1 * y2;
+      s13 += x1 * y3;
+      s20 += x2 * y0;
+      s21 += x2 * y1;
+      s22 += x2 * y2;
+      s23 += x2 * y3;
+      s30 += x3 * y0;
+      s31 += x3 * y1;
+      s32 += x3 * y2;
+      s33 += x3 * y3;
     }
     const o = oOff + i0 * N + j0 + jj;
     if (rows === TILE && cols === TILE) {
-      out[o] = s00; out[o + 1] = s01; out[o + 2] = s02; out[o + 3] = s03;
-      out[o + N] = s10; out[o + N + 1] = s11; out[o + N + 2] = s12; out[o + N + 3] = s13;
-      out[o + 2 * N] = s20; out[o + 2 * N + 1] = s21; out[o + 2 * N + 2] = s22; out[o + 2 * N + 3] = s23;
-      out[o + 3 * N] = s30; out[o + 3 * N + 1] = s31; out[o + 3 * N + 2] = s32; out[o + 3 * N + 3] = s33;
+      out[o] = s00;
+      out[o + 1] = s01;
+      out[o + 2] = s02;
+      out[o + 3] = s03;
+      out[o + N] = s10;
+      out[o + N + 1] = s11;
+      out[o + N + 2] = s12;
+      out[o + N + 3] = s13;
+      out[o + 2 * N] = s20;
+      out[o + 2 * N + 1] = s21;
+      out[o + 2 * N + 2] = s22;
+      out[o + 2 * N + 3] = s23;
+      out[o + 3 * N] = s30;
+      out[o + 3 * N + 1] = s31;
+      out[o + 3 * N + 2] = s32;
+      out[o + 3 * N + 3] = s33;
       continue;
     }
     const sums = [s00, s01, s02, s03, s10, s11, s12, s13, s20, s21, s22, s23, s30, s31, s32, s33];

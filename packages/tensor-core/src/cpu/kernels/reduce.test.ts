@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, argmin, createCpuDevice, fromArray, fromFloat64Array, logsumexp, max, mean, min, reduce, ShapeError, sum, toFloat64Array, type ReduceFn } from '../../index.js';
+import {
+  argmax,
+  argmin,
+  createCpuDevice,
+  fromArray,
+  fromFloat64Array,
+  logsumexp,
+  max,
+  mean,
+  min,
+  reduce,
+  ShapeError,
+  sum,
+  toFloat64Array,
+  type ReduceFn,
+} from '../../index.js';
 
 const cpu = createCpuDevice();
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createCpuDevice, fromArray, fromFloat64Array, logSoftmax, logSoftmaxBackward, softmax, softmaxBackward, toFloat64Array, type Tensor } from '../../index.js';
+import {
+  createCpuDevice,
+  fromArray,
+  fromFloat64Array,
+  logSoftmax,
+  logSoftmaxBackward,
+  softmax,
+  softmaxBackward,
+  toFloat64Array,
+  type Tensor,
+} from '../../index.js';
 
 const cpu = createCpuDevice();
 const f64 = createCpuDevice({ precision: 'f64' });
@@ -110,7 +120,12 @@ async function finiteDifference(f: (x: Tensor) => Tensor, x: number[], shape: nu
 }
 
 describe('softmaxBackward / logSoftmaxBackward match finite differences (float64 device)', () => {
-  for (const [shape, axis] of [[[5], 0], [[3, 4, 5], 1], [[2, 3, 4], 2], [[4, 3], 0]] as [number[], number][]) {
+  for (const [shape, axis] of [
+    [[5], 0],
+    [[3, 4, 5], 1],
+    [[2, 3, 4], 2],
+    [[4, 3], 0],
+  ] as [number[], number][]) {
     it(`[${shape}] along axis ${axis}`, async () => {
       const n = shape.reduce((a, b) => a * b, 1);
       const x = values(n, 3 * n + axis);
