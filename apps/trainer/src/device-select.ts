@@ -1,5 +1,5 @@
 import { createWasmDevice } from '@lightattn/kernels-wasm';
-import { createWebGPUDevice, type MatmulPrecision, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
+import { createWebGPUDevice, isSoftwareAdapter, type MatmulPrecision, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
 import { createCpuDevice, setDefaultDevice, type Device } from '@lightattn/tensor-core';
 import { CliError } from './errors.js';
 
@@ -28,22 +28,6 @@ export interface WebGPUProbe {
   /** The adapter renders in software (SwiftShader, llvmpipe, WARP): correct, but far slower than the CPU device. */
   software: boolean;
   error: string | null;
-}
-
-/** Adapter names of software renderers. */
-const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|warp|software/i;
-
-/**
- * Whether an adapter is a software one: the adapter says so (`isFallbackAdapter`, type `CPU`), or
- * its vendor/architecture/description name a software renderer. Dawn on a machine without a GPU
- * reports SwiftShader as `google / swiftshader`, not as a fallback adapter, so the names matter.
- */
-export function isSoftwareAdapter(info: WebGPUDeviceInfo, adapterInfo?: unknown): boolean {
-  const raw = (adapterInfo ?? {}) as { isFallbackAdapter?: boolean; adapterType?: string; type?: string };
-  if (raw.isFallbackAdapter === true) return true;
-  if (/cpu/i.test(raw.adapterType ?? raw.type ?? '')) return true;
-  const a = info.adapter;
-  return SOFTWARE_ADAPTER.test([a.vendor, a.architecture, a.device, a.description, info.description ?? ''].join(' '));
 }
 
 /** Asks Dawn (Node) or the browser for a WebGPU device (with tensor cores if asked); never throws. */

@@ -2,6 +2,7 @@
 // kernels are written against. Explicit named exports only.
 
 export type { WebGPUDeviceOptions, WebGPUDeviceInfo, ProfileResult } from './webgpu-device.js';
+export { isSoftwareAdapter } from './software-adapter.js';
 export { WebGPUDevice, WebGPUBuffer, createWebGPUDevice } from './webgpu-device.js';
 export { MATMUL_PRECISIONS, type MatmulPrecision } from './kernels/gemm/gemm-precision.js';
 export type { KernelTime, PassTime } from './profiler.js';

@@ -1,23 +1,7 @@
 import { createWasmDevice } from '@lightattn/kernels-wasm';
-import { createWebGPUDevice, type WebGPUDevice, type WebGPUDeviceInfo } from '@lightattn/kernels-wgsl';
+import { createWebGPUDevice, isSoftwareAdapter, type WebGPUDevice } from '@lightattn/kernels-wgsl';
 import { createCpuDevice, type Device } from '@lightattn/tensor-core';
 import type { DevicePreference, DeviceSummary } from '../worker/protocol.js';
-
-/** Adapter names of software renderers (the trainer CLI's list). */
-const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|warp|software/i;
-
-/**
- * Whether an adapter renders in software: it says so (`isFallbackAdapter`, type CPU), or its
- * vendor, architecture or description names a software renderer. Chromium without a GPU reports
- * SwiftShader as vendor "google", architecture "swiftshader", not as a fallback adapter.
- */
-export function isSoftwareAdapter(info: WebGPUDeviceInfo, adapterInfo?: unknown): boolean {
-  const raw = (adapterInfo ?? {}) as { isFallbackAdapter?: boolean; adapterType?: string; type?: string };
-  if (raw.isFallbackAdapter === true) return true;
-  if (/cpu/i.test(raw.adapterType ?? raw.type ?? '')) return true;
-  const a = info.adapter;
-  return SOFTWARE_ADAPTER.test([a.vendor, a.architecture, a.device, a.description, info.description ?? ''].join(' '));
-}
 
 /** Why the WebAssembly device has one thread on a page served without COOP/COEP. */
 export const NOT_ISOLATED = 'the page is not cross-origin isolated (COOP/COEP headers), so it cannot share memory with workers';
