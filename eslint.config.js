@@ -4,17 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/node_modules/**',
-      '**/dist/**',
-      '**/test-artifacts/**',
-      '.gpu/**',
-      'runs/**',
-      '**/coverage/**',
-      'docs/api/**',
-      'experiments/**',
-      'packages/kernels-wgsl/src/kernels/__wgsl__/**',
-    ],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/test-artifacts/**', '.gpu/**', 'runs/**', '**/coverage/**', 'docs/api/**', 'experiments/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

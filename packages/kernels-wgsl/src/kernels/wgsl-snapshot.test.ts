@@ -6,7 +6,7 @@ import { WGSL_KERNELS } from './index.js';
 
 /**
  * The generated WGSL of every kernel variant the WebGPU device ships, one file per op under
- * __wgsl__/, so that a change to a generator shows in review as a WGSL diff. The variants are the
+ * test-data/wgsl/ (generated data, kept out of src/), so that a change to a generator shows in review as a WGSL diff. The variants are the
  * ones the device-agnostic op suite reaches (its edge sizes, dropout, masks, offsets), built for two
  * devices: one with subgroups (a 32-wide GPU with 48 KiB of workgroup memory) and the same device
  * created with `tensorCores` (the f16 flash kernels, as emitted for real subgroup matrices).
@@ -54,7 +54,7 @@ describe('generated WGSL of the shipped kernels', async () => {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([key, source]) => `// ---- ${key}\n${source.trim()}\n`)
         .join('\n');
-      await expect(text).toMatchFileSnapshot(`./__wgsl__/${op}.wgsl`);
+      await expect(text).toMatchFileSnapshot(`../../test-data/wgsl/${op}.wgsl.snap`);
     });
   }
 });
