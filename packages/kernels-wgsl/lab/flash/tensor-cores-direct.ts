@@ -5,17 +5,8 @@ import { WGSL_ATTENTION_DROPOUT } from '../../src/kernels/wgsl/attention-dropout
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, WGSL_DROP_AT, WGSL_FLASH_COMMON } from '../../src/kernels/flash/common.js';
 import { queryBlockStartWgsl, TENSOR_CORE_MAX_HEAD, tileRowStatsWgsl } from './tensor-cores-two-stage.js';
 import { LO_SCALE, MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../../src/kernels/wgsl/subgroup-matrix.js';
-import {
-  accumulateWgsl,
-  copyTileWgsl,
-  crossAccumulator,
-  elementsPerVec,
-  stageCopyDispatch,
-  stageCount,
-  wgslBlock,
-  type Job,
-  type StageCopy,
-} from '../../src/kernels/flash/tensor-core-parts.js';
+import { copyTileWgsl, elementsPerVec, stageCopyDispatch, stageCount, type StageCopy } from '../../src/kernels/flash/tensor-core-parts.js';
+import { accumulateWgsl, crossAccumulator, wgslBlock, type Job } from '../../src/kernels/wgsl/matrix-accumulate.js';
 
 /**
  * The tensor-core flash forward, second form: q·scale, k and v are first copied once into f16

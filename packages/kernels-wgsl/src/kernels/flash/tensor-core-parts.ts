@@ -2,12 +2,12 @@ import type { OpName } from '@lightattn/tensor-core';
 import { ceilDiv, DispatchBuilder, type KernelCall, type KernelDispatch } from '../../kernel-api.js';
 import { elementwiseMain } from '../../wgsl-helpers.js';
 import type { FlashGeometry } from './common.js';
-import { LO_SCALE, type MatrixEmitter } from '../wgsl/subgroup-matrix.js';
+import type { MatrixEmitter } from '../wgsl/subgroup-matrix.js';
 
 /**
  * What the tensor-core attention kernels share (forward: tensor-cores-forward.ts; backward:
  * tensor-cores-backward.ts; and the lab forms in lab/flash/): the head-size limit, the pre-pass that copies an f32 tensor into f16 hi (and lo) scratch, zero-padded to whole tiles;
- * the split product emitted for independent accumulators; and the copy of a tile of such a scratch
+ * and the copy of a tile of such a scratch
  * into workgroup memory.
  */
 
@@ -67,46 +67,6 @@ ${elementwiseMain(
   ${e.split ? `${s.name}[u.n + i] = stage_lo(x, h);` : ''}`,
 )}`,
   );
-}
-
-/** One product into an accumulator: left and right fragment names per part (hi, lo). */
-export interface Job {
-  readonly acc: string;
-  readonly l: (part: string) => string;
-  readonly r: (part: string) => string;
-}
-
-/** Accumulators of cross terms, when kept apart: acc_… → accx_…. */
-export function crossAccumulator(acc: string): string {
-  return acc.replace(/^acc_/, 'accx_');
-}
-
-/**
- * acc += l·r for independent jobs, emitted stage by stage so that no product waits on the one
- * before it. Split operands: acc ← (acc·2¹¹ + hi·lo + lo·hi)·2⁻¹¹ + hi·hi (exact power-of-two
- * scalings), or with `separate` the cross terms go to their own accumulators (crossAccumulator).
- */
-export function accumulateWgsl(e: MatrixEmitter, jobs: readonly Job[], separate = false): string[] {
-  if (!e.split) return jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi')));
-  if (separate) {
-    return [
-      ...jobs.map((j) => e.mma(crossAccumulator(j.acc), j.l('hi'), j.r('lo'))),
-      ...jobs.map((j) => e.mma(crossAccumulator(j.acc), j.l('lo'), j.r('hi'))),
-      ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi'))),
-    ];
-  }
-  return [
-    ...jobs.map((j) => e.scale(j.acc, `${LO_SCALE}.0`)),
-    ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('lo'))),
-    ...jobs.map((j) => e.mma(j.acc, j.l('lo'), j.r('hi'))),
-    ...jobs.map((j) => e.scale(j.acc, `${1 / LO_SCALE}`)),
-    ...jobs.map((j) => e.mma(j.acc, j.l('hi'), j.r('hi'))),
-  ];
-}
-
-/** A WGSL block `{ … }` of the non-empty lines (fragment names stay local to it). */
-export function wgslBlock(lines: readonly string[]): string {
-  return `{\n      ${lines.filter((x) => x !== '').join('\n      ')}\n    }`;
 }
 
 /** Halves (floats emulated) per 16-byte read of a stage copy bound as vec4. */

@@ -2,7 +2,8 @@ import { WGSL_FLOAT_BITS, type KernelCall } from '../../kernel-api.js';
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 import { MMA, type MatrixEmitter, type MatrixOperand } from '../wgsl/subgroup-matrix.js';
 import { flashAllowedWgsl, flashBuilder, WGSL_DROP_AT, WGSL_FLASH_COMMON, type FlashGeometry } from './common.js';
-import { accumulateWgsl, elementsPerVec, stageCount, wgslBlock, type Job, type StageCopy } from './tensor-core-parts.js';
+import { elementsPerVec, stageCount, type StageCopy } from './tensor-core-parts.js';
+import { accumulateWgsl, wgslBlock, type Job } from '../wgsl/matrix-accumulate.js';
 
 // What the two kernels of the tensor-core backward (tensor-cores-backward-dq.ts,
 // tensor-cores-backward-dkdv.ts) share: options, bindings, the WGSL header and the fragment emitters.

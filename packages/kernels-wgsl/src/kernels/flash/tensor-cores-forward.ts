@@ -3,17 +3,8 @@ import { ceilDiv, WGSL_FLOAT_BITS, type KernelCall, type KernelDispatch } from '
 import { WGSL_ATTENTION_DROPOUT } from '../wgsl/attention-dropout.js';
 import { MatrixEmitter, MMA, SUBGROUP, type MatrixOperand } from '../wgsl/subgroup-matrix.js';
 import { flashAllowedWgsl, flashBuilder, flashFlops, flashGeometry, queryBlockStartWgsl, WGSL_DROP_AT, WGSL_FLASH_COMMON } from './common.js';
-import {
-  accumulateWgsl,
-  copyTileWgsl,
-  elementsPerVec,
-  stageCopyDispatch,
-  stageCount,
-  TENSOR_CORE_MAX_HEAD,
-  wgslBlock,
-  type Job,
-  type StageCopy,
-} from './tensor-core-parts.js';
+import { copyTileWgsl, elementsPerVec, stageCopyDispatch, stageCount, TENSOR_CORE_MAX_HEAD, type StageCopy } from './tensor-core-parts.js';
+import { accumulateWgsl, wgslBlock, type Job } from '../wgsl/matrix-accumulate.js';
 
 /**
  * The tensor-core flash forward that devices created with `tensorCores` run (select.ts): one f16 per

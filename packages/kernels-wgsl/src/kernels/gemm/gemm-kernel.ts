@@ -1,7 +1,7 @@
 import type { TensorRef } from '@lightattn/tensor-core';
 import { DispatchBuilder, type CallIdentity, type KernelDispatch } from '../../kernel-api.js';
 import { MMA, type MatrixEmitter } from '../wgsl/subgroup-matrix.js';
-import { accumulateWgsl, wgslBlock, type Job } from '../flash/tensor-core-parts.js';
+import { accumulateWgsl, wgslBlock, type Job } from '../wgsl/matrix-accumulate.js';
 import { blockM, blockN, gemmThreads, STAGE_PAD, type GemmConfig } from './gemm-config.js';
 import { stagedCount, type StagedOperand } from './gemm-stage.js';
 
