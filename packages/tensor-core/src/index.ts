@@ -18,13 +18,14 @@ export {
   bf16ToF32,
   f32ToBf16,
 } from './dtype.js';
-export type { Shape } from './shape.js';
+export type { MatmulGeometry, Shape } from './shape.js';
 export {
   formatShape,
   numel,
   contiguousStrides,
   broadcastShapes,
   broadcastStrides,
+  matmulGeometry,
   normalizeAxis,
   normalizeAxes,
   shapesEqual,

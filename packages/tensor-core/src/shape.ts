@@ -89,6 +89,34 @@ export function broadcastStrides(shape: Shape, target: Shape): number[] {
   return out;
 }
 
+/** What a batched matmul iterates over: out [...batch, M, N] = a [..., M, K] · b [..., K, N] (either transposed). */
+export interface MatmulGeometry {
+  M: number;
+  N: number;
+  K: number;
+  /** The output's batch dims, and their product. */
+  batch: number[];
+  count: number;
+  /** Matrix-number strides of a and b over the batch dims (0 where a dim is broadcast). */
+  aStrides: number[];
+  bStrides: number[];
+}
+
+/** The geometry of `matmul(a, b)` into `out` (shapes already checked by the op's shape rule). */
+export function matmulGeometry(a: Shape, b: Shape, out: Shape, transA: boolean): MatmulGeometry {
+  const rank = out.length;
+  const batch = out.slice(0, -2);
+  return {
+    M: out[rank - 2]!,
+    N: out[rank - 1]!,
+    K: transA ? a[a.length - 2]! : a[a.length - 1]!,
+    batch,
+    count: numel(batch),
+    aStrides: broadcastStrides(a.slice(0, -2), batch),
+    bStrides: broadcastStrides(b.slice(0, -2), batch),
+  };
+}
+
 /** Whether two shapes are equal. */
 export function shapesEqual(a: Shape, b: Shape): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);

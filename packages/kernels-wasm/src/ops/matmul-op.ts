@@ -1,4 +1,4 @@
-import { broadcastStrides, numel, type TensorRef } from '@lightattn/tensor-core';
+import { matmulGeometry, type TensorRef } from '@lightattn/tensor-core';
 import { MC, MR, NR } from '../kernels/matmul-wasm.js';
 import type { KernelContext } from './kernel-context.js';
 
@@ -17,18 +17,8 @@ const GEMM_ARGC = 12;
  * over k in order, so the result is the same for any number of threads.
  */
 export function matmulWasm(ctx: KernelContext, a: TensorRef, b: TensorRef, out: TensorRef, transA: boolean, transB: boolean): void {
-  const as = a.shape;
-  const bs = b.shape;
-  const os = out.shape;
-  const rank = os.length;
-  const M = os[rank - 2]!;
-  const N = os[rank - 1]!;
-  const K = transA ? as[as.length - 2]! : as[as.length - 1]!;
-  const batch = os.slice(0, -2);
-  const count = numel(batch);
+  const { M, N, K, batch, count, aStrides, bStrides } = matmulGeometry(a.shape, b.shape, out.shape, transA);
   if (count === 0 || M === 0 || N === 0) return;
-  const aStrides = broadcastStrides(as.slice(0, -2), batch);
-  const bStrides = broadcastStrides(bs.slice(0, -2), batch);
   const aBase = ctx.address(a);
   const bBase = ctx.address(b);
   const oBase = ctx.address(out);

@@ -1,4 +1,4 @@
-import { broadcastStrides, numel } from '../../shape.js';
+import { matmulGeometry } from '../../shape.js';
 import type { CpuKernel } from '../cpu-tensor.js';
 import type { Elements } from './strided-runs.js';
 
@@ -21,18 +21,8 @@ const PANEL = 128;
  * product, so those rows read b where it lies.
  */
 export const matmulKernel: CpuKernel<'matmul'> = ([a, b], [out], { transA, transB }) => {
-  const as = a!.shape;
-  const bs = b!.shape;
-  const os = out!.shape;
-  const rank = os.length;
-  const M = os[rank - 2]!;
-  const N = os[rank - 1]!;
-  const K = transA ? as[as.length - 2]! : as[as.length - 1]!;
-  const batch = os.slice(0, -2);
-  const count = numel(batch);
+  const { M, N, K, batch, count, aStrides, bStrides } = matmulGeometry(a!.shape, b!.shape, out!.shape, transA);
   if (count === 0 || M === 0 || N === 0) return;
-  const aStrides = broadcastStrides(as.slice(0, -2), batch);
-  const bStrides = broadcastStrides(bs.slice(0, -2), batch);
   const src = { a: a!.data as Elements, b: b!.data as Elements, out: out!.data as Elements };
 
   const tiled = M >= TILE;
